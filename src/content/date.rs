@@ -1,0 +1,360 @@
+//! Dates with the precision the source gives, never more.
+//!
+//! In the bundle a date is a string in a small subset of ISO 8601 / EDTF:
+//! `"2004"` (a year), `"2008-03"` (a month), `"2008-03-14"` (a day),
+//! `"2007/2013"` (a range), `"2015/.."` (from 2015, end not given), or `null`
+//! when the source gives no date at all. Parsing rejects impossible calendar
+//! dates and ranges that end before they start, so a [`DateValue`] in a
+//! checked bundle is always meaningful.
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// One point in time at year, month or day precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Point {
+    Year(u16),
+    Month(u16, u8),
+    Day(u16, u8, u8),
+}
+
+/// A date as the source gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DateValue {
+    /// The source names no date. Shown as such, never guessed.
+    NotGiven,
+    At(Point),
+    /// A span; `end: None` is open ("from 2015"), which the source often says.
+    Range {
+        start: Point,
+        end: Option<Point>,
+    },
+}
+
+fn is_leap(year: u16) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+pub(crate) fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl Point {
+    pub fn year(self) -> u16 {
+        match self {
+            Point::Year(y) | Point::Month(y, _) | Point::Day(y, _, _) => y,
+        }
+    }
+
+    /// The earliest day this point may mean, as (year, month, day).
+    pub fn first_day(self) -> (u16, u8, u8) {
+        match self {
+            Point::Year(y) => (y, 1, 1),
+            Point::Month(y, m) => (y, m, 1),
+            Point::Day(y, m, d) => (y, m, d),
+        }
+    }
+
+    /// The latest day this point may mean.
+    pub fn last_day(self) -> (u16, u8, u8) {
+        match self {
+            Point::Year(y) => (y, 12, 31),
+            Point::Month(y, m) => (y, m, days_in_month(y, m)),
+            Point::Day(y, m, d) => (y, m, d),
+        }
+    }
+
+    /// Sort key: coarser precision first within the same period, so "2008"
+    /// comes before "2008-03", which comes before "2008-03-14".
+    fn sort_key(self) -> (u16, u8, u8) {
+        match self {
+            Point::Year(y) => (y, 0, 0),
+            Point::Month(y, m) => (y, m, 0),
+            Point::Day(y, m, d) => (y, m, d),
+        }
+    }
+
+    fn parse(s: &str) -> Result<Point, String> {
+        let bad = || format!("`{s}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u32, String> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse::<u32>().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
+        let year = num(parts[0], 4)? as u16;
+        if year < 1000 {
+            return Err(format!("year {year} is out of range"));
+        }
+        match parts.len() {
+            1 => Ok(Point::Year(year)),
+            2 | 3 => {
+                let month = num(parts[1], 2)? as u8;
+                if !(1..=12).contains(&month) {
+                    return Err(format!("month {month} does not exist in `{s}`"));
+                }
+                if parts.len() == 2 {
+                    return Ok(Point::Month(year, month));
+                }
+                let day = num(parts[2], 2)? as u8;
+                if day == 0 || day > days_in_month(year, month) {
+                    return Err(format!("day {day} does not exist in `{s}`"));
+                }
+                Ok(Point::Day(year, month, day))
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Point::Year(y) => write!(f, "{y:04}"),
+            Point::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Point::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+impl DateValue {
+    pub fn parse(s: &str) -> Result<DateValue, String> {
+        match s.split_once('/') {
+            None => Point::parse(s).map(DateValue::At),
+            Some((a, b)) => {
+                let start = Point::parse(a)?;
+                if b == ".." {
+                    return Ok(DateValue::Range { start, end: None });
+                }
+                let end = Point::parse(b)?;
+                if end.last_day() < start.first_day() {
+                    return Err(format!("range `{s}` ends before it starts"));
+                }
+                if end == start {
+                    return Err(format!(
+                        "range `{s}` ends where it starts: write the single date `{a}`"
+                    ));
+                }
+                Ok(DateValue::Range {
+                    start,
+                    end: Some(end),
+                })
+            }
+        }
+    }
+
+    pub fn is_given(self) -> bool {
+        !matches!(self, DateValue::NotGiven)
+    }
+
+    pub fn start(self) -> Option<Point> {
+        match self {
+            DateValue::NotGiven => None,
+            DateValue::At(p) | DateValue::Range { start: p, .. } => Some(p),
+        }
+    }
+
+    /// Chronological order for the timeline: by start (coarser precision
+    /// first), a point before a range starting at the same point, a closed
+    /// range before an open one, and undated entries last.
+    pub fn chronological(self, other: DateValue) -> Ordering {
+        type Ymd = (u16, u8, u8);
+        fn key(d: DateValue) -> Option<(Ymd, u8, Ymd)> {
+            match d {
+                DateValue::NotGiven => None,
+                DateValue::At(p) => Some((p.sort_key(), 0, (0, 0, 0))),
+                DateValue::Range {
+                    start,
+                    end: Some(e),
+                } => Some((start.sort_key(), 1, e.sort_key())),
+                DateValue::Range { start, end: None } => {
+                    Some((start.sort_key(), 2, (u16::MAX, 0, 0)))
+                }
+            }
+        }
+        match (key(self), key(other)) {
+            (None, None) => Ordering::Equal,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(_), None) => Ordering::Less,
+            (Some(a), Some(b)) => a.cmp(&b),
+        }
+    }
+
+    /// Whether any day of this date falls within `[from, to]` (inclusive years);
+    /// `to: None` means open-ended. Used to place events in eras.
+    pub fn overlaps_years(self, from: u16, to: Option<u16>) -> bool {
+        let (s, e) = match self {
+            DateValue::NotGiven => return false,
+            DateValue::At(p) => (p.year(), Some(p.year())),
+            DateValue::Range { start, end } => (start.year(), end.map(Point::year)),
+        };
+        let starts_before_end = to.is_none_or(|to| s <= to);
+        let ends_after_start = e.is_none_or(|e| e >= from);
+        starts_before_end && ends_after_start
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateValue::NotGiven => f.write_str("null"),
+            DateValue::At(p) => write!(f, "{p}"),
+            DateValue::Range { start, end: None } => write!(f, "{start}/.."),
+            DateValue::Range {
+                start,
+                end: Some(end),
+            } => write!(f, "{start}/{end}"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(DateValue::NotGiven),
+            Some(s) => DateValue::parse(&s).map_err(de::Error::custom),
+        }
+    }
+}
+
+impl Serialize for DateValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DateValue::NotGiven => s.serialize_none(),
+            other => s.collect_str(other),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for DateValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateValue".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date with the precision the source gives: \"2004\", \"2008-03\", \"2008-03-14\", a range \"2007/2013\", an open range \"2015/..\" (from 2015), or null when the source gives no date.",
+            "type": ["string", "null"],
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\\.\\.))?$"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> DateValue {
+        DateValue::parse(s).unwrap()
+    }
+
+    #[test]
+    fn parses_every_precision() {
+        assert_eq!(d("2004"), DateValue::At(Point::Year(2004)));
+        assert_eq!(d("2008-03"), DateValue::At(Point::Month(2008, 3)));
+        assert_eq!(d("2024-02-29"), DateValue::At(Point::Day(2024, 2, 29)));
+        assert_eq!(
+            d("2007/2013"),
+            DateValue::Range {
+                start: Point::Year(2007),
+                end: Some(Point::Year(2013))
+            }
+        );
+        assert_eq!(
+            d("2015/.."),
+            DateValue::Range {
+                start: Point::Year(2015),
+                end: None
+            }
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for bad in [
+            "04",
+            "2004-13",
+            "2023-02-29",
+            "2004-00",
+            "2004-1",
+            "2004-01-32",
+            "",
+            "abcd",
+            "2004-01-01-01",
+            "0999",
+            "2013/2007",
+            "2008-05/2008-03",
+            "2008/2008",
+        ] {
+            assert!(DateValue::parse(bad).is_err(), "{bad} should be rejected");
+        }
+        assert!(DateValue::parse("2008/2008-03").is_ok());
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        for s in [
+            "\"2004\"",
+            "\"2008-03-14\"",
+            "\"2007/2013\"",
+            "\"2015/..\"",
+            "null",
+        ] {
+            let v: DateValue = serde_json::from_str(s).unwrap();
+            assert_eq!(serde_json::to_string(&v).unwrap(), s);
+        }
+    }
+
+    #[test]
+    fn chronological_order_of_partial_dates_and_ranges() {
+        let mut v = vec![
+            DateValue::NotGiven,
+            d("2015/.."),
+            d("2010"),
+            d("2008-03-14"),
+            d("2008-03"),
+            d("2008"),
+            d("2007/2013"),
+            d("2015/2020"),
+            d("2015"),
+            d("2004"),
+        ];
+        v.sort_by(|a, b| a.chronological(*b));
+        let shown: Vec<String> = v.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "2004",
+                "2007/2013",
+                "2008",
+                "2008-03",
+                "2008-03-14",
+                "2010",
+                "2015",
+                "2015/2020",
+                "2015/..",
+                "null"
+            ]
+        );
+    }
+
+    #[test]
+    fn era_overlap() {
+        assert!(d("2008").overlaps_years(2007, Some(2013)));
+        assert!(!d("2004").overlaps_years(2007, Some(2013)));
+        assert!(d("2015/..").overlaps_years(2014, Some(2020)));
+        assert!(d("2015/..").overlaps_years(2030, None));
+        assert!(!d("2007/2013").overlaps_years(2014, Some(2020)));
+        assert!(d("2007/2013").overlaps_years(2013, Some(2020)));
+        assert!(!DateValue::NotGiven.overlaps_years(1000, None));
+    }
+}

@@ -1,0 +1,212 @@
+//! Display formatting, as pure functions of integers.
+//!
+//! Output follows CLDR for pl-PL and en (what `Intl.NumberFormat` prints; the
+//! browser tier checks the two agree), but is computed here from integers, so
+//! no amount ever passes through a float on its way to the screen.
+
+use super::date::{DateValue, Point};
+use super::model::FigureBound;
+use super::money::{Currency, Money, Share};
+use super::text::Lang;
+
+const NBSP: char = '\u{a0}';
+
+/// Digits grouped by three. Polish CLDR leaves four-digit numbers ungrouped
+/// (minimumGroupingDigits = 2): "1980", but "12 345".
+pub fn integer(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let (sep, min_len) = match lang {
+        Lang::Pl => (NBSP, 5),
+        Lang::En => (',', 4),
+    };
+    if digits.len() < min_len {
+        return digits;
+    }
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1 980 000 zł` / `PLN 1,980,000`; grosze shown only when there are any.
+pub fn money(m: Money, lang: Lang) -> String {
+    let whole = integer(m.minor.0 / 100, lang);
+    let cents = m.minor.0 % 100;
+    let number = match (cents, lang) {
+        (0, _) => whole,
+        (c, Lang::Pl) => format!("{whole},{c:02}"),
+        (c, Lang::En) => format!("{whole}.{c:02}"),
+    };
+    match (m.currency, lang) {
+        (Currency::Pln, Lang::Pl) => format!("{number}{NBSP}zł"),
+        (Currency::Eur, Lang::Pl) => format!("{number}{NBSP}€"),
+        (Currency::Pln, Lang::En) => format!("PLN{NBSP}{number}"),
+        (Currency::Eur, Lang::En) => format!("€{number}"),
+    }
+}
+
+/// `85%`, or one decimal when the share is not a whole percent: `33,3%` / `33.3%`.
+pub fn percent(share: Share, lang: Lang) -> String {
+    let pm = share.permille_rounded();
+    let (w, t) = (pm / 10, pm % 10);
+    match (t, lang) {
+        (0, _) => format!("{w}%"),
+        (t, Lang::Pl) => format!("{w},{t}%"),
+        (t, Lang::En) => format!("{w}.{t}%"),
+    }
+}
+
+/// "ponad 40" / "over 40": a lower bound stays a lower bound.
+pub fn figure(value: u64, bound: FigureBound, lang: Lang) -> String {
+    let n = integer(value, lang);
+    match (bound, lang) {
+        (FigureBound::Exact, _) => n,
+        (FigureBound::MoreThan, Lang::Pl) => format!("ponad {n}"),
+        (FigureBound::MoreThan, Lang::En) => format!("over {n}"),
+    }
+}
+
+const PL_MONTHS: [&str; 12] = [
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "maj",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+];
+const PL_MONTHS_GEN: [&str; 12] = [
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A point at exactly its own precision: "2004", "marzec 2008", "14 marca 2008".
+pub fn point(p: Point, lang: Lang) -> String {
+    let m = |m: u8| usize::from(m - 1);
+    match (p, lang) {
+        (Point::Year(y), _) => y.to_string(),
+        (Point::Month(y, mo), Lang::Pl) => format!("{} {y}", PL_MONTHS[m(mo)]),
+        (Point::Month(y, mo), Lang::En) => format!("{} {y}", EN_MONTHS[m(mo)]),
+        (Point::Day(y, mo, d), Lang::Pl) => format!("{d} {} {y}", PL_MONTHS_GEN[m(mo)]),
+        (Point::Day(y, mo, d), Lang::En) => format!("{d} {} {y}", EN_MONTHS[m(mo)]),
+    }
+}
+
+/// A date as the source gives it; never more precise, never invented.
+pub fn date(d: DateValue, lang: Lang) -> String {
+    match (d, lang) {
+        (DateValue::NotGiven, Lang::Pl) => "data nie podana".into(),
+        (DateValue::NotGiven, Lang::En) => "date not given".into(),
+        (DateValue::At(p), _) => point(p, lang),
+        (DateValue::Range { start, end: None }, Lang::Pl) => format!("od {}", point(start, lang)),
+        (DateValue::Range { start, end: None }, Lang::En) => {
+            format!("from {}", point(start, lang))
+        }
+        (
+            DateValue::Range {
+                start,
+                end: Some(end),
+            },
+            _,
+        ) => {
+            let (a, b) = (point(start, lang), point(end, lang));
+            // "2007–2013" closed up; spaced when either side has spaces.
+            if a.contains(' ') || b.contains(' ') {
+                format!("{a} – {b}")
+            } else {
+                format!("{a}–{b}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::money::Minor;
+
+    #[test]
+    fn money_in_both_languages() {
+        assert_eq!(
+            money(Money::pln(1_980_000), Lang::Pl),
+            "1\u{a0}980\u{a0}000\u{a0}zł"
+        );
+        assert_eq!(money(Money::pln(1_980_000), Lang::En), "PLN\u{a0}1,980,000");
+        assert_eq!(money(Money::pln(297_000), Lang::Pl), "297\u{a0}000\u{a0}zł");
+        assert_eq!(money(Money::pln(1980), Lang::Pl), "1980\u{a0}zł");
+        assert_eq!(money(Money::pln(1980), Lang::En), "PLN\u{a0}1,980");
+        let m = Money {
+            minor: Minor(123_456_789),
+            currency: Currency::Pln,
+        };
+        assert_eq!(money(m, Lang::Pl), "1\u{a0}234\u{a0}567,89\u{a0}zł");
+        assert_eq!(money(m, Lang::En), "PLN\u{a0}1,234,567.89");
+        assert_eq!(money(Money::pln(0), Lang::Pl), "0\u{a0}zł");
+    }
+
+    #[test]
+    fn percents_round_once() {
+        let sh = |p, w| Share::of(Money::pln(p), Money::pln(w)).unwrap();
+        assert_eq!(percent(sh(1_683_000, 1_980_000), Lang::Pl), "85%");
+        assert_eq!(percent(sh(1_683_000, 1_980_000), Lang::En), "85%");
+        assert_eq!(percent(sh(1, 3), Lang::Pl), "33,3%");
+        assert_eq!(percent(sh(1, 3), Lang::En), "33.3%");
+        assert_eq!(percent(sh(7, 7), Lang::En), "100%");
+    }
+
+    #[test]
+    fn figures_keep_their_bound() {
+        assert_eq!(figure(40, FigureBound::MoreThan, Lang::Pl), "ponad 40");
+        assert_eq!(figure(40, FigureBound::MoreThan, Lang::En), "over 40");
+        assert_eq!(figure(295, FigureBound::Exact, Lang::En), "295");
+        assert_eq!(figure(12_345, FigureBound::Exact, Lang::Pl), "12\u{a0}345");
+    }
+
+    #[test]
+    fn dates_at_their_own_precision() {
+        let d = |s: &str| DateValue::parse(s).unwrap();
+        assert_eq!(date(d("2004"), Lang::Pl), "2004");
+        assert_eq!(date(d("2008-03"), Lang::Pl), "marzec 2008");
+        assert_eq!(date(d("2008-03-14"), Lang::Pl), "14 marca 2008");
+        assert_eq!(date(d("2008-03-14"), Lang::En), "14 March 2008");
+        assert_eq!(date(d("2007/2013"), Lang::Pl), "2007–2013");
+        assert_eq!(date(d("2015/.."), Lang::Pl), "od 2015");
+        assert_eq!(date(d("2015/.."), Lang::En), "from 2015");
+        assert_eq!(date(d("2008-03/2010"), Lang::En), "March 2008 – 2010");
+        assert_eq!(date(DateValue::NotGiven, Lang::Pl), "data nie podana");
+        assert_eq!(date(DateValue::NotGiven, Lang::En), "date not given");
+    }
+}

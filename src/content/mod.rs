@@ -1,0 +1,29 @@
+//! The pure content model: what the JSON bundle may say, and the questions the
+//! views ask of it. Nothing here touches leptos or the browser, so every rule
+//! is unit-tested natively (`cargo test --lib`).
+//!
+//! The one way in is [`parse`]: text becomes a checked [`Bundle`] or a
+//! [`ContentError`] whose every fault names its JSON path and line:column.
+
+mod date;
+mod error;
+pub mod format;
+mod locate;
+mod model;
+mod money;
+pub(crate) mod parse;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+mod text;
+
+pub use date::{DateValue, Point};
+pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, Segment};
+pub use model::{
+    Bundle, Era, Event, EventKind, Figure, FigureBound, Fund, Organisation, Project, Role, Source,
+};
+pub use money::{Currency, Money, Share};
+pub use parse::{parse, parse_bytes, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
+pub use text::{Lang, Localized, Text};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,248 @@
+//! The bundle's entities and the questions the views ask of them.
+
+use super::date::DateValue;
+use super::money::{Money, Share};
+use super::text::Text;
+use serde::{Deserialize, Serialize};
+
+#[cfg(not(target_arch = "wasm32"))]
+use schemars::JsonSchema;
+
+/// The whole content of the app, as checked by [`parse`](super::parse).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Bundle {
+    /// Path to this schema, for editors' completion; ignored by the app.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Version of the bundle format; the app accepts exactly the one it was built for.
+    pub schema_version: u32,
+    /// The day this content was last edited: shown as "content as of" when read from a cache.
+    pub content_date: DateValue,
+    pub organisation: Organisation,
+    /// Where the facts come from; every fact points to one of these by id.
+    pub sources: Vec<Source>,
+    /// Programme periods, drawn as bands on the timeline.
+    pub eras: Vec<Era>,
+    pub projects: Vec<Project>,
+    pub events: Vec<Event>,
+    /// Key figures (impact), each tied to what it belongs to.
+    pub figures: Vec<Figure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Organisation {
+    pub name: Text,
+    pub short_name: Text,
+    /// Who the organisation is, in one or two sentences.
+    pub summary: Text,
+    /// The legal basis of its social-economy tasks.
+    pub legal_basis: Text,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Source {
+    pub id: String,
+    pub title: Text,
+    /// http(s) address of the page; null when the source text came without one.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Era {
+    pub id: String,
+    pub name: Text,
+    pub period: DateValue,
+    /// Why this period is drawn and where its bounds come from.
+    pub note: Option<Text>,
+}
+
+/// The part the organisation played in a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub enum Role {
+    /// Leader of a partnership.
+    Leader,
+    /// Carries out the project itself.
+    Implementer,
+    Partner,
+}
+
+/// The EU fund behind a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub enum Fund {
+    /// Europejski Fundusz Społeczny / European Social Fund.
+    #[serde(rename = "EFS")]
+    Efs,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Project {
+    pub id: String,
+    pub name: Text,
+    /// What kind of project the source calls it (systemic, non-competitive…).
+    pub kind: Option<Text>,
+    pub role: Role,
+    pub programme: Text,
+    /// Measure, sub-measure or theme within the programme.
+    pub measure: Option<Text>,
+    /// The programming period, when the source names it.
+    pub period: DateValue,
+    /// null when the source does not name the fund.
+    pub fund: Option<Fund>,
+    /// When the project ran, as precisely as the source says.
+    pub dates: DateValue,
+    pub summary: Text,
+    /// Activities the source describes; see `activities_note` for what it leaves out.
+    pub activities: Vec<Text>,
+    pub activities_note: Option<Text>,
+    /// Total value; null when the source does not give it (never 0 for "unknown").
+    pub value: Option<Money>,
+    /// EU co-financing; null when the source does not give it.
+    pub eu_contribution: Option<Money>,
+    pub source: String,
+}
+
+impl Project {
+    /// The EU share of the value, when both are known.
+    pub fn eu_share(&self) -> Option<Share> {
+        Share::of(self.eu_contribution?, self.value?)
+    }
+
+    /// Value minus EU contribution: derived, never stored, so it cannot disagree.
+    pub fn remainder(&self) -> Option<Money> {
+        self.value?.minus(self.eu_contribution?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub enum EventKind {
+    Project,
+    Partnership,
+    Policy,
+    /// A working model or system the organisation built.
+    Model,
+    Award,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::Project,
+        EventKind::Partnership,
+        EventKind::Policy,
+        EventKind::Model,
+        EventKind::Award,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Project => "project",
+            EventKind::Partnership => "partnership",
+            EventKind::Policy => "policy",
+            EventKind::Model => "model",
+            EventKind::Award => "award",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Event {
+    pub id: String,
+    pub date: DateValue,
+    pub kind: EventKind,
+    pub title: Text,
+    pub description: Text,
+    /// The project this event belongs to, by id.
+    pub project: Option<String>,
+    pub source: String,
+}
+
+/// Whether a figure is exact or a bound the source states ("over 40").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub enum FigureBound {
+    Exact,
+    MoreThan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Figure {
+    pub id: String,
+    pub value: u64,
+    pub bound: FigureBound,
+    /// What is counted, e.g. "miejsc pracy".
+    pub label: Text,
+    pub project: Option<String>,
+    pub source: String,
+}
+
+impl Bundle {
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Events in timeline order; undated events last, in bundle order.
+    /// The sort is stable, so equal dates keep the editor's order.
+    pub fn events_chronological(&self) -> Vec<&Event> {
+        let mut v: Vec<&Event> = self.events.iter().collect();
+        v.sort_by(|a, b| a.date.chronological(b.date));
+        v
+    }
+
+    pub fn events_of_project<'a>(&'a self, project: &'a str) -> impl Iterator<Item = &'a Event> {
+        self.events
+            .iter()
+            .filter(move |e| e.project.as_deref() == Some(project))
+    }
+
+    pub fn figures_of_project<'a>(&'a self, project: &'a str) -> impl Iterator<Item = &'a Figure> {
+        self.figures
+            .iter()
+            .filter(move |f| f.project.as_deref() == Some(project))
+    }
+
+    /// Eras an event falls in (an event may touch two).
+    pub fn eras_of(&self, event: &Event) -> Vec<&Era> {
+        self.eras
+            .iter()
+            .filter(|era| match era.period {
+                DateValue::At(p) => event.date.overlaps_years(p.year(), Some(p.year())),
+                DateValue::Range { start, end } => event
+                    .date
+                    .overlaps_years(start.year(), end.map(|e| e.year())),
+                DateValue::NotGiven => false,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,275 @@
+//! Text → checked [`Bundle`], in one step: shape first (serde), then the rules
+//! serde cannot express (unique ids, references, money, URLs), each fault
+//! located by JSON path and line:column.
+
+use super::error::{ContentError, Fault, FaultKind, JsonPath, Segment};
+use super::locate::{byte_column_to_char, locate, location_of};
+use super::model::Bundle;
+use super::text::Text;
+use std::collections::HashSet;
+
+/// The bundle format this build understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Larger bundles are refused before parsing, with a clear message: a
+/// runaway export must not freeze a phone. 10 000 timeline events take about
+/// 5 MB, so this leaves room for years of growth.
+pub const MAX_BUNDLE_BYTES: usize = 8 * 1024 * 1024;
+
+/// No single text needs to be longer than this; longer is an editing accident.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Parse raw bytes (as fetched), reporting invalid UTF-8 with its place.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Bundle, ContentError> {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(ContentError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_BUNDLE_BYTES,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            Err(ContentError::NotUtf8 {
+                at: location_of(valid, valid.len()),
+            })
+        }
+    }
+}
+
+pub fn parse(text: &str) -> Result<Bundle, ContentError> {
+    if text.len() > MAX_BUNDLE_BYTES {
+        return Err(ContentError::TooLarge {
+            size: text.len(),
+            limit: MAX_BUNDLE_BYTES,
+        });
+    }
+    // A BOM is invisible in editors; accept it rather than report "line 1, column 1".
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ContentError::Empty);
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    // serde_json's default recursion limit (128) already stops deep nesting
+    // with an error rather than a stack overflow.
+    let parsed = serde_path_to_error::deserialize::<_, Bundle>(&mut de)
+        .map_err(|e| (convert_path(e.path()), e.into_inner()))
+        .and_then(|b| de.end().map(|()| b).map_err(|e| (JsonPath::default(), e)));
+    let bundle = match parsed {
+        Ok(b) => b,
+        Err((path, err)) => {
+            let at = byte_column_to_char(text, err.line(), err.column());
+            let message = strip_position(&err.to_string());
+            return Err(match err.classify() {
+                serde_json::error::Category::Data => ContentError::Invalid(vec![Fault {
+                    path,
+                    at: Some(at),
+                    kind: FaultKind::Structure(message),
+                }]),
+                _ => ContentError::Syntax { message, at },
+            });
+        }
+    };
+    let faults = check(&bundle, text);
+    if faults.is_empty() {
+        Ok(bundle)
+    } else {
+        Err(ContentError::Invalid(faults))
+    }
+}
+
+fn convert_path(p: &serde_path_to_error::Path) -> JsonPath {
+    use serde_path_to_error::Segment as S;
+    JsonPath(
+        p.iter()
+            .filter_map(|s| match s {
+                S::Seq { index } => Some(Segment::Index(*index)),
+                S::Map { key } => Some(Segment::Key(key.clone())),
+                S::Enum { variant } => Some(Segment::Key(variant.clone())),
+                S::Unknown => None,
+            })
+            .collect(),
+    )
+}
+
+/// serde_json appends " at line X column Y"; we show our own character-based position.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+/// Collects semantic faults with their paths; positions are filled in at the end.
+struct Checker {
+    faults: Vec<(JsonPath, FaultKind)>,
+}
+
+impl Checker {
+    fn fault(&mut self, path: JsonPath, kind: FaultKind) {
+        self.faults.push((path, kind));
+    }
+
+    fn text(&mut self, path: JsonPath, t: &Text) {
+        let mut one = |p: JsonPath, s: &str| {
+            let chars = s.chars().count();
+            if s.trim().is_empty() {
+                self.faults.push((p, FaultKind::EmptyText));
+            } else if chars > MAX_TEXT_CHARS {
+                self.faults.push((
+                    p,
+                    FaultKind::TooLong {
+                        chars,
+                        limit: MAX_TEXT_CHARS,
+                    },
+                ));
+            }
+        };
+        one(path.key("pl"), &t.pl);
+        if let Some(en) = &t.en {
+            one(path.key("en"), en);
+        }
+    }
+
+    fn opt_text(&mut self, path: JsonPath, t: &Option<Text>) {
+        if let Some(t) = t {
+            self.text(path, t);
+        }
+    }
+
+    fn id(&mut self, path: JsonPath, id: &str, seen: &mut HashSet<String>) {
+        let ok = !id.is_empty()
+            && id.len() <= 80
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !ok {
+            self.fault(path.clone(), FaultKind::BadId(id.to_owned()));
+        }
+        if !seen.insert(id.to_owned()) {
+            self.fault(path, FaultKind::DuplicateId(id.to_owned()));
+        }
+    }
+
+    fn reference(&mut self, path: JsonPath, id: &str, ids: &HashSet<String>, target: &'static str) {
+        if !ids.contains(id) {
+            self.fault(
+                path,
+                FaultKind::UnknownReference {
+                    target,
+                    id: id.to_owned(),
+                },
+            );
+        }
+    }
+}
+
+/// Only absolute http(s) URLs may become links.
+pub fn is_safe_url(u: &str) -> bool {
+    let lower = u.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && u.len() > "http://".len()
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn check(b: &Bundle, text: &str) -> Vec<Fault> {
+    let root = JsonPath::default();
+    let mut c = Checker { faults: vec![] };
+
+    if b.schema_version != SCHEMA_VERSION {
+        c.fault(
+            root.key("schema_version"),
+            FaultKind::UnsupportedSchema {
+                found: b.schema_version,
+                supported: SCHEMA_VERSION,
+            },
+        );
+    }
+
+    let mut source_ids = HashSet::new();
+    for (i, s) in b.sources.iter().enumerate() {
+        let p = root.key("sources").index(i);
+        c.id(p.key("id"), &s.id, &mut source_ids);
+        c.text(p.key("title"), &s.title);
+        if let Some(u) = &s.url {
+            if !is_safe_url(u) {
+                c.fault(p.key("url"), FaultKind::UnsafeUrl(u.clone()));
+            }
+        }
+    }
+
+    let o = &b.organisation;
+    let op = root.key("organisation");
+    c.text(op.key("name"), &o.name);
+    c.text(op.key("short_name"), &o.short_name);
+    c.text(op.key("summary"), &o.summary);
+    c.text(op.key("legal_basis"), &o.legal_basis);
+    c.reference(op.key("source"), &o.source, &source_ids, "sources");
+
+    let mut era_ids = HashSet::new();
+    for (i, e) in b.eras.iter().enumerate() {
+        let p = root.key("eras").index(i);
+        c.id(p.key("id"), &e.id, &mut era_ids);
+        c.text(p.key("name"), &e.name);
+        c.opt_text(p.key("note"), &e.note);
+    }
+
+    let mut project_ids = HashSet::new();
+    for (i, pr) in b.projects.iter().enumerate() {
+        let p = root.key("projects").index(i);
+        c.id(p.key("id"), &pr.id, &mut project_ids);
+        c.text(p.key("name"), &pr.name);
+        c.opt_text(p.key("kind"), &pr.kind);
+        c.text(p.key("programme"), &pr.programme);
+        c.opt_text(p.key("measure"), &pr.measure);
+        c.text(p.key("summary"), &pr.summary);
+        for (j, a) in pr.activities.iter().enumerate() {
+            c.text(p.key("activities").index(j), a);
+        }
+        c.opt_text(p.key("activities_note"), &pr.activities_note);
+        c.reference(p.key("source"), &pr.source, &source_ids, "sources");
+        if let (Some(v), Some(eu)) = (pr.value, pr.eu_contribution) {
+            if v.currency != eu.currency {
+                c.fault(
+                    p.key("eu_contribution").key("currency"),
+                    FaultKind::CurrencyMismatch,
+                );
+            } else if eu.minor > v.minor {
+                c.fault(p.key("eu_contribution"), FaultKind::EuAboveValue);
+            }
+        }
+    }
+
+    let mut event_ids = HashSet::new();
+    for (i, e) in b.events.iter().enumerate() {
+        let p = root.key("events").index(i);
+        c.id(p.key("id"), &e.id, &mut event_ids);
+        c.text(p.key("title"), &e.title);
+        c.text(p.key("description"), &e.description);
+        if let Some(pr) = &e.project {
+            c.reference(p.key("project"), pr, &project_ids, "projects");
+        }
+        c.reference(p.key("source"), &e.source, &source_ids, "sources");
+    }
+
+    let mut figure_ids = HashSet::new();
+    for (i, f) in b.figures.iter().enumerate() {
+        let p = root.key("figures").index(i);
+        c.id(p.key("id"), &f.id, &mut figure_ids);
+        c.text(p.key("label"), &f.label);
+        if let Some(pr) = &f.project {
+            c.reference(p.key("project"), pr, &project_ids, "projects");
+        }
+        c.reference(p.key("source"), &f.source, &source_ids, "sources");
+    }
+
+    c.faults
+        .into_iter()
+        .map(|(path, kind)| Fault {
+            at: locate(text, &path.0),
+            path,
+            kind,
+        })
+        .collect()
+}

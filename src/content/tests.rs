@@ -1,0 +1,444 @@
+//! Tests over whole bundles: the real one (every fact of the seed, with the
+//! right figures) and broken variants of it (each fault located).
+
+use super::*;
+
+const REAL: &str = include_str!("../../public/content/bundle.json");
+
+fn real() -> Bundle {
+    parse(REAL).unwrap_or_else(|e| panic!("the shipped bundle must be valid: {e}"))
+}
+
+/// The real bundle with one substring replaced; panics if it is not there once,
+/// so a fixture cannot silently stop testing anything.
+fn variant(from: &str, to: &str) -> String {
+    assert_eq!(
+        REAL.matches(from).count(),
+        1,
+        "fixture anchor {from:?} must be unique"
+    );
+    REAL.replacen(from, to, 1)
+}
+
+/// Line:column where `needle` first starts in `text`, found by plain search:
+/// an independent check of the locator.
+fn position(text: &str, needle: &str) -> Location {
+    position_at(text, text.find(needle).expect("needle present"))
+}
+
+fn position_at(text: &str, pos: usize) -> Location {
+    let before = &text[..pos];
+    Location {
+        line: before.matches('\n').count() + 1,
+        column: before.rsplit('\n').next().unwrap().chars().count() + 1,
+    }
+}
+
+fn faults(text: &str) -> Vec<Fault> {
+    match parse(text) {
+        Err(ContentError::Invalid(f)) => f,
+        other => panic!("expected validation faults, got {other:?}"),
+    }
+}
+
+#[test]
+fn real_bundle_carries_the_organisation() {
+    let b = real();
+    assert_eq!(b.schema_version, SCHEMA_VERSION);
+    assert_eq!(
+        b.organisation.name.pl,
+        "Regionalny Ośrodek Polityki Społecznej w Krakowie"
+    );
+    assert!(b
+        .organisation
+        .summary
+        .pl
+        .contains("jednostką organizacyjną Województwa Małopolskiego"));
+    assert!(b.organisation.legal_basis.pl.contains("art. 21 pkt. 4a"));
+    assert!(b.organisation.legal_basis.pl.contains("12 marca 2004"));
+}
+
+#[test]
+fn real_bundle_has_every_dated_fact_of_the_seed() {
+    let b = real();
+    let ev = |id: &str| b.event(id).unwrap_or_else(|| panic!("event {id} missing"));
+    let d = |s: &str| DateValue::parse(s).unwrap();
+
+    let equal = ev("2004-lider-equal");
+    assert_eq!(equal.date, d("2004"));
+    assert_eq!(equal.kind, EventKind::Partnership);
+    assert!(equal
+        .description
+        .pl
+        .contains("Akademia Przedsiębiorczości. Rozwój alternatywnych form zatrudnienia"));
+    assert!(equal.description.pl.contains("tematu D"));
+
+    assert_eq!(ev("strategia-2007-2013").date, d("2007/2013"));
+    assert_eq!(ev("strategia-2007-2013").kind, EventKind::Policy);
+
+    let ares = ev("2008-akademia-rozwoju-es");
+    assert_eq!(ares.date, d("2008"));
+    assert!(ares
+        .description
+        .pl
+        .contains("295 miejsc pracy w ponad 40 spółdzielniach socjalnych"));
+    assert!(ares.description.pl.contains("7.2.2"));
+
+    assert_eq!(ev("2010-model-mrr").date, d("2010"));
+    assert!(ev("2010-model-mrr")
+        .description
+        .pl
+        .contains("Ministerstwo Rozwoju Regionalnego"));
+
+    let eepa = ev("2012-nagroda-ministra-gospodarki");
+    assert_eq!((eepa.date, eepa.kind), (d("2012"), EventKind::Award));
+    assert!(eepa
+        .description
+        .pl
+        .contains("przedsiębiorczość odpowiedzialna i wspierająca włączenie społeczne"));
+
+    let regio = ev("2016-regiostars");
+    assert_eq!((regio.date, regio.kind), (d("2016"), EventKind::Award));
+    assert!(regio
+        .description
+        .pl
+        .contains("Wzrost sprzyjający włączeniu społecznemu"));
+
+    let mokes = ev("2015-mokes");
+    assert_eq!(mokes.date, d("2015/.."));
+    assert_eq!(mokes.project.as_deref(), Some("mokes"));
+}
+
+#[test]
+fn facts_without_a_year_stay_undated() {
+    let b = real();
+    for id in [
+        "wyroznienie-reves",
+        "system-wsparcia-owes",
+        "wspolpraca-lombardia",
+    ] {
+        assert_eq!(
+            b.event(id).unwrap().date,
+            DateValue::NotGiven,
+            "{id} has no year in the seed"
+        );
+    }
+    let order: Vec<&str> = b
+        .events_chronological()
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        order,
+        [
+            "2004-lider-equal",
+            "strategia-2007-2013",
+            "2008-akademia-rozwoju-es",
+            "2010-model-mrr",
+            "2012-nagroda-ministra-gospodarki",
+            "2015-mokes",
+            "2016-regiostars",
+            "wspolpraca-lombardia",
+            "system-wsparcia-owes",
+            "wyroznienie-reves",
+        ]
+    );
+}
+
+#[test]
+fn mokes_money_is_exact_and_the_rest_derived() {
+    let b = real();
+    let p = b.project("mokes").unwrap();
+    assert_eq!(p.value, Some(Money::pln(1_980_000)));
+    assert_eq!(p.eu_contribution, Some(Money::pln(1_683_000)));
+    assert_eq!(p.fund, Some(Fund::Efs));
+    assert_eq!(p.remainder(), Some(Money::pln(297_000)));
+    assert_eq!(p.eu_share().unwrap().permille_rounded(), 850);
+    assert_eq!(p.measure.as_ref().unwrap().pl, "Działanie 9.3");
+    assert_eq!(p.period, DateValue::parse("2014/2020").unwrap());
+    // The remainder must not be stored: it is derived, so it cannot disagree.
+    assert!(!REAL.contains("297000"));
+}
+
+#[test]
+fn projects_without_a_value_say_so() {
+    let b = real();
+    for id in ["akademia-przedsiebiorczosci", "akademia-rozwoju-es"] {
+        let p = b.project(id).unwrap();
+        assert_eq!((p.value, p.eu_contribution), (None, None), "{id}");
+        assert_eq!(p.eu_share(), None);
+        assert_eq!(p.remainder(), None);
+    }
+    assert_eq!(
+        b.project("akademia-przedsiebiorczosci").unwrap().role,
+        Role::Leader
+    );
+}
+
+#[test]
+fn impact_figures_keep_the_lower_bound() {
+    let b = real();
+    let jobs = b.figures.iter().find(|f| f.id == "miejsca-pracy").unwrap();
+    assert_eq!((jobs.value, jobs.bound), (295, FigureBound::Exact));
+    let coops = b
+        .figures
+        .iter()
+        .find(|f| f.id == "spoldzielnie-socjalne")
+        .unwrap();
+    assert_eq!((coops.value, coops.bound), (40, FigureBound::MoreThan));
+    assert_eq!(b.figures_of_project("akademia-rozwoju-es").count(), 2);
+}
+
+#[test]
+fn every_text_has_english() {
+    // Polish is required by the format; English is required of *this* bundle.
+    let v: serde_json::Value = serde_json::from_str(REAL).unwrap();
+    fn walk(v: &serde_json::Value, path: String, missing: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if m.contains_key("pl") && !m.contains_key("en") {
+                    missing.push(path.clone());
+                }
+                for (k, x) in m {
+                    walk(x, format!("{path}.{k}"), missing);
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    walk(x, format!("{path}[{i}]"), missing);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut missing = vec![];
+    walk(&v, "$".into(), &mut missing);
+    assert!(missing.is_empty(), "texts without English: {missing:?}");
+}
+
+#[test]
+fn eras_place_events() {
+    let b = real();
+    let names = |id: &str| -> Vec<String> {
+        b.eras_of(b.event(id).unwrap())
+            .iter()
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    assert_eq!(names("2004-lider-equal"), ["equal"]);
+    assert_eq!(names("2010-model-mrr"), ["okres-2007-2013"]);
+    assert_eq!(names("2016-regiostars"), ["rpo-wm-2014-2020"]);
+    assert!(names("wyroznienie-reves").is_empty());
+}
+
+#[test]
+fn schema_file_is_up_to_date() {
+    let committed = include_str!("../../public/content/bundle.schema.json");
+    assert!(
+        committed == schema::bundle_schema(),
+        "public/content/bundle.schema.json is stale: run `cargo run --bin validate-bundle -- --write-schema public/content/bundle.schema.json`"
+    );
+}
+
+// ---- broken bundles: one per fault kind, each located ----
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let text = variant("\"schema_version\": 1,", "\"schema_version\": 1,,");
+    match parse(&text) {
+        Err(ContentError::Syntax { at, .. }) => {
+            let p = position(&text, ",,");
+            assert_eq!(at.line, p.line);
+            assert_eq!(
+                at.column,
+                p.column + 1,
+                "column points at the stray second comma"
+            );
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn truncated_and_empty_input() {
+    assert!(matches!(
+        parse(&REAL[..REAL.len() / 2]),
+        Err(ContentError::Syntax { .. })
+    ));
+    assert_eq!(parse("  \n"), Err(ContentError::Empty));
+    assert!(matches!(
+        parse("<!doctype html><html>"),
+        Err(ContentError::Syntax {
+            at: Location { line: 1, column: 1 },
+            ..
+        })
+    ));
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let mut bytes = b"{\n  \"a\": \"".to_vec();
+    bytes.push(0xff);
+    match parse_bytes(&bytes) {
+        Err(ContentError::NotUtf8 { at }) => assert_eq!(at, Location { line: 2, column: 9 }),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn oversize_is_refused_before_parsing() {
+    let big = vec![b' '; MAX_BUNDLE_BYTES + 1];
+    assert!(matches!(
+        parse_bytes(&big),
+        Err(ContentError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn wrong_type_names_path_and_place() {
+    let text = variant("\"value\": 295,", "\"value\": \"295\",");
+    let f = faults(&text);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].path.to_string(), "$.figures[0].value");
+    assert!(matches!(f[0].kind, FaultKind::Structure(_)));
+    let p = position(&text, "\"295\"");
+    assert_eq!(f[0].at.unwrap().line, p.line);
+}
+
+#[test]
+fn unknown_field_is_rejected() {
+    let text = variant(
+        "\"bound\": \"exact\",",
+        "\"bound\": \"exact\", \"colour\": \"red\",",
+    );
+    let f = faults(&text);
+    assert_eq!(f[0].path.to_string(), "$.figures[0].colour");
+    match &f[0].kind {
+        FaultKind::Structure(m) => assert!(m.contains("unknown field `colour`"), "{m}"),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn duplicate_key_is_rejected() {
+    let text = variant(
+        "\"bound\": \"exact\",",
+        "\"bound\": \"exact\", \"bound\": \"exact\",",
+    );
+    let f = faults(&text);
+    match &f[0].kind {
+        FaultKind::Structure(m) => assert!(m.contains("duplicate field `bound`"), "{m}"),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn impossible_date_is_located() {
+    let text = variant("\"date\": \"2010\",", "\"date\": \"2010-02-30\",");
+    let f = faults(&text);
+    assert_eq!(f[0].path.to_string(), "$.events[5].date");
+    assert_eq!(f[0].at.unwrap().line, position(&text, "2010-02-30").line);
+}
+
+#[test]
+fn backwards_range_is_rejected() {
+    let text = variant("\"date\": \"2007/2013\",", "\"date\": \"2013/2007\",");
+    let f = faults(&text);
+    assert_eq!(f[0].path.to_string(), "$.events[1].date");
+    match &f[0].kind {
+        FaultKind::Structure(m) => assert!(m.contains("ends before it starts"), "{m}"),
+        k => panic!("{k:?}"),
+    }
+}
+
+#[test]
+fn bad_amount_is_rejected() {
+    let text = variant("\"amount\": \"1980000\"", "\"amount\": 1980000.0");
+    let f = faults(&text);
+    assert_eq!(f[0].path.to_string(), "$.projects[2].value.amount");
+}
+
+#[test]
+fn semantic_faults_are_all_reported_with_positions() {
+    let text = variant("\"id\": \"2010-model-mrr\"", "\"id\": \"2004-lider-equal\"")
+        .replacen("\"project\": \"mokes\"", "\"project\": \"mokess\"", 1)
+        .replacen("\"amount\": \"1683000\"", "\"amount\": \"1980000.01\"", 1)
+        .replacen("\"pl\": \"Wyróżnienie REVES\"", "\"pl\": \"  \"", 1)
+        .replacen("\"url\": null", "\"url\": \"javascript:alert(1)\"", 1)
+        .replacen("\"id\": \"equal\"", "\"id\": \"Equal Era\"", 1)
+        .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    let f = faults(&text);
+    let find = |path: &str| {
+        f.iter()
+            .find(|x| x.path.to_string() == path)
+            .unwrap_or_else(|| panic!("no fault at {path}: {f:#?}"))
+    };
+
+    let dup = find("$.events[5].id");
+    assert_eq!(dup.kind, FaultKind::DuplicateId("2004-lider-equal".into()));
+    let second = text
+        .match_indices("\"id\": \"2004-lider-equal\"")
+        .nth(1)
+        .unwrap()
+        .0;
+    assert_eq!(dup.at, Some(position_at(&text, second + "\"id\": ".len())));
+
+    let r = find("$.events[8].project");
+    assert_eq!(
+        r.kind,
+        FaultKind::UnknownReference {
+            target: "projects",
+            id: "mokess".into()
+        }
+    );
+    let p = position(&text, "\"mokess\"");
+    assert_eq!(r.at, Some(p));
+
+    let eu = find("$.projects[2].eu_contribution");
+    assert_eq!(eu.kind, FaultKind::EuAboveValue);
+
+    assert_eq!(find("$.events[7].title.pl").kind, FaultKind::EmptyText);
+    assert!(matches!(
+        find("$.sources[0].url").kind,
+        FaultKind::UnsafeUrl(_)
+    ));
+    assert!(matches!(find("$.eras[0].id").kind, FaultKind::BadId(_)));
+    assert_eq!(
+        find("$.schema_version").kind,
+        FaultKind::UnsupportedSchema {
+            found: 2,
+            supported: 1
+        }
+    );
+    assert!(f.iter().all(|x| x.at.is_some()), "every fault is located");
+    // Messages exist in both languages and name the place.
+    assert!(r
+        .describe(Lang::Pl)
+        .starts_with(&format!("$.events[8].project ({}:{})", p.line, p.column)));
+    assert!(r.describe(Lang::En).contains("not in projects"));
+}
+
+#[test]
+fn eu_equal_to_value_is_fine() {
+    let text = variant("\"amount\": \"1683000\"", "\"amount\": \"1980000\"");
+    let b = parse(&text).unwrap();
+    let p = b.project("mokes").unwrap();
+    assert_eq!(p.remainder(), Some(Money::pln(0)));
+    assert_eq!(p.eu_share().unwrap().permille_rounded(), 1000);
+}
+
+#[test]
+fn safe_urls_only() {
+    assert!(parse::is_safe_url("https://rops.example/o-nas"));
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//evil",
+        "http://",
+        "https://a b",
+        " JAVASCRIPT:x",
+        "vbscript:x",
+    ] {
+        assert!(!parse::is_safe_url(bad), "{bad}");
+    }
+}
