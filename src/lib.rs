@@ -1,1 +1,14 @@
+//! ROPS Kraków: the social economy and the EU money behind it.
+//!
+//! Implementation note: `content` is the pure model (no leptos, no browser)
+//! and is the only module the native tests and the validator CLI need; every
+//! other module is view code. Content is always rendered as text, never as
+//! HTML: no `inner_html` anywhere, and links only from checked http(s) URLs.
+
+pub mod app;
+pub mod components;
 pub mod content;
+pub mod data;
+pub mod i18n;
+pub mod pages;
+pub mod routes;

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what the project needs, pinned, skipping whatever is already there.
+# Safe to run again and again. `--browser` adds Chromium + ChromeDriver (tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130 # must equal wasm-bindgen in Cargo.lock
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+apt_install() {
+  # apt-get wants a package list first on a fresh machine.
+  if [ ! -f /tmp/.rops-apt-updated ]; then
+    say "apt-get update"
+    apt-get update -qq && touch /tmp/.rops-apt-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v cargo >/dev/null; then
+  echo "cargo is missing: install Rust (rustup) first" >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes the first time)"
+  cargo install trunk --locked --version "$TRUNK_VERSION"
+fi
+
+# No --locked: its lock file pins a crate version the registry no longer serves.
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION" \
+  || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! command -v npm >/dev/null; then
+  say "installing Node.js and npm from Debian"
+  apt_install nodejs npm
+fi
+
+# wasm-opt (binaryen 132) and axe-core, exactly as package-lock.json says.
+if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
+  || [ ! -f node_modules/axe-core/axe.min.js ] \
+  || ! cmp -s package-lock.json node_modules/.package-lock.json.copy; then
+  say "installing node dev tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.package-lock.json.copy
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium and ChromeDriver from Debian"
+    apt_install chromium chromium-driver
+  fi
+fi
+
+# trunk and the tests run cargo offline: fetch every crate now.
+cargo fetch --locked -q
+say "ready"

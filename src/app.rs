@@ -1,0 +1,153 @@
+//! Providers, router and the page frame (header, navigation, footer).
+
+use crate::content::Lang;
+use crate::data::provide_content;
+use crate::i18n::{ui, PL};
+use crate::pages::{About, Funding, NotFound, Timeline};
+use crate::routes::{lang_of_path, switch_language, Page};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::path;
+
+const LANG_KEY: &str = "rops.lang";
+
+/// The router base, from `<base href>` (set by trunk's `--public-url`): one
+/// setting serves the app at `/` or under the portal's sub-path.
+pub fn router_base() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// The current language, derived from the address (see [`crate::routes`]).
+#[derive(Clone, Copy)]
+struct CurrentLang(Memo<Lang>);
+
+pub fn use_lang() -> Memo<Lang> {
+    use_context::<CurrentLang>()
+        .map(|c| c.0)
+        .unwrap_or_else(|| Memo::new(|_| Lang::Pl))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Private modes may refuse storage: then preferences are simply not kept.
+    window().local_storage().ok().flatten()
+}
+
+pub fn stored_lang() -> Option<Lang> {
+    storage()?.get_item(LANG_KEY).ok().flatten().as_deref().and_then(Lang::from_tag)
+}
+
+fn store_lang(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, lang.as_str());
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_content();
+    view! {
+        <Router base=router_base()>
+            <Frame/>
+        </Router>
+    }
+}
+
+/// Path below the router base.
+fn local_path(full: &str, base: &str) -> String {
+    let rest = full.strip_prefix(base).unwrap_or(full);
+    if rest.is_empty() { "/".into() } else { rest.into() }
+}
+
+#[component]
+fn Frame() -> impl IntoView {
+    let base = router_base();
+    let location = use_location();
+    let path = {
+        let base = base.clone();
+        Memo::new(move |_| local_path(&location.pathname.get(), &base))
+    };
+    let lang = Memo::new(move |_| lang_of_path(&path.get()));
+    provide_context(CurrentLang(lang));
+
+    Effect::new(move |_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.get().as_str());
+        }
+    });
+
+    // A visitor who chose English lands on English when they come back to
+    // the bare address; any explicit address is respected as it is.
+    let navigate = use_navigate();
+    if path.get_untracked() == "/" && stored_lang() == Some(Lang::En) {
+        navigate(Page::About.path(Lang::En), leptos_router::NavigateOptions { replace: true, ..Default::default() });
+    }
+
+    let t = move || ui(lang.get());
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        // With <base href>, "#main" would resolve to another page: focus by hand.
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>{move || t().skip_to_content}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href=move || Page::About.path(lang.get()).to_owned() attr:class="site-header__name">
+                    {move || t().org_name}
+                </A>
+                <A href=move || switch_language(&path.get())
+                    attr:class="lang-switch"
+                    attr:lang=move || lang.get().other().as_str()
+                    attr:hreflang=move || lang.get().other().as_str()
+                    attr:aria-label=move || t().switch_language_label
+                    attr:data-testid="lang-switch"
+                    on:click=move |_| store_lang(lang.get_untracked().other())>
+                    {move || t().switch_language}
+                </A>
+            </div>
+            <nav class="site-nav" aria-label=move || t().nav_label>
+                <ul class="site-nav__list">
+                    {Page::NAV.into_iter().map(|page| view! {
+                        <li>
+                            <A href=move || page.path(lang.get()).to_owned() exact=true attr:class="site-nav__link">
+                                {move || nav_label(page, lang.get())}
+                            </A>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1" class="page">
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=About/>
+                <Route path=path!("/os-czasu") view=Timeline/>
+                <Route path=path!("/finansowanie") view=Funding/>
+                <Route path=path!("/en") view=About/>
+                <Route path=path!("/en/timeline") view=Timeline/>
+                <Route path=path!("/en/funding") view=Funding/>
+            </Routes>
+        </main>
+        <footer class="site-footer">
+            <p>{move || t().footer_source}</p>
+            <p lang="pl">{PL.org_name}</p>
+        </footer>
+    }
+}
+
+fn nav_label(page: Page, lang: Lang) -> &'static str {
+    let t = ui(lang);
+    match page {
+        Page::About => t.nav_about,
+        Page::Timeline => t.nav_timeline,
+        Page::Funding => t.nav_funding,
+    }
+}

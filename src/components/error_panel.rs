@@ -1,0 +1,97 @@
+use crate::app::use_lang;
+use crate::content::{ContentError, Lang};
+use crate::data::{use_content, LoadError};
+use crate::i18n::ui;
+use leptos::prelude::*;
+
+/// Headline and help for the visitor, in their language.
+fn headline(e: &LoadError, lang: Lang) -> String {
+    let t = ui(lang);
+    match e {
+        LoadError::Network(_) => t.err_network.into(),
+        LoadError::Timeout => t.err_timeout.into(),
+        LoadError::Http(status) => format!("{} (HTTP {status})", t.err_http),
+        LoadError::Content(ContentError::TooLarge { .. }) => t.err_too_large.into(),
+        LoadError::Content(ContentError::Invalid(_)) => t.err_invalid.into(),
+        LoadError::Content(_) => t.err_not_json.into(),
+    }
+}
+
+/// The exact place of the fault, for whoever edits the bundle.
+fn editor_details(e: &LoadError, lang: Lang) -> Vec<String> {
+    match e {
+        LoadError::Network(m) => vec![m.clone()],
+        LoadError::Timeout | LoadError::Http(_) => vec![],
+        LoadError::Content(ContentError::Invalid(faults)) => {
+            faults.iter().map(|f| f.describe(lang)).collect()
+        }
+        LoadError::Content(ContentError::Syntax { message, at }) => match lang {
+            Lang::Pl => vec![format!("wiersz {}, kolumna {}: {message}", at.line, at.column)],
+            Lang::En => vec![format!("line {}, column {}: {message}", at.line, at.column)],
+        },
+        LoadError::Content(ContentError::NotUtf8 { at }) => match lang {
+            Lang::Pl => vec![format!("wiersz {}, kolumna {}: plik nie jest tekstem UTF-8", at.line, at.column)],
+            Lang::En => vec![format!("line {}, column {}: the file is not UTF-8 text", at.line, at.column)],
+        },
+        LoadError::Content(ContentError::Empty) => match lang {
+            Lang::Pl => vec!["plik jest pusty".into()],
+            Lang::En => vec!["the file is empty".into()],
+        },
+        LoadError::Content(ContentError::TooLarge { size, limit }) => match lang {
+            Lang::Pl => vec![format!("rozmiar {size} B, limit {limit} B")],
+            Lang::En => vec![format!("size {size} B, limit {limit} B")],
+        },
+    }
+}
+
+/// The one error panel: what went wrong, what to do, and Retry.
+#[component]
+pub fn ErrorPanel(
+    /// The failure to explain.
+    error: LoadError,
+) -> impl IntoView {
+    let lang = use_lang();
+    let content = use_content();
+    let is_editor_fault = matches!(error, LoadError::Content(_));
+    let err = error.clone();
+    let kind = error_kind(&error);
+    view! {
+        <section class="error-panel" role="alert" aria-labelledby="error-title" data-testid="error-panel"
+            data-error-kind=kind>
+            <h2 id="error-title" class="error-panel__title">{move || headline(&err, lang.get())}</h2>
+            <p>
+                {move || {
+                    let t = ui(lang.get());
+                    if is_editor_fault { t.err_help_editor } else { t.err_network_help }
+                }}
+            </p>
+            {move || {
+                let details = editor_details(&error, lang.get());
+                (!details.is_empty()).then(|| view! {
+                    <ul class="error-panel__details" data-testid="error-details">
+                        {details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            <button type="button" class="button" data-testid="retry"
+                prop:disabled=move || content.pending.get()
+                on:click=move |_| content.retry()>
+                {move || {
+                    let t = ui(lang.get());
+                    if content.pending.get() { t.retrying } else { t.retry }
+                }}
+            </button>
+        </section>
+    }
+}
+
+fn error_kind(e: &LoadError) -> &'static str {
+    match e {
+        LoadError::Network(_) => "network",
+        LoadError::Timeout => "timeout",
+        LoadError::Http(_) => "http",
+        LoadError::Content(ContentError::Invalid(_)) => "invalid",
+        LoadError::Content(ContentError::TooLarge { .. }) => "too-large",
+        LoadError::Content(_) => "not-json",
+    }
+}

@@ -1,0 +1,287 @@
+//! Test harness for the end-to-end tier: a small static server for `dist/`
+//! whose answers a test can override (broken bundle, 503, slow), and a
+//! WebDriver session in headless Chromium.
+#![allow(dead_code)]
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// What the server answers for one path, instead of the file.
+#[derive(Clone)]
+pub struct Override {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+    pub delay: Duration,
+}
+
+impl Override {
+    pub fn json(body: &str) -> Override {
+        Override {
+            status: 200,
+            content_type: "application/json",
+            body: body.as_bytes().to_vec(),
+            delay: Duration::ZERO,
+        }
+    }
+    pub fn status(status: u16) -> Override {
+        Override {
+            status,
+            content_type: "text/plain",
+            body: b"error".to_vec(),
+            delay: Duration::ZERO,
+        }
+    }
+}
+
+/// A server for one test, on its own loopback port.
+pub struct Server {
+    pub base: String,
+    overrides: Arc<Mutex<HashMap<String, Override>>>,
+    hits: Arc<Mutex<Vec<String>>>,
+}
+
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").exists(),
+        "{} has no index.html: build first (scripts/build.sh)",
+        dir.display()
+    );
+    dir
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+impl Server {
+    pub async fn start() -> Server {
+        let dist = dist_dir();
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let overrides: Arc<Mutex<HashMap<String, Override>>> = Default::default();
+        let hits: Arc<Mutex<Vec<String>>> = Default::default();
+        let (ov, h) = (overrides.clone(), hits.clone());
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut sock, _)) = listener.accept().await else { return };
+                let (ov, h, dist) = (ov.clone(), h.clone(), dist.clone());
+                tokio::spawn(async move {
+                    let mut buf = vec![0u8; 16 * 1024];
+                    let mut n = 0;
+                    // Read until the end of the request head (GET only: no bodies).
+                    while !buf[..n].windows(4).any(|w| w == b"\r\n\r\n") {
+                        match sock.read(&mut buf[n..]).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(k) => n += k,
+                        }
+                        if n == buf.len() {
+                            return;
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&buf[..n]).to_string();
+                    let target = head.split_whitespace().nth(1).unwrap_or("/").to_owned();
+                    let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
+                    h.lock().unwrap().push(path.clone());
+                    let over = ov.lock().unwrap().get(&path).cloned();
+                    let (status, ctype, body) = match over {
+                        Some(o) => {
+                            tokio::time::sleep(o.delay).await;
+                            (o.status, o.content_type, o.body)
+                        }
+                        None => {
+                            let rel = path.trim_start_matches('/');
+                            let file = dist.join(rel);
+                            if !rel.contains("..") && file.is_file() {
+                                (200, content_type(rel), std::fs::read(file).unwrap())
+                            } else if !rel.rsplit('/').next().unwrap_or("").contains('.') {
+                                // SPA fallback: every app route is index.html.
+                                (200, "text/html; charset=utf-8", std::fs::read(dist.join("index.html")).unwrap())
+                            } else {
+                                (404, "text/plain", b"not found".to_vec())
+                            }
+                        }
+                    };
+                    let head = format!(
+                        "HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
+                    let _ = sock.write_all(head.as_bytes()).await;
+                    let _ = sock.write_all(&body).await;
+                    let _ = sock.shutdown().await;
+                });
+            }
+        });
+        Server {
+            base: format!("http://127.0.0.1:{port}"),
+            overrides,
+            hits,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn set(&self, path: &str, o: Override) {
+        self.overrides.lock().unwrap().insert(path.to_owned(), o);
+    }
+
+    pub fn clear(&self, path: &str) {
+        self.overrides.lock().unwrap().remove(path);
+    }
+
+    pub fn hits(&self, path: &str) -> usize {
+        self.hits.lock().unwrap().iter().filter(|p| *p == path).count()
+    }
+}
+
+/// ChromeDriver's address: from WEBDRIVER_URL (scripts/test.sh starts one),
+/// or a chromedriver this process starts on a free port.
+fn webdriver_url() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        if let Ok(u) = std::env::var("WEBDRIVER_URL") {
+            return u;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        std::process::Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("chromedriver on PATH (scripts/setup.sh --browser)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        format!("http://127.0.0.1:{port}")
+    })
+}
+
+pub async fn browser(width: u32, height: u32) -> Client {
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic",
+                format!("--window-size={width},{height}")
+            ]
+        }
+    });
+    let caps = match caps {
+        serde_json::Value::Object(m) => m,
+        _ => unreachable!(),
+    };
+    let mut last = None;
+    // Chromium start-up on 2 busy cores is occasionally slow: try a few times.
+    for _ in 0..3 {
+        match ClientBuilder::rustls()
+            .expect("rustls")
+            .capabilities(caps.clone())
+            .connect(webdriver_url())
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) => {
+                last = Some(e);
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        }
+    }
+    panic!("cannot start Chromium through ChromeDriver: {last:?}");
+}
+
+pub const PHONE: (u32, u32) = (360, 740);
+pub const DESKTOP: (u32, u32) = (1280, 900);
+
+/// Waits (up to 20 s) for an element; the app renders after the wasm and the
+/// bundle arrive, which on 2 busy cores can take a few seconds.
+pub async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+}
+
+/// Waits until `css` holds text containing `needle`.
+pub async fn wait_for_text(c: &Client, css: &str, needle: &str) -> String {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            if let Ok(t) = el.text().await {
+                if t.contains(needle) {
+                    return t;
+                }
+                if std::time::Instant::now() > deadline {
+                    panic!("{css} never contained {needle:?}; last text: {t:?}");
+                }
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            panic!("{css} never appeared (waiting for {needle:?})");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+pub async fn js(c: &Client, script: &str) -> serde_json::Value {
+    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Runs axe-core (WCAG 2.1 A/AA rules) on the current page and returns a
+/// readable list of violations; empty means none.
+pub async fn axe_violations(c: &Client) -> Vec<String> {
+    static AXE: OnceLock<String> = OnceLock::new();
+    let src = AXE.get_or_init(|| {
+        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh)", p.display()))
+    });
+    c.execute(src, vec![]).await.expect("axe loads");
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})
+                .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe runs");
+    serde_json::from_value(result).unwrap()
+}
+
+/// True when the page scrolls sideways (a reflow failure at this width).
+pub async fn has_horizontal_scroll(c: &Client) -> bool {
+    js(c, "return document.documentElement.scrollWidth > document.documentElement.clientWidth;")
+        .await
+        .as_bool()
+        .unwrap()
+}
