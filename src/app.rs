@@ -6,10 +6,10 @@ use crate::i18n::{ui, PL};
 use crate::pages::{About, Funding, NotFound, Timeline};
 use crate::routes::{lang_of_path, switch_language, Page};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "rops.lang";
 
@@ -39,7 +39,12 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn stored_lang() -> Option<Lang> {
-    storage()?.get_item(LANG_KEY).ok().flatten().as_deref().and_then(Lang::from_tag)
+    storage()?
+        .get_item(LANG_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+        .and_then(Lang::from_tag)
 }
 
 fn store_lang(lang: Lang) {
@@ -61,7 +66,11 @@ pub fn App() -> impl IntoView {
 /// Path below the router base.
 fn local_path(full: &str, base: &str) -> String {
     let rest = full.strip_prefix(base).unwrap_or(full);
-    if rest.is_empty() { "/".into() } else { rest.into() }
+    if rest.is_empty() {
+        "/".into()
+    } else {
+        rest.into()
+    }
 }
 
 #[component]
@@ -85,7 +94,13 @@ fn Frame() -> impl IntoView {
     // the bare address; any explicit address is respected as it is.
     let navigate = use_navigate();
     if path.get_untracked() == "/" && stored_lang() == Some(Lang::En) {
-        navigate(Page::About.path(Lang::En), leptos_router::NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            Page::About.path(Lang::En),
+            leptos_router::NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
     }
 
     let t = move || ui(lang.get());

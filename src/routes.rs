@@ -72,7 +72,10 @@ mod tests {
             }
         }
         assert_eq!(Page::from_path("/en/"), Some((Page::About, Lang::En)));
-        assert_eq!(Page::from_path("/os-czasu/"), Some((Page::Timeline, Lang::Pl)));
+        assert_eq!(
+            Page::from_path("/os-czasu/"),
+            Some((Page::Timeline, Lang::Pl))
+        );
         assert_eq!(Page::from_path("/nope"), None);
     }
 

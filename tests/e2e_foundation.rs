@@ -13,7 +13,14 @@ fn norm(s: &str) -> String {
 }
 
 async fn page_text(c: &Client) -> String {
-    norm(&c.find(Locator::Css("main")).await.unwrap().text().await.unwrap())
+    norm(
+        &c.find(Locator::Css("main"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
 }
 
 async fn h1(c: &Client) -> String {
@@ -56,13 +63,22 @@ async fn about_shows_the_seed_facts_in_polish_and_english() {
         ] {
             assert!(t.contains(fact), "About (pl, {w}px) lacks {fact:?}:\n{t}");
         }
-        assert_eq!(c.title().await.unwrap(), "O nas | Regionalny Ośrodek Polityki Społecznej w Krakowie");
+        assert_eq!(
+            c.title().await.unwrap(),
+            "O nas | Regionalny Ośrodek Polityki Społecznej w Krakowie"
+        );
 
         c.goto(&s.url("/en")).await.unwrap();
         wait_for_text(&c, "[data-testid=org-summary]", "organisational unit").await;
         let t = page_text(&c).await;
         assert_eq!(h1(&c).await, "About");
-        for fact in ["over 40", "295", "Article 21 point 4a", "RegioStars 2016 main prize (2016)", "REVES distinction (date not given)"] {
+        for fact in [
+            "over 40",
+            "295",
+            "Article 21 point 4a",
+            "RegioStars 2016 main prize (2016)",
+            "REVES distinction (date not given)",
+        ] {
             assert!(t.contains(fact), "About (en) lacks {fact:?}:\n{t}");
         }
         let lang = js(&c, "return document.documentElement.lang").await;
@@ -77,14 +93,33 @@ async fn timeline_lists_every_event_in_order_with_the_undated_apart() {
     let c = browser(PHONE.0, PHONE.1).await;
     c.goto(&s.url("/os-czasu")).await.unwrap();
     wait_for(&c, "[data-testid=event]").await;
-    let ids = js(&c, "return [...document.querySelectorAll('[data-testid=event]')].map(e => e.dataset.eventId)").await;
+    let ids = js(
+        &c,
+        "return [...document.querySelectorAll('[data-testid=event]')].map(e => e.dataset.eventId)",
+    )
+    .await;
     assert_eq!(ids, serde_json::json!(EVENT_ORDER));
     let undated = js(&c, "return [...document.querySelectorAll('[data-testid=undated] [data-testid=event]')].map(e => e.dataset.eventId)").await;
     assert_eq!(undated, serde_json::json!(&EVENT_ORDER[7..]));
-    let dates = js(&c, "return [...document.querySelectorAll('[data-testid=event-date]')].map(e => e.textContent)").await;
+    let dates = js(
+        &c,
+        "return [...document.querySelectorAll('[data-testid=event-date]')].map(e => e.textContent)",
+    )
+    .await;
     assert_eq!(
         dates,
-        serde_json::json!(["2004", "2007–2013", "2008", "2010", "2012", "od 2015", "2016", "data nie podana", "data nie podana", "data nie podana"])
+        serde_json::json!([
+            "2004",
+            "2007–2013",
+            "2008",
+            "2010",
+            "2012",
+            "od 2015",
+            "2016",
+            "data nie podana",
+            "data nie podana",
+            "data nie podana"
+        ])
     );
     c.goto(&s.url("/en/timeline")).await.unwrap();
     wait_for_text(&c, "[data-testid=timeline]", "from 2015").await;
@@ -100,18 +135,48 @@ async fn funding_shows_exact_figures_and_says_what_is_not_given() {
     c.goto(&s.url("/finansowanie")).await.unwrap();
     let mokes = wait_for_text(&c, "[data-testid=project-mokes]", "zł").await;
     let mokes = norm(&mokes);
-    for fact in ["1 980 000 zł", "1 683 000 zł", "85%", "297 000 zł", "Działanie 9.3", "Europejski Fundusz Społeczny (EFS)", "od 2015", "2014–2020"] {
+    for fact in [
+        "1 980 000 zł",
+        "1 683 000 zł",
+        "85%",
+        "297 000 zł",
+        "Działanie 9.3",
+        "Europejski Fundusz Społeczny (EFS)",
+        "od 2015",
+        "2014–2020",
+    ] {
         assert!(mokes.contains(fact), "MOKES card lacks {fact:?}:\n{mokes}");
     }
-    let equal = norm(&c.find(Locator::Css("[data-testid=project-akademia-przedsiebiorczosci] [data-testid=value]")).await.unwrap().text().await.unwrap());
+    let equal = norm(
+        &c.find(Locator::Css(
+            "[data-testid=project-akademia-przedsiebiorczosci] [data-testid=value]",
+        ))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap(),
+    );
     assert_eq!(equal, "nie podano w źródle");
     let zero = page_text(&c).await;
-    assert!(!zero.contains(" 0 zł"), "an unknown value must never show as zero");
+    assert!(
+        !zero.contains(" 0 zł"),
+        "an unknown value must never show as zero"
+    );
 
     c.goto(&s.url("/en/funding")).await.unwrap();
     let mokes = norm(&wait_for_text(&c, "[data-testid=project-mokes]", "PLN").await);
-    for fact in ["PLN 1,980,000", "PLN 1,683,000", "85%", "PLN 297,000", "European Social Fund (ESF)"] {
-        assert!(mokes.contains(fact), "MOKES card (en) lacks {fact:?}:\n{mokes}");
+    for fact in [
+        "PLN 1,980,000",
+        "PLN 1,683,000",
+        "85%",
+        "PLN 297,000",
+        "European Social Fund (ESF)",
+    ] {
+        assert!(
+            mokes.contains(fact),
+            "MOKES card (en) lacks {fact:?}:\n{mokes}"
+        );
     }
     c.close().await.unwrap();
 }
@@ -123,7 +188,12 @@ async fn navigation_language_switch_and_deep_links() {
     c.goto(&s.url("/")).await.unwrap();
     wait_for(&c, "[data-testid=org-summary]").await;
 
-    c.find(Locator::LinkText("Oś czasu")).await.unwrap().click().await.unwrap();
+    c.find(Locator::LinkText("Oś czasu"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for(&c, "[data-testid=timeline]").await;
     assert_eq!(c.current_url().await.unwrap().path(), "/os-czasu");
     assert_eq!(h1(&c).await, "Oś czasu");
@@ -133,11 +203,18 @@ async fn navigation_language_switch_and_deep_links() {
     let focused = js(&c, "return document.activeElement.id").await;
     assert_eq!(focused, "page-title");
 
-    wait_for(&c, "[data-testid=lang-switch]").await.click().await.unwrap();
+    wait_for(&c, "[data-testid=lang-switch]")
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for_text(&c, "h1", "Timeline").await;
     assert_eq!(c.current_url().await.unwrap().path(), "/en/timeline");
     assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
-    assert_eq!(c.title().await.unwrap(), "Timeline | Regional Social Policy Centre in Kraków");
+    assert_eq!(
+        c.title().await.unwrap(),
+        "Timeline | Regional Social Policy Centre in Kraków"
+    );
 
     // Deep link reload lands on the same page, same language.
     c.refresh().await.unwrap();
@@ -152,7 +229,11 @@ async fn navigation_language_switch_and_deep_links() {
     // Back to Polish, from the funding page: the page is kept.
     c.goto(&s.url("/en/funding")).await.unwrap();
     wait_for(&c, "[data-testid=project-mokes]").await;
-    wait_for(&c, "[data-testid=lang-switch]").await.click().await.unwrap();
+    wait_for(&c, "[data-testid=lang-switch]")
+        .await
+        .click()
+        .await
+        .unwrap();
     wait_for_text(&c, "h1", "Finansowanie").await;
     assert_eq!(c.current_url().await.unwrap().path(), "/finansowanie");
     c.goto(&s.url("/")).await.unwrap();
@@ -169,27 +250,39 @@ async fn navigation_language_switch_and_deep_links() {
 async fn broken_bundle_shows_the_validators_message() {
     let s = Server::start().await;
     let good = std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap();
-    let broken = good.replacen("\"id\": \"2010-model-mrr\"", "\"id\": \"2004-lider-equal\"", 1);
+    let broken = good.replacen(
+        "\"id\": \"2010-model-mrr\"",
+        "\"id\": \"2004-lider-equal\"",
+        1,
+    );
     assert_ne!(good, broken);
     let expected = rops_es::content::parse(&broken).unwrap_err();
-    let rops_es::content::ContentError::Invalid(faults) = expected else { panic!() };
+    let rops_es::content::ContentError::Invalid(faults) = expected else {
+        panic!()
+    };
     let want = faults[0].describe(rops_es::content::Lang::Pl);
     s.set("/content/bundle.json", Override::json(&broken));
 
     let c = browser(PHONE.0, PHONE.1).await;
     c.goto(&s.url("/os-czasu")).await.unwrap();
     let panel = wait_for(&c, "[data-testid=error-panel]").await;
-    assert_eq!(panel.attr("data-error-kind").await.unwrap().as_deref(), Some("invalid"));
+    assert_eq!(
+        panel.attr("data-error-kind").await.unwrap().as_deref(),
+        Some("invalid")
+    );
     let text = panel.text().await.unwrap();
     assert!(text.contains("Plik treści zawiera błędy"), "{text}");
     assert!(text.contains(&want), "panel should show {want:?}:\n{text}");
     assert!(want.contains("$.events[5].id"));
 
     // Not JSON at all: line and column, in English on the English page.
-    s.set("/content/bundle.json", Override::json("{\n  \"schema_version\": 1,,\n}"));
+    s.set(
+        "/content/bundle.json",
+        Override::json("{\n  \"schema_version\": 1,,\n}"),
+    );
     c.goto(&s.url("/en/funding")).await.unwrap();
     let text = wait_for_text(&c, "[data-testid=error-panel]", "damaged").await;
-    assert!(text.contains("line 2, column 22"), "{text}");
+    assert!(text.contains("line 2, column 23: key must be a string"), "{text}");
     c.close().await.unwrap();
 }
 
@@ -204,10 +297,21 @@ async fn failed_fetch_offers_retry_and_retry_recovers() {
     let before = s.hits("/content/bundle.json");
 
     s.clear("/content/bundle.json");
-    c.find(Locator::Css("[data-testid=retry]")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css("[data-testid=retry]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for_text(&c, "[data-testid=project-mokes]", "1").await;
-    assert!(s.hits("/content/bundle.json") > before, "Retry must fetch again");
-    assert!(c.find(Locator::Css("[data-testid=error-panel]")).await.is_err());
+    assert!(
+        s.hits("/content/bundle.json") > before,
+        "Retry must fetch again"
+    );
+    assert!(c
+        .find(Locator::Css("[data-testid=error-panel]"))
+        .await
+        .is_err());
     c.close().await.unwrap();
 }
 
@@ -228,7 +332,10 @@ async fn every_route_passes_axe_and_reflows_at_360px() {
         wait_for(&c, ready).await;
         let v = axe_violations(&c).await;
         assert!(v.is_empty(), "axe on {path}: {v:#?}");
-        assert!(!has_horizontal_scroll(&c).await, "{path} scrolls sideways at 360px");
+        assert!(
+            !has_horizontal_scroll(&c).await,
+            "{path} scrolls sideways at 360px"
+        );
     }
     // The error state too.
     s.set("/content/bundle.json", Override::status(500));

@@ -5,82 +5,95 @@
 //!
 //! Exit code: 0 valid, 1 faults found, 2 usage or I/O error.
 
-use rops_es::content::{self, ContentError, Lang};
-use std::process::ExitCode;
+// The validator is a native tool; the crate is also built for wasm (tests),
+// where this binary is an empty shell.
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use rops_es::content::{self, ContentError, Lang};
+    use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.as_slice() {
-        [flag, out] if flag == "--write-schema" => {
-            match std::fs::write(out, content::schema::bundle_schema()) {
-                Ok(()) => {
-                    println!("wrote {out}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("cannot write {out}: {e}");
-                    ExitCode::from(2)
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        match args.as_slice() {
+            [flag, out] if flag == "--write-schema" => {
+                match std::fs::write(out, content::schema::bundle_schema()) {
+                    Ok(()) => {
+                        println!("wrote {out}");
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("cannot write {out}: {e}");
+                        ExitCode::from(2)
+                    }
                 }
             }
+            [path] if !path.starts_with('-') => validate(path),
+            _ => {
+                eprintln!("usage: validate-bundle BUNDLE.json | --write-schema OUT.json");
+                ExitCode::from(2)
+            }
         }
-        [path] if !path.starts_with('-') => validate(path),
-        _ => {
-            eprintln!("usage: validate-bundle BUNDLE.json | --write-schema OUT.json");
-            ExitCode::from(2)
+    }
+
+    fn validate(path: &str) -> ExitCode {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{path}: cannot read: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        match content::parse_bytes(&bytes) {
+            Ok(b) => {
+                println!(
+                    "{path}: valid (schema {}, {} events, {} projects, {} figures)",
+                    b.schema_version,
+                    b.events.len(),
+                    b.projects.len(),
+                    b.figures.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(ContentError::Invalid(faults)) => {
+                for f in &faults {
+                    match f.at {
+                        // `file:line:col: message` is what editors and CI annotators parse.
+                        Some(at) => eprintln!(
+                            "{path}:{}:{}: {}: {}",
+                            at.line,
+                            at.column,
+                            f.path,
+                            f.kind.message(Lang::En)
+                        ),
+                        None => eprintln!("{path}: {}: {}", f.path, f.kind.message(Lang::En)),
+                    }
+                }
+                eprintln!("{path}: {} fault(s)", faults.len());
+                ExitCode::from(1)
+            }
+            Err(ContentError::Syntax { message, at }) => {
+                eprintln!(
+                    "{path}:{}:{}: not valid JSON: {message}",
+                    at.line, at.column
+                );
+                ExitCode::from(1)
+            }
+            Err(ContentError::NotUtf8 { at }) => {
+                eprintln!("{path}:{}:{}: not UTF-8 text", at.line, at.column);
+                ExitCode::from(1)
+            }
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                ExitCode::from(1)
+            }
         }
     }
 }
 
-fn validate(path: &str) -> ExitCode {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{path}: cannot read: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    match content::parse_bytes(&bytes) {
-        Ok(b) => {
-            println!(
-                "{path}: valid (schema {}, {} events, {} projects, {} figures)",
-                b.schema_version,
-                b.events.len(),
-                b.projects.len(),
-                b.figures.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(ContentError::Invalid(faults)) => {
-            for f in &faults {
-                match f.at {
-                    // `file:line:col: message` is what editors and CI annotators parse.
-                    Some(at) => eprintln!(
-                        "{path}:{}:{}: {}: {}",
-                        at.line,
-                        at.column,
-                        f.path,
-                        f.kind.message(Lang::En)
-                    ),
-                    None => eprintln!("{path}: {}: {}", f.path, f.kind.message(Lang::En)),
-                }
-            }
-            eprintln!("{path}: {} fault(s)", faults.len());
-            ExitCode::from(1)
-        }
-        Err(ContentError::Syntax { message, at }) => {
-            eprintln!(
-                "{path}:{}:{}: not valid JSON: {message}",
-                at.line, at.column
-            );
-            ExitCode::from(1)
-        }
-        Err(ContentError::NotUtf8 { at }) => {
-            eprintln!("{path}:{}:{}: not UTF-8 text", at.line, at.column);
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("{path}: {e}");
-            ExitCode::from(1)
-        }
-    }
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -26,12 +26,21 @@ fn editor_details(e: &LoadError, lang: Lang) -> Vec<String> {
             faults.iter().map(|f| f.describe(lang)).collect()
         }
         LoadError::Content(ContentError::Syntax { message, at }) => match lang {
-            Lang::Pl => vec![format!("wiersz {}, kolumna {}: {message}", at.line, at.column)],
+            Lang::Pl => vec![format!(
+                "wiersz {}, kolumna {}: {message}",
+                at.line, at.column
+            )],
             Lang::En => vec![format!("line {}, column {}: {message}", at.line, at.column)],
         },
         LoadError::Content(ContentError::NotUtf8 { at }) => match lang {
-            Lang::Pl => vec![format!("wiersz {}, kolumna {}: plik nie jest tekstem UTF-8", at.line, at.column)],
-            Lang::En => vec![format!("line {}, column {}: the file is not UTF-8 text", at.line, at.column)],
+            Lang::Pl => vec![format!(
+                "wiersz {}, kolumna {}: plik nie jest tekstem UTF-8",
+                at.line, at.column
+            )],
+            Lang::En => vec![format!(
+                "line {}, column {}: the file is not UTF-8 text",
+                at.line, at.column
+            )],
         },
         LoadError::Content(ContentError::Empty) => match lang {
             Lang::Pl => vec!["plik jest pusty".into()],

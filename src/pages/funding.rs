@@ -27,11 +27,27 @@ fn project_card(p: &Project, lang: Lang) -> impl IntoView {
     let (name, name_lang) = text_of(&p.name, lang);
     let (programme, programme_lang) = text_of(&p.programme, lang);
     let not_given = || t.not_given.to_owned();
-    let money = |m: Option<crate::content::Money>| m.map(|m| format::money(m, lang)).unwrap_or_else(not_given);
-    let measure = p.measure.as_ref().map(|m| m.in_lang(lang).to_owned()).unwrap_or_else(not_given);
-    let period = if p.period.is_given() { format::date(p.period, lang) } else { not_given() };
-    let fund = p.fund.map(|f| fund_label(f, lang).to_owned()).unwrap_or_else(not_given);
-    let share = p.eu_share().map(|s| format::percent(s, lang)).unwrap_or_else(not_given);
+    let money = |m: Option<crate::content::Money>| {
+        m.map(|m| format::money(m, lang)).unwrap_or_else(not_given)
+    };
+    let measure = p
+        .measure
+        .as_ref()
+        .map(|m| m.in_lang(lang).to_owned())
+        .unwrap_or_else(not_given);
+    let period = if p.period.is_given() {
+        format::date(p.period, lang)
+    } else {
+        not_given()
+    };
+    let fund = p
+        .fund
+        .map(|f| fund_label(f, lang).to_owned())
+        .unwrap_or_else(not_given);
+    let share = p
+        .eu_share()
+        .map(|s| format::percent(s, lang))
+        .unwrap_or_else(not_given);
     view! {
         <article class="project" data-testid=format!("project-{}", p.id)>
             <h2 lang=name_lang>{name}</h2>

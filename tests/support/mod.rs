@@ -82,7 +82,9 @@ impl Server {
         let (ov, h) = (overrides.clone(), hits.clone());
         tokio::spawn(async move {
             loop {
-                let Ok((mut sock, _)) = listener.accept().await else { return };
+                let Ok((mut sock, _)) = listener.accept().await else {
+                    return;
+                };
                 let (ov, h, dist) = (ov.clone(), h.clone(), dist.clone());
                 tokio::spawn(async move {
                     let mut buf = vec![0u8; 16 * 1024];
@@ -114,7 +116,11 @@ impl Server {
                                 (200, content_type(rel), std::fs::read(file).unwrap())
                             } else if !rel.rsplit('/').next().unwrap_or("").contains('.') {
                                 // SPA fallback: every app route is index.html.
-                                (200, "text/html; charset=utf-8", std::fs::read(dist.join("index.html")).unwrap())
+                                (
+                                    200,
+                                    "text/html; charset=utf-8",
+                                    std::fs::read(dist.join("index.html")).unwrap(),
+                                )
                             } else {
                                 (404, "text/plain", b"not found".to_vec())
                             }
@@ -150,7 +156,12 @@ impl Server {
     }
 
     pub fn hits(&self, path: &str) -> usize {
-        self.hits.lock().unwrap().iter().filter(|p| *p == path).count()
+        self.hits
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| *p == path)
+            .count()
     }
 }
 
@@ -253,7 +264,9 @@ pub async fn wait_for_text(c: &Client, css: &str, needle: &str) -> String {
 }
 
 pub async fn js(c: &Client, script: &str) -> serde_json::Value {
-    c.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    c.execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
 }
 
 /// Runs axe-core (WCAG 2.1 A/AA rules) on the current page and returns a
@@ -262,7 +275,8 @@ pub async fn axe_violations(c: &Client) -> Vec<String> {
     static AXE: OnceLock<String> = OnceLock::new();
     let src = AXE.get_or_init(|| {
         let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
-        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh)", p.display()))
+        std::fs::read_to_string(&p)
+            .unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh)", p.display()))
     });
     c.execute(src, vec![]).await.expect("axe loads");
     let result = c
@@ -280,8 +294,11 @@ pub async fn axe_violations(c: &Client) -> Vec<String> {
 
 /// True when the page scrolls sideways (a reflow failure at this width).
 pub async fn has_horizontal_scroll(c: &Client) -> bool {
-    js(c, "return document.documentElement.scrollWidth > document.documentElement.clientWidth;")
-        .await
-        .as_bool()
-        .unwrap()
+    js(
+        c,
+        "return document.documentElement.scrollWidth > document.documentElement.clientWidth;",
+    )
+    .await
+    .as_bool()
+    .unwrap()
 }

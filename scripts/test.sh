@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The README's test command: install what is missing, then run every tier.
+#   1. lint: rustfmt, clippy (native and wasm)
+#   2. native: unit tests of the content model, the validator CLI on fixtures
+#   3. component: wasm-bindgen-test in headless Chromium
+#   4. end to end: the release build in Chromium through ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "lint"
+cargo fmt --check
+cargo clippy --all-targets --locked -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -q -- -D warnings
+
+step "native tier: content model and validator"
+cargo test --locked --lib --bins
+cargo run --locked -q --bin validate-bundle -- public/content/bundle.json
+# The CLI must fail, with path and position, on every broken fixture.
+for f in tests/fixtures/invalid-*.json; do
+  if out=$(cargo run --locked -q --bin validate-bundle -- "$f" 2>&1); then
+    echo "validator accepted $f" >&2; exit 1
+  fi
+  grep -qE "^$f:[0-9]+:[0-9]+: " <<<"$out" || { echo "no located fault for $f: $out" >&2; exit 1; }
+  echo "rejected as expected: $(head -n1 <<<"$out")"
+done
+
+step "component tier: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
+  cargo test --locked --target wasm32-unknown-unknown --test wasm_components
+
+step "release build"
+scripts/build.sh
+
+step "end-to-end tier: Chromium through ChromeDriver"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+chromedriver --port="$port" >/tmp/rops-chromedriver.log 2>&1 &
+driver=$!
+trap 'kill $driver 2>/dev/null || true' EXIT
+export WEBDRIVER_URL="http://127.0.0.1:$port"
+cargo test --locked --test 'e2e_*' -- --test-threads=2

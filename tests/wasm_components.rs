@@ -1,0 +1,228 @@
+//! Component tier: real components mounted in headless Chromium
+//! (wasm-bindgen-test), fed with fixture bundles instead of the network.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use rops_es::components::WithContent;
+use rops_es::content::{self, format, Lang, Money, Share};
+use rops_es::data::{Content, LoadError, Loaded};
+use rops_es::pages::Funding;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const REAL: &str = include_str!("../public/content/bundle.json");
+
+fn container() -> web_sys::HtmlElement {
+    let el = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+/// Lets the resource resolve and the view update.
+async fn settle() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// Provides a content context whose loader returns `make()` and counts calls.
+fn provide_fixture(make: impl Fn() -> Loaded + 'static, calls: Rc<Cell<u32>>) {
+    let resource = LocalResource::new(move || {
+        calls.set(calls.get() + 1);
+        let out = make();
+        async move { out }
+    });
+    provide_context(Content {
+        resource,
+        pending: RwSignal::new(false),
+    });
+}
+
+fn text(el: &web_sys::HtmlElement) -> String {
+    el.text_content().unwrap_or_default().replace('\u{a0}', " ")
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_names_the_fault_and_retry_loads_again() {
+    let el = container();
+    let broken = REAL.replacen("\"project\": \"mokes\"", "\"project\": \"nope\"", 1);
+    let calls = Rc::new(Cell::new(0));
+    let c = calls.clone();
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        let broken = broken.clone();
+        provide_fixture(
+            move || Err(LoadError::Content(content::parse(&broken).unwrap_err())),
+            c.clone(),
+        );
+        view! { <WithContent render=|_| view! { <p>"never"</p> }/> }
+    });
+    settle().await;
+    let t = text(&el);
+    assert!(t.contains("Plik treści zawiera błędy"), "{t}");
+    assert!(t.contains("$.events[8].project ("), "{t}");
+    assert!(t.contains("odwołanie do „nope”"), "{t}");
+    assert_eq!(calls.get(), 1);
+    let panel = el
+        .query_selector("[data-testid=error-panel]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+
+    let retry: web_sys::HtmlElement = el
+        .query_selector("[data-testid=retry]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    retry.click();
+    settle().await;
+    assert_eq!(calls.get(), 2, "Retry must run the loader again");
+}
+
+#[wasm_bindgen_test]
+async fn error_panel_tells_network_http_and_syntax_failures_apart() {
+    for (error, expected) in [
+        (
+            LoadError::Network("TypeError: Failed to fetch".into()),
+            "Brak połączenia z serwerem",
+        ),
+        (LoadError::Timeout, "Serwer nie odpowiedział na czas"),
+        (
+            LoadError::Http(404),
+            "Serwer odpowiedział błędem (HTTP 404)",
+        ),
+        (
+            LoadError::Content(content::parse("{\n  \"schema_version\": ]}").unwrap_err()),
+            "wiersz 2, kolumna 21",
+        ),
+    ] {
+        let el = container();
+        let _handle = leptos::mount::mount_to(el.clone(), move || {
+            let error = error.clone();
+            provide_fixture(move || Err(error.clone()), Rc::new(Cell::new(0)));
+            view! { <WithContent render=|_| view! { <p>"never"</p> }/> }
+        });
+        settle().await;
+        let t = text(&el);
+        assert!(t.contains(expected), "expected {expected:?} in {t:?}");
+        assert!(t.contains("Spróbuj ponownie"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn skeleton_is_shown_while_loading() {
+    let el = container();
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        let resource: LocalResource<Loaded> = LocalResource::new(|| std::future::pending());
+        provide_context(Content {
+            resource,
+            pending: RwSignal::new(true),
+        });
+        view! { <WithContent render=|_| view! { <p>"never"</p> }/> }
+    });
+    settle().await;
+    let status = el.query_selector("[data-testid=loading]").unwrap().unwrap();
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert!(text(&el).contains("Wczytywanie treści"));
+}
+
+#[wasm_bindgen_test]
+async fn funding_page_renders_the_fixture_bundle() {
+    let el = container();
+    let bundle = Arc::new(content::parse(REAL).unwrap());
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        let b = bundle.clone();
+        provide_fixture(move || Ok(b.clone()), Rc::new(Cell::new(0)));
+        view! { <Funding/> }
+    });
+    settle().await;
+    let mokes: web_sys::HtmlElement = el
+        .query_selector("[data-testid=project-mokes]")
+        .unwrap()
+        .expect("MOKES card")
+        .unchecked_into();
+    let t = text(&mokes);
+    for fact in ["1 980 000 zł", "1 683 000 zł", "85%", "297 000 zł"] {
+        assert!(t.contains(fact), "{fact} missing in {t}");
+    }
+    let ares: web_sys::HtmlElement = el
+        .query_selector("[data-testid=project-akademia-rozwoju-es] [data-testid=value]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(text(&ares), "nie podano w źródle");
+    assert_eq!(el.query_selector_all("h1").unwrap().length(), 1);
+}
+
+/// Our integer formatting must print what the browser's CLDR data prints.
+#[wasm_bindgen_test]
+fn formatting_matches_intl() {
+    fn intl(locale: &str, opts: &[(&str, &str)], n: f64) -> String {
+        let o = js_sys::Object::new();
+        for (k, v) in opts {
+            let v: wasm_bindgen::JsValue = match v.parse::<u32>() {
+                Ok(num) => num.into(),
+                Err(_) => (*v).into(),
+            };
+            js_sys::Reflect::set(&o, &(*k).into(), &v).unwrap();
+        }
+        let locales = js_sys::Array::of1(&locale.into());
+        let f = js_sys::Intl::NumberFormat::new(&locales, &o);
+        f.format()
+            .call1(&wasm_bindgen::JsValue::NULL, &n.into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+    let money_opts = [
+        ("style", "currency"),
+        ("currency", "PLN"),
+        ("currencyDisplay", "code"),
+        ("maximumFractionDigits", "0"),
+    ];
+    for zl in [
+        0u64,
+        7,
+        1980,
+        12_345,
+        297_000,
+        1_683_000,
+        1_980_000,
+        123_456_789,
+    ] {
+        assert_eq!(
+            format::money(Money::pln(zl), Lang::En),
+            intl("en", &money_opts, zl as f64),
+            "en {zl}"
+        );
+        let pl_opts = [
+            ("style", "currency"),
+            ("currency", "PLN"),
+            ("maximumFractionDigits", "0"),
+        ];
+        assert_eq!(
+            format::money(Money::pln(zl), Lang::Pl),
+            intl("pl-PL", &pl_opts, zl as f64),
+            "pl {zl}"
+        );
+    }
+    let pct = [("style", "percent"), ("maximumFractionDigits", "1")];
+    for (p, w) in [(1_683_000u64, 1_980_000u64), (1, 3), (2, 3), (1, 1), (1, 8)] {
+        let share = Share::of(Money::pln(p), Money::pln(w)).unwrap();
+        let exact = share.permille_rounded() as f64 / 1000.0;
+        for (lang, loc) in [(Lang::Pl, "pl-PL"), (Lang::En, "en")] {
+            assert_eq!(
+                format::percent(share, lang),
+                intl(loc, &pct, exact),
+                "{p}/{w} {loc}"
+            );
+        }
+    }
+}
