@@ -282,7 +282,10 @@ async fn broken_bundle_shows_the_validators_message() {
     );
     c.goto(&s.url("/en/funding")).await.unwrap();
     let text = wait_for_text(&c, "[data-testid=error-panel]", "damaged").await;
-    assert!(text.contains("line 2, column 23: key must be a string"), "{text}");
+    assert!(
+        text.contains("line 2, column 23: key must be a string"),
+        "{text}"
+    );
     c.close().await.unwrap();
 }
 
