@@ -3,7 +3,7 @@
 use crate::content::Lang;
 use crate::data::provide_content;
 use crate::i18n::{ui, PL};
-use crate::pages::{About, Funding, NotFound, Timeline};
+use crate::pages::{About, EventDetail, Funding, NotFound, Timeline};
 use crate::routes::{lang_of_path, switch_language, Page};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -22,6 +22,11 @@ pub fn router_base() -> String {
         .unwrap_or_default();
     path.trim_end_matches('/').to_owned()
 }
+
+/// The event whose detail was open last: the timeline list gives focus back
+/// to its card when the visitor returns.
+#[derive(Clone, Copy)]
+pub struct TimelineFocus(pub RwSignal<Option<String>>);
 
 /// The current language, derived from the address (see [`crate::routes`]).
 #[derive(Clone, Copy)]
@@ -83,6 +88,7 @@ fn Frame() -> impl IntoView {
     };
     let lang = Memo::new(move |_| lang_of_path(&path.get()));
     provide_context(CurrentLang(lang));
+    provide_context(TimelineFocus(RwSignal::new(None)));
 
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {
@@ -104,6 +110,15 @@ fn Frame() -> impl IntoView {
     }
 
     let t = move || ui(lang.get());
+    // The same page and the same filters, in the other language.
+    let switch_href = move || {
+        let target = switch_language(&path.get());
+        let search = location.search.get();
+        match search.trim_start_matches('?') {
+            "" => target,
+            q => format!("{target}?{q}"),
+        }
+    };
     let skip = move |ev: leptos::ev::MouseEvent| {
         // With <base href>, "#main" would resolve to another page: focus by hand.
         ev.prevent_default();
@@ -119,7 +134,7 @@ fn Frame() -> impl IntoView {
                 <A href=move || Page::About.path(lang.get()).to_owned() attr:class="site-header__name">
                     {move || t().org_name}
                 </A>
-                <A href=move || switch_language(&path.get())
+                <A href=switch_href
                     attr:class="lang-switch"
                     attr:lang=move || lang.get().other().as_str()
                     attr:hreflang=move || lang.get().other().as_str()
@@ -133,7 +148,7 @@ fn Frame() -> impl IntoView {
                 <ul class="site-nav__list">
                     {Page::NAV.into_iter().map(|page| view! {
                         <li>
-                            <A href=move || page.path(lang.get()).to_owned() exact=true attr:class="site-nav__link">
+                            <A href=move || page.path(lang.get()).to_owned() exact={page == Page::About} attr:class="site-nav__link">
                                 {move || nav_label(page, lang.get())}
                             </A>
                         </li>
@@ -145,9 +160,11 @@ fn Frame() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=About/>
                 <Route path=path!("/os-czasu") view=Timeline/>
+                <Route path=path!("/os-czasu/:id") view=EventDetail/>
                 <Route path=path!("/finansowanie") view=Funding/>
                 <Route path=path!("/en") view=About/>
                 <Route path=path!("/en/timeline") view=Timeline/>
+                <Route path=path!("/en/timeline/:id") view=EventDetail/>
                 <Route path=path!("/en/funding") view=Funding/>
             </Routes>
         </main>

@@ -4,6 +4,7 @@
 //! Polish lives at the root, English under `/en`: the language is part of the
 //! address, so a shared link opens in the language it was shared in.
 
+use crate::content::query::Filter;
 use crate::content::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,15 +54,63 @@ pub fn lang_of_path(path: &str) -> Lang {
 /// language's home rather than to a 404.
 pub fn switch_language(path: &str) -> String {
     let from = lang_of_path(path);
+    if let Some(id) = event_id_of_path(path) {
+        return event_path(from.other(), id);
+    }
     match Page::from_path(path) {
         Some((page, _)) => page.path(from.other()).to_owned(),
         None => Page::About.path(from.other()).to_owned(),
     }
 }
 
+pub fn timeline_path(lang: Lang) -> &'static str {
+    Page::Timeline.path(lang)
+}
+
+/// An event's own address: `/os-czasu/{id}` or `/en/timeline/{id}`.
+pub fn event_path(lang: Lang, id: &str) -> String {
+    format!("{}/{}", timeline_path(lang), encode(id))
+}
+
+pub fn event_id_of_path(path: &str) -> Option<&str> {
+    Lang::ALL.into_iter().find_map(|l| {
+        path.strip_prefix(timeline_path(l))?
+            .strip_prefix('/')
+            .filter(|id| !id.is_empty() && !id.contains('/'))
+    })
+}
+
+/// `path?filter` (or just `path` when the filter is empty).
+pub fn with_query(path: &str, f: &Filter) -> String {
+    let pairs = f.to_pairs();
+    if pairs.is_empty() {
+        return path.to_owned();
+    }
+    let q: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("{path}?{}", q.join("&"))
+}
+
+/// Percent-encoding for a query value or path segment (RFC 3986 unreserved
+/// characters and `,` pass through; everything else as UTF-8 %XX).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::EventKind;
 
     #[test]
     fn every_page_round_trips_in_both_languages() {
@@ -87,5 +136,40 @@ mod tests {
         assert_eq!(switch_language("/en"), "/");
         assert_eq!(switch_language("/missing"), "/en");
         assert_eq!(lang_of_path("/english"), Lang::Pl);
+        assert_eq!(
+            switch_language("/os-czasu/2016-regiostars"),
+            "/en/timeline/2016-regiostars"
+        );
+        assert_eq!(
+            switch_language("/en/timeline/2016-regiostars"),
+            "/os-czasu/2016-regiostars"
+        );
+    }
+
+    #[test]
+    fn event_addresses() {
+        assert_eq!(event_path(Lang::Pl, "2015-mokes"), "/os-czasu/2015-mokes");
+        assert_eq!(
+            event_id_of_path("/en/timeline/2015-mokes"),
+            Some("2015-mokes")
+        );
+        assert_eq!(event_id_of_path("/os-czasu/"), None);
+        assert_eq!(event_id_of_path("/os-czasu"), None);
+        assert_eq!(event_id_of_path("/finansowanie/x"), None);
+    }
+
+    #[test]
+    fn filters_are_encoded_in_the_query() {
+        let f = Filter {
+            kinds: vec![EventKind::Policy, EventKind::Award],
+            era: Some("equal".into()),
+            project: None,
+            query: "spółdzielnie & co".into(),
+        };
+        assert_eq!(
+            with_query("/os-czasu", &f),
+            "/os-czasu?kind=policy,award&era=equal&q=sp%C3%B3%C5%82dzielnie%20%26%20co"
+        );
+        assert_eq!(with_query("/os-czasu", &Filter::default()), "/os-czasu");
     }
 }

@@ -120,7 +120,7 @@ async fn error_panel_tells_network_http_and_syntax_failures_apart() {
 async fn skeleton_is_shown_while_loading() {
     let el = container();
     let _handle = leptos::mount::mount_to(el.clone(), move || {
-        let resource: LocalResource<Loaded> = LocalResource::new(|| std::future::pending());
+        let resource: LocalResource<Loaded> = LocalResource::new(std::future::pending);
         provide_context(Content {
             resource,
             pending: RwSignal::new(true),

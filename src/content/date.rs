@@ -316,7 +316,7 @@ mod tests {
 
     #[test]
     fn chronological_order_of_partial_dates_and_ranges() {
-        let mut v = vec![
+        let mut v = [
             DateValue::NotGiven,
             d("2015/.."),
             d("2010"),

@@ -12,6 +12,7 @@ mod locate;
 mod model;
 mod money;
 pub(crate) mod parse;
+pub mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 mod text;

@@ -1,11 +1,13 @@
 //! One file per route.
 
 mod about;
+mod event;
 mod funding;
 mod not_found;
 mod timeline;
 
 pub use about::About;
+pub use event::EventDetail;
 pub use funding::Funding;
 pub use not_found::NotFound;
 pub use timeline::Timeline;

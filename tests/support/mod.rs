@@ -178,12 +178,16 @@ fn webdriver_url() -> &'static str {
             .local_addr()
             .unwrap()
             .port();
-        std::process::Command::new("chromedriver")
+        // Kept for the life of the test process; scripts/test.sh normally
+        // provides WEBDRIVER_URL and owns the driver instead.
+        static DRIVER: OnceLock<Mutex<std::process::Child>> = OnceLock::new();
+        let child = std::process::Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("chromedriver on PATH (scripts/setup.sh --browser)");
+        let _ = DRIVER.set(Mutex::new(child));
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 break;

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Serves dist/ on loopback like a production static host: SPA fallback to
+index.html for app routes, and precompressed .br/.gz files when the client
+accepts them. For local checks and benchmarks; production uses deploy/."""
+import http.server, os, sys
+
+ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "dist")
+PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 8081
+TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".json": "application/json",
+         ".webmanifest": "application/manifest+json", ".css": "text/css", ".html": "text/html; charset=utf-8",
+         ".svg": "image/svg+xml", ".png": "image/png"}
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def send_head(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        rel = os.path.normpath(path.lstrip("/")) if path != "/" else "index.html"
+        full = os.path.join(ROOT, rel)
+        if not full.startswith(ROOT) or not os.path.isfile(full):
+            if "." in os.path.basename(path):
+                self.send_error(404)
+                return None
+            full = os.path.join(ROOT, "index.html")
+        ext = os.path.splitext(full)[1]
+        enc = None
+        accept = self.headers.get("Accept-Encoding", "")
+        for token, suffix in (("br", ".br"), ("gzip", ".gz")):
+            if token in accept and os.path.isfile(full + suffix):
+                full, enc = full + suffix, token
+                break
+        f = open(full, "rb")
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(ext, "application/octet-stream"))
+        if enc:
+            self.send_header("Content-Encoding", enc)
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+        self.end_headers()
+        return f
+
+    def log_message(self, *args):
+        pass
+
+if __name__ == "__main__":
+    http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()

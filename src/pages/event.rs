@@ -1,0 +1,173 @@
+//! One event at its own address, with previous/next within the current filter.
+
+use super::timeline::{use_filter, Chronology};
+use super::{text_of, SourceNote};
+use crate::app::{use_lang, TimelineFocus};
+use crate::components::{PageHeading, WithContent};
+use crate::content::{format, Bundle};
+use crate::i18n::{kind_label, ui};
+use crate::routes::{event_path, timeline_path, with_query, Page};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use std::sync::Arc;
+
+#[component]
+pub fn EventDetail() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    view! {
+        <WithContent render=move |b| view! { <Detail bundle=b id=id/> }/>
+    }
+}
+
+#[component]
+fn Detail(
+    /// The content.
+    bundle: Arc<Bundle>,
+    /// The event's id, from the address.
+    id: Memo<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let filter = use_filter();
+    let navigate = use_navigate();
+    let chrono = Arc::new(Chronology::new(&bundle));
+    if let Some(focus) = use_context::<TimelineFocus>() {
+        // The list will put focus back on this event's card when we return.
+        Effect::new(move |_| focus.0.set(Some(id.get())));
+    }
+    let back = move || with_query(timeline_path(lang.get()), &filter.get());
+
+    // Escape closes the detail, like a dialog would.
+    let nav = navigate.clone();
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            nav(
+                &with_query(timeline_path(lang.get_untracked()), &filter.get_untracked()),
+                Default::default(),
+            );
+        }
+    });
+    on_cleanup(move || on_key.remove());
+
+    let b = bundle.clone();
+    let neighbours = Memo::new(move |_| {
+        let lang = lang.get();
+        let m = chrono.matching(&b, &filter.get(), lang);
+        let ids: Vec<&str> = m
+            .iter()
+            .map(|&i| b.events[chrono.order[i]].id.as_str())
+            .collect();
+        let me = id.get();
+        let pos = ids.iter().position(|x| *x == me);
+        let at = |p: Option<usize>| p.and_then(|p| ids.get(p)).map(|s| s.to_string());
+        (
+            at(pos.and_then(|p| p.checked_sub(1))),
+            at(pos.map(|p| p + 1)),
+        )
+    });
+
+    // Swipe left/right on a phone moves to the next/previous event.
+    let start_x = StoredValue::new(None::<i32>);
+    let nav = navigate.clone();
+    let on_touch_end = move |ev: leptos::ev::TouchEvent| {
+        let Some(x0) = start_x.get_value() else {
+            return;
+        };
+        let Some(t) = ev.changed_touches().item(0) else {
+            return;
+        };
+        let dx = t.client_x() - x0;
+        if dx.abs() < 60 {
+            return;
+        }
+        let (prev, next) = neighbours.get_untracked();
+        let target = if dx < 0 { next } else { prev };
+        if let Some(t) = target {
+            nav(
+                &with_query(
+                    &event_path(lang.get_untracked(), &t),
+                    &filter.get_untracked(),
+                ),
+                Default::default(),
+            );
+        }
+    };
+
+    move || {
+        let lang_now = lang.get();
+        let t = ui(lang_now);
+        let Some(e) = bundle.event(&id.get()).cloned() else {
+            return view! {
+                <PageHeading text=Signal::derive(move || ui(lang.get()).event_not_found.to_owned()) site=Signal::derive(move || ui(lang.get()).org_name)/>
+                <p data-testid="event-not-found">{t.event_not_found_text}</p>
+                <p><a href=back()>{t.back_to_timeline}</a></p>
+            }
+            .into_any();
+        };
+        let (desc, desc_lang) = text_of(&e.description, lang_now);
+        let title = e.title.clone();
+        let title_lang = crate::i18n::fallback_lang(&e.title, lang_now);
+        let eras: Vec<String> = bundle
+            .eras_of(&e)
+            .iter()
+            .map(|era| {
+                format!(
+                    "{} ({})",
+                    era.name.in_lang(lang_now),
+                    format::date(era.period, lang_now)
+                )
+            })
+            .collect();
+        let project = e.project.as_ref().and_then(|p| bundle.project(p)).map(|p| {
+            (
+                p.name.in_lang(lang_now).to_owned(),
+                format!("{}#{}", Page::Funding.path(lang_now), p.id),
+            )
+        });
+        let source = bundle
+            .source(&e.source)
+            .map(|s| (s.title.in_lang(lang_now).to_owned(), s.url.clone()));
+        let (prev, next) = neighbours.get();
+        let link = move |target: Option<String>,
+                         label: &'static str,
+                         rel: &'static str,
+                         testid: &'static str| {
+            target.map(|tid| {
+                let href = with_query(&event_path(lang_now, &tid), &filter.get_untracked());
+                view! { <a class=format!("event-nav__{rel}") rel=rel href=href data-testid=testid>{label}</a> }
+            })
+        };
+        view! {
+            <article class="event-detail" data-testid="event-detail" data-event-id=e.id.clone()
+                on:touchstart=move |ev: leptos::ev::TouchEvent| {
+                    start_x.set_value(ev.touches().item(0).map(|t| t.client_x()));
+                }
+                on:touchend=on_touch_end.clone()>
+                <p class="event-detail__back"><a href=back() data-testid="back-to-timeline">"← " {t.back_to_timeline}</a></p>
+                <p class="event-card__meta">
+                    <span class="event-card__date" data-testid="event-date">{format::date(e.date, lang_now)}</span>
+                    <span class="event-card__kind" data-kind=e.kind.as_str()>{kind_label(e.kind, lang_now)}</span>
+                </p>
+                <div lang=title_lang>
+                    <PageHeading text=Signal::derive(move || title.in_lang(lang.get()).to_owned()) site=Signal::derive(move || ui(lang.get()).org_name)/>
+                </div>
+                <p class="lead" lang=desc_lang>{desc}</p>
+                <dl class="facts">
+                    <dt>{t.date}</dt><dd>{format::date(e.date, lang_now)}</dd>
+                    <dt>{t.kind}</dt><dd>{kind_label(e.kind, lang_now)}</dd>
+                    {(!eras.is_empty()).then(|| view! { <dt>{t.era}</dt><dd>{eras.join(", ")}</dd> })}
+                    {project.map(|(name, href)| view! {
+                        <dt>{t.project}</dt>
+                        <dd>{name} " — " <a href=href data-testid="event-project-link">{t.see_funding}</a></dd>
+                    })}
+                </dl>
+                {source.map(|(title, url)| view! { <SourceNote title url label=t.source/> })}
+                <nav class="event-nav" aria-label=t.event_nav>
+                    {link(prev, t.previous, "prev", "prev-event")}
+                    {link(next, t.next, "next", "next-event")}
+                </nav>
+            </article>
+        }
+        .into_any()
+    }
+}
