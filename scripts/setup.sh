@@ -51,7 +51,7 @@ if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
   || [ ! -f node_modules/axe-core/axe.min.js ] \
   || ! cmp -s package-lock.json node_modules/.package-lock.json.copy; then
   say "installing node dev tools (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.package-lock.json.copy
 fi
 

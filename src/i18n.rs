@@ -74,6 +74,13 @@ pub struct Ui {
     pub see_funding: &'static str,
     pub see_events: &'static str,
     pub event_nav: &'static str,
+    pub funding_intro: &'static str,
+    pub summary_title: &'static str,
+    pub summary_unknown: &'static str,
+    pub table_title: &'static str,
+    pub download_csv: &'static str,
+    pub share_rounding: &'static str,
+    pub value_not_given: &'static str,
 }
 
 pub const PL: Ui = Ui {
@@ -147,6 +154,13 @@ pub const PL: Ui = Ui {
     see_funding: "Zobacz finansowanie projektu",
     see_events: "Wydarzenia projektu na osi czasu",
     event_nav: "Sąsiednie wydarzenia",
+    funding_intro: "Wartość projektów i dofinansowanie z Unii Europejskiej, tak jak podaje je źródło. Kwoty, których źródło nie podaje, są oznaczone – nigdy nie są zastępowane zerem.",
+    summary_title: "Podsumowanie",
+    summary_unknown: "Projektów bez podanej wartości nie ma na wykresie; są w tabeli poniżej.",
+    table_title: "Tabela danych",
+    download_csv: "Pobierz tabelę (CSV)",
+    share_rounding: "Udziały procentowe są liczone z dokładnych kwot i zaokrąglane raz, do 0,1 punktu procentowego; pełne procenty bez części dziesiętnej.",
+    value_not_given: "Źródło nie podaje wartości tego projektu ani kwoty dofinansowania.",
 };
 
 pub const EN: Ui = Ui {
@@ -220,6 +234,13 @@ pub const EN: Ui = Ui {
     see_funding: "See the project's funding",
     see_events: "The project's events on the timeline",
     event_nav: "Neighbouring events",
+    funding_intro: "Project values and EU co-financing as the source gives them. Amounts the source does not give are marked as such, never replaced by zero.",
+    summary_title: "Summary",
+    summary_unknown: "Projects whose value is not given are not drawn; they are in the table below.",
+    table_title: "Data table",
+    download_csv: "Download the table (CSV)",
+    share_rounding: "Percentages are computed from the exact amounts and rounded once, to 0.1 percentage point; whole percentages are shown without decimals.",
+    value_not_given: "The source gives neither this project's value nor its co-financing.",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

@@ -4,8 +4,10 @@ mod content_gate;
 mod error_panel;
 mod loading;
 mod page_heading;
+mod stacked_bar;
 
 pub use content_gate::WithContent;
 pub use error_panel::ErrorPanel;
 pub use loading::Loading;
 pub use page_heading::PageHeading;
+pub use stacked_bar::{Segment, StackedBar};

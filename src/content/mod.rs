@@ -5,6 +5,7 @@
 //! The one way in is [`parse`]: text becomes a checked [`Bundle`] or a
 //! [`ContentError`] whose every fault names its JSON path and line:column.
 
+pub mod csv;
 mod date;
 mod error;
 pub mod format;
@@ -22,7 +23,7 @@ pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, Segment};
 pub use model::{
     Bundle, Era, Event, EventKind, Figure, FigureBound, Fund, Organisation, Project, Role, Source,
 };
-pub use money::{Currency, Money, Share};
+pub use money::{Currency, Minor, Money, Share};
 pub use parse::{parse, parse_bytes, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
 pub use text::{Lang, Localized, Text};
 

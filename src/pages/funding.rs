@@ -1,9 +1,19 @@
+//! Where the money came from: per project the value, the EU contribution, the
+//! EU share and the remaining part, as cards, stacked bars and one table that
+//! agree with each other because they are drawn from the same integers.
+
 use super::text_of;
 use crate::app::use_lang;
-use crate::components::{PageHeading, WithContent};
-use crate::content::{format, Lang, Project};
+use crate::components::{PageHeading, Segment, StackedBar, WithContent};
+use crate::content::csv::funding_csv;
+use crate::content::query::Filter;
+use crate::content::{format, Bundle, Lang, Money, Project, Share};
 use crate::i18n::{fund_label, role_label, ui};
+use crate::routes::{encode, timeline_path, with_query};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Funding() -> impl IntoView {
@@ -11,25 +21,235 @@ pub fn Funding() -> impl IntoView {
     let t = move || ui(lang.get());
     view! {
         <PageHeading text=Signal::derive(move || t().funding_title.to_owned()) site=Signal::derive(move || t().org_name)/>
-        <WithContent render=move |b| {
-            let lang = lang.get();
-            view! {
-                <div class="projects">
-                    {b.projects.iter().map(|p| project_card(p, lang)).collect_view()}
-                </div>
-            }
-        }/>
+        <WithContent render=move |b| view! { <FundingBody bundle=b/> }/>
     }
 }
 
-fn project_card(p: &Project, lang: Lang) -> impl IntoView {
+/// "85%" of a share that exists.
+fn pct(s: Option<Share>, lang: Lang) -> Option<String> {
+    s.map(|s| format::percent(s, lang))
+}
+
+/// The one-sentence description of a project's bar, from the same numbers.
+fn describe(p: &Project, lang: Lang) -> Option<String> {
+    let (v, eu, rest) = (p.value?, p.eu_contribution?, p.remainder()?);
+    let (s_eu, s_rest) = (Share::of(eu, v)?, Share::of(rest, v)?);
+    let name = p.name.in_lang(lang);
+    let m = |x: Money| format::money(x, lang);
+    Some(match lang {
+        Lang::Pl => format!(
+            "Wartość projektu „{name}” wynosi {}, z czego {} ({}) to dofinansowanie UE, a {} ({}) to pozostała część wartości.",
+            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang)
+        ),
+        Lang::En => format!(
+            "The project “{name}” is worth {}, of which {} ({}) is the EU contribution and {} ({}) the remaining part of the value.",
+            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang)
+        ),
+    })
+}
+
+fn segments(p: &Project, lang: Lang) -> Option<Vec<Segment>> {
+    let t = ui(lang);
+    let (v, eu, rest) = (p.value?, p.eu_contribution?, p.remainder()?);
+    let label = |name: &str, part: Money| {
+        format!(
+            "{name}: {} · {}",
+            format::money(part, lang),
+            pct(Share::of(part, v), lang).unwrap_or_default()
+        )
+    };
+    Some(vec![
+        Segment {
+            amount: eu.minor.0,
+            label: label(t.eu_contribution, eu),
+            kind: "eu",
+        },
+        Segment {
+            amount: rest.minor.0,
+            label: label(t.remainder, rest),
+            kind: "rest",
+        },
+    ])
+}
+
+#[component]
+fn FundingBody(
+    /// The checked content.
+    bundle: Arc<Bundle>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let location = use_location();
+
+    // Arriving from a timeline event (`/finansowanie#mokes`): bring that project into view.
+    let hash = location.hash;
+    Effect::new(move |_| {
+        let id = hash.get();
+        let id = id.trim_start_matches('#');
+        if id.is_empty() {
+            return;
+        }
+        if let Some(el) = document().get_element_by_id(&format!("project-{id}")) {
+            let el: web_sys::HtmlElement = el.unchecked_into();
+            request_animation_frame(move || {
+                el.scroll_into_view();
+                let _ = el.focus();
+            });
+        }
+    });
+
+    move || {
+        let lang = lang.get();
+        let t = ui(lang);
+        let b = bundle.clone();
+        let known: Vec<&Project> = b.projects.iter().filter(|p| p.value.is_some()).collect();
+        let unknown = b.projects.len() - known.len();
+        let csv_href = format!(
+            "data:text/csv;charset=utf-8,{}",
+            encode(&format!("\u{feff}{}", funding_csv(&b, lang)))
+        );
+        let csv_name = match lang {
+            Lang::Pl => "rops-finansowanie.csv",
+            Lang::En => "rops-funding.csv",
+        };
+
+        view! {
+            <p class="lead">{t.funding_intro}</p>
+            <section aria-labelledby="figures-h">
+                <h2 id="figures-h">{t.impact}</h2>
+                <ul class="figures" role="list">
+                    {b.figures.iter().map(|f| {
+                        let (label, label_lang) = text_of(&f.label, lang);
+                        let of = f.project.as_ref().and_then(|p| b.project(p)).map(|p| p.name.in_lang(lang).to_owned());
+                        view! {
+                            <li class="figure" data-testid=format!("figure-{}", f.id)>
+                                <span class="figure__value">{format::figure(f.value, f.bound, lang)}</span>
+                                " "
+                                <span class="figure__label" lang=label_lang>{label}</span>
+                                {of.map(|name| view! { <span class="figure__of">{t.project} ": " {name}</span> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+
+            <section aria-labelledby="summary-h" data-testid="summary">
+                <h2 id="summary-h">{t.summary_title}</h2>
+                {summary_chart(&known, unknown, lang)}
+            </section>
+
+            <section aria-labelledby="projects-h">
+                <h2 id="projects-h">{t.projects}</h2>
+                {b.projects.iter().map(|p| project_card(&b, p, lang)).collect_view()}
+            </section>
+
+            <section aria-labelledby="table-h">
+                <h2 id="table-h">{t.table_title}</h2>
+                <div class="table-wrap" role="region" aria-labelledby="table-h" tabindex="0">
+                    <table class="data-table" data-testid="funding-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.project}</th>
+                                <th scope="col" class="num">{t.value}</th>
+                                <th scope="col" class="num">{t.eu_contribution}</th>
+                                <th scope="col" class="num">{t.eu_share}</th>
+                                <th scope="col" class="num">{t.remainder}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {b.projects.iter().map(|p| {
+                                let (name, name_lang) = text_of(&p.name, lang);
+                                let cell = |v: Option<String>| v.unwrap_or_else(|| t.not_given.to_owned());
+                                view! {
+                                    <tr data-testid=format!("row-{}", p.id)>
+                                        <th scope="row" lang=name_lang>{name}</th>
+                                        <td class="num" data-col="value">{cell(p.value.map(|m| format::money(m, lang)))}</td>
+                                        <td class="num" data-col="eu">{cell(p.eu_contribution.map(|m| format::money(m, lang)))}</td>
+                                        <td class="num" data-col="share">{cell(pct(p.eu_share(), lang))}</td>
+                                        <td class="num" data-col="remainder">{cell(p.remainder().map(|m| format::money(m, lang)))}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <p>
+                    <a class="button button--secondary" href=csv_href download=csv_name data-testid="csv">{t.download_csv}</a>
+                </p>
+                <p class="note">{t.share_rounding}</p>
+            </section>
+        }
+    }
+}
+
+/// All projects with a known value on one scale; the others are named, not drawn as zero.
+fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoView {
+    let t = ui(lang);
+    let max = known
+        .iter()
+        .filter_map(|p| p.value)
+        .map(|v| v.minor.0)
+        .max()
+        .unwrap_or(0);
+    let total: u64 = known
+        .iter()
+        .filter_map(|p| p.value)
+        .map(|v| v.minor.0)
+        .sum();
+    let total_eu: u64 = known
+        .iter()
+        .filter_map(|p| p.eu_contribution)
+        .map(|v| v.minor.0)
+        .sum();
+    let money = |g: u64| {
+        format::money(
+            Money {
+                minor: crate::content::Minor(g),
+                currency: crate::content::Currency::Pln,
+            },
+            lang,
+        )
+    };
+    let sentence = match lang {
+        Lang::Pl => format!(
+            "Projekty o znanej wartości ({}): łącznie {}, w tym {} dofinansowania UE. Projekty bez podanej wartości: {}.",
+            known.len(), money(total), money(total_eu), unknown
+        ),
+        Lang::En => format!(
+            "Projects with a known value ({}): {} in total, of which {} EU contribution. Projects whose value is not given: {}.",
+            known.len(), money(total), money(total_eu), unknown
+        ),
+    };
+    let bars = known.iter().map(|p| {
+        let segs = segments(p, lang).unwrap_or_default();
+        let v = p.value.map(|v| v.minor.0).unwrap_or(0);
+        // Scale each bar to the largest value, so bars compare across projects.
+        let width = if max == 0 { 100.0 } else { 100.0 * v as f64 / max as f64 };
+        let name = p.name.in_lang(lang).to_owned();
+        let id = format!("sum-{}", p.id);
+        view! {
+            <li class="summary__item">
+                <span class="summary__name">{name} ": " {p.value.map(|v| format::money(v, lang))}</span>
+                <div style=format!("width: {width:.1}%")>
+                    <StackedBar segments=segs id=id labelled_by="summary-desc".to_owned()/>
+                </div>
+            </li>
+        }
+    }).collect_view();
+    view! {
+        <figure class="chart">
+            <figcaption id="summary-desc" data-testid="summary-desc">{sentence}</figcaption>
+            <ul class="summary" role="list">{bars}</ul>
+            {(unknown > 0).then(|| view! { <p class="note">{t.summary_unknown}</p> })}
+        </figure>
+    }
+}
+
+fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
     let t = ui(lang);
     let (name, name_lang) = text_of(&p.name, lang);
     let (programme, programme_lang) = text_of(&p.programme, lang);
     let not_given = || t.not_given.to_owned();
-    let money = |m: Option<crate::content::Money>| {
-        m.map(|m| format::money(m, lang)).unwrap_or_else(not_given)
-    };
+    let money = |m: Option<Money>| m.map(|m| format::money(m, lang)).unwrap_or_else(not_given);
     let measure = p
         .measure
         .as_ref()
@@ -44,25 +264,50 @@ fn project_card(p: &Project, lang: Lang) -> impl IntoView {
         .fund
         .map(|f| fund_label(f, lang).to_owned())
         .unwrap_or_else(not_given);
-    let share = p
-        .eu_share()
-        .map(|s| format::percent(s, lang))
-        .unwrap_or_else(not_given);
+    let share = pct(p.eu_share(), lang).unwrap_or_else(not_given);
+    let kind = p.kind.as_ref().map(|k| k.in_lang(lang).to_owned());
+    let chart = segments(p, lang).map(|segs| {
+        let desc_id = format!("desc-{}", p.id);
+        view! {
+            <figure class="chart">
+                <StackedBar segments=segs id=p.id.clone() labelled_by=desc_id.clone()/>
+                <figcaption id=desc_id data-testid="chart-desc">{describe(p, lang)}</figcaption>
+            </figure>
+        }
+    });
+    let events = b.events_of_project(&p.id).count();
+    let timeline = with_query(
+        timeline_path(lang),
+        &Filter {
+            project: Some(p.id.clone()),
+            ..Default::default()
+        },
+    );
+    let value_note = p
+        .value
+        .is_none()
+        .then(|| view! { <p class="note" data-testid="value-not-given">{t.value_not_given}</p> });
     view! {
-        <article class="project" data-testid=format!("project-{}", p.id)>
-            <h2 lang=name_lang>{name}</h2>
+        <article class="project" id=format!("project-{}", p.id) tabindex="-1" data-testid=format!("project-{}", p.id)>
+            <h3 lang=name_lang>{name}</h3>
+            {kind.map(|k| view! { <p class="project__kind">{k}</p> })}
+            {value_note}
             <dl class="facts">
                 <dt>{t.role}</dt><dd>{role_label(p.role, lang)}</dd>
+                <dt>{t.fund}</dt><dd>{fund}</dd>
                 <dt>{t.programme}</dt><dd lang=programme_lang>{programme}</dd>
                 <dt>{t.measure}</dt><dd>{measure}</dd>
                 <dt>{t.period}</dt><dd>{period}</dd>
-                <dt>{t.fund}</dt><dd>{fund}</dd>
                 <dt>{t.dates}</dt><dd>{format::date(p.dates, lang)}</dd>
                 <dt>{t.value}</dt><dd data-testid="value">{money(p.value)}</dd>
                 <dt>{t.eu_contribution}</dt><dd data-testid="eu">{money(p.eu_contribution)}</dd>
                 <dt>{t.eu_share}</dt><dd data-testid="share">{share}</dd>
                 <dt>{t.remainder}</dt><dd data-testid="remainder">{money(p.remainder())}</dd>
             </dl>
+            {chart}
+            {(events > 0).then(|| view! {
+                <p><a href=timeline data-testid="project-events">{t.see_events} " (" {events} ")"</a></p>
+            })}
         </article>
     }
 }

@@ -199,7 +199,24 @@ fn webdriver_url() -> &'static str {
 }
 
 pub async fn browser(width: u32, height: u32) -> Client {
-    let caps = serde_json::json!({
+    browser_with(width, height, &[]).await
+}
+
+/// A browser whose `prefers-color-scheme` is dark.
+pub async fn browser_dark(width: u32, height: u32) -> Client {
+    browser_with(
+        width,
+        height,
+        &[
+            "--force-dark-mode",
+            "--blink-settings=preferredColorScheme=0",
+        ],
+    )
+    .await
+}
+
+pub async fn browser_with(width: u32, height: u32, extra: &[&str]) -> Client {
+    let mut caps = serde_json::json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
             "args": [
@@ -210,6 +227,8 @@ pub async fn browser(width: u32, height: u32) -> Client {
             ]
         }
     });
+    let args = caps["goog:chromeOptions"]["args"].as_array_mut().unwrap();
+    args.extend(extra.iter().map(|a| serde_json::Value::from(*a)));
     let caps = match caps {
         serde_json::Value::Object(m) => m,
         _ => unreachable!(),

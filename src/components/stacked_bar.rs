@@ -1,0 +1,76 @@
+use leptos::prelude::*;
+
+/// One segment of a stacked bar.
+#[derive(Clone)]
+pub struct Segment {
+    /// Exact integer amount (grosze): widths are computed from these.
+    pub amount: u64,
+    /// Text drawn on the chart next to the segment, e.g. "UE 85% · 1 683 000 zł".
+    pub label: String,
+    /// `eu` (solid) or `rest` (hatched): never told apart by colour alone.
+    pub kind: &'static str,
+}
+
+/// A horizontal stacked bar drawn as SVG, with each segment's value written
+/// on the chart. The `figure` around it carries the one-sentence description;
+/// the data table beside it carries the numbers for assistive technology.
+#[component]
+pub fn StackedBar(
+    /// Segments from left to right; widths are proportional to their amounts.
+    segments: Vec<Segment>,
+    /// Identifier for the SVG pattern, unique on the page.
+    id: String,
+    /// Id of the element holding the chart's one-sentence description.
+    labelled_by: String,
+) -> impl IntoView {
+    const W: f64 = 320.0;
+    const BAR_Y: f64 = 4.0;
+    const BAR_H: f64 = 28.0;
+    let total: u64 = segments.iter().map(|s| s.amount).sum();
+    let mut x = 0.0;
+    let mut rects = vec![];
+    let mut labels = vec![];
+    let pattern = format!("hatch-{id}");
+    for (i, s) in segments.iter().enumerate() {
+        // Widths from integers; floats only for pixels, never for money.
+        let w = if total == 0 {
+            0.0
+        } else {
+            W * s.amount as f64 / total as f64
+        };
+        let fill = if s.kind == "eu" {
+            "var(--c-chart-eu)".to_owned()
+        } else {
+            format!("url(#{pattern})")
+        };
+        rects.push(view! {
+            <rect class=format!("bar__seg bar__seg--{}", s.kind) x=format!("{x:.2}") y=BAR_Y width=format!("{w:.2}") height=BAR_H
+                fill=fill></rect>
+        });
+        // Labels go on their own lines under the bar, so narrow segments stay readable.
+        let ly = BAR_Y + BAR_H + 20.0 + 20.0 * i as f64;
+        labels.push(view! {
+            <g class=format!("bar__legend bar__legend--{}", s.kind)>
+                <rect x="0" y=ly - 12.0 width="14" height="14" fill=if s.kind == "eu" { "var(--c-chart-eu)".to_owned() } else { format!("url(#{pattern})") }
+                    class=format!("bar__swatch bar__seg--{}", s.kind)></rect>
+                <text x="20" y=ly class="bar__text">{s.label.clone()}</text>
+            </g>
+        });
+        x += w;
+    }
+    let height = BAR_Y + BAR_H + 20.0 * segments.len() as f64 + 12.0;
+    view! {
+        <svg class="bar" viewBox=format!("0 0 {W} {height}") role="img" aria-labelledby=labelled_by focusable="false"
+            preserveAspectRatio="xMinYMin meet">
+            <defs>
+                <pattern id=pattern.clone() width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="6" height="6" class="bar__hatch-bg"></rect>
+                    <line x1="0" y1="0" x2="0" y2="6" class="bar__hatch-line" stroke-width="3"></line>
+                </pattern>
+            </defs>
+            {rects}
+            <rect x="0.5" y=BAR_Y + 0.5 width=W - 1.0 height=BAR_H - 1.0 class="bar__outline" fill="none"></rect>
+            {labels}
+        </svg>
+    }
+}

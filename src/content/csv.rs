@@ -1,0 +1,117 @@
+//! The funding table as CSV: UTF-8, a header row, one row per project,
+//! amounts as plain numbers (no grouping, dot decimals), unknown values empty.
+
+use super::model::{Bundle, Project};
+use super::text::Lang;
+
+/// Column names are stable English identifiers (for scripts and
+/// spreadsheets alike); the texts in the rows are in `lang`.
+pub const HEADER: [&str; 10] = [
+    "id",
+    "name",
+    "programme",
+    "measure",
+    "fund",
+    "currency",
+    "value",
+    "eu_contribution",
+    "eu_share_percent",
+    "remainder",
+];
+
+/// One CSV field: quoted when needed, and defused against spreadsheet formula
+/// injection (a cell starting with = + - @ would run as a formula in Excel).
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+fn row(p: &Project, lang: Lang) -> String {
+    let money = |m: Option<super::Money>| m.map(|m| m.minor.to_string()).unwrap_or_default();
+    let share = p
+        .eu_share()
+        .map(|s| {
+            let pm = s.permille_rounded();
+            if pm % 10 == 0 {
+                (pm / 10).to_string()
+            } else {
+                format!("{}.{}", pm / 10, pm % 10)
+            }
+        })
+        .unwrap_or_default();
+    let currency = p
+        .value
+        .or(p.eu_contribution)
+        .map(|m| m.currency.as_str())
+        .unwrap_or_default();
+    [
+        p.id.clone(),
+        p.name.in_lang(lang).to_owned(),
+        p.programme.in_lang(lang).to_owned(),
+        p.measure
+            .as_ref()
+            .map(|m| m.in_lang(lang).to_owned())
+            .unwrap_or_default(),
+        p.fund.map(|_| "EFS".to_owned()).unwrap_or_default(),
+        currency.to_owned(),
+        money(p.value),
+        money(p.eu_contribution),
+        share,
+        money(p.remainder()),
+    ]
+    .iter()
+    .map(|f| field(f))
+    .collect::<Vec<_>>()
+    .join(",")
+}
+
+/// The whole file, lines ending in CRLF as RFC 4180 asks.
+pub fn funding_csv(b: &Bundle, lang: Lang) -> String {
+    let mut out = HEADER.join(",");
+    out.push_str("\r\n");
+    for p in &b.projects {
+        out.push_str(&row(p, lang));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse;
+
+    #[test]
+    fn one_row_per_project_with_plain_amounts() {
+        let b = parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let csv = funding_csv(&b, Lang::Pl);
+        let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 1 + b.projects.len());
+        assert_eq!(lines[0], HEADER.join(","));
+        assert_eq!(
+            lines[3],
+            "mokes,Małopolski Ośrodek Koordynacji Ekonomii Społecznej,RPO WM na lata 2014-2020,Działanie 9.3,EFS,PLN,1980000,1683000,85,297000"
+        );
+        // Unknown values stay empty, never 0.
+        assert!(lines[1].ends_with(",,,,,,"), "{}", lines[1]);
+        let en = funding_csv(&b, Lang::En);
+        assert!(en.contains("mokes,Małopolska Social Economy Coordination Centre,"));
+    }
+
+    #[test]
+    fn fields_are_quoted_and_defused() {
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("-5"), "'-5");
+        assert_eq!(field("plain"), "plain");
+    }
+}
