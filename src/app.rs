@@ -3,7 +3,7 @@
 use crate::content::Lang;
 use crate::data::provide_content;
 use crate::i18n::{ui, PL};
-use crate::pages::{About, EventDetail, Funding, NotFound, Timeline};
+use crate::pages::{About, AccessibilityDeclaration, EventDetail, Funding, NotFound, Timeline};
 use crate::routes::{lang_of_path, switch_language, Page};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -12,6 +12,31 @@ use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 const LANG_KEY: &str = "rops.lang";
+const THEME_KEY: &str = "rops.theme";
+
+/// Light or dark. Until the visitor chooses, the system's preference rules
+/// (CSS `prefers-color-scheme`); a choice is stored and set as `data-theme`.
+fn stored_theme() -> Option<String> {
+    storage()?
+        .get_item(THEME_KEY)
+        .ok()
+        .flatten()
+        .filter(|t| t == "light" || t == "dark")
+}
+
+fn system_dark() -> bool {
+    window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+fn apply_theme(theme: &str) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-theme", theme);
+    }
+}
 
 /// The router base, from `<base href>` (set by trunk's `--public-url`): one
 /// setting serves the app at `/` or under the portal's sub-path.
@@ -110,6 +135,22 @@ fn Frame() -> impl IntoView {
     }
 
     let t = move || ui(lang.get());
+    let dark = RwSignal::new(match stored_theme().as_deref() {
+        Some(t) => {
+            apply_theme(t);
+            t == "dark"
+        }
+        None => system_dark(),
+    });
+    let toggle_theme = move |_| {
+        let next = !dark.get_untracked();
+        dark.set(next);
+        let theme = if next { "dark" } else { "light" };
+        apply_theme(theme);
+        if let Some(s) = storage() {
+            let _ = s.set_item(THEME_KEY, theme);
+        }
+    };
     // The same page and the same filters, in the other language.
     let switch_href = move || {
         let target = switch_language(&path.get());
@@ -134,6 +175,12 @@ fn Frame() -> impl IntoView {
                 <A href=move || Page::About.path(lang.get()).to_owned() attr:class="site-header__name">
                     {move || t().org_name}
                 </A>
+                <div class="site-header__tools">
+                <button type="button" class="theme-switch" data-testid="theme-switch"
+                    aria-pressed=move || if dark.get() { "true" } else { "false" }
+                    on:click=toggle_theme>
+                    {move || t().dark_theme}
+                </button>
                 <A href=switch_href
                     attr:class="lang-switch"
                     attr:lang=move || lang.get().other().as_str()
@@ -143,6 +190,7 @@ fn Frame() -> impl IntoView {
                     on:click=move |_| store_lang(lang.get_untracked().other())>
                     {move || t().switch_language}
                 </A>
+                </div>
             </div>
             <nav class="site-nav" aria-label=move || t().nav_label>
                 <ul class="site-nav__list">
@@ -166,9 +214,16 @@ fn Frame() -> impl IntoView {
                 <Route path=path!("/en/timeline") view=Timeline/>
                 <Route path=path!("/en/timeline/:id") view=EventDetail/>
                 <Route path=path!("/en/funding") view=Funding/>
+                <Route path=path!("/deklaracja-dostepnosci") view=AccessibilityDeclaration/>
+                <Route path=path!("/en/accessibility") view=AccessibilityDeclaration/>
             </Routes>
         </main>
         <footer class="site-footer">
+            <p>
+                <A href=move || Page::Accessibility.path(lang.get()).to_owned() attr:data-testid="declaration-link">
+                    {move || t().declaration_title}
+                </A>
+            </p>
             <p>{move || t().footer_source}</p>
             <p lang="pl">{PL.org_name}</p>
         </footer>
@@ -181,5 +236,6 @@ fn nav_label(page: Page, lang: Lang) -> &'static str {
         Page::About => t.nav_about,
         Page::Timeline => t.nav_timeline,
         Page::Funding => t.nav_funding,
+        Page::Accessibility => t.declaration_title,
     }
 }

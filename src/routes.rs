@@ -12,10 +12,18 @@ pub enum Page {
     About,
     Timeline,
     Funding,
+    /// The accessibility declaration, linked from every page's footer.
+    Accessibility,
 }
 
 impl Page {
     pub const NAV: [Page; 3] = [Page::About, Page::Timeline, Page::Funding];
+    pub const ALL: [Page; 4] = [
+        Page::About,
+        Page::Timeline,
+        Page::Funding,
+        Page::Accessibility,
+    ];
 
     /// Path below the router base, e.g. `/os-czasu` or `/en/timeline`.
     pub fn path(self, lang: Lang) -> &'static str {
@@ -23,6 +31,8 @@ impl Page {
             (Page::About, Lang::Pl) => "/",
             (Page::Timeline, Lang::Pl) => "/os-czasu",
             (Page::Funding, Lang::Pl) => "/finansowanie",
+            (Page::Accessibility, Lang::Pl) => "/deklaracja-dostepnosci",
+            (Page::Accessibility, Lang::En) => "/en/accessibility",
             (Page::About, Lang::En) => "/en",
             (Page::Timeline, Lang::En) => "/en/timeline",
             (Page::Funding, Lang::En) => "/en/funding",
@@ -34,7 +44,7 @@ impl Page {
             "" => "/",
             p => p,
         };
-        Page::NAV
+        Page::ALL
             .into_iter()
             .flat_map(|p| Lang::ALL.map(|l| (p, l)))
             .find(|(p, l)| p.path(*l) == path)
@@ -114,7 +124,7 @@ mod tests {
 
     #[test]
     fn every_page_round_trips_in_both_languages() {
-        for p in Page::NAV {
+        for p in Page::ALL {
             for l in Lang::ALL {
                 assert_eq!(Page::from_path(p.path(l)), Some((p, l)));
                 assert_eq!(lang_of_path(p.path(l)), l);

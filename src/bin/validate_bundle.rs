@@ -45,12 +45,31 @@ mod cli {
         };
         match content::parse_bytes(&bytes) {
             Ok(b) => {
+                // Fields still to be filled in are warnings: the app shows them
+                // honestly as "being completed", but an editor should not forget them.
+                let text = String::from_utf8_lossy(&bytes);
+                let warnings = content::warnings(&b, &text);
+                for w in &warnings {
+                    match w.at {
+                        Some(at) => eprintln!(
+                            "{path}:{}:{}: warning: {}: {}",
+                            at.line,
+                            at.column,
+                            w.path,
+                            w.kind.message(Lang::En)
+                        ),
+                        None => {
+                            eprintln!("{path}: warning: {}: {}", w.path, w.kind.message(Lang::En))
+                        }
+                    }
+                }
                 println!(
-                    "{path}: valid (schema {}, {} events, {} projects, {} figures)",
+                    "{path}: valid (schema {}, {} events, {} projects, {} figures; {} warning(s))",
                     b.schema_version,
                     b.events.len(),
                     b.projects.len(),
-                    b.figures.len()
+                    b.figures.len(),
+                    warnings.len()
                 );
                 ExitCode::SUCCESS
             }

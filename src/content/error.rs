@@ -81,6 +81,10 @@ pub enum FaultKind {
         chars: usize,
         limit: usize,
     },
+    /// An e-mail address or phone number that cannot be a safe link.
+    BadContact(String),
+    /// A warning, not a fault: a declaration field still to be filled in.
+    NotFilled,
 }
 
 impl FaultKind {
@@ -128,6 +132,18 @@ impl FaultKind {
             }
             (TooLong { chars, limit }, Lang::En) => {
                 format!("the text has {chars} characters, the limit is {limit}")
+            }
+            (BadContact(v), Lang::Pl) => {
+                format!("„{v}” nie jest poprawnym adresem e-mail ani numerem telefonu")
+            }
+            (BadContact(v), Lang::En) => {
+                format!("\"{v}\" is not a valid e-mail address or phone number")
+            }
+            (NotFilled, Lang::Pl) => {
+                "pole do uzupełnienia przez redakcję (deklaracja dostępności)".into()
+            }
+            (NotFilled, Lang::En) => {
+                "to be filled in by the editors (accessibility declaration)".into()
             }
         }
     }

@@ -21,10 +21,11 @@ mod text;
 pub use date::{DateValue, Point};
 pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, Segment};
 pub use model::{
-    Bundle, Era, Event, EventKind, Figure, FigureBound, Fund, Organisation, Project, Role, Source,
+    Bundle, Compliance, Declaration, Era, Event, EventKind, Figure, FigureBound, Fund,
+    Organisation, Project, Role, Source,
 };
 pub use money::{Currency, Minor, Money, Share};
-pub use parse::{parse, parse_bytes, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
+pub use parse::{parse, parse_bytes, warnings, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
 pub use text::{Lang, Localized, Text};
 
 #[cfg(test)]

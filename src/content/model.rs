@@ -29,6 +29,90 @@ pub struct Bundle {
     pub events: Vec<Event>,
     /// Key figures (impact), each tied to what it belongs to.
     pub figures: Vec<Figure>,
+    /// The accessibility declaration required of Polish public bodies.
+    pub accessibility: Declaration,
+}
+
+/// Compliance with the 2019 act on digital accessibility (WCAG 2.1 AA).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub enum Compliance {
+    Full,
+    Partial,
+    None,
+}
+
+/// The data of the accessibility declaration. Fields the organisation has
+/// not supplied yet are null: the validator warns about each, and the page
+/// says the information is being completed; nothing is made up to fill them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Declaration {
+    /// The public body the declaration is made by.
+    pub entity: Text,
+    /// The address the app is published at (http(s)).
+    pub site_url: Option<String>,
+    /// When the app was first published.
+    pub published: DateValue,
+    /// When it was last significantly updated.
+    pub updated: DateValue,
+    pub status: Option<Compliance>,
+    /// Content or functions known not to be accessible, and why.
+    pub non_accessible: Vec<Text>,
+    /// Content excluded under the act, with the reason.
+    pub exemptions: Vec<Text>,
+    /// When the declaration was prepared.
+    pub prepared: DateValue,
+    /// How compliance was assessed (self-assessment, external audit…).
+    pub method: Option<Text>,
+    /// When the declaration was last reviewed (at least yearly).
+    pub reviewed: DateValue,
+    pub contact_person: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Accessibility of the organisation's building(s).
+    pub architecture: Option<Text>,
+}
+
+impl Declaration {
+    /// Names of the fields still to be filled in, for the validator's
+    /// warnings and the page's "being completed" notes.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut m = vec![];
+        let d = |v: DateValue, name, m: &mut Vec<&'static str>| {
+            if !v.is_given() {
+                m.push(name)
+            }
+        };
+        if self.site_url.is_none() {
+            m.push("site_url");
+        }
+        d(self.published, "published", &mut m);
+        d(self.updated, "updated", &mut m);
+        if self.status.is_none() {
+            m.push("status");
+        }
+        d(self.prepared, "prepared", &mut m);
+        if self.method.is_none() {
+            m.push("method");
+        }
+        d(self.reviewed, "reviewed", &mut m);
+        for (v, name) in [
+            (&self.contact_person, "contact_person"),
+            (&self.email, "email"),
+            (&self.phone, "phone"),
+        ] {
+            if v.is_none() {
+                m.push(name);
+            }
+        }
+        if self.architecture.is_none() {
+            m.push("architecture");
+        }
+        m
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

@@ -165,6 +165,38 @@ impl Checker {
     }
 }
 
+/// Good enough to make a `mailto:` link that cannot carry anything else.
+fn is_plausible_email(e: &str) -> bool {
+    let mut parts = e.split('@');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(u), Some(d), None)
+        if !u.is_empty() && d.contains('.') && !e.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '?' | '&' | ':' | '/')))
+}
+
+/// Digits, spaces and the usual separators only, so it can become a `tel:` link.
+fn is_plausible_phone(p: &str) -> bool {
+    p.chars().filter(char::is_ascii_digit).count() >= 6
+        && p.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'))
+}
+
+/// Fields an editor has yet to fill in: not faults (the app works and says
+/// so honestly), but reported by the validator so they are not forgotten.
+pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
+    let path = JsonPath::default().key("accessibility");
+    b.accessibility
+        .missing()
+        .into_iter()
+        .map(|field| {
+            let p = path.key(field);
+            Fault {
+                at: locate(text, &p.0),
+                path: p,
+                kind: FaultKind::NotFilled,
+            }
+        })
+        .collect()
+}
+
 /// Only absolute http(s) URLs may become links.
 pub fn is_safe_url(u: &str) -> bool {
     let lower = u.trim_start().to_ascii_lowercase();
@@ -262,6 +294,35 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
             c.reference(p.key("project"), pr, &project_ids, "projects");
         }
         c.reference(p.key("source"), &f.source, &source_ids, "sources");
+    }
+
+    let dp = root.key("accessibility");
+    let a = &b.accessibility;
+    c.text(dp.key("entity"), &a.entity);
+    for (name, list) in [
+        ("non_accessible", &a.non_accessible),
+        ("exemptions", &a.exemptions),
+    ] {
+        for (i, t) in list.iter().enumerate() {
+            c.text(dp.key(name).index(i), t);
+        }
+    }
+    c.opt_text(dp.key("method"), &a.method);
+    c.opt_text(dp.key("architecture"), &a.architecture);
+    if let Some(u) = &a.site_url {
+        if !is_safe_url(u) {
+            c.fault(dp.key("site_url"), FaultKind::UnsafeUrl(u.clone()));
+        }
+    }
+    if let Some(e) = &a.email {
+        if !is_plausible_email(e) {
+            c.fault(dp.key("email"), FaultKind::BadContact(e.clone()));
+        }
+    }
+    if let Some(p) = &a.phone {
+        if !is_plausible_phone(p) {
+            c.fault(dp.key("phone"), FaultKind::BadContact(p.clone()));
+        }
     }
 
     c.faults

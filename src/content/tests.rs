@@ -443,3 +443,47 @@ fn safe_urls_only() {
         assert!(!parse::is_safe_url(bad), "{bad}");
     }
 }
+
+#[test]
+fn declaration_fields_the_seed_does_not_give_are_warnings_not_inventions() {
+    let b = real();
+    let d = &b.accessibility;
+    assert_eq!(
+        d.entity.pl,
+        "Regionalny Ośrodek Polityki Społecznej w Krakowie"
+    );
+    assert_eq!(
+        (&d.email, &d.phone, &d.contact_person),
+        (&None, &None, &None)
+    );
+    let w = warnings(&b, REAL);
+    let paths: Vec<String> = w.iter().map(|f| f.path.to_string()).collect();
+    for field in [
+        "site_url",
+        "published",
+        "status",
+        "contact_person",
+        "email",
+        "phone",
+        "architecture",
+    ] {
+        assert!(
+            paths.contains(&format!("$.accessibility.{field}")),
+            "{field} not warned: {paths:?}"
+        );
+    }
+    assert!(w
+        .iter()
+        .all(|f| f.kind == FaultKind::NotFilled && f.at.is_some()));
+
+    // Filled in, the warning goes away; a contact that could smuggle a link is a fault.
+    let filled = variant("\"email\": null", "\"email\": \"dostepnosc@example.pl\"");
+    let b2 = parse(&filled).unwrap();
+    assert!(!warnings(&b2, &filled)
+        .iter()
+        .any(|f| f.path.to_string() == "$.accessibility.email"));
+    let bad = variant("\"phone\": null", "\"phone\": \"javascript:alert(1)\"");
+    let f = faults(&bad);
+    assert_eq!(f[0].path.to_string(), "$.accessibility.phone");
+    assert!(matches!(f[0].kind, FaultKind::BadContact(_)));
+}

@@ -1,12 +1,14 @@
 //! One file per route.
 
 mod about;
+mod accessibility;
 mod event;
 mod funding;
 mod not_found;
 mod timeline;
 
 pub use about::About;
+pub use accessibility::AccessibilityDeclaration;
 pub use event::EventDetail;
 pub use funding::Funding;
 pub use not_found::NotFound;
