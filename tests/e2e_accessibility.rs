@@ -246,3 +246,70 @@ async fn every_route_reflows_at_320px() {
     }
     c.close().await.unwrap();
 }
+
+/// Every route and state, in both languages and both themes, through axe.
+#[tokio::test]
+async fn axe_finds_nothing_on_any_route_state_language_or_theme() {
+    let s = Server::start().await;
+    let c = browser(PHONE.0, PHONE.1).await;
+    let pages = [
+        ("/", "[data-testid=org-summary]"),
+        ("/os-czasu", "[data-testid=event]"),
+        (
+            "/os-czasu?kind=award&era=okres-2007-2013",
+            "[data-testid=event]",
+        ),
+        ("/os-czasu?q=xyzzy", "[data-testid=no-results]"),
+        ("/os-czasu/2015-mokes", "[data-testid=event-detail]"),
+        ("/finansowanie", "[data-testid=funding-table]"),
+        ("/deklaracja-dostepnosci", "#a11y-podmiot"),
+        ("/nie-ma", "[data-testid=not-found]"),
+        ("/en", "[data-testid=org-summary]"),
+        ("/en/timeline", "[data-testid=event]"),
+        ("/en/timeline?kind=policy", "[data-testid=event]"),
+        ("/en/timeline?q=xyzzy", "[data-testid=no-results]"),
+        (
+            "/en/timeline/wyroznienie-reves",
+            "[data-testid=event-detail]",
+        ),
+        ("/en/funding", "[data-testid=funding-table]"),
+        ("/en/accessibility", "#a11y-podmiot"),
+    ];
+    for theme in ["light", "dark"] {
+        c.goto(&s.url("/")).await.unwrap();
+        wait_for(&c, "[data-testid=org-summary]").await;
+        js(
+            &c,
+            &format!("localStorage.setItem('rops.theme', '{theme}')"),
+        )
+        .await;
+        for (path, ready) in pages {
+            c.goto(&s.url(path)).await.unwrap();
+            wait_for(&c, ready).await;
+            let applied = js(&c, "return document.documentElement.dataset.theme").await;
+            assert_eq!(applied, theme);
+            let v = axe_violations(&c).await;
+            assert!(v.is_empty(), "axe on {path} ({theme}): {v:#?}");
+        }
+        // Loading (a slow bundle) and error states, in both languages.
+        for (path, lang) in [("/", "pl"), ("/en/funding", "en")] {
+            let mut slow = Override::json(
+                &std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap(),
+            );
+            slow.delay = std::time::Duration::from_secs(4);
+            s.set("/content/bundle.json", slow);
+            c.goto(&s.url(path)).await.unwrap();
+            wait_for(&c, "[data-testid=loading]").await;
+            let v = axe_violations(&c).await;
+            assert!(v.is_empty(), "axe on loading {path} ({theme}): {v:#?}");
+            s.set("/content/bundle.json", Override::status(500));
+            c.goto(&s.url(path)).await.unwrap();
+            wait_for(&c, "[data-testid=error-panel]").await;
+            assert_eq!(js(&c, "return document.documentElement.lang").await, lang);
+            let v = axe_violations(&c).await;
+            assert!(v.is_empty(), "axe on error {path} ({theme}): {v:#?}");
+            s.clear("/content/bundle.json");
+        }
+    }
+    c.close().await.unwrap();
+}

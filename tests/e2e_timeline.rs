@@ -156,13 +156,16 @@ async fn search_ignores_case_diacritics_and_endings() {
     let input = wait_for(&c, "[data-testid=search]").await;
     input.send_keys("SPOLDZIELNIE").await.unwrap();
     wait_ids(&c, &["2008-akademia-rozwoju-es", "wspolpraca-lombardia"]).await;
-    assert!(c
-        .current_url()
-        .await
-        .unwrap()
-        .query()
-        .unwrap()
-        .contains("q=SPOLDZIELNIE"));
+    // The URL follows once typing pauses.
+    let mut query = None;
+    for _ in 0..50 {
+        query = c.current_url().await.unwrap().query().map(str::to_owned);
+        if query.as_deref() == Some("q=SPOLDZIELNIE") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(query.as_deref(), Some("q=SPOLDZIELNIE"));
     wait_for_text(&c, "[data-testid=result-count]", "Znaleziono 2 wydarzenia").await;
 
     input.send_keys(" xyzzy").await.unwrap();

@@ -15,9 +15,13 @@ use leptos_router::NavigateOptions;
 use std::sync::{Arc, OnceLock};
 use wasm_bindgen::JsCast;
 
-/// Cards rendered at first and added per "show more": enough to fill two
-/// phone screens many times over, few enough to paint in a frame or two.
-const PAGE: usize = 60;
+/// Cards rendered at first (and four times as many per "show more"):
+/// several phone screens' worth, few enough to paint within a frame or two
+/// on a slow phone.
+const PAGE: usize = 24;
+
+/// Pause in typing after which the search text is written to the URL.
+const SEARCH_URL_DELAY_MS: i32 = 400;
 
 /// The filter in the current URL.
 pub(crate) fn use_filter() -> Memo<Filter> {
@@ -81,9 +85,31 @@ fn TimelineBody(
     bundle: Arc<Bundle>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let filter = use_filter();
+    let url_filter = use_filter();
     let navigate = use_navigate();
     let chrono = Arc::new(Chronology::new(&bundle));
+
+    // The search text updates the list on every keystroke, and the URL only
+    // once typing pauses: a history update per key would cost more than the
+    // search itself. Everything else in the filter lives in the URL alone.
+    let typed = RwSignal::new(url_filter.get_untracked().query);
+    Effect::new(move |_| {
+        let q = url_filter.with(|f| f.query.clone());
+        if typed.get_untracked() != q {
+            typed.set(q);
+        }
+    });
+    let filter = Memo::new(move |_| Filter {
+        query: typed.get(),
+        ..url_filter.get()
+    });
+    let pending_sync = StoredValue::new(None::<i32>);
+    // Leaving the page cancels a pending URL update, which would navigate back.
+    on_cleanup(move || {
+        if let Some(Some(t)) = pending_sync.try_get_value() {
+            window().clear_timeout_with_handle(t);
+        }
+    });
 
     let matches = {
         let (b, c) = (bundle.clone(), chrono.clone());
@@ -186,7 +212,20 @@ fn TimelineBody(
                 <label for="event-search">{move || ui(lang.get()).search}</label>
                 <input id="event-search" type="search" data-testid="search" autocomplete="off"
                     prop:value=move || filter.get().query
-                    on:input=move |ev| set_filter(Filter { query: event_target_value(&ev), ..filter.get_untracked() })/>
+                    on:input=move |ev| {
+                        typed.set(event_target_value(&ev));
+                        let set_filter = set_filter.clone();
+                        if let Some(t) = pending_sync.get_value() {
+                            window().clear_timeout_with_handle(t);
+                        }
+                        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+                            pending_sync.set_value(None);
+                            set_filter(filter.get_untracked());
+                        });
+                        pending_sync.set_value(window()
+                            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), SEARCH_URL_DELAY_MS)
+                            .ok());
+                    }/>
             </div>
         }
     };
