@@ -29,6 +29,12 @@ for f in tests/fixtures/invalid-*.json; do
   echo "rejected as expected: $(head -n1 <<<"$out")"
 done
 
+# The icons are generated, not hand-made: the script must reproduce them exactly.
+icons=$(mktemp -d)
+python3 scripts/make_icons.py "$icons" >/dev/null
+diff -r "$icons" public/icons && echo "icons reproduce from scripts/make_icons.py"
+rm -rf "$icons"
+
 step "component tier: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   cargo test --locked --target wasm32-unknown-unknown --test wasm_components
@@ -42,4 +48,4 @@ chromedriver --port="$port" >/tmp/rops-chromedriver.log 2>&1 &
 driver=$!
 trap 'kill $driver 2>/dev/null || true' EXIT
 export WEBDRIVER_URL="http://127.0.0.1:$port"
-cargo test --locked --test 'e2e_*' -- --test-threads=2
+cargo test --locked --no-fail-fast --test 'e2e_*' -- --test-threads=2

@@ -86,6 +86,7 @@ fn store_lang(lang: Lang) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_content();
+    crate::pwa::provide_pwa();
     view! {
         <Router base=router_base()>
             <Frame/>
@@ -205,6 +206,7 @@ fn Frame() -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1" class="page">
+            <crate::components::AppStatus/>
             <Routes fallback=|| view! { <NotFound/> }>
                 <Route path=path!("/") view=About/>
                 <Route path=path!("/os-czasu") view=Timeline/>

@@ -1,17 +1,29 @@
-//! Loads the content bundle once, at start-up, and shares it through context.
-//! Pages never fetch: they read [`use_content`] and render one of three
-//! states (loading, content, [`LoadError`]).
+//! Loads the content bundle once and shares it through context. Pages never
+//! fetch: they read [`use_content`] and render one of three states (loading,
+//! content, [`LoadError`]).
+//!
+//! Stale-while-revalidate with validation: the last bundle that passed the
+//! validator is kept in Cache Storage. At start the app asks the network and
+//! the cache at once; the cached copy is shown as soon as it is read, and the
+//! network's answer replaces it only if it parses and validates. A failed or
+//! invalid download never replaces good content; the visitor is told which.
+//! (This lives here, not in the service worker, because only the app can run
+//! the Rust validator.)
 
 use crate::content::{self, Bundle, ContentError};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 /// How long a visitor waits before being told the server is not answering
 /// (slow 3G takes ~5 s for the whole app; this is four times that).
 const FETCH_TIMEOUT_MS: i32 = 20_000;
 
-/// Why there is no content to show. Each variant has its own message and help.
+/// Cache Storage name and key of the last good bundle.
+const CONTENT_CACHE: &str = "rops-content-v1";
+
+/// Why there is no (fresh) content to show. Each variant has its own message and help.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LoadError {
     #[error("network error: {0}")]
@@ -26,17 +38,58 @@ pub enum LoadError {
 
 pub type Loaded = Result<Arc<Bundle>, LoadError>;
 
-/// The shared content: the resource and a way to load it again.
+/// Where the content on screen came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// Downloaded and validated just now.
+    Network,
+    /// The last good copy on this device, while the network is still asked.
+    CacheRevalidating,
+    /// The last good copy, because the download failed (offline, server error).
+    CacheAfterFailure(LoadError),
+    /// The last good copy, because the downloaded bundle was invalid.
+    CacheAfterRejection(LoadError),
+}
+
+/// The shared content: its state, where it came from, and a way to load it again.
 #[derive(Clone, Copy)]
 pub struct Content {
-    pub resource: LocalResource<Loaded>,
+    /// None while nothing has arrived yet.
+    pub state: RwSignal<Option<Loaded>>,
+    pub origin: RwSignal<Origin>,
     /// True while a (re)load is under way, so Retry can say it is working.
     pub pending: RwSignal<bool>,
+    /// How many times Retry was pressed in a row without success (for backoff).
+    failures: RwSignal<u32>,
 }
 
 impl Content {
+    /// A context with fixed content, for component tests.
+    pub fn fixed(loaded: Option<Loaded>) -> Content {
+        Content {
+            state: RwSignal::new(loaded),
+            origin: RwSignal::new(Origin::Network),
+            pending: RwSignal::new(false),
+            failures: RwSignal::new(0),
+        }
+    }
+
+    /// Load again (the error panel's and the notices' Retry).
     pub fn retry(&self) {
-        self.resource.refetch();
+        let this = *self;
+        if this.pending.get_untracked() {
+            return;
+        }
+        this.pending.set(true);
+        leptos::task::spawn_local(async move {
+            // Backoff: a server that just failed is given a moment before
+            // the next attempt (0 s, 1 s, 2 s, 4 s … at most 8 s).
+            let n = this.failures.get_untracked();
+            if n > 0 {
+                sleep_ms(1000 * (1 << (n - 1).min(3))).await;
+            }
+            load_into(this).await;
+        });
     }
 }
 
@@ -48,24 +101,62 @@ pub fn bundle_url() -> String {
 }
 
 pub fn provide_content() -> Content {
-    let pending = RwSignal::new(true);
-    let url = bundle_url();
-    let resource = LocalResource::new(move || {
-        let url = url.clone();
-        pending.set(true);
-        async move {
-            let out = fetch_bundle(&url).await;
-            pending.set(false);
-            out
-        }
-    });
-    let content = Content { resource, pending };
+    let content = Content::fixed(None);
+    content.pending.set(true);
     provide_context(content);
+    leptos::task::spawn_local(load_into(content));
     content
 }
 
 pub fn use_content() -> Content {
     expect_context::<Content>()
+}
+
+async fn load_into(c: Content) {
+    let url = bundle_url();
+    // Show the cached copy as soon as it is read, unless the network was faster.
+    let cached_shown = std::rc::Rc::new(std::cell::Cell::new(false));
+    {
+        let (url, shown) = (url.clone(), cached_shown.clone());
+        leptos::task::spawn_local(async move {
+            if let Some(b) = read_last_good(&url).await {
+                if c.pending.get_untracked() && c.state.get_untracked().is_none_or(|s| s.is_err()) {
+                    shown.set(true);
+                    c.state.set(Some(Ok(b)));
+                    c.origin.set(Origin::CacheRevalidating);
+                }
+            }
+        });
+    }
+    let fresh = fetch_bundle(&url).await;
+    match fresh {
+        Ok((b, bytes)) => {
+            store_last_good(&url, &bytes).await;
+            c.state.set(Some(Ok(b)));
+            c.origin.set(Origin::Network);
+            c.failures.set(0);
+        }
+        Err(e) => {
+            c.failures.update(|n| *n += 1);
+            let fallback = if cached_shown.get() {
+                c.state.get_untracked().and_then(Result::ok)
+            } else {
+                read_last_good(&url).await
+            };
+            match fallback {
+                Some(b) => {
+                    let origin = match e {
+                        LoadError::Content(_) => Origin::CacheAfterRejection(e),
+                        _ => Origin::CacheAfterFailure(e),
+                    };
+                    c.state.set(Some(Ok(b)));
+                    c.origin.set(origin);
+                }
+                None => c.state.set(Some(Err(e))),
+            }
+        }
+    }
+    c.pending.set(false);
 }
 
 #[wasm_bindgen]
@@ -76,14 +167,55 @@ extern "C" {
     fn clear_timeout(id: i32);
 }
 
-async fn fetch_bundle(url: &str) -> Loaded {
+pub async fn sleep_ms(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, ms);
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+/// The bundle as last validated on this device, if any. Storage that is
+/// missing or refuses (private mode) simply means "no copy".
+async fn read_last_good(url: &str) -> Option<Arc<Bundle>> {
+    let caches = window().caches().ok()?;
+    let cache: web_sys::Cache = JsFuture::from(caches.open(CONTENT_CACHE))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
+    let resp: web_sys::Response = hit.dyn_into().ok()?;
+    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    // Re-validated on read: a copy left by an older app version with another
+    // schema is not trusted blindly.
+    content::parse_bytes(&bytes).ok().map(Arc::new)
+}
+
+async fn store_last_good(url: &str, bytes: &[u8]) {
+    let Ok(caches) = window().caches() else {
+        return;
+    };
+    let Ok(cache) = JsFuture::from(caches.open(CONTENT_CACHE)).await else {
+        return;
+    };
+    let cache: web_sys::Cache = cache.unchecked_into();
+    let mut body = bytes.to_vec();
+    let Ok(resp) = web_sys::Response::new_with_opt_u8_array(Some(&mut body)) else {
+        return;
+    };
+    // A full or refusing storage is not an error for the visitor.
+    let _ = JsFuture::from(cache.put_with_str(url, &resp)).await;
+}
+
+async fn fetch_bundle(url: &str) -> Result<(Arc<Bundle>, Vec<u8>), LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let timed_out = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = controller.clone().map(|c| {
         let flag = timed_out.clone();
         let cb = Closure::once_into_js(move || {
-            flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            flag.set(true);
             c.abort();
         });
         set_timeout(cb.unchecked_ref(), FETCH_TIMEOUT_MS)
@@ -101,16 +233,15 @@ async fn fetch_bundle(url: &str) -> Loaded {
             .binary()
             .await
             .map_err(|e| LoadError::Network(e.to_string()))?;
-        Ok(Arc::new(content::parse_bytes(&bytes)?))
+        let bundle = content::parse_bytes(&bytes)?;
+        Ok((Arc::new(bundle), bytes))
     }
     .await;
     if let Some(t) = timer {
         clear_timeout(t);
     }
     match result {
-        Err(LoadError::Network(_)) if timed_out.load(std::sync::atomic::Ordering::Relaxed) => {
-            Err(LoadError::Timeout)
-        }
+        Err(LoadError::Network(_)) if timed_out.get() => Err(LoadError::Timeout),
         other => other,
     }
 }

@@ -108,6 +108,13 @@ pub struct Ui {
     pub architecture_title: &'static str,
     pub procedure: [&'static str; 3],
     pub dark_theme: &'static str,
+    pub offline: &'static str,
+    pub from_device: &'static str,
+    pub content_as_of: &'static str,
+    pub update_rejected: &'static str,
+    pub new_version: &'static str,
+    pub reload: &'static str,
+    pub install: &'static str,
 }
 
 pub const PL: Ui = Ui {
@@ -219,6 +226,13 @@ pub const PL: Ui = Ui {
         "W przypadku odmowy realizacji żądania lub alternatywnego sposobu dostępu można złożyć skargę do podmiotu publicznego. Po wyczerpaniu tej procedury można złożyć wniosek do Rzecznika Praw Obywatelskich.",
     ],
     dark_theme: "Ciemny motyw",
+    offline: "Jesteś offline. Pokazujemy treść zapisaną na tym urządzeniu,",
+    from_device: "Nie udało się pobrać aktualnej treści. Pokazujemy treść zapisaną na tym urządzeniu,",
+    content_as_of: "stan na",
+    update_rejected: "Nowa wersja treści zawiera błędy i nie została wczytana. Pokazujemy ostatnią poprawną treść,",
+    new_version: "Dostępna jest nowa wersja aplikacji.",
+    reload: "Odśwież",
+    install: "Zainstaluj aplikację",
 };
 
 pub const EN: Ui = Ui {
@@ -330,6 +344,13 @@ pub const EN: Ui = Ui {
         "If the request or the alternative means of access is refused, a complaint may be filed with the public body. Once that procedure is exhausted, an application may be made to the Commissioner for Human Rights (Rzecznik Praw Obywatelskich).",
     ],
     dark_theme: "Dark theme",
+    offline: "You are offline. Showing the content saved on this device,",
+    from_device: "The latest content could not be downloaded. Showing the content saved on this device,",
+    content_as_of: "as of",
+    update_rejected: "A new version of the content contains errors and was not loaded. Showing the last correct content,",
+    new_version: "A new version is available.",
+    reload: "Reload",
+    install: "Install app",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

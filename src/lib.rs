@@ -11,4 +11,5 @@ pub mod content;
 pub mod data;
 pub mod i18n;
 pub mod pages;
+pub mod pwa;
 pub mod routes;

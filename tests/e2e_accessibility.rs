@@ -291,8 +291,10 @@ async fn axe_finds_nothing_on_any_route_state_language_or_theme() {
             let v = axe_violations(&c).await;
             assert!(v.is_empty(), "axe on {path} ({theme}): {v:#?}");
         }
-        // Loading (a slow bundle) and error states, in both languages.
+        // Loading (a slow bundle) and error states, in both languages, on a
+        // device with no saved copy (with one, its content would show instead).
         for (path, lang) in [("/", "pl"), ("/en/funding", "en")] {
+            forget_device(&c).await;
             let mut slow = Override::json(
                 &std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap(),
             );

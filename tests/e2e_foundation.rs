@@ -340,7 +340,8 @@ async fn every_route_passes_axe_and_reflows_at_360px() {
             "{path} scrolls sideways at 360px"
         );
     }
-    // The error state too.
+    // The error state too (on a device without a saved copy).
+    forget_device(&c).await;
     s.set("/content/bundle.json", Override::status(500));
     c.goto(&s.url("/")).await.unwrap();
     wait_for(&c, "[data-testid=error-panel]").await;

@@ -17,7 +17,7 @@ where
     V: IntoView + 'static,
 {
     let content = use_content();
-    move || match content.resource.get() {
+    move || match content.state.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Ok(bundle)) => render(bundle).into_any(),
         Some(Err(error)) => view! { <ErrorPanel error/> }.into_any(),

@@ -1,11 +1,13 @@
 //! Pieces used by more than one page.
 
+mod app_status;
 mod content_gate;
 mod error_panel;
 mod loading;
 mod page_heading;
 mod stacked_bar;
 
+pub use app_status::AppStatus;
 pub use content_gate::WithContent;
 pub use error_panel::ErrorPanel;
 pub use loading::Loading;

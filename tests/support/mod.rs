@@ -44,6 +44,7 @@ pub struct Server {
     pub base: String,
     overrides: Arc<Mutex<HashMap<String, Override>>>,
     hits: Arc<Mutex<Vec<String>>>,
+    down: Arc<std::sync::atomic::AtomicBool>,
 }
 
 pub fn dist_dir() -> PathBuf {
@@ -80,11 +81,18 @@ impl Server {
         let overrides: Arc<Mutex<HashMap<String, Override>>> = Default::default();
         let hits: Arc<Mutex<Vec<String>>> = Default::default();
         let (ov, h) = (overrides.clone(), hits.clone());
+        let down: Arc<std::sync::atomic::AtomicBool> = Default::default();
+        let is_down = down.clone();
         tokio::spawn(async move {
             loop {
                 let Ok((mut sock, _)) = listener.accept().await else {
                     return;
                 };
+                if is_down.load(std::sync::atomic::Ordering::SeqCst) {
+                    // "The network is gone": the connection is dropped unanswered.
+                    drop(sock);
+                    continue;
+                }
                 let (ov, h, dist) = (ov.clone(), h.clone(), dist.clone());
                 tokio::spawn(async move {
                     let mut buf = vec![0u8; 16 * 1024];
@@ -140,6 +148,7 @@ impl Server {
             base: format!("http://127.0.0.1:{port}"),
             overrides,
             hits,
+            down,
         }
     }
 
@@ -153,6 +162,11 @@ impl Server {
 
     pub fn clear(&self, path: &str) {
         self.overrides.lock().unwrap().remove(path);
+    }
+
+    /// Makes the server unreachable (true) or back (false).
+    pub fn set_down(&self, down: bool) {
+        self.down.store(down, std::sync::atomic::Ordering::SeqCst);
     }
 
     pub fn hits(&self, path: &str) -> usize {
@@ -324,4 +338,70 @@ pub async fn has_horizontal_scroll(c: &Client) -> bool {
     .await
     .as_bool()
     .unwrap()
+}
+
+/// ChromeDriver's network emulation for the page: `offline: true` also makes
+/// `navigator.onLine` false. (The service worker's own requests are not
+/// affected; tests also take the server down for those.)
+#[derive(Debug)]
+struct NetworkConditions(bool);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({"network_conditions": {
+            "offline": self.0, "latency": 0, "download_throughput": 100_000_000, "upload_throughput": 100_000_000
+        }});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+pub async fn set_offline(c: &Client, offline: bool) {
+    c.issue_cmd(NetworkConditions(offline))
+        .await
+        .expect("network conditions");
+}
+
+/// Polls a JS expression (async allowed) until it is truthy, up to 20 s.
+pub async fn wait_js(c: &Client, expr: &str) {
+    let script = format!(
+        "const done = arguments[arguments.length - 1]; Promise.resolve().then(async () => ({expr})).then(v => done(!!v), () => done(false));"
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if c.execute_async(&script, vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            == Some(true)
+        {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "never true: {expr}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Forgets what the app saved on this "device": the service worker and every
+/// cache, so the next load behaves like a first visit.
+pub async fn forget_device(c: &Client) {
+    c.execute_async(
+        "const done = arguments[0]; \
+         Promise.all([\
+           navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister()))),\
+           caches.keys().then(k => Promise.all(k.map(n => caches.delete(n)))),\
+         ]).then(() => done(true), () => done(false));",
+        vec![],
+    )
+    .await
+    .expect("clearing the device");
 }

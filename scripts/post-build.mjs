@@ -1,0 +1,49 @@
+// trunk post_build hook (see Trunk.toml), run in the staging directory:
+//  1. release builds: stamp sw.js with the precache list (every shell file
+//     with a content hash) and a version derived from all of them;
+//     other builds: remove sw.js, so development never caches anything;
+//  2. write precompressed .br and .gz beside every text asset, for hosts
+//     that serve them (deploy/nginx.conf does).
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run through trunk");
+const release = process.env.TRUNK_PROFILE === "release";
+
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(relative(dir, p).split("\\").join("/"));
+  }
+})(dir);
+
+const sw = join(dir, "sw.js");
+if (release) {
+  const shell = files
+    .filter((f) => !/\.(br|gz)$/.test(f) && f !== "sw.js" && !f.startsWith("content/"))
+    .sort();
+  const precache = shell.map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex").slice(0, 16)]);
+  const version = createHash("sha256").update(JSON.stringify(precache)).digest("hex").slice(0, 16);
+  let src = readFileSync(sw, "utf8");
+  const stamped = src
+    .replace('const VERSION = "dev";', `const VERSION = "${version}";`)
+    .replace("const PRECACHE = [];", `const PRECACHE = ${JSON.stringify(precache)};`);
+  if (stamped === src) throw new Error("sw.js placeholders not found");
+  writeFileSync(sw, stamped);
+  console.log(`post-build: sw.js version ${version}, ${precache.length} files precached`);
+} else {
+  rmSync(sw, { force: true });
+  console.log("post-build: debug build, no service worker");
+}
+
+for (const f of files) {
+  if (!/\.(html|js|wasm|css|json|webmanifest|svg)$/.test(f)) continue;
+  const data = readFileSync(join(dir, f));
+  writeFileSync(join(dir, f + ".br"), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(join(dir, f + ".gz"), gzipSync(data, { level: 9 }));
+}

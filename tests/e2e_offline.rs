@@ -1,0 +1,235 @@
+//! End-to-end: the offline PWA — service worker, deep links with no network,
+//! the update toast, and a rejected content update.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::{Client, Locator};
+use support::*;
+
+/// A first visit that leaves the worker in control and the bundle saved.
+async fn first_visit(c: &Client, s: &Server, path: &str, ready: &str) {
+    c.goto(&s.url(path)).await.unwrap();
+    wait_for(c, ready).await;
+    wait_js(c, "navigator.serviceWorker.controller").await;
+    wait_js(
+        c,
+        "caches.match(new URL('content/bundle.json', document.baseURI).href)",
+    )
+    .await;
+}
+
+async fn shell_caches(c: &Client) -> Vec<String> {
+    let v = c
+        .execute_async("const done = arguments[0]; caches.keys().then(k => done(k.filter(n => n.startsWith('rops-shell-'))));", vec![])
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap()
+}
+
+/// The version of the worker controlling the page, as it reports it.
+async fn controller_version(c: &Client) -> String {
+    let v = c
+        .execute_async(
+            "const done = arguments[0]; const ch = new MessageChannel(); \
+             navigator.serviceWorker.addEventListener('message', e => { if (e.data && e.data.type === 'version') done(e.data.version); }, {once: true}); \
+             navigator.serviceWorker.controller.postMessage({type: 'version'});",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn works_offline_after_the_first_visit_including_deep_links() {
+    let s = Server::start().await;
+    let c = browser(PHONE.0, PHONE.1).await;
+    first_visit(&c, &s, "/", "[data-testid=org-summary]").await;
+    assert_eq!(shell_caches(&c).await.len(), 1);
+
+    s.set_down(true);
+    set_offline(&c, true).await;
+    for (path, ready) in [
+        ("/", "[data-testid=org-summary]"),
+        ("/os-czasu/2015-mokes", "[data-testid=event-detail]"),
+        ("/finansowanie", "[data-testid=funding-table]"),
+        ("/en/timeline?kind=award", "[data-testid=event]"),
+    ] {
+        c.goto(&s.url(path)).await.unwrap();
+        wait_for(&c, ready).await;
+        let notice = wait_for(&c, "[data-testid=offline-notice]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let (offline, as_of) = if path.starts_with("/en") {
+            ("You are offline", "as of 26 November 2026")
+        } else {
+            ("Jesteś offline", "stan na 26 listopada 2026")
+        };
+        assert!(
+            notice.contains(offline) && notice.contains(as_of),
+            "{path}: {notice}"
+        );
+        let v = axe_violations(&c).await;
+        assert!(
+            v.is_empty(),
+            "axe with the offline notice on {path}: {v:#?}"
+        );
+    }
+    // Back online: the notice goes.
+    set_offline(&c, false).await;
+    s.set_down(false);
+    c.goto(&s.url("/")).await.unwrap();
+    wait_for(&c, "[data-testid=org-summary]").await;
+    wait_js(
+        &c,
+        "!document.querySelector('[data-testid=offline-notice]')",
+    )
+    .await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_new_version_waits_for_reload_then_replaces_the_old() {
+    let s = Server::start().await;
+    let c = browser(DESKTOP.0, DESKTOP.1).await;
+    first_visit(&c, &s, "/os-czasu", "[data-testid=event]").await;
+    let old = shell_caches(&c).await;
+    assert_eq!(old.len(), 1);
+    assert!(c
+        .find(Locator::Css("[data-testid=update-toast]"))
+        .await
+        .is_err());
+
+    // "Deploy" a new build: the same files under a new worker version.
+    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
+    let version = old[0].trim_start_matches("rops-shell-");
+    let new_sw = sw.replace(version, "e2e0000000000002");
+    assert_ne!(sw, new_sw);
+    let mut o = Override::json(&new_sw);
+    o.content_type = "text/javascript";
+    s.set("/sw.js", o);
+
+    c.refresh().await.unwrap();
+    let toast = wait_for(&c, "[data-testid=update-toast]").await;
+    assert!(toast
+        .text()
+        .await
+        .unwrap()
+        .contains("Dostępna jest nowa wersja aplikacji"));
+    // Nothing switches by itself: the page is still served by the old version.
+    assert_eq!(controller_version(&c).await, version);
+    let v = axe_violations(&c).await;
+    assert!(v.is_empty(), "axe with the update toast: {v:#?}");
+
+    c.find(Locator::Css("[data-testid=update-reload]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // The old version's cache is deleted and the reloaded page is the new version's.
+    wait_js(&c, "caches.keys().then(k => k.includes('rops-shell-e2e0000000000002') && k.filter(n => n.startsWith('rops-shell-')).length === 1)").await;
+    wait_for(&c, "[data-testid=event]").await;
+    assert_eq!(controller_version(&c).await, "e2e0000000000002");
+    wait_js(&c, "!document.querySelector('[data-testid=update-toast]')").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_invalid_new_bundle_never_replaces_the_last_good_one() {
+    let s = Server::start().await;
+    let c = browser(PHONE.0, PHONE.1).await;
+    first_visit(&c, &s, "/finansowanie", "[data-testid=funding-table]").await;
+
+    let good = std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap();
+    let broken = good.replacen("\"amount\": \"1683000\"", "\"amount\": \"9999999\"", 1);
+    s.set("/content/bundle.json", Override::json(&broken));
+    c.refresh().await.unwrap();
+    let notice = wait_for(&c, "[data-testid=update-rejected]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        notice.contains("Nowa wersja treści zawiera błędy i nie została wczytana"),
+        "{notice}"
+    );
+    // Still the last good figures.
+    let eu = wait_for(&c, "[data-testid=row-mokes] [data-col=eu]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(eu.replace('\u{a0}', " "), "1 683 000 zł");
+    // And the cache still holds the good bundle, not the broken one.
+    let cached = c
+        .execute_async("const done = arguments[0]; caches.match(new URL('content/bundle.json', document.baseURI).href).then(r => r.text()).then(done);", vec![])
+        .await
+        .unwrap();
+    assert!(cached.as_str().unwrap().contains("\"1683000\""));
+    let v = axe_violations(&c).await;
+    assert!(v.is_empty(), "axe with the rejection notice: {v:#?}");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_manifest_passes_chromes_installability_basics() {
+    let s = Server::start().await;
+    let c = browser(PHONE.0, PHONE.1).await;
+    c.goto(&s.url("/")).await.unwrap();
+    wait_for(&c, "[data-testid=org-summary]").await;
+    let m = c
+        .execute_async("const done = arguments[0]; fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(done);", vec![])
+        .await
+        .unwrap();
+    for k in [
+        "name",
+        "short_name",
+        "start_url",
+        "scope",
+        "id",
+        "description",
+    ] {
+        assert!(
+            m[k].as_str().is_some_and(|v| !v.is_empty()),
+            "manifest lacks {k}: {m}"
+        );
+    }
+    assert_eq!(m["display"], "standalone");
+    assert_eq!(m["lang"], "pl");
+    let icons = m["icons"].as_array().unwrap();
+    for (size, purpose) in [
+        ("192x192", "any"),
+        ("512x512", "any"),
+        ("512x512", "maskable"),
+    ] {
+        let icon = icons
+            .iter()
+            .find(|i| i["sizes"] == size && i["purpose"] == purpose && i["type"] == "image/png")
+            .unwrap_or_else(|| panic!("no {size} {purpose} icon"));
+        // The file is there and really is that size.
+        let dims = c
+            .execute_async(
+                "const [src, done] = arguments; const img = new Image(); img.onload = () => done([img.naturalWidth, img.naturalHeight]); img.onerror = () => done(null); img.src = new URL(src, document.baseURI).href;",
+                vec![icon["src"].clone()],
+            )
+            .await
+            .unwrap();
+        let px: u64 = size.split('x').next().unwrap().parse().unwrap();
+        assert_eq!(dims, serde_json::json!([px, px]), "{icon}");
+    }
+    let apple = js(
+        &c,
+        "return document.querySelector('link[rel=apple-touch-icon]').getAttribute('href')",
+    )
+    .await;
+    assert_eq!(apple, "icons/apple-touch-icon.png");
+    // Chrome judges the app installable and offers it: our button appears
+    // (it is hidden until the browser's `beforeinstallprompt`).
+    let install = wait_for(&c, "[data-testid=install]").await;
+    assert_eq!(install.text().await.unwrap(), "Zainstaluj aplikację");
+    c.close().await.unwrap();
+}
