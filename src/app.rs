@@ -3,8 +3,10 @@
 use crate::content::Lang;
 use crate::data::provide_content;
 use crate::i18n::{ui, PL};
-use crate::pages::{About, AccessibilityDeclaration, EventDetail, Funding, NotFound, Timeline};
-use crate::routes::{lang_of_path, switch_language, Page};
+use crate::pages::{
+    About, AccessibilityDeclaration, EmbedCode, EventDetail, Funding, NotFound, Timeline,
+};
+use crate::routes::{is_embed_path, lang_of_path, switch_language, to_embed, Page};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate};
@@ -32,7 +34,7 @@ fn system_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-fn apply_theme(theme: &str) {
+pub fn apply_theme(theme: &str) {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-theme", theme);
     }
@@ -46,6 +48,24 @@ pub fn router_base() -> String {
         .map(|u| u.pathname())
         .unwrap_or_default();
     path.trim_end_matches('/').to_owned()
+}
+
+/// Whether this page runs as an embedded view (decided once, from the URL).
+#[derive(Clone, Copy)]
+pub struct EmbedMode(pub bool);
+
+/// Set once per page load (the mode never changes without a reload), so that
+/// links built in event handlers, outside any reactive owner, can read it.
+static EMBEDDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// An in-app address for a link or navigation: inside an embed it stays
+/// inside the embed (`/os-czasu/x` → `/embed/os-czasu/x`).
+pub fn link(path: &str) -> String {
+    if EMBEDDED.load(std::sync::atomic::Ordering::Relaxed) {
+        to_embed(path)
+    } else {
+        path.to_owned()
+    }
 }
 
 /// The event whose detail was open last: the timeline list gives focus back
@@ -95,7 +115,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// Path below the router base.
-fn local_path(full: &str, base: &str) -> String {
+pub fn local_path(full: &str, base: &str) -> String {
     let rest = full.strip_prefix(base).unwrap_or(full);
     if rest.is_empty() {
         "/".into()
@@ -121,6 +141,14 @@ fn Frame() -> impl IntoView {
             let _ = html.set_attribute("lang", lang.get().as_str());
         }
     });
+
+    // Full page or embed: decided once, by the address the page opened at.
+    let embed = is_embed_path(&path.get_untracked());
+    EMBEDDED.store(embed, std::sync::atomic::Ordering::Relaxed);
+    provide_context(EmbedMode(embed));
+    if embed {
+        return view! { <crate::embed::EmbedFrame path=path routes=app_routes/> }.into_any();
+    }
 
     // A visitor who chose English lands on English when they come back to
     // the bare address; any explicit address is respected as it is.
@@ -177,6 +205,7 @@ fn Frame() -> impl IntoView {
                     {move || t().org_name}
                 </A>
                 <div class="site-header__tools">
+                <crate::components::InstallButton/>
                 <button type="button" class="theme-switch" data-testid="theme-switch"
                     aria-pressed=move || if dark.get() { "true" } else { "false" }
                     on:click=toggle_theme>
@@ -207,18 +236,7 @@ fn Frame() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1" class="page">
             <crate::components::AppStatus/>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=About/>
-                <Route path=path!("/os-czasu") view=Timeline/>
-                <Route path=path!("/os-czasu/:id") view=EventDetail/>
-                <Route path=path!("/finansowanie") view=Funding/>
-                <Route path=path!("/en") view=About/>
-                <Route path=path!("/en/timeline") view=Timeline/>
-                <Route path=path!("/en/timeline/:id") view=EventDetail/>
-                <Route path=path!("/en/funding") view=Funding/>
-                <Route path=path!("/deklaracja-dostepnosci") view=AccessibilityDeclaration/>
-                <Route path=path!("/en/accessibility") view=AccessibilityDeclaration/>
-            </Routes>
+            {app_routes()}
         </main>
         <footer class="site-footer">
             <p>
@@ -226,10 +244,43 @@ fn Frame() -> impl IntoView {
                     {move || t().declaration_title}
                 </A>
             </p>
+            <p>
+                <A href=move || Page::EmbedCode.path(lang.get()).to_owned() attr:data-testid="embed-code-link">
+                    {move || t().embed_title}
+                </A>
+            </p>
             <p>{move || t().footer_source}</p>
             <p lang="pl">{PL.org_name}</p>
         </footer>
     }
+    .into_any()
+}
+
+/// Every route, full and embedded (the embed frame shows the same pages).
+fn app_routes() -> AnyView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=path!("/") view=About/>
+            <Route path=path!("/os-czasu") view=Timeline/>
+            <Route path=path!("/os-czasu/:id") view=EventDetail/>
+            <Route path=path!("/finansowanie") view=Funding/>
+            <Route path=path!("/en") view=About/>
+            <Route path=path!("/en/timeline") view=Timeline/>
+            <Route path=path!("/en/timeline/:id") view=EventDetail/>
+            <Route path=path!("/en/funding") view=Funding/>
+            <Route path=path!("/deklaracja-dostepnosci") view=AccessibilityDeclaration/>
+            <Route path=path!("/en/accessibility") view=AccessibilityDeclaration/>
+            <Route path=path!("/osadz") view=EmbedCode/>
+            <Route path=path!("/en/embed-code") view=EmbedCode/>
+            <Route path=path!("/embed/os-czasu") view=Timeline/>
+            <Route path=path!("/embed/os-czasu/:id") view=EventDetail/>
+            <Route path=path!("/embed/finansowanie") view=Funding/>
+            <Route path=path!("/en/embed/timeline") view=Timeline/>
+            <Route path=path!("/en/embed/timeline/:id") view=EventDetail/>
+            <Route path=path!("/en/embed/funding") view=Funding/>
+        </Routes>
+    }
+    .into_any()
 }
 
 fn nav_label(page: Page, lang: Lang) -> &'static str {
@@ -239,5 +290,6 @@ fn nav_label(page: Page, lang: Lang) -> &'static str {
         Page::Timeline => t.nav_timeline,
         Page::Funding => t.nav_funding,
         Page::Accessibility => t.declaration_title,
+        Page::EmbedCode => t.embed_title,
     }
 }

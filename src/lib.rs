@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod data;
+pub mod embed;
 pub mod i18n;
 pub mod pages;
 pub mod pwa;

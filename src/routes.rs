@@ -14,6 +14,8 @@ pub enum Page {
     Funding,
     /// The accessibility declaration, linked from every page's footer.
     Accessibility,
+    /// The embed-snippet generator for portal editors.
+    EmbedCode,
 }
 
 impl Page {
@@ -33,6 +35,8 @@ impl Page {
             (Page::Funding, Lang::Pl) => "/finansowanie",
             (Page::Accessibility, Lang::Pl) => "/deklaracja-dostepnosci",
             (Page::Accessibility, Lang::En) => "/en/accessibility",
+            (Page::EmbedCode, Lang::Pl) => "/osadz",
+            (Page::EmbedCode, Lang::En) => "/en/embed-code",
             (Page::About, Lang::En) => "/en",
             (Page::Timeline, Lang::En) => "/en/timeline",
             (Page::Funding, Lang::En) => "/en/funding",
@@ -48,6 +52,44 @@ impl Page {
             .into_iter()
             .flat_map(|p| Lang::ALL.map(|l| (p, l)))
             .find(|(p, l)| p.path(*l) == path)
+    }
+}
+
+/// Embedded views live under `/embed` (Polish) and `/en/embed` (English):
+/// the same pages without the site's header, navigation and footer.
+pub fn is_embed_path(path: &str) -> bool {
+    path == "/embed"
+        || path.starts_with("/embed/")
+        || path == "/en/embed"
+        || path.starts_with("/en/embed/")
+}
+
+/// The embedded twin of a full-app address (query kept): `/os-czasu?kind=award`
+/// → `/embed/os-czasu?kind=award`, `/en/timeline/x` → `/en/embed/timeline/x`.
+pub fn to_embed(path: &str) -> String {
+    if is_embed_path(path) {
+        return path.to_owned();
+    }
+    match path.strip_prefix("/en") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') || rest.starts_with('?') => {
+            format!("/en/embed{rest}")
+        }
+        _ => format!("/embed{path}"),
+    }
+}
+
+/// The full-app address of an embedded view ("open full view").
+pub fn from_embed(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("/en/embed") {
+        format!("/en{rest}")
+    } else if let Some(rest) = path.strip_prefix("/embed") {
+        if rest.is_empty() || rest.starts_with('?') {
+            format!("/{rest}")
+        } else {
+            rest.to_owned()
+        }
+    } else {
+        path.to_owned()
     }
 }
 
@@ -154,6 +196,28 @@ mod tests {
             switch_language("/en/timeline/2016-regiostars"),
             "/os-czasu/2016-regiostars"
         );
+    }
+
+    #[test]
+    fn embed_addresses_round_trip() {
+        for p in [
+            "/os-czasu",
+            "/os-czasu/2015-mokes",
+            "/finansowanie",
+            "/en/timeline?kind=award",
+            "/en/funding",
+            "/os-czasu?q=a",
+        ] {
+            let e = to_embed(p);
+            assert!(is_embed_path(e.split('?').next().unwrap()), "{e}");
+            assert_eq!(from_embed(&e), p);
+            assert_eq!(to_embed(&e), e, "idempotent");
+            assert_eq!(lang_of_path(&e), lang_of_path(p));
+        }
+        assert_eq!(to_embed("/en/timeline/x"), "/en/embed/timeline/x");
+        assert_eq!(to_embed("/os-czasu"), "/embed/os-czasu");
+        assert!(!is_embed_path("/embedded"));
+        assert!(!is_embed_path("/os-czasu"));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Notices about the app itself, above the page: offline, content shown
 /// from this device (and why), a rejected content update, a new version
-/// waiting, and "Install app" where the browser offers it. All polite
+/// waiting. All polite
 /// (`role="status"`): nothing here interrupts reading.
 #[component]
 pub fn AppStatus() -> impl IntoView {
@@ -70,21 +70,28 @@ pub fn AppStatus() -> impl IntoView {
         })
     };
 
-    let install = move || {
-        let p = pwa?;
-        p.installable.get().then(|| view! {
-            <button type="button" class="button button--secondary install-button" data-testid="install"
-                on:click=move |_| p.install()>
-                {move || ui(lang.get()).install}
-            </button>
-        })
-    };
-
     view! {
         <div class="app-status" role="status" aria-live="polite">
             {origin_notice}
             {update_toast}
         </div>
-        {install}
+    }
+}
+
+/// "Install app", shown only while the browser offers installation.
+#[component]
+pub fn InstallButton() -> impl IntoView {
+    let lang = use_lang();
+    let pwa = use_pwa();
+    move || {
+        let p = pwa?;
+        p.installable.get().then(|| {
+            view! {
+                <button type="button" class="install-button" data-testid="install"
+                    on:click=move |_| p.install()>
+                    {move || ui(lang.get()).install}
+                </button>
+            }
+        })
     }
 }

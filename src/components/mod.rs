@@ -7,7 +7,7 @@ mod loading;
 mod page_heading;
 mod stacked_bar;
 
-pub use app_status::AppStatus;
+pub use app_status::{AppStatus, InstallButton};
 pub use content_gate::WithContent;
 pub use error_panel::ErrorPanel;
 pub use loading::Loading;

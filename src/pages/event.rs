@@ -2,7 +2,7 @@
 
 use super::timeline::{use_filter, Chronology};
 use super::{text_of, SourceNote};
-use crate::app::{use_lang, TimelineFocus};
+use crate::app::{link, use_lang, TimelineFocus};
 use crate::components::{PageHeading, WithContent};
 use crate::content::{format, Bundle};
 use crate::i18n::{kind_label, ui};
@@ -35,14 +35,17 @@ fn Detail(
         // The list will put focus back on this event's card when we return.
         Effect::new(move |_| focus.0.set(Some(id.get())));
     }
-    let back = move || with_query(timeline_path(lang.get()), &filter.get());
+    let back = move || link(&with_query(timeline_path(lang.get()), &filter.get()));
 
     // Escape closes the detail, like a dialog would.
     let nav = navigate.clone();
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
             nav(
-                &with_query(timeline_path(lang.get_untracked()), &filter.get_untracked()),
+                &link(&with_query(
+                    timeline_path(lang.get_untracked()),
+                    &filter.get_untracked(),
+                )),
                 Default::default(),
             );
         }
@@ -84,10 +87,10 @@ fn Detail(
         let target = if dx < 0 { next } else { prev };
         if let Some(t) = target {
             nav(
-                &with_query(
+                &link(&with_query(
                     &event_path(lang.get_untracked(), &t),
                     &filter.get_untracked(),
-                ),
+                )),
                 Default::default(),
             );
         }
@@ -121,19 +124,19 @@ fn Detail(
         let project = e.project.as_ref().and_then(|p| bundle.project(p)).map(|p| {
             (
                 p.name.in_lang(lang_now).to_owned(),
-                format!("{}#{}", Page::Funding.path(lang_now), p.id),
+                link(&format!("{}#{}", Page::Funding.path(lang_now), p.id)),
             )
         });
         let source = bundle
             .source(&e.source)
             .map(|s| (s.title.in_lang(lang_now).to_owned(), s.url.clone()));
         let (prev, next) = neighbours.get();
-        let link = move |target: Option<String>,
-                         label: &'static str,
-                         rel: &'static str,
-                         testid: &'static str| {
+        let neighbour_link = move |target: Option<String>,
+                                   label: &'static str,
+                                   rel: &'static str,
+                                   testid: &'static str| {
             target.map(|tid| {
-                let href = with_query(&event_path(lang_now, &tid), &filter.get_untracked());
+                let href = link(&with_query(&event_path(lang_now, &tid), &filter.get_untracked()));
                 view! { <a class=format!("event-nav__{rel}") rel=rel href=href data-testid=testid>{label}</a> }
             })
         };
@@ -163,8 +166,8 @@ fn Detail(
                 </dl>
                 {source.map(|(title, url)| view! { <SourceNote title url label=t.source/> })}
                 <nav class="event-nav" aria-label=t.event_nav>
-                    {link(prev, t.previous, "prev", "prev-event")}
-                    {link(next, t.next, "next", "next-event")}
+                    {neighbour_link(prev, t.previous, "prev", "prev-event")}
+                    {neighbour_link(next, t.next, "next", "next-event")}
                 </nav>
             </article>
         }

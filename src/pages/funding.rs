@@ -229,7 +229,7 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
         view! {
             <li class="summary__item">
                 <span class="summary__name">{name} ": " {p.value.map(|v| format::money(v, lang))}</span>
-                <div style=format!("width: {width:.1}%")>
+                <div style:width=format!("{width:.1}%")>
                     <StackedBar segments=segs id=id labelled_by="summary-desc".to_owned()/>
                 </div>
             </li>
@@ -276,13 +276,13 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
         }
     });
     let events = b.events_of_project(&p.id).count();
-    let timeline = with_query(
+    let timeline = crate::app::link(&with_query(
         timeline_path(lang),
         &Filter {
             project: Some(p.id.clone()),
             ..Default::default()
         },
-    );
+    ));
     let value_note = p
         .value
         .is_none()

@@ -2,6 +2,7 @@
 
 mod about;
 mod accessibility;
+mod embed_code;
 mod event;
 mod funding;
 mod not_found;
@@ -9,6 +10,7 @@ mod timeline;
 
 pub use about::About;
 pub use accessibility::AccessibilityDeclaration;
+pub use embed_code::EmbedCode;
 pub use event::EventDetail;
 pub use funding::Funding;
 pub use not_found::NotFound;

@@ -3,7 +3,7 @@
 //! and incremental rendering so 10 000 events stay quick.
 
 use super::text_of;
-use crate::app::{use_lang, TimelineFocus};
+use crate::app::{link, use_lang, TimelineFocus};
 use crate::components::{PageHeading, WithContent};
 use crate::content::query::{count_events, Filter, SearchIndex};
 use crate::content::{format, Bundle, DateValue, Event, EventKind, Lang};
@@ -125,7 +125,7 @@ fn TimelineBody(
     let set_filter = {
         let navigate = navigate.clone();
         move |f: Filter| {
-            let path = with_query(timeline_path(lang.get_untracked()), &f);
+            let path = link(&with_query(timeline_path(lang.get_untracked()), &f));
             navigate(
                 &path,
                 NavigateOptions {
@@ -409,7 +409,7 @@ fn EventGroups(
 fn event_card(b: &Bundle, e: &Event, filter: &Filter, lang: Lang, first: bool) -> impl IntoView {
     let (title, title_lang) = text_of(&e.title, lang);
     let (desc, desc_lang) = text_of(&e.description, lang);
-    let href = with_query(&event_path(lang, &e.id), filter);
+    let href = link(&with_query(&event_path(lang, &e.id), filter));
     let project = e
         .project
         .as_ref()
