@@ -60,6 +60,17 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing Chromium and ChromeDriver from Debian"
     apt_install chromium chromium-driver
   fi
+  # A real nginx for the deployment tests (deploy/nginx.conf). The tests run
+  # their own instance on a loopback port; the package's service is not started.
+  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    say "installing nginx and its brotli_static module from Debian"
+    no_start=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
+    fi
+    apt_install nginx libnginx-mod-http-brotli-static
+    [ -n "$no_start" ] && rm -f /usr/sbin/policy-rc.d
+  fi
 fi
 
 # trunk and the tests run cargo offline: fetch every crate now.

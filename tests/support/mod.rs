@@ -39,6 +39,10 @@ impl Override {
     }
 }
 
+/// The production policy (deploy/security-headers.conf), with loopback
+/// portals allowed to frame the app.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self' http://127.0.0.1:*; base-uri 'self'; object-src 'none'; manifest-src 'self'; worker-src 'self'";
+
 /// A server for one test, on its own loopback port.
 pub struct Server {
     pub base: String,
@@ -112,6 +116,9 @@ impl Server {
                     let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
                     h.lock().unwrap().push(path.clone());
                     let over = ov.lock().unwrap().get(&path).cloned();
+                    // The app's own files carry the production CSP, so every
+                    // end-to-end test also proves the app runs under it.
+                    let csp = over.is_none();
                     let (status, ctype, body) = match over {
                         Some(o) => {
                             tokio::time::sleep(o.delay).await;
@@ -134,8 +141,13 @@ impl Server {
                             }
                         }
                     };
+                    let csp = if csp {
+                        format!("Content-Security-Policy: {CSP}\r\n")
+                    } else {
+                        String::new()
+                    };
                     let head = format!(
-                        "HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                        "HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{csp}Connection: close\r\n\r\n",
                         body.len()
                     );
                     let _ = sock.write_all(head.as_bytes()).await;
@@ -231,6 +243,7 @@ pub async fn browser_dark(width: u32, height: u32) -> Client {
 
 pub async fn browser_with(width: u32, height: u32, extra: &[&str]) -> Client {
     let mut caps = serde_json::json!({
+        "goog:loggingPrefs": {"browser": "ALL"},
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
             "args": [
@@ -404,4 +417,41 @@ pub async fn forget_device(c: &Client) {
     )
     .await
     .expect("clearing the device");
+}
+
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// Console messages since the last call (ChromeDriver's browser log).
+pub async fn console(c: &Client) -> Vec<String> {
+    let v = c.issue_cmd(BrowserLog).await.expect("browser log");
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|e| format!("{} {}", e["level"], e["message"]))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Content-Security-Policy violations reported in the console.
+pub async fn csp_violations(c: &Client) -> Vec<String> {
+    console(c)
+        .await
+        .into_iter()
+        .filter(|m| m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+        .collect()
 }
