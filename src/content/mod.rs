@@ -30,3 +30,6 @@ pub use text::{Lang, Localized, Text};
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;

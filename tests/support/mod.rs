@@ -455,3 +455,33 @@ pub async fn csp_violations(c: &Client) -> Vec<String> {
         .filter(|m| m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
         .collect()
 }
+
+#[derive(Debug)]
+struct Cdp(serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+/// Runs `source` in every new document before the page's own scripts
+/// (Chrome DevTools Protocol through ChromeDriver), for fault injection.
+pub async fn on_new_document(c: &Client, source: &str) {
+    c.issue_cmd(Cdp(serde_json::json!({
+        "cmd": "Page.addScriptToEvaluateOnNewDocument",
+        "params": {"source": source}
+    })))
+    .await
+    .expect("CDP");
+}
