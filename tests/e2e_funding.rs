@@ -7,6 +7,22 @@ mod support;
 use fantoccini::Locator;
 use support::*;
 
+fn percent_decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).expect("%XX"));
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 fn norm(s: &str) -> String {
     s.replace('\u{a0}', " ")
 }
@@ -125,9 +141,15 @@ async fn csv_export_has_a_header_and_one_row_per_project() {
         link.attr("download").await.unwrap().as_deref(),
         Some("rops-finansowanie.csv")
     );
-    // Read the file exactly as the browser would save it.
-    let text = js(&c, "return fetch(document.querySelector('[data-testid=csv]').href).then(r => r.arrayBuffer()).then(b => new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(b))").await;
-    let text = text.as_str().unwrap();
+    // Read the file exactly as the browser would save it: the link is a
+    // data: URL (the CSP's connect-src keeps page scripts from fetching it,
+    // so the test decodes it itself).
+    let href = link.attr("href").await.unwrap().unwrap();
+    let encoded = href
+        .strip_prefix("data:text/csv;charset=utf-8,")
+        .expect("a UTF-8 CSV data URL");
+    let bytes = percent_decode(encoded);
+    let text = String::from_utf8(bytes).expect("UTF-8");
     let text = text
         .strip_prefix('\u{feff}')
         .expect("a BOM, so spreadsheets read UTF-8");
