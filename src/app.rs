@@ -205,7 +205,6 @@ fn Frame() -> impl IntoView {
                     {move || t().org_name}
                 </A>
                 <div class="site-header__tools">
-                <crate::components::InstallButton/>
                 <button type="button" class="theme-switch" data-testid="theme-switch"
                     aria-pressed=move || if dark.get() { "true" } else { "false" }
                     on:click=toggle_theme>
@@ -239,6 +238,9 @@ fn Frame() -> impl IntoView {
             {app_routes()}
         </main>
         <footer class="site-footer">
+            // Offered here, not in the header: a button appearing late in the
+            // header would shift the whole page.
+            <crate::components::InstallButton/>
             <p>
                 <A href=move || Page::Accessibility.path(lang.get()).to_owned() attr:data-testid="declaration-link">
                     {move || t().declaration_title}

@@ -349,3 +349,37 @@ async fn every_route_passes_axe_and_reflows_at_360px() {
     assert!(v.is_empty(), "axe on the error panel: {v:#?}");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn the_first_screen_before_the_wasm_matches_the_page_and_is_accessible() {
+    let s = Server::start().await;
+    // Hold the wasm back, to look at what index.html paints on its own.
+    let wasm = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|f| f.ends_with("_bg.wasm"))
+        .unwrap();
+    let mut slow = Override::status(200);
+    slow.content_type = "application/wasm";
+    slow.body = std::fs::read(dist_dir().join(&wasm)).unwrap();
+    slow.delay = std::time::Duration::from_secs(4);
+    s.set(&format!("/{wasm}"), slow);
+    let c = browser(PHONE.0, PHONE.1).await;
+    c.goto(&s.url("/en/funding")).await.unwrap();
+    let title = wait_for(&c, "#boot h1").await.text().await.unwrap();
+    assert_eq!(title, "Funding");
+    assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
+    let current = js(
+        &c,
+        "return document.querySelector('#boot [aria-current=page]').textContent",
+    )
+    .await;
+    assert_eq!(current, "Funding");
+    let v = axe_violations(&c).await;
+    assert!(v.is_empty(), "axe on the first screen: {v:#?}");
+    // Then the app takes over with the same heading.
+    wait_for(&c, "[data-testid=funding-table]").await;
+    assert!(c.find(Locator::Css("#boot")).await.is_err());
+    assert_eq!(h1(&c).await, "Funding");
+    c.close().await.unwrap();
+}
