@@ -31,6 +31,6 @@ for (const r of rows) console.log(`${r.file.padEnd(w)} ${n(r.raw)} ${n(r.gz)} ${
 const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
 console.log(`${"total".padEnd(w)} ${n(sum("raw"))} ${n(sum("gz"))} ${n(sum("br"))}`);
 // What a first visit downloads: the shell plus the bundle (schema is for editors only).
-const first = rows.filter((r) => /(^index\.html$|\.js$|\.wasm$|\.css$|^content\/bundle\.json$)/.test(r.file));
+const first = rows.filter((r) => /^(index\.html|boot\.js|rops-es-.*\.(js|wasm)|style-.*\.css|content\/bundle\.json)$/.test(r.file));
 const fb = first.reduce((a, r) => a + r.br, 0);
-console.log(`\nfirst load (html+js+wasm+css+bundle), brotli: ${fb} B (${(fb / 1024).toFixed(1)} KiB)`);
+console.log(`\nfirst load (index.html, boot.js, app js + wasm, css, bundle), brotli: ${fb} B (${(fb / 1024).toFixed(1)} KiB)`);

@@ -353,37 +353,6 @@ pub async fn has_horizontal_scroll(c: &Client) -> bool {
     .unwrap()
 }
 
-/// ChromeDriver's network emulation for the page: `offline: true` also makes
-/// `navigator.onLine` false. (The service worker's own requests are not
-/// affected; tests also take the server down for those.)
-#[derive(Debug)]
-struct NetworkConditions(bool);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session.unwrap_or_default()
-        ))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = serde_json::json!({"network_conditions": {
-            "offline": self.0, "latency": 0, "download_throughput": 100_000_000, "upload_throughput": 100_000_000
-        }});
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
-
-pub async fn set_offline(c: &Client, offline: bool) {
-    c.issue_cmd(NetworkConditions(offline))
-        .await
-        .expect("network conditions");
-}
-
 /// Polls a JS expression (async allowed) until it is truthy, up to 20 s.
 pub async fn wait_js(c: &Client, expr: &str) {
     let script = format!(
@@ -419,25 +388,9 @@ pub async fn forget_device(c: &Client) {
     .expect("clearing the device");
 }
 
-#[derive(Debug)]
-struct BrowserLog;
-
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
-    }
-}
-
 /// Console messages since the last call (ChromeDriver's browser log).
 pub async fn console(c: &Client) -> Vec<String> {
-    let v = c.issue_cmd(BrowserLog).await.expect("browser log");
+    let v = post(c, "se/log", serde_json::json!({"type": "browser"})).await;
     v.as_array()
         .map(|a| {
             a.iter()
@@ -456,32 +409,54 @@ pub async fn csp_violations(c: &Client) -> Vec<String> {
         .collect()
 }
 
-#[derive(Debug)]
-struct Cdp(serde_json::Value);
+/// Runs `source` in every new document before the page's own scripts
+/// (Chrome DevTools Protocol through ChromeDriver), for fault injection.
+pub async fn on_new_document(c: &Client, source: &str) {
+    post(
+        c,
+        "goog/cdp/execute",
+        serde_json::json!({
+            "cmd": "Page.addScriptToEvaluateOnNewDocument",
+            "params": {"source": source}
+        }),
+    )
+    .await;
+}
 
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+/// A ChromeDriver extension command: POST `session/{id}/{path}` with a body.
+#[derive(Debug)]
+struct Post(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Post {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.0
         ))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
+        (http::Method::POST, Some(self.1.to_string()))
     }
 }
 
-/// Runs `source` in every new document before the page's own scripts
-/// (Chrome DevTools Protocol through ChromeDriver), for fault injection.
-pub async fn on_new_document(c: &Client, source: &str) {
-    c.issue_cmd(Cdp(serde_json::json!({
-        "cmd": "Page.addScriptToEvaluateOnNewDocument",
-        "params": {"source": source}
-    })))
-    .await
-    .expect("CDP");
+async fn post(c: &Client, path: &'static str, body: serde_json::Value) -> serde_json::Value {
+    c.issue_cmd(Post(path, body))
+        .await
+        .unwrap_or_else(|e| panic!("ChromeDriver {path}: {e}"))
+}
+
+/// ChromeDriver's network emulation for the page: `offline: true` also makes
+/// `navigator.onLine` false. (The service worker's own requests are not
+/// affected; tests also take the server down for those.)
+pub async fn set_offline(c: &Client, offline: bool) {
+    let conditions = serde_json::json!({"network_conditions": {
+        "offline": offline, "latency": 0,
+        "download_throughput": 100_000_000, "upload_throughput": 100_000_000
+    }});
+    post(c, "chromium/network_conditions", conditions).await;
 }
