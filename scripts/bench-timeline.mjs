@@ -23,7 +23,10 @@ const browser = await puppeteer.launch({
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function once(base) {
-  const page = await browser.newPage();
+  // A fresh context per run: a first visit, with no service worker and no
+  // saved bundle from the previous run.
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
   await page.setViewport({ width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   await page.emulateCPUThrottling(4);
   // Record when the first card is inserted, then wait for the frame that paints it.
@@ -57,7 +60,7 @@ async function once(base) {
     check();
   }));
   const m = await page.metrics();
-  await page.close();
+  await context.close();
   return { firstCard, search, heapMB: m.JSHeapUsedSize / 1e6 };
 }
 
