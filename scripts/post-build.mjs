@@ -38,6 +38,7 @@ if (release) {
   console.log(`post-build: sw.js version ${version}, ${precache.length} files precached`);
 } else {
   rmSync(sw, { force: true });
+  files.splice(files.indexOf("sw.js"), files.includes("sw.js") ? 1 : 0);
   console.log("post-build: debug build, no service worker");
 }
 

@@ -39,8 +39,9 @@ step "component tier: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   cargo test --locked --target wasm32-unknown-unknown --test wasm_components
 
-step "release build"
+step "release build (at the root, and under a sub-path)"
 scripts/build.sh
+scripts/build.sh --public-url /ekonomia/ --dist dist-sub
 
 step "end-to-end tier: Chromium through ChromeDriver"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

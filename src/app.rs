@@ -68,6 +68,15 @@ pub fn link(path: &str) -> String {
     }
 }
 
+/// An in-app address for an `href`: [`link`] plus the router base. leptos'
+/// `<A>` and the router's click handling take absolute hrefs as they are, so
+/// under a sub-path every href must carry the base itself. (Not for
+/// `navigate`, which adds the base on its own: use [`link`] there.)
+pub fn href(path: &str) -> String {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    format!("{}{}", BASE.get_or_init(router_base), link(path))
+}
+
 /// The event whose detail was open last: the timeline list gives focus back
 /// to its card when the visitor returns.
 #[derive(Clone, Copy)]
@@ -201,7 +210,7 @@ fn Frame() -> impl IntoView {
         <a class="skip-link" href="#main" on:click=skip>{move || t().skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=move || Page::About.path(lang.get()).to_owned() attr:class="site-header__name">
+                <A href=move || href(Page::About.path(lang.get())) attr:class="site-header__name">
                     {move || t().org_name}
                 </A>
                 <div class="site-header__tools">
@@ -210,7 +219,7 @@ fn Frame() -> impl IntoView {
                     on:click=toggle_theme>
                     {move || t().dark_theme}
                 </button>
-                <A href=switch_href
+                <A href=move || href(&switch_href())
                     attr:class="lang-switch"
                     attr:lang=move || lang.get().other().as_str()
                     attr:hreflang=move || lang.get().other().as_str()
@@ -225,7 +234,7 @@ fn Frame() -> impl IntoView {
                 <ul class="site-nav__list">
                     {Page::NAV.into_iter().map(|page| view! {
                         <li>
-                            <A href=move || page.path(lang.get()).to_owned() exact={page == Page::About} attr:class="site-nav__link">
+                            <A href=move || href(page.path(lang.get())) exact={page == Page::About} attr:class="site-nav__link">
                                 {move || nav_label(page, lang.get())}
                             </A>
                         </li>
@@ -242,12 +251,12 @@ fn Frame() -> impl IntoView {
             // header would shift the whole page.
             <crate::components::InstallButton/>
             <p>
-                <A href=move || Page::Accessibility.path(lang.get()).to_owned() attr:data-testid="declaration-link">
+                <A href=move || href(Page::Accessibility.path(lang.get())) attr:data-testid="declaration-link">
                     {move || t().declaration_title}
                 </A>
             </p>
             <p>
-                <A href=move || Page::EmbedCode.path(lang.get()).to_owned() attr:data-testid="embed-code-link">
+                <A href=move || href(Page::EmbedCode.path(lang.get())) attr:data-testid="embed-code-link">
                     {move || t().embed_title}
                 </A>
             </p>

@@ -35,7 +35,7 @@ fn Detail(
         // The list will put focus back on this event's card when we return.
         Effect::new(move |_| focus.0.set(Some(id.get())));
     }
-    let back = move || link(&with_query(timeline_path(lang.get()), &filter.get()));
+    let back = move || crate::app::href(&with_query(timeline_path(lang.get()), &filter.get()));
 
     // Escape closes the detail, like a dialog would.
     let nav = navigate.clone();
@@ -124,7 +124,7 @@ fn Detail(
         let project = e.project.as_ref().and_then(|p| bundle.project(p)).map(|p| {
             (
                 p.name.in_lang(lang_now).to_owned(),
-                link(&format!("{}#{}", Page::Funding.path(lang_now), p.id)),
+                crate::app::href(&format!("{}#{}", Page::Funding.path(lang_now), p.id)),
             )
         });
         let source = bundle
@@ -136,7 +136,7 @@ fn Detail(
                                    rel: &'static str,
                                    testid: &'static str| {
             target.map(|tid| {
-                let href = link(&with_query(&event_path(lang_now, &tid), &filter.get_untracked()));
+                let href = crate::app::href(&with_query(&event_path(lang_now, &tid), &filter.get_untracked()));
                 view! { <a class=format!("event-nav__{rel}") rel=rel href=href data-testid=testid>{label}</a> }
             })
         };

@@ -276,7 +276,7 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
         }
     });
     let events = b.events_of_project(&p.id).count();
-    let timeline = crate::app::link(&with_query(
+    let timeline = crate::app::href(&with_query(
         timeline_path(lang),
         &Filter {
             project: Some(p.id.clone()),

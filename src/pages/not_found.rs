@@ -12,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageHeading text=Signal::derive(move || t().not_found_title.to_owned()) site=Signal::derive(move || t().org_name)/>
         <p data-testid="not-found">{move || t().not_found_text}</p>
-        <p><A href=move || Page::About.path(lang.get()).to_owned()>{move || t().back_home}</A></p>
+        <p><A href=move || crate::app::href(Page::About.path(lang.get()))>{move || t().back_home}</A></p>
     }
 }

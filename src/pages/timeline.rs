@@ -409,7 +409,7 @@ fn EventGroups(
 fn event_card(b: &Bundle, e: &Event, filter: &Filter, lang: Lang, first: bool) -> impl IntoView {
     let (title, title_lang) = text_of(&e.title, lang);
     let (desc, desc_lang) = text_of(&e.description, lang);
-    let href = link(&with_query(&event_path(lang, &e.id), filter));
+    let href = crate::app::href(&with_query(&event_path(lang, &e.id), filter));
     let project = e
         .project
         .as_ref()

@@ -79,7 +79,12 @@ fn content_type(path: &str) -> &'static str {
 
 impl Server {
     pub async fn start() -> Server {
-        let dist = dist_dir();
+        Server::start_at(dist_dir(), "/").await
+    }
+
+    /// Serves `dist` under the path `prefix` (e.g. "/ekonomia/"), as a
+    /// portal serving the app under a sub-path would.
+    pub async fn start_at(dist: PathBuf, prefix: &'static str) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let overrides: Arc<Mutex<HashMap<String, Override>>> = Default::default();
@@ -125,9 +130,16 @@ impl Server {
                             (o.status, o.content_type, o.body)
                         }
                         None => {
-                            let rel = path.trim_start_matches('/');
+                            // Outside the sub-path nothing is served.
+                            let inside =
+                                path.strip_prefix(prefix).or((path.len() + 1 == prefix.len()
+                                    && prefix.starts_with(path.as_str()))
+                                .then_some(""));
+                            let rel = inside.unwrap_or_default();
                             let file = dist.join(rel);
-                            if !rel.contains("..") && file.is_file() {
+                            if inside.is_none() {
+                                (404, "text/plain", b"outside the app".to_vec())
+                            } else if !rel.contains("..") && file.is_file() {
                                 (200, content_type(rel), std::fs::read(file).unwrap())
                             } else if !rel.rsplit('/').next().unwrap_or("").contains('.') {
                                 // SPA fallback: every app route is index.html.
