@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Performance benchmark: builds release, serves dist/ compressed on loopback,
 # and runs Lighthouse (mobile preset) on the app's main routes and on a
-# zero-JavaScript page generated from the same bundle. Prints tables.
+# zero-JavaScript page generated from the same bundle, then the timeline
+# scale benchmark (scripts/bench-timeline.sh). Prints tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -16,3 +17,6 @@ python3 scripts/serve_dist.py dist 18801 & pids+=($!)
 python3 scripts/serve_dist.py "$work/static" 18802 & pids+=($!)
 sleep 1
 node scripts/bench-perf.mjs http://127.0.0.1:18801 http://127.0.0.1:18802 dist
+echo
+# The timeline's scale figures belong to the same picture.
+scripts/bench-timeline.sh | tail -n 5

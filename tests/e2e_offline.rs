@@ -72,11 +72,18 @@ async fn works_offline_after_the_first_visit_including_deep_links() {
             notice.contains(offline) && notice.contains(as_of),
             "{path}: {notice}"
         );
-        let v = axe_violations(&c).await;
-        assert!(
-            v.is_empty(),
-            "axe with the offline notice on {path}: {v:#?}"
-        );
+        for theme in ["light", "dark"] {
+            js(
+                &c,
+                &format!("document.documentElement.dataset.theme = '{theme}'"),
+            )
+            .await;
+            let v = axe_violations(&c).await;
+            assert!(
+                v.is_empty(),
+                "axe with the offline notice on {path} ({theme}): {v:#?}"
+            );
+        }
     }
     // Back online: the notice goes.
     set_offline(&c, false).await;
@@ -121,8 +128,15 @@ async fn a_new_version_waits_for_reload_then_replaces_the_old() {
         .contains("Dostępna jest nowa wersja aplikacji"));
     // Nothing switches by itself: the page is still served by the old version.
     assert_eq!(controller_version(&c).await, version);
-    let v = axe_violations(&c).await;
-    assert!(v.is_empty(), "axe with the update toast: {v:#?}");
+    for theme in ["light", "dark"] {
+        js(
+            &c,
+            &format!("document.documentElement.dataset.theme = '{theme}'"),
+        )
+        .await;
+        let v = axe_violations(&c).await;
+        assert!(v.is_empty(), "axe with the update toast ({theme}): {v:#?}");
+    }
 
     c.find(Locator::Css("[data-testid=update-reload]"))
         .await
@@ -170,8 +184,18 @@ async fn an_invalid_new_bundle_never_replaces_the_last_good_one() {
         .await
         .unwrap();
     assert!(cached.as_str().unwrap().contains("\"1683000\""));
-    let v = axe_violations(&c).await;
-    assert!(v.is_empty(), "axe with the rejection notice: {v:#?}");
+    for theme in ["light", "dark"] {
+        js(
+            &c,
+            &format!("document.documentElement.dataset.theme = '{theme}'"),
+        )
+        .await;
+        let v = axe_violations(&c).await;
+        assert!(
+            v.is_empty(),
+            "axe with the rejection notice ({theme}): {v:#?}"
+        );
+    }
     c.close().await.unwrap();
 }
 
