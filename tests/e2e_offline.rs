@@ -72,18 +72,7 @@ async fn works_offline_after_the_first_visit_including_deep_links() {
             notice.contains(offline) && notice.contains(as_of),
             "{path}: {notice}"
         );
-        for theme in ["light", "dark"] {
-            js(
-                &c,
-                &format!("document.documentElement.dataset.theme = '{theme}'"),
-            )
-            .await;
-            let v = axe_violations(&c).await;
-            assert!(
-                v.is_empty(),
-                "axe with the offline notice on {path} ({theme}): {v:#?}"
-            );
-        }
+        assert_axe_clean_in_both_themes(&c, &format!("the offline notice on {path}")).await;
     }
     // Back online: the notice goes.
     set_offline(&c, false).await;
@@ -128,15 +117,7 @@ async fn a_new_version_waits_for_reload_then_replaces_the_old() {
         .contains("Dostępna jest nowa wersja aplikacji"));
     // Nothing switches by itself: the page is still served by the old version.
     assert_eq!(controller_version(&c).await, version);
-    for theme in ["light", "dark"] {
-        js(
-            &c,
-            &format!("document.documentElement.dataset.theme = '{theme}'"),
-        )
-        .await;
-        let v = axe_violations(&c).await;
-        assert!(v.is_empty(), "axe with the update toast ({theme}): {v:#?}");
-    }
+    assert_axe_clean_in_both_themes(&c, "the update toast").await;
 
     c.find(Locator::Css("[data-testid=update-reload]"))
         .await
@@ -184,18 +165,7 @@ async fn an_invalid_new_bundle_never_replaces_the_last_good_one() {
         .await
         .unwrap();
     assert!(cached.as_str().unwrap().contains("\"1683000\""));
-    for theme in ["light", "dark"] {
-        js(
-            &c,
-            &format!("document.documentElement.dataset.theme = '{theme}'"),
-        )
-        .await;
-        let v = axe_violations(&c).await;
-        assert!(
-            v.is_empty(),
-            "axe with the rejection notice ({theme}): {v:#?}"
-        );
-    }
+    assert_axe_clean_in_both_themes(&c, "the rejection notice").await;
     c.close().await.unwrap();
 }
 

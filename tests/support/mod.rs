@@ -354,6 +354,19 @@ pub async fn axe_violations(c: &Client) -> Vec<String> {
     serde_json::from_value(result).unwrap()
 }
 
+/// axe on the current page state in the light and then the dark theme.
+pub async fn assert_axe_clean_in_both_themes(c: &Client, what: &str) {
+    for theme in ["light", "dark"] {
+        js(
+            c,
+            &format!("document.documentElement.dataset.theme = '{theme}'"),
+        )
+        .await;
+        let v = axe_violations(c).await;
+        assert!(v.is_empty(), "axe on {what} ({theme}): {v:#?}");
+    }
+}
+
 /// True when the page scrolls sideways (a reflow failure at this width).
 pub async fn has_horizontal_scroll(c: &Client) -> bool {
     js(
