@@ -132,7 +132,14 @@ async fn load_into(c: Content) {
     match fresh {
         Ok((b, bytes)) => {
             store_last_good(&url, &bytes).await;
-            c.state.set(Some(Ok(b)));
+            // Unchanged since the cached copy on screen: keep it, so the page
+            // is not rebuilt under the reader (or a test's fingers).
+            let same = c
+                .state
+                .with_untracked(|s| matches!(s, Some(Ok(shown)) if **shown == *b));
+            if !same {
+                c.state.set(Some(Ok(b)));
+            }
             c.origin.set(Origin::Network);
             c.failures.set(0);
         }

@@ -141,6 +141,115 @@ impl Scanner<'_> {
     }
 }
 
+impl Scanner<'_> {
+    /// The path of the innermost key or value whose span holds byte `target`.
+    /// Used on a prefix serde already accepted up to `target`, so it may stop
+    /// there; past `target` the text can be anything.
+    fn path_at(&mut self, path: &mut Vec<Segment>, target: usize) -> bool {
+        // serde_json refuses nesting past 128 levels; so do we, rather than
+        // recurse as deep as hostile input goes.
+        if path.len() > 128 {
+            return true;
+        }
+        self.ws();
+        let Some(&c) = self.b.get(self.i) else {
+            return false;
+        };
+        match c {
+            b'{' => {
+                self.i += 1;
+                loop {
+                    self.ws();
+                    match self.b.get(self.i) {
+                        Some(b'"') => {}
+                        Some(b',') => {
+                            self.i += 1;
+                            continue;
+                        }
+                        // The closing `}`: the target is on the object itself,
+                        // or past it (then consume the brace and go on).
+                        Some(b'}') => {
+                            if self.i >= target {
+                                return true;
+                            }
+                            self.i += 1;
+                            return false;
+                        }
+                        _ => return true, // malformed or the end: stop here
+                    }
+                    let Some(key) = self.string() else {
+                        return true;
+                    };
+                    path.push(Segment::Key(key));
+                    if self.i >= target {
+                        return true;
+                    }
+                    self.ws();
+                    if self.b.get(self.i) == Some(&b':') {
+                        self.i += 1;
+                    }
+                    let before = self.i;
+                    if self.path_at(path, target) {
+                        return true;
+                    }
+                    path.pop();
+                    if self.i == before {
+                        return true; // malformed: stop where we are
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut index = 0;
+                loop {
+                    self.ws();
+                    match self.b.get(self.i) {
+                        Some(b',') => {
+                            self.i += 1;
+                            index += 1;
+                            continue;
+                        }
+                        Some(b']') => {
+                            if self.i >= target {
+                                return true;
+                            }
+                            self.i += 1;
+                            return false;
+                        }
+                        None => return true,
+                        _ => {}
+                    }
+                    path.push(Segment::Index(index));
+                    let before = self.i;
+                    if self.path_at(path, target) {
+                        return true;
+                    }
+                    path.pop();
+                    if self.i == before {
+                        return true; // malformed: stop where we are
+                    }
+                }
+            }
+            _ => {
+                let start = self.i;
+                let ok = self.skip_value().is_some();
+                !ok || self.i == start || self.i >= target
+            }
+        }
+    }
+}
+
+/// The JSON path at byte offset `pos`: where serde stopped with a data error.
+pub fn path_at(text: &str, pos: usize) -> Vec<Segment> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut path = vec![];
+    s.path_at(&mut path, pos);
+    path
+}
+
 /// Where the value at `path` starts, if the path exists in `text`.
 pub fn locate(text: &str, path: &[Segment]) -> Option<Location> {
     let mut s = Scanner {
@@ -182,6 +291,26 @@ mod tests {
         assert_eq!(locate(text, &[k("a"), Segment::Index(0)]), None);
         assert_eq!(locate(text, &[]), Some(Location { line: 1, column: 1 }));
     }
+
+    #[test]
+    fn path_at_a_position() {
+        let text = "{\"a\": [1, {\"bb\": \"x\", \"c\": 2}], \"d\": {}}";
+        let at = |needle: &str, after: bool| {
+            let p = text.find(needle).unwrap() + if after { needle.len() } else { 0 };
+            JsonPathForTest(path_at(text, p))
+        };
+        assert_eq!(
+            at("\"x\"", true).0,
+            vec![k("a"), Segment::Index(1), k("bb")]
+        );
+        assert_eq!(at("\"c\"", true).0, vec![k("a"), Segment::Index(1), k("c")]);
+        assert_eq!(at("2}", false).0, vec![k("a"), Segment::Index(1), k("c")]);
+        assert_eq!(at("2}", true).0, vec![k("a")]);
+        assert_eq!(at("1,", false).0, vec![k("a"), Segment::Index(0)]);
+        assert_eq!(at("{}}", false).0, vec![k("d")]);
+    }
+
+    struct JsonPathForTest(Vec<Segment>);
 
     #[test]
     fn columns_count_characters() {
