@@ -11,7 +11,7 @@
 //! URL parameters: `id` (names this embed in messages), `theme`
 //! (`light`/`dark`), `accent` (one of [`ACCENTS`]).
 
-use crate::app::{apply_theme, router_base, use_lang};
+use crate::app::{apply_theme, use_lang};
 use crate::components::AppStatus;
 use crate::i18n::ui;
 use crate::routes::{event_id_of_path, event_path, from_embed, timeline_path, to_embed, Page};
@@ -187,7 +187,6 @@ pub fn EmbedFrame(
         let rel = from_embed(&path.get());
         let search = location.search.get();
         let rel = rel.trim_start_matches('/');
-        let _ = router_base();
         match search.trim_start_matches('?') {
             "" => format!("{base}{rel}"),
             q => format!("{base}{rel}?{q}"),

@@ -35,6 +35,16 @@ mod cli {
         }
     }
 
+    /// One line per fault or warning: `file:line:col: [warning: ]$.path: message`,
+    /// the form editors and CI annotators parse.
+    fn report(path: &str, f: &content::Fault, label: &str) {
+        let msg = f.kind.message(Lang::En);
+        match f.at {
+            Some(at) => eprintln!("{path}:{}:{}: {label}{}: {msg}", at.line, at.column, f.path),
+            None => eprintln!("{path}: {label}{}: {msg}", f.path),
+        }
+    }
+
     fn validate(path: &str) -> ExitCode {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -50,18 +60,7 @@ mod cli {
                 let text = String::from_utf8_lossy(&bytes);
                 let warnings = content::warnings(&b, &text);
                 for w in &warnings {
-                    match w.at {
-                        Some(at) => eprintln!(
-                            "{path}:{}:{}: warning: {}: {}",
-                            at.line,
-                            at.column,
-                            w.path,
-                            w.kind.message(Lang::En)
-                        ),
-                        None => {
-                            eprintln!("{path}: warning: {}: {}", w.path, w.kind.message(Lang::En))
-                        }
-                    }
+                    report(path, w, "warning: ");
                 }
                 println!(
                     "{path}: valid (schema {}, {} events, {} projects, {} figures; {} warning(s))",
@@ -75,17 +74,7 @@ mod cli {
             }
             Err(ContentError::Invalid(faults)) => {
                 for f in &faults {
-                    match f.at {
-                        // `file:line:col: message` is what editors and CI annotators parse.
-                        Some(at) => eprintln!(
-                            "{path}:{}:{}: {}: {}",
-                            at.line,
-                            at.column,
-                            f.path,
-                            f.kind.message(Lang::En)
-                        ),
-                        None => eprintln!("{path}: {}: {}", f.path, f.kind.message(Lang::En)),
-                    }
+                    report(path, f, "");
                 }
                 eprintln!("{path}: {} fault(s)", faults.len());
                 ExitCode::from(1)

@@ -3,6 +3,7 @@
 mod app_status;
 mod content_gate;
 mod error_panel;
+mod figure_cards;
 mod loading;
 mod page_heading;
 mod stacked_bar;
@@ -10,6 +11,7 @@ mod stacked_bar;
 pub use app_status::{AppStatus, InstallButton};
 pub use content_gate::WithContent;
 pub use error_panel::ErrorPanel;
+pub use figure_cards::figure_cards;
 pub use loading::Loading;
 pub use page_heading::PageHeading;
 pub use stacked_bar::{Segment, StackedBar};

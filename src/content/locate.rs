@@ -297,20 +297,15 @@ mod tests {
         let text = "{\"a\": [1, {\"bb\": \"x\", \"c\": 2}], \"d\": {}}";
         let at = |needle: &str, after: bool| {
             let p = text.find(needle).unwrap() + if after { needle.len() } else { 0 };
-            JsonPathForTest(path_at(text, p))
+            path_at(text, p)
         };
-        assert_eq!(
-            at("\"x\"", true).0,
-            vec![k("a"), Segment::Index(1), k("bb")]
-        );
-        assert_eq!(at("\"c\"", true).0, vec![k("a"), Segment::Index(1), k("c")]);
-        assert_eq!(at("2}", false).0, vec![k("a"), Segment::Index(1), k("c")]);
-        assert_eq!(at("2}", true).0, vec![k("a")]);
-        assert_eq!(at("1,", false).0, vec![k("a"), Segment::Index(0)]);
-        assert_eq!(at("{}}", false).0, vec![k("d")]);
+        assert_eq!(at("\"x\"", true), vec![k("a"), Segment::Index(1), k("bb")]);
+        assert_eq!(at("\"c\"", true), vec![k("a"), Segment::Index(1), k("c")]);
+        assert_eq!(at("2}", false), vec![k("a"), Segment::Index(1), k("c")]);
+        assert_eq!(at("2}", true), vec![k("a")]);
+        assert_eq!(at("1,", false), vec![k("a"), Segment::Index(0)]);
+        assert_eq!(at("{}}", false), vec![k("d")]);
     }
-
-    struct JsonPathForTest(Vec<Segment>);
 
     #[test]
     fn columns_count_characters() {

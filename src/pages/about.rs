@@ -1,6 +1,6 @@
 use super::{text_of, SourceNote};
 use crate::app::use_lang;
-use crate::components::{PageHeading, WithContent};
+use crate::components::{figure_cards, PageHeading, WithContent};
 use crate::content::{format, EventKind};
 use crate::i18n::ui;
 use leptos::prelude::*;
@@ -26,18 +26,7 @@ pub fn About() -> impl IntoView {
                 </section>
                 <section aria-labelledby="impact-h">
                     <h2 id="impact-h">{t.impact}</h2>
-                    <ul class="figures" role="list">
-                        {b.figures.iter().map(|f| {
-                            let (label, label_lang) = text_of(&f.label, lang);
-                            view! {
-                                <li class="figure" data-testid=format!("figure-{}", f.id)>
-                                    <span class="figure__value">{format::figure(f.value, f.bound, lang)}</span>
-                                    " "
-                                    <span class="figure__label" lang=label_lang>{label}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    {figure_cards(&b, lang, false)}
                 </section>
                 <section aria-labelledby="projects-h">
                     <h2 id="projects-h">{t.projects}</h2>

@@ -4,7 +4,7 @@
 
 use super::text_of;
 use crate::app::use_lang;
-use crate::components::{PageHeading, Segment, StackedBar, WithContent};
+use crate::components::{figure_cards, PageHeading, Segment, StackedBar, WithContent};
 use crate::content::csv::funding_csv;
 use crate::content::query::Filter;
 use crate::content::{format, Bundle, Lang, Money, Project, Share};
@@ -116,20 +116,7 @@ fn FundingBody(
             <p class="lead">{t.funding_intro}</p>
             <section aria-labelledby="figures-h">
                 <h2 id="figures-h">{t.impact}</h2>
-                <ul class="figures" role="list">
-                    {b.figures.iter().map(|f| {
-                        let (label, label_lang) = text_of(&f.label, lang);
-                        let of = f.project.as_ref().and_then(|p| b.project(p)).map(|p| p.name.in_lang(lang).to_owned());
-                        view! {
-                            <li class="figure" data-testid=format!("figure-{}", f.id)>
-                                <span class="figure__value">{format::figure(f.value, f.bound, lang)}</span>
-                                " "
-                                <span class="figure__label" lang=label_lang>{label}</span>
-                                {of.map(|name| view! { <span class="figure__of">{t.project} ": " {name}</span> })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                {figure_cards(&b, lang, true)}
             </section>
 
             <section aria-labelledby="summary-h" data-testid="summary">
