@@ -66,6 +66,14 @@ pub enum FaultKind {
         supported: u32,
     },
     EmptyText,
+    /// A character that changes how the text around it is shown or read
+    /// without being visible itself: a bidirectional override or isolate
+    /// (U+202A–202E, U+2066–2069) or a control character other than newline
+    /// and tab. `index` counts characters from the start of the text, from 1.
+    HiddenControl {
+        code: u32,
+        index: usize,
+    },
     BadId(String),
     DuplicateId(String),
     /// `target` names the collection that should hold `id` (e.g. "projects").
@@ -75,6 +83,12 @@ pub enum FaultKind {
     },
     EuAboveValue,
     CurrencyMismatch,
+    /// Projects in more than one currency: their values could not be added up
+    /// into one total, so a bundle keeps to one currency.
+    MixedCurrencies {
+        expected: &'static str,
+        found: &'static str,
+    },
     /// Only http(s) links are allowed, so no `javascript:` can reach a page.
     UnsafeUrl(String),
     TooLong {
@@ -101,6 +115,12 @@ impl FaultKind {
             }
             (EmptyText, Lang::Pl) => "tekst jest pusty".into(),
             (EmptyText, Lang::En) => "the text is empty".into(),
+            (HiddenControl { code, index }, Lang::Pl) => format!(
+                "tekst zawiera niewidoczny znak sterujący U+{code:04X} (znak {index}), który może zmienić sposób wyświetlania lub odczytu tekstu: usuń go"
+            ),
+            (HiddenControl { code, index }, Lang::En) => format!(
+                "the text contains an invisible control character U+{code:04X} (character {index}) that can change how the text is shown or read: remove it"
+            ),
             (BadId(id), Lang::Pl) => format!(
                 "identyfikator „{id}” jest niepoprawny (dozwolone: małe litery a–z, cyfry, łącznik)"
             ),
@@ -121,6 +141,12 @@ impl FaultKind {
             (CurrencyMismatch, Lang::En) => {
                 "the project's amounts are in different currencies".into()
             }
+            (MixedCurrencies { expected, found }, Lang::Pl) => format!(
+                "kwota w walucie {found}, a wcześniejsze projekty mają {expected}: wszystkie kwoty muszą być w jednej walucie, aby dało się je zsumować"
+            ),
+            (MixedCurrencies { expected, found }, Lang::En) => format!(
+                "an amount in {found} where earlier projects use {expected}: all amounts must be in one currency so that they can be added up"
+            ),
             (UnsafeUrl(u), Lang::Pl) => {
                 format!("adres „{u}” odrzucony: dozwolone są tylko adresy http(s)")
             }
@@ -176,6 +202,10 @@ pub enum ContentError {
     TooLarge { size: usize, limit: usize },
     #[error("the bundle is empty")]
     Empty,
+    /// Written for a newer version of the app: not a fault of the content,
+    /// the visitor's copy of the app is out of date.
+    #[error("the bundle has schema version {found}; this app reads version {supported}")]
+    NewerSchema { found: u32, supported: u32 },
     #[error("the bundle is not UTF-8 text (at {at})")]
     NotUtf8 { at: Location },
     #[error("the bundle is not valid JSON at {at}: {message}")]

@@ -5,7 +5,8 @@
 use super::error::{ContentError, Fault, FaultKind, JsonPath};
 use super::locate::{byte_column_to_char, locate, location_of, path_at};
 use super::model::Bundle;
-use super::text::Text;
+use super::money::Currency;
+use super::text::{hidden_control, is_blank, Text};
 use std::collections::HashSet;
 
 /// The bundle format this build understands.
@@ -56,6 +57,14 @@ pub fn parse(text: &str) -> Result<Bundle, ContentError> {
     // tracked during every parse: a fifth of the parser's code size saved.
     let bundle: Bundle = match serde_json::from_str(text) {
         Ok(b) => b,
+        // A newer format may have fields this app does not know: say
+        // "update the app", not "the content is broken".
+        Err(_) if newer_schema(text).is_some() => {
+            return Err(ContentError::NewerSchema {
+                found: newer_schema(text).unwrap_or_default(),
+                supported: SCHEMA_VERSION,
+            })
+        }
         Err(err) => {
             let at = byte_column_to_char(text, err.line(), err.column());
             let message = strip_position(&err.to_string());
@@ -72,12 +81,31 @@ pub fn parse(text: &str) -> Result<Bundle, ContentError> {
             });
         }
     };
+    if bundle.schema_version > SCHEMA_VERSION {
+        return Err(ContentError::NewerSchema {
+            found: bundle.schema_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
     let faults = check(&bundle, text);
     if faults.is_empty() {
         Ok(bundle)
     } else {
         Err(ContentError::Invalid(faults))
     }
+}
+
+/// The bundle's `schema_version` when it is newer than this app reads,
+/// read leniently (any other field may be unknown or of another shape).
+fn newer_schema(text: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct Peek {
+        schema_version: u32,
+    }
+    serde_json::from_str::<Peek>(text)
+        .ok()
+        .map(|p| p.schema_version)
+        .filter(|&v| v > SCHEMA_VERSION)
 }
 
 /// Byte offset of serde_json's (line, byte column) position.
@@ -111,7 +139,10 @@ impl Checker {
     fn text(&mut self, path: JsonPath, t: &Text) {
         let mut one = |p: JsonPath, s: &str| {
             let chars = s.chars().count();
-            if s.trim().is_empty() {
+            if let Some((code, index)) = hidden_control(s) {
+                self.faults
+                    .push((p, FaultKind::HiddenControl { code, index }));
+            } else if is_blank(s) {
                 self.faults.push((p, FaultKind::EmptyText));
             } else if chars > MAX_TEXT_CHARS {
                 self.faults.push((
@@ -245,8 +276,29 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     }
 
     let mut project_ids = HashSet::new();
+    // The currency of the first amount; every other must match it.
+    let mut currency: Option<Currency> = None;
     for (i, pr) in b.projects.iter().enumerate() {
         let p = root.key("projects").index(i);
+        // A project's own two amounts are compared below (CurrencyMismatch).
+        let own = match (pr.value, pr.eu_contribution) {
+            (Some(v), _) => Some(("value", v.currency)),
+            (None, Some(eu)) => Some(("eu_contribution", eu.currency)),
+            (None, None) => None,
+        };
+        if let Some((field, cur)) = own {
+            match currency {
+                None => currency = Some(cur),
+                Some(first) if first != cur => c.fault(
+                    p.key(field).key("currency"),
+                    FaultKind::MixedCurrencies {
+                        expected: first.as_str(),
+                        found: cur.as_str(),
+                    },
+                ),
+                Some(_) => {}
+            }
+        }
         c.id(p.key("id"), &pr.id, &mut project_ids);
         c.text(p.key("name"), &pr.name);
         c.opt_text(p.key("kind"), &pr.kind);

@@ -19,7 +19,9 @@ fn located(e: &ContentError) -> bool {
         ContentError::Syntax { at, .. } | ContentError::NotUtf8 { at } => {
             at.line >= 1 && at.column >= 1
         }
-        ContentError::Empty | ContentError::TooLarge { .. } => true,
+        ContentError::Empty | ContentError::TooLarge { .. } | ContentError::NewerSchema { .. } => {
+            true
+        }
     }
 }
 

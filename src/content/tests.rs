@@ -367,7 +367,7 @@ fn semantic_faults_are_all_reported_with_positions() {
         .replacen("\"pl\": \"Wyróżnienie REVES\"", "\"pl\": \"  \"", 1)
         .replacen("\"url\": null", "\"url\": \"javascript:alert(1)\"", 1)
         .replacen("\"id\": \"equal\"", "\"id\": \"Equal Era\"", 1)
-        .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+        .replacen("\"schema_version\": 1", "\"schema_version\": 0", 1);
     let f = faults(&text);
     let find = |path: &str| {
         f.iter()
@@ -407,7 +407,7 @@ fn semantic_faults_are_all_reported_with_positions() {
     assert_eq!(
         find("$.schema_version").kind,
         FaultKind::UnsupportedSchema {
-            found: 2,
+            found: 0,
             supported: 1
         }
     );
@@ -486,4 +486,92 @@ fn declaration_fields_the_seed_does_not_give_are_warnings_not_inventions() {
     let f = faults(&bad);
     assert_eq!(f[0].path.to_string(), "$.accessibility.phone");
     assert!(matches!(f[0].kind, FaultKind::BadContact(_)));
+}
+
+#[test]
+fn a_newer_schema_asks_for_a_newer_app_not_for_an_editor() {
+    // Same shape, higher version.
+    let text = variant("\"schema_version\": 1,", "\"schema_version\": 2,");
+    assert_eq!(
+        parse(&text).unwrap_err(),
+        ContentError::NewerSchema {
+            found: 2,
+            supported: SCHEMA_VERSION
+        }
+    );
+    // A newer format with a field this app does not know is still "newer",
+    // not a structure fault.
+    let text = variant(
+        "\"schema_version\": 1,",
+        "\"schema_version\": 7, \"logo\": {\"file\": \"x.svg\"},",
+    );
+    assert!(matches!(
+        parse(&text),
+        Err(ContentError::NewerSchema { found: 7, .. })
+    ));
+    // An unknown field with the current version remains a located fault.
+    let text = variant(
+        "\"schema_version\": 1,",
+        "\"schema_version\": 1, \"logo\": 1,",
+    );
+    assert!(matches!(parse(&text), Err(ContentError::Invalid(_))));
+}
+
+#[test]
+fn hidden_controls_and_invisible_only_texts_are_located_faults() {
+    let text = variant(
+        "\"pl\": \"Wyróżnienie REVES\"",
+        "\"pl\": \"Wyróżnienie \\u202eSEVER\"",
+    );
+    let f = faults(&text);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].kind,
+        FaultKind::HiddenControl {
+            code: 0x202E,
+            index: 13
+        }
+    );
+    assert_eq!(f[0].at, Some(position(&text, "\"Wyróżnienie \\u202e")));
+    assert!(f[0].describe(Lang::Pl).contains("U+202E"));
+
+    let text = variant("\"pl\": \"Wyróżnienie REVES\"", "\"pl\": \"REVES\\u0000\"");
+    assert!(matches!(
+        faults(&text)[0].kind,
+        FaultKind::HiddenControl { code: 0, index: 6 }
+    ));
+
+    let text = variant(
+        "\"pl\": \"Wyróżnienie REVES\"",
+        "\"pl\": \"\\u200b\\u2060\\ufeff \"",
+    );
+    let f = faults(&text);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind, FaultKind::EmptyText);
+    assert_eq!(f[0].at, Some(position(&text, "\"\\u200b")));
+}
+
+#[test]
+fn projects_in_two_currencies_are_refused_not_summed() {
+    let text = variant(
+        "\"value\": { \"amount\": \"1980000\", \"currency\": \"PLN\" },\n      \"eu_contribution\": { \"amount\": \"1683000\", \"currency\": \"PLN\" }",
+        "\"value\": { \"amount\": \"1980000\", \"currency\": \"EUR\" },\n      \"eu_contribution\": { \"amount\": \"1683000\", \"currency\": \"EUR\" }",
+    );
+    // Only one project has amounts in the real bundle: EUR alone is fine.
+    assert!(parse(&text).is_ok());
+    // A second project in PLN next to it is refused, at its currency.
+    let two = text.replacen(
+        "\"value\": null",
+        "\"value\": { \"amount\": \"100\", \"currency\": \"PLN\" }",
+        1,
+    );
+    assert_ne!(two, text, "the anchor exists");
+    let f = faults(&two);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].path.to_string().ends_with(".value.currency"),
+        "{}",
+        f[0].path
+    );
+    assert!(matches!(f[0].kind, FaultKind::MixedCurrencies { .. }));
 }

@@ -76,9 +76,61 @@ impl Text {
     }
 }
 
+/// The first character that would change how a text is shown or read while
+/// being invisible itself, as (code point, 1-based character index):
+/// bidirectional embeddings, overrides and isolates (U+202A–202E,
+/// U+2066–2069: they can make "100" read as "001", or a name as another),
+/// and control characters other than newline and tab (C0, DEL, C1).
+pub fn hidden_control(s: &str) -> Option<(u32, usize)> {
+    s.chars()
+        .enumerate()
+        .find(|&(_, c)| {
+            matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                || (c.is_control() && c != '\n' && c != '\t')
+        })
+        .map(|(i, c)| (c as u32, i + 1))
+}
+
+/// True when nothing in the text would be visible: white space and
+/// zero-width or formatting characters only (U+200B, U+2060, U+FEFF, soft
+/// hyphens, variation selectors…). Such a text is as empty as "".
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+                | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E007F}')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_controls_are_found_with_their_place() {
+        assert_eq!(hidden_control("RegioStars 2016"), None);
+        assert_eq!(hidden_control("line\nnext\tcell"), None);
+        assert_eq!(hidden_control("ab\u{202E}cd"), Some((0x202E, 3)));
+        assert_eq!(hidden_control("\u{2066}x"), Some((0x2066, 1)));
+        assert_eq!(hidden_control("żółw\u{0007}"), Some((7, 5)));
+        assert_eq!(hidden_control("a\rb"), Some((13, 2)));
+        assert_eq!(hidden_control("a\u{0085}b"), Some((0x85, 2)));
+        // Visible punctuation and the no-break space are fine.
+        assert_eq!(hidden_control("1\u{a0}980\u{a0}000 zł – „ok”"), None);
+    }
+
+    #[test]
+    fn invisible_only_texts_are_blank() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \n\t"));
+        assert!(is_blank("\u{200B}\u{2060}\u{FEFF}"));
+        assert!(is_blank("\u{00A0}\u{200B} \u{00AD}"));
+        assert!(!is_blank("\u{200B}a"));
+        assert!(!is_blank("–"));
+    }
 
     #[test]
     fn english_falls_back_to_polish_and_says_so() {
