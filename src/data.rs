@@ -20,8 +20,13 @@ use wasm_bindgen_futures::JsFuture;
 /// (slow 3G takes ~5 s for the whole app; this is four times that).
 const FETCH_TIMEOUT_MS: i32 = 20_000;
 
-/// Cache Storage name and key of the last good bundle.
-const CONTENT_CACHE: &str = "rops-content-v1";
+/// Cache Storage name of the last good bundle: it follows the schema
+/// version, so an app that reads another format never starts from a copy
+/// it cannot read (and older copies are removed when a new one is stored).
+fn content_cache() -> String {
+    format!("{CONTENT_CACHE_PREFIX}{}", content::SCHEMA_VERSION)
+}
+const CONTENT_CACHE_PREFIX: &str = "rops-content-v";
 
 /// Why there is no (fresh) content to show. Each variant has its own message and help.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -144,6 +149,11 @@ async fn load_into(c: Content) {
             c.failures.set(0);
         }
         Err(e) => {
+            if matches!(e, LoadError::Content(ContentError::NewerSchema { .. })) {
+                // The content moved on to a newer format: a newer app must
+                // be deployed too. Ask the worker to fetch it now.
+                crate::pwa::look_for_update();
+            }
             c.failures.update(|n| *n += 1);
             let fallback = if cached_shown.get() {
                 c.state.get_untracked().and_then(Result::ok)
@@ -185,7 +195,7 @@ pub async fn sleep_ms(ms: i32) {
 /// missing or refuses (private mode) simply means "no copy".
 async fn read_last_good(url: &str) -> Option<Arc<Bundle>> {
     let caches = window().caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(CONTENT_CACHE))
+    let cache: web_sys::Cache = JsFuture::from(caches.open(&content_cache()))
         .await
         .ok()?
         .dyn_into()
@@ -203,7 +213,8 @@ async fn store_last_good(url: &str, bytes: &[u8]) {
     let Ok(caches) = window().caches() else {
         return;
     };
-    let Ok(cache) = JsFuture::from(caches.open(CONTENT_CACHE)).await else {
+    let name = content_cache();
+    let Ok(cache) = JsFuture::from(caches.open(&name)).await else {
         return;
     };
     let cache: web_sys::Cache = cache.unchecked_into();
@@ -213,6 +224,79 @@ async fn store_last_good(url: &str, bytes: &[u8]) {
     };
     // A full or refusing storage is not an error for the visitor.
     let _ = JsFuture::from(cache.put_with_str(url, &resp)).await;
+    // Copies in other schema versions can never be read again.
+    if let Ok(keys) = JsFuture::from(caches.keys()).await {
+        for key in js_sys::Array::from(&keys)
+            .iter()
+            .filter_map(|k| k.as_string())
+        {
+            if key.starts_with(CONTENT_CACHE_PREFIX) && key != name {
+                let _ = caches.delete(&key);
+            }
+        }
+    }
+}
+
+/// Reads a body, refusing it as soon as it is known to be too large: by its
+/// declared `Content-Length` before anything is read, then by counting while
+/// it streams, so a runaway file is never held whole in memory. (A
+/// compressed length is a lower bound of the real size, so it may refuse
+/// early but never wrongly.)
+async fn read_limited(
+    resp: gloo_net::http::Response,
+    abort: Option<&web_sys::AbortController>,
+) -> Result<Vec<u8>, LoadError> {
+    let limit = content::MAX_BUNDLE_BYTES;
+    let refuse = |size: usize| {
+        if let Some(c) = abort {
+            c.abort();
+        }
+        Err(LoadError::Content(ContentError::TooLarge { size, limit }))
+    };
+    let declared = resp
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if let Some(len) = declared.filter(|&len| len > limit) {
+        return refuse(len);
+    }
+    let Some(stream) = resp.body() else {
+        // No body stream (an empty body, or a browser without streams).
+        let bytes = resp
+            .binary()
+            .await
+            .map_err(|e| LoadError::Network(e.to_string()))?;
+        return if bytes.len() > limit {
+            refuse(bytes.len())
+        } else {
+            Ok(bytes)
+        };
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| LoadError::Network(format!("{e:?}")))?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
+            .map_err(|e| LoadError::Network(format!("{e:?}")))?
+            .unchecked_into();
+        let start = bytes.len();
+        let n = value.length() as usize;
+        if start + n > limit {
+            let _ = reader.cancel();
+            return refuse(start + n);
+        }
+        bytes.resize(start + n, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
 }
 
 async fn fetch_bundle(url: &str) -> Result<(Arc<Bundle>, Vec<u8>), LoadError> {
@@ -236,10 +320,7 @@ async fn fetch_bundle(url: &str) -> Result<(Arc<Bundle>, Vec<u8>), LoadError> {
         if !resp.ok() {
             return Err(LoadError::Http(resp.status()));
         }
-        let bytes = resp
-            .binary()
-            .await
-            .map_err(|e| LoadError::Network(e.to_string()))?;
+        let bytes = read_limited(resp, controller.as_ref()).await?;
         let bundle = content::parse_bytes(&bytes)?;
         Ok((Arc::new(bundle), bytes))
     }

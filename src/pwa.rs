@@ -83,20 +83,84 @@ impl Pwa {
     }
 }
 
-async fn register(pwa: Pwa) {
-    let container = window().navigator().service_worker();
-    // Not every context has service workers (old browsers, some embeds):
-    // then the app simply runs online-only.
-    if !js_sys::Reflect::has(&window().navigator(), &"serviceWorker".into()).unwrap_or(false) {
+fn has_service_workers() -> bool {
+    js_sys::Reflect::has(&window().navigator(), &"serviceWorker".into()).unwrap_or(false)
+}
+
+/// Ask the browser to look for a new worker now (e.g. the content needs a
+/// newer app). A found one shows the update toast as usual.
+pub fn look_for_update() {
+    if !has_service_workers() {
         return;
     }
+    let container = window().navigator().service_worker();
+    leptos::task::spawn_local(async move {
+        if let Ok(reg) = JsFuture::from(container.get_registration()).await {
+            if let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() {
+                if let Ok(p) = reg.update() {
+                    let _ = JsFuture::from(p).await;
+                }
+            }
+        }
+    });
+}
+
+/// The site no longer has a worker (`sw.js` answers 404 or 410: the
+/// documented way to retire the PWA, and what debug builds do): unregister
+/// ours and delete the app shell's caches, so nothing old is served again.
+/// Any other failure (offline, a server error) keeps everything as it is.
+async fn retire_if_gone() {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let Ok(resp) = JsFuture::from(window().fetch_with_str_and_init("sw.js", &init)).await else {
+        return;
+    };
+    let Ok(resp) = resp.dyn_into::<web_sys::Response>() else {
+        return;
+    };
+    if !matches!(resp.status(), 404 | 410) {
+        return;
+    }
+    let container = window().navigator().service_worker();
+    if let Ok(reg) = JsFuture::from(container.get_registration()).await {
+        if let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() {
+            if let Ok(p) = reg.unregister() {
+                let _ = JsFuture::from(p).await;
+            }
+        }
+    }
+    if let Ok(caches) = window().caches() {
+        if let Ok(keys) = JsFuture::from(caches.keys()).await {
+            for key in js_sys::Array::from(&keys)
+                .iter()
+                .filter_map(|k| k.as_string())
+            {
+                if key.starts_with("rops-shell-") {
+                    let _ = JsFuture::from(caches.delete(&key)).await;
+                }
+            }
+        }
+    }
+}
+
+async fn register(pwa: Pwa) {
+    // Not every context has service workers (old browsers, some embeds):
+    // then the app simply runs online-only.
+    if !has_service_workers() {
+        return;
+    }
+    let container = window().navigator().service_worker();
     let opts = web_sys::RegistrationOptions::new();
     opts.set_scope("./");
     let Ok(reg) = JsFuture::from(container.register_with_options("sw.js", &opts)).await else {
-        // No worker in development builds (see scripts/post-build.mjs).
+        retire_if_gone().await;
         return;
     };
-    let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+    // Privacy tools and test harnesses replace `register` with stubs that
+    // resolve to anything: only a real registration means offline support.
+    let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+        return;
+    };
     pwa.registration.set_value(Some(reg.clone()));
 
     let had_controller = container.controller().is_some();
@@ -134,9 +198,14 @@ async fn register(pwa: Pwa) {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
 
-    // Look for a new version now and whenever the visitor comes back to the tab.
+    // Look for a new version now and whenever the visitor comes back to the
+    // tab. (register() with an unchanged script URL does not fetch it at
+    // all: a retired worker shows up here, as a failed update.)
     if let Ok(p) = reg.update() {
-        let _ = JsFuture::from(p).await;
+        if JsFuture::from(p).await.is_err() {
+            retire_if_gone().await;
+            return;
+        }
     }
     let reg4 = reg.clone();
     let vis = window_event_listener_untyped("visibilitychange", move |_| {

@@ -1,6 +1,6 @@
 use crate::app::use_lang;
-use crate::content::format;
-use crate::data::{use_content, Origin};
+use crate::content::{format, ContentError};
+use crate::data::{use_content, LoadError, Origin};
 use crate::i18n::ui;
 use crate::pwa::use_pwa;
 use leptos::prelude::*;
@@ -29,6 +29,15 @@ pub fn AppStatus() -> impl IntoView {
         let offline = pwa.is_some_and(|p| !p.online.get());
         match content.origin.get() {
             Origin::Network | Origin::CacheRevalidating if !offline => None,
+            Origin::CacheAfterRejection(LoadError::Content(ContentError::NewerSchema { .. })) => Some(view! {
+                <div class="notice notice--warning" data-testid="app-outdated">
+                    <p>{t.app_outdated_help} " " {t.content_as_of} " " {date}"."</p>
+                    <button type="button" class="button button--secondary" data-testid="reload-app"
+                        on:click=|_| { let _ = window().location().reload(); }>
+                        {t.reload}
+                    </button>
+                </div>
+            }.into_any()),
             Origin::CacheAfterRejection(e) => Some(view! {
                 <div class="notice notice--warning" data-testid="update-rejected">
                     <p>{t.update_rejected} " " {t.content_as_of} " " {date}"."</p>

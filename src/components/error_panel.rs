@@ -12,6 +12,7 @@ fn headline(e: &LoadError, lang: Lang) -> String {
         LoadError::Timeout => t.err_timeout.into(),
         LoadError::Http(status) => format!("{} (HTTP {status})", t.err_http),
         LoadError::Content(ContentError::TooLarge { .. }) => t.err_too_large.into(),
+        LoadError::Content(ContentError::NewerSchema { .. }) => t.app_outdated.into(),
         LoadError::Content(ContentError::Invalid(_)) => t.err_invalid.into(),
         LoadError::Content(_) => t.err_not_json.into(),
     }
@@ -46,6 +47,14 @@ fn editor_details(e: &LoadError, lang: Lang) -> Vec<String> {
             Lang::Pl => vec!["plik jest pusty".into()],
             Lang::En => vec!["the file is empty".into()],
         },
+        LoadError::Content(ContentError::NewerSchema { found, supported }) => match lang {
+            Lang::Pl => vec![format!(
+                "wersja schematu treści {found}, ta wersja aplikacji czyta {supported}"
+            )],
+            Lang::En => vec![format!(
+                "content schema version {found}, this version of the app reads {supported}"
+            )],
+        },
         LoadError::Content(ContentError::TooLarge { size, limit }) => match lang {
             Lang::Pl => vec![format!("rozmiar {size} B, limit {limit} B")],
             Lang::En => vec![format!("size {size} B, limit {limit} B")],
@@ -61,7 +70,8 @@ pub fn ErrorPanel(
 ) -> impl IntoView {
     let lang = use_lang();
     let content = use_content();
-    let is_editor_fault = matches!(error, LoadError::Content(_));
+    let outdated = matches!(error, LoadError::Content(ContentError::NewerSchema { .. }));
+    let is_editor_fault = matches!(error, LoadError::Content(_)) && !outdated;
     let err = error.clone();
     let kind = error_kind(&error);
     view! {
@@ -71,7 +81,13 @@ pub fn ErrorPanel(
             <p>
                 {move || {
                     let t = ui(lang.get());
-                    if is_editor_fault { t.err_help_editor } else { t.err_network_help }
+                    if outdated {
+                        t.app_outdated_help
+                    } else if is_editor_fault {
+                        t.err_help_editor
+                    } else {
+                        t.err_network_help
+                    }
                 }}
             </p>
             {move || {
@@ -82,14 +98,27 @@ pub fn ErrorPanel(
                     </ul>
                 })
             }}
-            <button type="button" class="button" data-testid="retry"
-                prop:disabled=move || content.pending.get()
-                on:click=move |_| content.retry()>
-                {move || {
-                    let t = ui(lang.get());
-                    if content.pending.get() { t.retrying } else { t.retry }
-                }}
-            </button>
+            {if outdated {
+                // Retrying cannot help: a newer app can. The worker was already
+                // asked to look for one (data.rs); a reload picks it up.
+                view! {
+                    <button type="button" class="button" data-testid="reload-app"
+                        on:click=|_| { let _ = window().location().reload(); }>
+                        {move || ui(lang.get()).reload}
+                    </button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="button" data-testid="retry"
+                        prop:disabled=move || content.pending.get()
+                        on:click=move |_| content.retry()>
+                        {move || {
+                            let t = ui(lang.get());
+                            if content.pending.get() { t.retrying } else { t.retry }
+                        }}
+                    </button>
+                }.into_any()
+            }}
         </section>
     }
 }
@@ -101,6 +130,7 @@ fn error_kind(e: &LoadError) -> &'static str {
         LoadError::Http(_) => "http",
         LoadError::Content(ContentError::Invalid(_)) => "invalid",
         LoadError::Content(ContentError::TooLarge { .. }) => "too-large",
+        LoadError::Content(ContentError::NewerSchema { .. }) => "app-outdated",
         LoadError::Content(_) => "not-json",
     }
 }
