@@ -51,6 +51,64 @@ if (theme === "dark" || theme === "light") document.documentElement.dataset.them
 const dark = theme === "dark" || (theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
 boot?.querySelector("[data-boot=theme]")?.setAttribute("aria-pressed", String(dark));
 
+// Start the app. If it cannot start (the js or wasm is missing or served as
+// an HTML page after a broken deploy, an old browser), nobody must be left
+// with a skeleton forever: once per browser session, retire the service
+// worker and this app's shell caches (a stale or broken cached version is
+// the usual cause) and reload; if it still fails, say so with a Reload
+// button. The content cache (the last good bundle) is kept.
+const RETRIED = "rops.boot-retried";
 const me = document.querySelector("script[data-rops-boot]");
-const { default: init } = await import(me.dataset.js);
-await init({ module_or_path: me.dataset.wasm });
+try {
+  const { default: init } = await import(me.dataset.js);
+  await init({ module_or_path: me.dataset.wasm });
+  try {
+    sessionStorage.removeItem(RETRIED);
+  } catch (_) {}
+} catch (err) {
+  console.error("The app could not start:", err);
+  if (!(await retireAndReload())) showBootFailure();
+}
+
+async function retireAndReload() {
+  try {
+    if (sessionStorage.getItem(RETRIED)) return false;
+    sessionStorage.setItem(RETRIED, "1");
+  } catch (_) {
+    return false; // without storage a reload could loop: show the message
+  }
+  try {
+    const regs = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+    await Promise.all(regs.filter((r) => r.scope.startsWith(new URL(".", document.baseURI).href)).map((r) => r.unregister()));
+    const keys = (await self.caches?.keys()) ?? [];
+    await Promise.all(keys.filter((k) => k.startsWith("rops-shell-")).map((k) => caches.delete(k)));
+  } catch (_) {
+    // Storage refused: a plain reload is still worth a try.
+  }
+  location.reload();
+  return true;
+}
+
+function showBootFailure() {
+  const s = en
+    ? { title: "The app could not start", help: "Your browser could not load this site's program. Reload the page; if that does not help, try again later or use another browser.", reload: "Reload" }
+    : { title: "Nie udało się uruchomić aplikacji", help: "Przeglądarka nie mogła wczytać programu tej strony. Odśwież stronę; jeśli to nie pomoże, spróbuj później lub użyj innej przeglądarki.", reload: "Odśwież" };
+  const main = document.querySelector("#boot main") ?? document.body;
+  main.querySelector(".skeleton")?.remove();
+  const panel = document.createElement("section");
+  panel.className = "error-panel";
+  panel.setAttribute("role", "alert");
+  panel.dataset.testid = "boot-failure";
+  const h = document.createElement("h2");
+  h.className = "error-panel__title";
+  h.textContent = s.title;
+  const p = document.createElement("p");
+  p.textContent = s.help;
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "button";
+  b.textContent = s.reload;
+  b.addEventListener("click", () => location.reload());
+  panel.append(h, p, b);
+  main.append(panel);
+}

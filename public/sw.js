@@ -1,25 +1,63 @@
 // Service worker: a versioned, precached app shell.
 //
 // - VERSION and PRECACHE are stamped by scripts/post-build.mjs after every
-//   release build (file list with content hashes); a new build is a new
-//   worker, which waits until the visitor chooses "Reload" (no surprise
-//   reloads), then deletes the caches of older versions.
-// - Every navigation to an app route is answered with index.html from the
-//   same versioned cache as its js/wasm: old HTML never meets new wasm.
+//   release build (each shell file with its sha256 integrity value, and a
+//   version derived from all of them); a new build is a new worker, which
+//   waits until the visitor chooses "Reload" (no surprise reloads), then
+//   deletes the caches of older versions.
+// - Install stores only what it expects: every file is fetched past the HTTP
+//   cache with its integrity value, and a redirect, an error status, a
+//   Content-Type that does not fit the file (an HTML error page where wasm
+//   belongs) or a failed integrity check fails the whole install, so the
+//   previous version keeps working.
+// - Navigations go to the network first (so changed pages and security
+//   headers reach returning visitors); after NAV_TIMEOUT_MS, on a network
+//   failure or a server error, the cached index.html of this worker's own
+//   version answers instead: deep links work offline, and old HTML never
+//   meets new wasm.
 // - The content bundle is not touched here: the app validates it (with the
 //   same Rust validator as the CLI) and keeps the last good copy itself, so
 //   an invalid bundle can never replace a good one.
 const VERSION = "dev";
 const PRECACHE = [];
 const SHELL = `rops-shell-${VERSION}`;
+const NAV_TIMEOUT_MS = 3000;
 const scope = self.registration.scope;
 const at = (path) => new URL(path, scope).href;
 
+// What each kind of file must be served as.
+const TYPES = {
+  html: "text/html",
+  js: "javascript",
+  wasm: "application/wasm",
+  css: "text/css",
+  webmanifest: "application/manifest+json",
+  svg: "image/svg+xml",
+  png: "image/png",
+};
+
+async function fetchChecked(path, integrity) {
+  const res = await fetch(new Request(at(path), { cache: "reload", integrity, redirect: "error" }));
+  const ext = path.slice(path.lastIndexOf(".") + 1);
+  const type = res.headers.get("Content-Type") || "";
+  if (!res.ok || res.redirected || res.type !== "basic") throw new Error(`${path}: HTTP ${res.status} ${res.type}`);
+  if (TYPES[ext] && !type.includes(TYPES[ext])) throw new Error(`${path}: served as ${type}`);
+  return res;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(SHELL).then((cache) =>
-      cache.addAll(PRECACHE.map(([path]) => new Request(at(path), { cache: "reload" }))),
-    ),
+    (async () => {
+      // All or nothing: every file is fetched and checked before any is stored.
+      const responses = await Promise.all(PRECACHE.map(([path, integrity]) => fetchChecked(path, integrity)));
+      const cache = await caches.open(SHELL);
+      try {
+        await Promise.all(PRECACHE.map(([path], i) => cache.put(at(path), responses[i])));
+      } catch (e) {
+        await caches.delete(SHELL);
+        throw e;
+      }
+    })(),
   );
 });
 
@@ -38,15 +76,31 @@ self.addEventListener("message", (event) => {
   if (msg.type === "version" && event.source) event.source.postMessage({ type: "version", version: VERSION });
 });
 
+const shellPage = () => caches.open(SHELL).then((c) => c.match(at("index.html")));
+
+async function navigate(req) {
+  const network = fetch(req);
+  network.catch(() => {}); // a late failure after the fallback answered is no error
+  const timeout = new Promise((resolve) => setTimeout(resolve, NAV_TIMEOUT_MS, "timeout"));
+  try {
+    const res = await Promise.race([network, timeout]);
+    if (res !== "timeout" && res.status < 500) return res;
+  } catch (_) {
+    // Offline or refused: the cached page below.
+  }
+  const cached = await shellPage();
+  if (cached) return cached;
+  // Nothing cached (yet): wait for whatever the network says.
+  return network;
+}
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || !req.url.startsWith(scope)) return;
   const path = new URL(req.url).pathname;
   const last = path.slice(path.lastIndexOf("/") + 1);
   if (req.mode === "navigate" && !last.includes(".")) {
-    event.respondWith(
-      caches.open(SHELL).then((c) => c.match(at("index.html"))).then((hit) => hit || fetch(req)),
-    );
+    event.respondWith(navigate(req));
     return;
   }
   if (path.includes("/content/")) return;

@@ -1,9 +1,15 @@
 // trunk post_build hook (see Trunk.toml), run in the staging directory:
 //  1. release builds: stamp sw.js with the precache list (every shell file
-//     with a content hash) and a version derived from all of them;
-//     other builds: remove sw.js, so development never caches anything;
-//  2. write precompressed .br and .gz beside every text asset, for hosts
-//     that serve them (deploy/nginx.conf does).
+//     with its Subresource-Integrity hash, which the worker hands to fetch,
+//     so a wrong or stale file fails the install) and a version derived
+//     from all of them; other builds: remove sw.js, so development never
+//     caches anything;
+//  2. write precompressed .br and .gz beside every text asset of the shell,
+//     for hosts that serve them (deploy/nginx.conf does). Never for content/:
+//     the bundle is replaced on live sites without a build, and a stale
+//     bundle.json.br beside a new bundle.json would be served instead of it
+//     (nginx's *_static modules do not compare the two). The server
+//     compresses content on the fly.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -27,7 +33,7 @@ if (release) {
   const shell = files
     .filter((f) => !/\.(br|gz)$/.test(f) && f !== "sw.js" && !f.startsWith("content/"))
     .sort();
-  const precache = shell.map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex").slice(0, 16)]);
+  const precache = shell.map((f) => [f, "sha256-" + createHash("sha256").update(readFileSync(join(dir, f))).digest("base64")]);
   const version = createHash("sha256").update(JSON.stringify(precache)).digest("hex").slice(0, 16);
   let src = readFileSync(sw, "utf8");
   const stamped = src
@@ -43,7 +49,7 @@ if (release) {
 }
 
 for (const f of files) {
-  if (!/\.(html|js|wasm|css|json|webmanifest|svg)$/.test(f)) continue;
+  if (!/\.(html|js|wasm|css|json|webmanifest|svg)$/.test(f) || f.startsWith("content/")) continue;
   const data = readFileSync(join(dir, f));
   writeFileSync(join(dir, f + ".br"), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   writeFileSync(join(dir, f + ".gz"), gzipSync(data, { level: 9 }));
