@@ -20,6 +20,22 @@
     return Array.prototype.slice.call(document.querySelectorAll("iframe[data-rops-embed]"));
   }
 
+  // Size and frame through CSSOM, not a style attribute in the snippet: a
+  // portal's strict CSP (style-src without 'unsafe-inline') blocks those.
+  // The snippet's width/height attributes are the no-script fallback.
+  function prepare(iframe) {
+    if (iframe.dataset.ropsReady) return;
+    iframe.dataset.ropsReady = "1";
+    iframe.style.width = "100%";
+    iframe.style.border = "0";
+    var h = parseInt(iframe.getAttribute("height"), 10);
+    if (!iframe.style.height && isFinite(h) && h > 0) iframe.style.height = h + "px";
+  }
+
+  function prepareAll() {
+    frames().forEach(prepare);
+  }
+
   function originOf(iframe) {
     try {
       return new URL(iframe.src, document.baseURI).origin;
@@ -33,6 +49,7 @@
     if (!msg || typeof msg !== "object" || typeof msg.type !== "string") return;
     var iframe = frames().filter(function (f) { return f.contentWindow === event.source; })[0];
     if (!iframe || originOf(iframe) !== event.origin) return;
+    prepare(iframe);
     if (msg.type === "rops:height") {
       var h = msg.height;
       if (typeof h !== "number" || !isFinite(h) || h < 0 || h > 100000) return;
@@ -42,6 +59,9 @@
       iframe.dispatchEvent(new CustomEvent("rops:navigate", { detail: { id: String(msg.id || ""), event: msg.event } }));
     }
   });
+
+  prepareAll();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", prepareAll);
 
   window.ROPSEmbed = {
     open: function (iframe, eventId) {

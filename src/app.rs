@@ -54,18 +54,27 @@ pub fn router_base() -> String {
 #[derive(Clone, Copy)]
 pub struct EmbedMode(pub bool);
 
-/// Set once per page load (the mode never changes without a reload), so that
-/// links built in event handlers, outside any reactive owner, can read it.
-static EMBEDDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+thread_local! {
+    /// Set at every mount of the frame (the mode never changes without a
+    /// reload), so that links built in event handlers, outside any reactive
+    /// owner, can read it: `None` for the full site, `Some(query)` inside an
+    /// embed, with the embed's own URL options (`id`, `theme`, `accent`).
+    static EMBED_QUERY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
 
 /// An in-app address for a link or navigation: inside an embed it stays
-/// inside the embed (`/os-czasu/x` → `/embed/os-czasu/x`).
+/// inside the embed (`/os-czasu/x` → `/embed/os-czasu/x`) and keeps the
+/// embed's URL options, so a reload inside the portal's frame (an update,
+/// the visitor) still reports under the host's id, in the host's theme.
 pub fn link(path: &str) -> String {
-    if EMBEDDED.load(std::sync::atomic::Ordering::Relaxed) {
-        to_embed(path)
-    } else {
-        path.to_owned()
-    }
+    EMBED_QUERY.with_borrow(|q| match q {
+        None => path.to_owned(),
+        Some(q) if q.is_empty() => to_embed(path),
+        Some(q) => {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            format!("{}{sep}{q}", to_embed(path))
+        }
+    })
 }
 
 /// An in-app address for an `href`: [`link`] plus the router base. leptos'
@@ -153,7 +162,7 @@ fn Frame() -> impl IntoView {
 
     // Full page or embed: decided once, by the address the page opened at.
     let embed = is_embed_path(&path.get_untracked());
-    EMBEDDED.store(embed, std::sync::atomic::Ordering::Relaxed);
+    EMBED_QUERY.set(embed.then(crate::embed::embed_query));
     provide_context(EmbedMode(embed));
     if embed {
         return view! { <crate::embed::EmbedFrame path=path routes=app_routes/> }.into_any();

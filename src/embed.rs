@@ -14,7 +14,7 @@
 use crate::app::{apply_theme, use_lang};
 use crate::components::AppStatus;
 use crate::i18n::ui;
-use crate::routes::{event_id_of_path, event_path, from_embed, timeline_path, to_embed, Page};
+use crate::routes::{event_id_of_path, event_path, from_embed, timeline_path, Page};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::prelude::*;
@@ -33,14 +33,32 @@ fn param(name: &str) -> Option<String> {
 /// so it can be echoed back safely.
 fn embed_id() -> String {
     param("id")
-        .filter(|id| {
-            !id.is_empty()
-                && id.len() <= 64
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        })
+        .filter(|id| valid_id(id))
         .unwrap_or_else(|| "rops".into())
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The embed's own URL options, validated, as a query string (`id=…&theme=…`),
+/// to be carried by every link inside the embed.
+pub fn embed_query() -> String {
+    let mut q = vec![];
+    if let Some(id) = param("id").filter(|id| valid_id(id)) {
+        q.push(format!("id={id}"));
+    }
+    if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
+        q.push(format!("theme={theme}"));
+    }
+    if let Some(accent) = param("accent").filter(|a| ACCENTS.contains(&a.as_str())) {
+        q.push(format!("accent={accent}"));
+    }
+    q.join("&")
 }
 
 fn post(msg: &serde_json::Value) {
@@ -177,7 +195,15 @@ pub fn EmbedFrame(
                 }
                 _ => return,
             };
-            navigate(&to_embed(&target), Default::default());
+            // The host's choice replaces the current entry: the visitor's Back
+            // button belongs to the portal page, not to messages it sent.
+            navigate(
+                &crate::app::link(&target),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         });
     on_cleanup(move || on_message.remove());
 

@@ -48,7 +48,7 @@ pub fn snippet(
     );
     let full = format!("{origin_base}{}", path.trim_start_matches('/'));
     format!(
-        "<iframe src=\"{src}\" title=\"{title}\" data-rops-embed loading=\"lazy\" style=\"width:100%;height:{height}px;border:0\"></iframe>\n\
+        "<iframe src=\"{src}\" title=\"{title}\" data-rops-embed loading=\"lazy\" width=\"100%\" height=\"{height}\"></iframe>\n\
          <script src=\"{origin_base}embed.js\" defer></script>\n\
          <noscript><a href=\"{full}\">{title}</a></noscript>",
         title = esc(title),

@@ -40,9 +40,23 @@ pub(crate) fn SourceNote(
         <p class="source-note">
             {label} ": "
             {match url {
-                Some(u) => view! { <a href=u rel="noopener">{title}</a> }.into_any(),
+                Some(u) => view! { <ExternalLink href=u>{title}</ExternalLink> }.into_any(),
                 None => view! { <span>{title}</span> }.into_any(),
             }}
         </p>
+    }
+}
+
+/// A link to another site. Inside an embed it opens in a new tab: the
+/// portal's iframe must never turn into someone else's page.
+#[component]
+pub(crate) fn ExternalLink(
+    /// The http(s) address (checked by the validator).
+    href: String,
+    children: Children,
+) -> impl IntoView {
+    let embedded = use_context::<crate::app::EmbedMode>().is_some_and(|m| m.0);
+    view! {
+        <a href=href rel="noopener" target=embedded.then_some("_blank")>{children()}</a>
     }
 }
