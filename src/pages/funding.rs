@@ -187,11 +187,17 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
         .filter_map(|p| p.eu_contribution)
         .map(|v| v.minor.0)
         .sum();
+    // The validator refuses a bundle whose projects mix currencies, so the
+    // first known amount's currency is every amount's currency.
+    let currency = known
+        .iter()
+        .find_map(|p| p.value)
+        .map_or(crate::content::Currency::Pln, |m| m.currency);
     let money = |g: u64| {
         format::money(
             Money {
                 minor: crate::content::Minor(g),
-                currency: crate::content::Currency::Pln,
+                currency,
             },
             lang,
         )
