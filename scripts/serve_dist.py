@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Serves dist/ on loopback like a production static host: SPA fallback to
-index.html for app routes, and precompressed .br/.gz files when the client
-accepts them. For local checks and benchmarks; production uses deploy/."""
-import http.server, os, sys
+index.html for app routes, precompressed .br/.gz files when the client
+accepts them, and gzip on the fly for what has none (the content bundle, as
+deploy/nginx.conf does). For local checks and benchmarks; production uses
+deploy/."""
+import gzip, http.server, io, os, sys
 
 ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "dist")
 PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 8081
@@ -28,12 +30,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 full, enc = full + suffix, token
                 break
         f = open(full, "rb")
+        size = os.fstat(f.fileno()).st_size
+        if not enc and ext == ".json" and "gzip" in accept:
+            data = gzip.compress(f.read(), 6)
+            f.close()
+            f, enc, size = io.BytesIO(data), "gzip", len(data)
         self.send_response(200)
         self.send_header("Content-Type", TYPES.get(ext, "application/octet-stream"))
         if enc:
             self.send_header("Content-Encoding", enc)
-            self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(size))
         self.end_headers()
         return f
 
