@@ -62,15 +62,34 @@ if [ "${1:-}" = "--browser" ]; then
   fi
   # A real nginx for the deployment tests (deploy/nginx.conf). The tests run
   # their own instance on a loopback port; the package's service is not started.
-  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
-    say "installing nginx and its brotli_static module from Debian"
+  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+    || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
+    say "installing nginx and its brotli modules from Debian"
     no_start=""
     if [ ! -e /usr/sbin/policy-rc.d ]; then
       printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
     fi
-    apt_install nginx libnginx-mod-http-brotli-static
+    apt_install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
     [ -n "$no_start" ] && rm -f /usr/sbin/policy-rc.d
   fi
+
+  # ---- other engines (scripts/test-engines.sh, tests/e2e_engines.rs) ----
+  # Firefox ESR (Gecko) and WebKitGTK (WebKit): Debian 12's packages, as for
+  # Chromium; webkit2gtk-driver brings WebKitWebDriver and, through
+  # libwebkit2gtk-4.1-0, MiniBrowser, which needs an X server: Xvfb.
+  GECKODRIVER_VERSION=0.37.1
+  if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
+    || ! command -v xvfb-run >/dev/null \
+    || [ ! -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; then
+    say "installing Firefox ESR, WebKitGTK's WebDriver and MiniBrowser, and Xvfb from Debian"
+    apt_install firefox-esr webkit2gtk-driver xvfb
+  fi
+  # (Read the whole output first: geckodriver panics on a closed pipe.)
+  if ! grep -qF "geckodriver $GECKODRIVER_VERSION" <<<"$(geckodriver --version 2>/dev/null || true)"; then
+    say "installing geckodriver $GECKODRIVER_VERSION (a few minutes the first time)"
+    cargo install geckodriver --locked --version "=$GECKODRIVER_VERSION"
+  fi
+  # ---- end of other engines ----
 fi
 
 # trunk and the tests run cargo offline: fetch every crate now.

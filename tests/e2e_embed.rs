@@ -290,16 +290,27 @@ async fn the_generated_snippet_works_in_a_fresh_host_page() {
     for part in [
         "title=\"Funding of ROPS Kraków",
         "loading=\"lazy\"",
-        "width:100%",
+        "width=\"100%\" height=\"800\"",
         "/en/embed/funding?id=rops-1&amp;theme=dark",
         "embed.js",
         "<noscript>",
     ] {
         assert!(snippet.contains(part), "snippet lacks {part}: {snippet}");
     }
+    // A portal with a strict CSP blocks inline styles: the snippet has none.
+    assert!(!snippet.contains("style"), "{snippet}");
 
-    // Pasted as is into a page on another origin.
-    host.set("/paste.html", html(&snippet));
+    // Pasted as is into a page on another origin whose policy allows no
+    // inline style or script (embed.js sizes the frame through CSSOM).
+    let mut page = html(&snippet);
+    page.headers = vec![(
+        "Content-Security-Policy",
+        format!(
+            "default-src 'none'; script-src {a}; frame-src {a}; style-src 'self'",
+            a = app.base
+        ),
+    )];
+    host.set("/paste.html", page);
     c.goto(&host.url("/paste.html")).await.unwrap();
     c.enter_frame(0).await.unwrap();
     wait_for(&c, "[data-testid=funding-table]").await;
@@ -308,6 +319,8 @@ async fn the_generated_snippet_works_in_a_fresh_host_page() {
     js(&c, "document.querySelector('iframe').id = 'pasted'").await;
     let h = wait_fitted(&c, 0, "pasted").await;
     assert!(h > 800.0, "the pasted embed did not size itself: {h}");
+    let v = csp_violations(&c).await;
+    assert!(v.is_empty(), "the snippet broke the portal's CSP: {v:#?}");
     let v = axe_violations(&c).await;
     assert!(
         v.is_empty(),

@@ -1,6 +1,8 @@
 //! End-to-end through a real nginx (Debian's, with deploy/nginx.conf from the
-//! repo) on a loopback port: response headers, compression, caching, SPA
-//! fallback, and the app running under the strict CSP with no violations.
+//! repo, included exactly as the README says) on a loopback port, at the
+//! root and under a sub-path: response headers, compression and `Vary`,
+//! caching, SPA fallback, an edited bundle reaching every client, and the
+//! app running under the strict CSP with no violations.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -13,6 +15,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 struct Nginx {
     child: Child,
+    /// The app's address, with the sub-path and no trailing slash.
     base: String,
     _dir: PathBuf,
 }
@@ -24,9 +27,36 @@ impl Drop for Nginx {
     }
 }
 
-fn start_nginx() -> Nginx {
+/// The sub-path build (scripts/test.sh builds it with --public-url /ekonomia/).
+fn sub_dist() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-sub");
+    assert!(
+        d.join("index.html").exists(),
+        "build dist-sub first (scripts/test.sh)"
+    );
+    d
+}
+
+/// A copy of a dist directory this test may change.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// nginx serving `dist` at `prefix` ("/" or "/ekonomia/"), configured as the
+/// README's deployment section says: at the root, `root` is dist itself;
+/// under a sub-path, `root` is a folder holding dist under the sub-path's
+/// name (here a symlink).
+fn start_nginx(dist: PathBuf, prefix: &str) -> Nginx {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dist = dist_dir();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -40,19 +70,52 @@ fn start_nginx() -> Nginx {
     )
     .unwrap();
     let d = dir.display();
+    let root = if prefix == "/" {
+        dist.clone()
+    } else {
+        let www = dir.join("www");
+        std::fs::create_dir_all(&www).unwrap();
+        let link = www.join(prefix.trim_matches('/'));
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&dist, &link).unwrap();
+        www
+    };
+    let location = if prefix == "/" {
+        "location /".to_owned()
+    } else {
+        format!("location ^~ {prefix}")
+    };
     let conf = format!(
         "worker_processes 1;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\n\
          load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n\
+         load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n\
          events {{ worker_connections 256; }}\n\
          http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n\
            client_body_temp_path {d}/tmp/body; proxy_temp_path {d}/tmp/proxy; fastcgi_temp_path {d}/tmp/fcgi;\n\
            uwsgi_temp_path {d}/tmp/uwsgi; scgi_temp_path {d}/tmp/scgi;\n\
-           server {{\n    listen 127.0.0.1:{port};\n    root {dist};\n\
-             set $rops_frame_ancestors \"'self' http://127.0.0.1:*\";\n    include {repo}/deploy/nginx.conf;\n  }}\n}}\n",
-        dist = dist.display(),
+           server {{\n    listen 127.0.0.1:{port};\n    root {root};\n\
+             set $rops_frame_ancestors \"'self' http://127.0.0.1:*\";\n\
+             {location} {{\n      set $rops_base {prefix};\n      include {repo}/deploy/nginx.conf;\n    }}\n  }}\n}}\n",
+        root = root.display(),
         repo = repo.display(),
     );
     std::fs::write(dir.join("nginx.conf"), conf).unwrap();
+    // The configuration must pass nginx's own check first.
+    let check = Command::new("nginx")
+        .args([
+            "-t",
+            "-p",
+            &d.to_string(),
+            "-c",
+            &dir.join("nginx.conf").display().to_string(),
+        ])
+        .output()
+        .expect("nginx on PATH (scripts/setup.sh --browser installs it)");
+    assert!(
+        check.status.success(),
+        "nginx -t: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
     let child = Command::new("nginx")
         .args([
             "-p",
@@ -72,20 +135,56 @@ fn start_nginx() -> Nginx {
     }
     Nginx {
         child,
-        base: format!("http://127.0.0.1:{port}"),
+        base: format!("http://127.0.0.1:{port}{}", prefix.trim_end_matches('/')),
         _dir: dir,
     }
 }
 
-/// A plain HTTP/1.1 GET: status, headers (lower-case names), body length.
-async fn get(
-    base: &str,
-    path: &str,
-    accept_encoding: &str,
-) -> (u16, HashMap<String, String>, usize) {
+/// One HTTP answer: status, headers (lower-case names), the body as sent.
+struct Answer {
+    status: u16,
+    headers: HashMap<String, String>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, k: &str) -> String {
+        self.headers.get(k).cloned().unwrap_or_default()
+    }
+
+    /// The body after undoing its Content-Encoding.
+    fn decoded(&self) -> Vec<u8> {
+        use std::io::Read;
+        let mut out = vec![];
+        match self.headers.get("content-encoding").map(String::as_str) {
+            None => out = self.body.clone(),
+            Some("gzip") => {
+                flate2::read::GzDecoder::new(&self.body[..])
+                    .read_to_end(&mut out)
+                    .unwrap();
+            }
+            Some("br") => {
+                brotli_decompressor::Decompressor::new(&self.body[..], 4096)
+                    .read_to_end(&mut out)
+                    .unwrap();
+            }
+            Some(other) => panic!("unexpected encoding {other}"),
+        }
+        out
+    }
+}
+
+/// A plain HTTP/1.1 GET (the body de-chunked when nginx compressed on the fly).
+async fn get(base: &str, path: &str, accept_encoding: &str) -> Answer {
     let addr = base.trim_start_matches("http://");
+    let addr = addr.split('/').next().unwrap();
     let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept-Encoding: {accept_encoding}\r\nConnection: close\r\n\r\n");
+    let ae = if accept_encoding.is_empty() {
+        String::new()
+    } else {
+        format!("Accept-Encoding: {accept_encoding}\r\n")
+    };
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{ae}Connection: close\r\n\r\n");
     s.write_all(req.as_bytes()).await.unwrap();
     let mut buf = vec![];
     s.read_to_end(&mut buf).await.unwrap();
@@ -100,17 +199,39 @@ async fn get(
         .unwrap()
         .parse()
         .unwrap();
-    let headers = lines
+    let headers: HashMap<String, String> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    (status, headers, buf.len() - split - 4)
+    let mut body = buf[split + 4..].to_vec();
+    if headers.get("transfer-encoding").map(String::as_str) == Some("chunked") {
+        body = dechunk(&body);
+    }
+    Answer {
+        status,
+        headers,
+        body,
+    }
 }
 
-#[tokio::test]
-async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
-    let n = start_nginx();
-    let dist = dist_dir();
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = vec![];
+    loop {
+        let eol = raw.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&raw[..eol]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&raw[eol + 2..eol + 2 + size]);
+        raw = &raw[eol + 2 + size + 2..];
+    }
+}
+
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self' http://127.0.0.1:*; base-uri 'self'; object-src 'none'; manifest-src 'self'; worker-src 'self'";
+
+/// Every kind of answer the site gives, with its headers, at `prefix`.
+async fn check_headers(dist: PathBuf, prefix: &str) {
     let file = |pat: &str| {
         std::fs::read_dir(&dist)
             .unwrap()
@@ -119,21 +240,31 @@ async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
             .unwrap()
     };
     let (wasm, js, css) = (file("_bg.wasm"), file(".js"), file(".css"));
-    let csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self' http://127.0.0.1:*; base-uri 'self'; object-src 'none'; manifest-src 'self'; worker-src 'self'";
+    let n = start_nginx(dist.clone(), prefix);
+    let p = prefix.trim_end_matches('/');
 
-    for (path, enc, status, ctype, cache, content_enc) in [
-        ("/", "br", 200, "text/html", "no-cache", Some("br")),
+    // (path, Accept-Encoding, status, type, cache, encoding)
+    type Case<'a> = (String, &'a str, u16, &'a str, &'a str, Option<&'a str>);
+    let cases: Vec<Case> = vec![
+        ("/".into(), "br", 200, "text/html", "no-cache", Some("br")),
         (
-            "/os-czasu/2015-mokes",
+            "/os-czasu/2015-mokes".into(),
             "gzip",
             200,
             "text/html",
             "no-cache",
             Some("gzip"),
         ),
-        ("/en/funding?x=1", "", 200, "text/html", "no-cache", None),
         (
-            &*format!("/{wasm}"),
+            "/en/funding?x=1".into(),
+            "",
+            200,
+            "text/html",
+            "no-cache",
+            None,
+        ),
+        (
+            format!("/{wasm}"),
             "br, gzip",
             200,
             "application/wasm",
@@ -141,7 +272,7 @@ async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
             Some("br"),
         ),
         (
-            &*format!("/{js}"),
+            format!("/{js}"),
             "gzip",
             200,
             "javascript",
@@ -149,15 +280,16 @@ async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
             Some("gzip"),
         ),
         (
-            &*format!("/{css}"),
+            format!("/{css}"),
             "br",
             200,
             "text/css",
             "immutable",
             Some("br"),
         ),
+        (format!("/{css}"), "", 200, "text/css", "immutable", None),
         (
-            "/content/bundle.json",
+            "/content/bundle.json".into(),
             "br",
             200,
             "application/json",
@@ -165,30 +297,66 @@ async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
             Some("br"),
         ),
         (
-            "/manifest.webmanifest",
+            "/content/bundle.json".into(),
+            "gzip",
+            200,
+            "application/json",
+            "no-cache",
+            Some("gzip"),
+        ),
+        (
+            "/content/bundle.json".into(),
+            "",
+            200,
+            "application/json",
+            "no-cache",
+            None,
+        ),
+        (
+            "/manifest.webmanifest".into(),
             "",
             200,
             "application/manifest+json",
             "no-cache",
             None,
         ),
-        ("/sw.js", "", 200, "javascript", "no-cache", None),
+        ("/sw.js".into(), "", 200, "javascript", "no-cache", None),
         (
-            "/icons/icon-192.png",
+            "/boot.js".into(),
+            "br",
+            200,
+            "javascript",
+            "no-cache",
+            Some("br"),
+        ),
+        (
+            "/icons/icon-192.png".into(),
             "",
             200,
             "image/png",
             "max-age=604800",
             None,
         ),
-        ("/nie-ma.png", "", 404, "", "", None),
-    ] {
-        let (st, h, _) = get(&n.base, path, enc).await;
-        assert_eq!(st, status, "{path}");
+        // trunk's hashes lose leading zeros: 8 to 16 hex digits are hashed assets.
+        (
+            "/rops-es-0a1b2c3d.js".into(),
+            "",
+            200,
+            "javascript",
+            "immutable",
+            None,
+        ),
+        ("/nie-ma.png".into(), "", 404, "", "", None),
+    ];
+    // A short hash, as trunk writes when a hash starts with zeros.
+    std::fs::copy(dist.join(&js), dist.join("rops-es-0a1b2c3d.js")).unwrap();
+    for (path, enc, status, ctype, cache, content_enc) in cases {
+        let a = get(&n.base, &format!("{p}{path}"), enc).await;
+        assert_eq!(a.status, status, "{prefix}: {path}");
         if status != 200 {
             continue;
         }
-        let got = |k: &str| h.get(k).cloned().unwrap_or_default();
+        let got = |k: &str| a.header(k);
         assert!(
             got("content-type").contains(ctype),
             "{path}: content-type {}",
@@ -200,23 +368,133 @@ async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
             got("cache-control")
         );
         assert_eq!(
-            h.get("content-encoding").map(String::as_str),
+            a.headers.get("content-encoding").map(String::as_str),
             content_enc,
-            "{path}: encoding"
+            "{prefix}: {path}: encoding"
         );
-        assert_eq!(got("content-security-policy"), csp, "{path}");
+        assert_eq!(got("content-security-policy"), CSP, "{path}");
         assert_eq!(got("x-content-type-options"), "nosniff", "{path}");
         assert_eq!(
             got("referrer-policy"),
             "strict-origin-when-cross-origin",
             "{path}"
         );
+        assert!(
+            got("strict-transport-security").contains("max-age="),
+            "{path}: no HSTS"
+        );
+        // Anything that can be compressed says that it varies with
+        // Accept-Encoding, whichever encoding this client got.
+        if !ctype.starts_with("image/png") {
+            assert!(
+                got("vary").to_ascii_lowercase().contains("accept-encoding"),
+                "{prefix}: {path} ({enc:?}): Vary is {:?}",
+                got("vary")
+            );
+        }
+        // The body is the file (or the shell for app routes), whatever the encoding.
+        let rel = path.split('?').next().unwrap().trim_start_matches('/');
+        let on_disk = if ctype == "text/html" {
+            "index.html"
+        } else {
+            rel
+        };
+        assert_eq!(
+            a.decoded(),
+            std::fs::read(dist.join(on_disk)).unwrap(),
+            "{prefix}: {path} ({enc:?}): body"
+        );
     }
+    std::fs::remove_file(dist.join("rops-es-0a1b2c3d.js")).unwrap();
+}
+
+#[tokio::test]
+async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
+    let tmp = std::env::temp_dir().join(format!("rops-dist-headers-{}", std::process::id()));
+    copy_dir(&dist_dir(), &tmp);
+    check_headers(tmp.clone(), "/").await;
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[tokio::test]
+async fn nginx_serves_the_sub_path_build_under_its_prefix() {
+    let tmp = std::env::temp_dir().join(format!("rops-dist-sub-{}", std::process::id()));
+    copy_dir(&sub_dist(), &tmp);
+    check_headers(tmp.clone(), "/ekonomia/").await;
+    // Outside the prefix nothing of the app is served.
+    let n = start_nginx(tmp.clone(), "/ekonomia/");
+    let root = n.base.trim_end_matches("/ekonomia");
+    assert_eq!(get(root, "/sw.js", "").await.status, 404);
+    // And the app itself runs there, under the strict CSP.
+    let c = browser(PHONE.0, PHONE.1).await;
+    for (path, ready) in [
+        ("/", "[data-testid=org-summary]"),
+        ("/os-czasu/2015-mokes", "[data-testid=event-detail]"),
+        ("/en/funding", "[data-testid=funding-table]"),
+    ] {
+        c.goto(&format!("{}{path}", n.base)).await.unwrap();
+        wait_for(&c, ready).await;
+        let v = csp_violations(&c).await;
+        assert!(v.is_empty(), "CSP violations on {path}: {v:#?}");
+    }
+    wait_js(&c, "navigator.serviceWorker.controller").await;
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[tokio::test]
+async fn an_edited_bundle_reaches_every_client_without_a_rebuild() {
+    // The build leaves no compressed copy of the content to go stale.
+    let dist = dist_dir();
+    for f in ["bundle.json.br", "bundle.json.gz"] {
+        assert!(
+            !dist.join("content").join(f).exists(),
+            "dist/content/{f} exists"
+        );
+    }
+    let tmp = std::env::temp_dir().join(format!("rops-dist-edit-{}", std::process::id()));
+    copy_dir(&dist, &tmp);
+    let n = start_nginx(tmp.clone(), "/");
+    let path = "/content/bundle.json";
+    let old = std::fs::read(tmp.join("content/bundle.json")).unwrap();
+    let before = get(&n.base, path, "br").await;
+    assert_eq!(before.decoded(), old);
+
+    // An editor replaces the bundle on the live site (as the README allows).
+    let edited = String::from_utf8(old.clone()).unwrap().replacen(
+        "Nagroda główna RegioStars 2016",
+        "Nagroda główna RegioStars 2016 (poprawione)",
+        1,
+    );
+    assert_ne!(edited.as_bytes(), &old[..]);
+    std::fs::write(tmp.join("content/bundle.json"), &edited).unwrap();
+    for enc in ["br", "gzip", "br, gzip", ""] {
+        let a = get(&n.base, path, enc).await;
+        assert_eq!(a.status, 200);
+        assert_eq!(
+            String::from_utf8(a.decoded()).unwrap(),
+            edited,
+            "Accept-Encoding {enc:?} got the old bundle"
+        );
+        assert_ne!(
+            a.header("etag"),
+            before.header("etag"),
+            "{enc:?}: same ETag"
+        );
+    }
+    // And the app shows it.
+    let c = browser(PHONE.0, PHONE.1).await;
+    c.goto(&format!("{}/os-czasu?kind=award", n.base))
+        .await
+        .unwrap();
+    wait_for_text(&c, "main", "(poprawione)").await;
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&tmp);
 }
 
 #[tokio::test]
 async fn the_app_runs_through_nginx_under_the_strict_csp() {
-    let n = start_nginx();
+    let n = start_nginx(dist_dir(), "/");
     let c = browser(PHONE.0, PHONE.1).await;
     for (path, ready) in [
         ("/", "[data-testid=org-summary]"),

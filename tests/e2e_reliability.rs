@@ -108,12 +108,7 @@ async fn broken_and_hostile_bundles_give_located_messages() {
         ("10 MB", Override::json(&huge), "too-large", "limit"),
         (
             "invalid UTF-8",
-            Override {
-                status: 200,
-                content_type: "application/json",
-                body: b"{\"a\": \"\xff\"}".to_vec(),
-                delay: Duration::ZERO,
-            },
+            Override::bytes("application/json", b"{\"a\": \"\xff\"}".to_vec()),
             "not-json",
             "UTF-8",
         ),

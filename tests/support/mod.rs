@@ -2,6 +2,7 @@
 //! whose answers a test can override (broken bundle, 503, slow), and a
 //! WebDriver session in headless Chromium.
 #![allow(dead_code)]
+pub mod engines;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::collections::HashMap;
@@ -18,15 +19,57 @@ pub struct Override {
     pub content_type: &'static str,
     pub body: Vec<u8>,
     pub delay: Duration,
+    /// The Content-Length sent: the body's own length by default.
+    pub length: Length,
+    /// Keep the connection open after the body, as a stalled server does.
+    pub hang: bool,
+    /// Extra response headers (e.g. a host page's own CSP, a `Location`).
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// What an overridden answer says about its length.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Length {
+    Exact,
+    /// Claims this many bytes, whatever follows.
+    Declared(usize),
+    /// No Content-Length: the body ends when the connection closes.
+    Unknown,
+}
+
+impl Default for Override {
+    fn default() -> Override {
+        Override {
+            status: 200,
+            content_type: "application/json",
+            body: vec![],
+            delay: Duration::ZERO,
+            length: Length::Exact,
+            hang: false,
+            headers: vec![],
+        }
+    }
 }
 
 impl Override {
     pub fn json(body: &str) -> Override {
         Override {
-            status: 200,
-            content_type: "application/json",
             body: body.as_bytes().to_vec(),
-            delay: Duration::ZERO,
+            ..Default::default()
+        }
+    }
+    pub fn html(body: &str) -> Override {
+        Override {
+            content_type: "text/html; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            ..Default::default()
+        }
+    }
+    pub fn bytes(content_type: &'static str, body: Vec<u8>) -> Override {
+        Override {
+            content_type,
+            body,
+            ..Default::default()
         }
     }
     pub fn status(status: u16) -> Override {
@@ -34,7 +77,7 @@ impl Override {
             status,
             content_type: "text/plain",
             body: b"error".to_vec(),
-            delay: Duration::ZERO,
+            ..Default::default()
         }
     }
 }
@@ -124,9 +167,16 @@ impl Server {
                     // The app's own files carry the production CSP, so every
                     // end-to-end test also proves the app runs under it.
                     let csp = over.is_none();
+                    let mut length = Length::Exact;
+                    let mut hang = false;
+                    let mut extra = String::new();
                     let (status, ctype, body) = match over {
                         Some(o) => {
                             tokio::time::sleep(o.delay).await;
+                            (length, hang) = (o.length, o.hang);
+                            for (k, v) in &o.headers {
+                                extra.push_str(&format!("{k}: {v}\r\n"));
+                            }
                             (o.status, o.content_type, o.body)
                         }
                         None => {
@@ -158,12 +208,19 @@ impl Server {
                     } else {
                         String::new()
                     };
+                    let length = match length {
+                        Length::Exact => format!("Content-Length: {}\r\n", body.len()),
+                        Length::Declared(n) => format!("Content-Length: {n}\r\n"),
+                        Length::Unknown => String::new(),
+                    };
                     let head = format!(
-                        "HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{csp}Connection: close\r\n\r\n",
-                        body.len()
+                        "HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\n{length}Cache-Control: no-store\r\n{csp}{extra}Connection: close\r\n\r\n",
                     );
                     let _ = sock.write_all(head.as_bytes()).await;
                     let _ = sock.write_all(&body).await;
+                    if hang {
+                        tokio::time::sleep(Duration::from_secs(60)).await;
+                    }
                     let _ = sock.shutdown().await;
                 });
             }
@@ -484,4 +541,71 @@ pub async fn set_offline(c: &Client, offline: bool) {
         "download_throughput": 100_000_000, "upload_throughput": 100_000_000
     }});
     post(c, "chromium/network_conditions", conditions).await;
+}
+
+/// One page of the app in both languages, and what shows it is drawn.
+pub struct PageRoute {
+    pub pl: &'static str,
+    pub en: &'static str,
+    pub ready: &'static str,
+}
+
+/// Every page (one event stands for all event pages): the end-to-end tests'
+/// one route table.
+pub const ROUTES: &[PageRoute] = &[
+    PageRoute {
+        pl: "/",
+        en: "/en",
+        ready: "[data-testid=org-summary]",
+    },
+    PageRoute {
+        pl: "/os-czasu",
+        en: "/en/timeline",
+        ready: "[data-testid=event]",
+    },
+    PageRoute {
+        pl: "/os-czasu/2015-mokes",
+        en: "/en/timeline/2015-mokes",
+        ready: "[data-testid=event-detail]",
+    },
+    PageRoute {
+        pl: "/finansowanie",
+        en: "/en/funding",
+        ready: "[data-testid=funding-table]",
+    },
+    PageRoute {
+        pl: "/deklaracja-dostepnosci",
+        en: "/en/accessibility",
+        ready: "#a11y-podmiot",
+    },
+    PageRoute {
+        pl: "/osadz",
+        en: "/en/embed-code",
+        ready: "[data-testid=embed-snippet]",
+    },
+];
+
+/// Goes to `path` on `s` and waits until `ready` is drawn.
+pub async fn open(
+    c: &Client,
+    s: &Server,
+    path: &str,
+    ready: &str,
+) -> fantoccini::elements::Element {
+    c.goto(&s.url(path)).await.unwrap();
+    wait_for(c, ready).await
+}
+
+/// Clicks the first element matching `css` (waiting for it first).
+pub async fn click(c: &Client, css: &str) {
+    wait_for(c, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
+/// An attribute of the first element matching `css`.
+pub async fn attr(c: &Client, css: &str, name: &str) -> Option<String> {
+    wait_for(c, css).await.attr(name).await.unwrap()
 }
