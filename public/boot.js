@@ -3,22 +3,17 @@
 // needs no 'unsafe-inline': script-src 'self' 'wasm-unsafe-eval' is enough.
 //
 // Before the wasm arrives it also makes the static first screen match the
-// page the app will draw (heading, language, theme), so the switch from one
-// to the other moves nothing. Keep the titles in step with src/i18n.rs.
+// page the app will draw (heading, language, theme, current link), so the
+// switch from one to the other moves nothing. TABLE is written by
+// scripts/post-build.mjs from the app's own route table and UI strings
+// (`cargo run --bin boot-table`): the loader keeps no copy of its own.
+const TABLE = null;
 const base = new URL(document.baseURI).pathname.replace(/\/$/, "");
-const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) || "/" : location.pathname;
-const en = path === "/en" || path.startsWith("/en/");
-const t = en
-  ? { org: "Regional Social Policy Centre in Kraków", theme: "Dark theme", lang: "Polski", about: "About",
-      timeline: "Timeline", funding: "Funding", loading: "Loading content…" }
-  : { org: "Regionalny Ośrodek Polityki Społecznej w Krakowie", theme: "Ciemny motyw", lang: "English",
-      about: "O nas", timeline: "Oś czasu", funding: "Finansowanie", loading: "Wczytywanie treści…" };
-const titles = {
-  "/": "O nas", "/os-czasu": "Oś czasu", "/finansowanie": "Finansowanie",
-  "/deklaracja-dostepnosci": "Deklaracja dostępności", "/osadz": "Osadź na swojej stronie",
-  "/en": "About", "/en/timeline": "Timeline", "/en/funding": "Funding",
-  "/en/accessibility": "Accessibility statement", "/en/embed-code": "Embed on your site",
-};
+const full = location.pathname.startsWith(base) ? location.pathname.slice(base.length) || "/" : location.pathname;
+const path = full.length > 1 ? full.replace(/\/$/, "") : full;
+const route = TABLE?.pages[path] ?? TABLE?.events.find((e) => path.startsWith(e.prefix));
+const en = route ? route.lang === "en" : path === "/en" || path.startsWith("/en/");
+const t = TABLE?.strings[en ? "en" : "pl"] ?? {};
 const boot = document.getElementById("boot");
 if (boot) {
   document.documentElement.lang = en ? "en" : "pl";
@@ -26,20 +21,18 @@ if (boot) {
     const k = el.dataset.boot;
     if (k === "lang") {
       el.lang = el.hreflang = en ? "pl" : "en";
+      el.textContent = t.lang ?? el.textContent;
     } else if (k === "title") {
-      const title = titles[path.replace(/\/$/, "") || "/"];
-      if (title) el.textContent = title;
+      if (route?.title) el.textContent = route.title;
       else el.remove(); // event pages and others: the app's heading comes with the content
     } else if (t[k]) {
       el.textContent = t[k];
     }
   }
   // The current page's nav link is bold in the app: the same here.
-  const current = { "/": "about", "/en": "about" }[path] ??
-    (/^(\/en)?\/(os-czasu|timeline)(\/|$)/.test(path) ? "timeline" : /^(\/en)?\/(finansowanie|funding)$/.test(path) ? "funding" : null);
-  if (current) boot.querySelector(`[data-boot=${current}]`)?.setAttribute("aria-current", "page");
+  if (route?.nav) boot.querySelector(`[data-boot=${route.nav}]`)?.setAttribute("aria-current", "page");
   // Embeds have no site chrome.
-  if (/^(\/en)?\/embed(\/|$)/.test(path)) boot.querySelector("[data-boot-chrome]")?.remove();
+  if (route?.embed) boot.querySelector("[data-boot-chrome]")?.remove();
 }
 let theme = null;
 try {
@@ -90,9 +83,11 @@ async function retireAndReload() {
 }
 
 function showBootFailure() {
-  const s = en
-    ? { title: "The app could not start", help: "Your browser could not load this site's program. Reload the page; if that does not help, try again later or use another browser.", reload: "Reload" }
-    : { title: "Nie udało się uruchomić aplikacji", help: "Przeglądarka nie mogła wczytać programu tej strony. Odśwież stronę; jeśli to nie pomoże, spróbuj później lub użyj innej przeglądarki.", reload: "Odśwież" };
+  const s = {
+    title: t.bootFailed ?? "Nie udało się uruchomić aplikacji / The app could not start",
+    help: t.bootFailedHelp ?? "",
+    reload: t.reload ?? "Odśwież / Reload",
+  };
   const main = document.querySelector("#boot main") ?? document.body;
   main.querySelector(".skeleton")?.remove();
   const panel = document.createElement("section");

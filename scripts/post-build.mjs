@@ -1,4 +1,5 @@
 // trunk post_build hook (see Trunk.toml), run in the staging directory:
+//  0. stamp boot.js with the loader's table (`cargo run --bin boot-table`);
 //  1. release builds: stamp sw.js with the precache list (every shell file
 //     with its Subresource-Integrity hash, which the worker hands to fetch,
 //     so a wrong or stale file fails the install) and a version derived
@@ -10,6 +11,7 @@
 //     bundle.json.br beside a new bundle.json would be served instead of it
 //     (nginx's *_static modules do not compare the two). The server
 //     compresses content on the fly.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -27,6 +29,20 @@ const files = [];
     else files.push(relative(dir, p).split("\\").join("/"));
   }
 })(dir);
+
+// The loader's table of addresses, headings and first-screen strings comes
+// from the app's own route table (src/nav.rs) and UI strings (src/i18n/):
+// generated, never kept in step by hand.
+const table = execFileSync("cargo", ["run", "--quiet", "--offline", "--locked", "--bin", "boot-table"], {
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+}).trim();
+JSON.parse(table); // fail the build on anything but JSON
+const bootPath = join(dir, "boot.js");
+const bootSrc = readFileSync(bootPath, "utf8");
+const bootStamped = bootSrc.replace("const TABLE = null;", `const TABLE = ${table};`);
+if (bootStamped === bootSrc) throw new Error("boot.js TABLE placeholder not found");
+writeFileSync(bootPath, bootStamped);
 
 const sw = join(dir, "sw.js");
 if (release) {

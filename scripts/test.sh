@@ -4,13 +4,20 @@
 #   2. native: unit tests of the content model, the validator CLI on fixtures
 #   3. component: wasm-bindgen-test in headless Chromium
 #   4. end to end: the release build in Chromium through ChromeDriver
+#   5. cross-engine: the release build in Firefox ESR and WebKitGTK
+# Each step prints how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+last_step="" last_start=$SECONDS
+step() {
+  [ -n "$last_step" ] && printf '\033[1m== %s: %d s\033[0m\n' "$last_step" $((SECONDS - last_start))
+  last_step="$*" last_start=$SECONDS
+  printf '\n\033[1m== %s\033[0m\n' "$*"
+}
 
 step "lint"
 cargo fmt --check
@@ -49,4 +56,16 @@ chromedriver --port="$port" >/tmp/rops-chromedriver.log 2>&1 &
 driver=$!
 trap 'kill $driver 2>/dev/null || true' EXIT
 export WEBDRIVER_URL="http://127.0.0.1:$port"
-cargo test --locked --no-fail-fast --test 'e2e_*' -- --test-threads=2
+# Every tests/e2e_*.rs but the cross-engine one, which has its own step.
+chromium_tests=()
+for f in tests/e2e_*.rs; do
+  name=$(basename "$f" .rs)
+  [ "$name" = e2e_engines ] || chromium_tests+=(--test "$name")
+done
+cargo test --locked --no-fail-fast "${chromium_tests[@]}" -- --test-threads=2
+kill $driver 2>/dev/null || true
+
+step "cross-engine tier: Firefox ESR and WebKitGTK (Safari's engine)"
+scripts/test-engines.sh
+
+step "all tiers passed"

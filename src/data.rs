@@ -10,7 +10,7 @@
 //! (This lives here, not in the service worker, because only the app can run
 //! the Rust validator.)
 
-use crate::content::{self, Bundle, ContentError};
+use crate::content::{self, Bundle, Chronology, ContentError};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -18,7 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// How long a visitor waits before being told the server is not answering
 /// (slow 3G takes ~5 s for the whole app; this is four times that).
-const FETCH_TIMEOUT_MS: i32 = 20_000;
+const FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// Cache Storage name of the last good bundle: it follows the schema
 /// version, so an app that reads another format never starts from a copy
@@ -33,7 +33,7 @@ const CONTENT_CACHE_PREFIX: &str = "rops-content-v";
 pub enum LoadError {
     #[error("network error: {0}")]
     Network(String),
-    #[error("no answer within {} s", FETCH_TIMEOUT_MS / 1000)]
+    #[error("no answer within {} s", FETCH_TIMEOUT.as_secs())]
     Timeout,
     #[error("HTTP status {0}")]
     Http(u16),
@@ -66,6 +66,8 @@ pub struct Content {
     pub pending: RwSignal<bool>,
     /// How many times Retry was pressed in a row without success (for backoff).
     failures: RwSignal<u32>,
+    /// The chronology of the bundle last asked about (see [`Content::chronology`]).
+    chronology: StoredValue<Option<(Arc<Bundle>, Arc<Chronology>)>>,
 }
 
 impl Content {
@@ -76,7 +78,21 @@ impl Content {
             origin: RwSignal::new(Origin::Network),
             pending: RwSignal::new(false),
             failures: RwSignal::new(0),
+            chronology: StoredValue::new(None),
         }
+    }
+
+    /// The events of `bundle` in timeline order, with their search indexes:
+    /// built once per bundle and shared by the timeline and the event pages.
+    pub fn chronology(&self, bundle: &Arc<Bundle>) -> Arc<Chronology> {
+        if let Some(Some((b, c))) = self.chronology.try_get_value() {
+            if Arc::ptr_eq(&b, bundle) {
+                return c;
+            }
+        }
+        let c = Arc::new(Chronology::new(bundle));
+        self.chronology.set_value(Some((bundle.clone(), c.clone())));
+        c
     }
 
     /// Load again (the error panel's and the notices' Retry).
@@ -91,7 +107,7 @@ impl Content {
             // the next attempt (0 s, 1 s, 2 s, 4 s … at most 8 s).
             let n = this.failures.get_untracked();
             if n > 0 {
-                sleep_ms(1000 * (1 << (n - 1).min(3))).await;
+                sleep(std::time::Duration::from_secs(1 << (n - 1).min(3))).await;
             }
             load_into(this).await;
         });
@@ -176,17 +192,15 @@ async fn load_into(c: Content) {
     c.pending.set(false);
 }
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(cb: &js_sys::Function, ms: i32) -> i32;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: i32);
-}
-
-pub async fn sleep_ms(ms: i32) {
+/// Waits, without blocking the page (leptos' timer under a promise).
+pub async fn sleep(duration: std::time::Duration) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        set_timeout(&resolve, ms);
+        set_timeout(
+            move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            },
+            duration,
+        );
     });
     let _ = JsFuture::from(p).await;
 }
@@ -303,13 +317,16 @@ async fn fetch_bundle(url: &str) -> Result<(Arc<Bundle>, Vec<u8>), LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let timer = controller.clone().map(|c| {
+    let timer = controller.clone().and_then(|c| {
         let flag = timed_out.clone();
-        let cb = Closure::once_into_js(move || {
-            flag.set(true);
-            c.abort();
-        });
-        set_timeout(cb.unchecked_ref(), FETCH_TIMEOUT_MS)
+        set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                c.abort();
+            },
+            FETCH_TIMEOUT,
+        )
+        .ok()
     });
     let result = async {
         let resp = gloo_net::http::Request::get(url)
@@ -326,7 +343,7 @@ async fn fetch_bundle(url: &str) -> Result<(Arc<Bundle>, Vec<u8>), LoadError> {
     }
     .await;
     if let Some(t) = timer {
-        clear_timeout(t);
+        t.clear();
     }
     match result {
         Err(LoadError::Network(_)) if timed_out.get() => Err(LoadError::Timeout),

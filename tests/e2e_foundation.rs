@@ -51,7 +51,7 @@ async fn about_shows_the_seed_facts_in_polish_and_english() {
         assert_eq!(h1(&c).await, "O nas");
         for fact in [
             "jednostką organizacyjną Województwa Małopolskiego",
-            "art. 21 pkt. 4a ustawy z dnia 12 marca 2004 r. o pomocy społecznej",
+            "art. 21 pkt 4a ustawy z dnia 12 marca 2004 r. o pomocy społecznej",
             "295",
             "ponad 40",
             "spółdzielni socjalnych",

@@ -156,12 +156,12 @@ async fn csv_export_has_a_header_and_one_row_per_project() {
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(
         lines[0],
-        "id,name,programme,measure,fund,currency,value,eu_contribution,eu_share_percent,remainder"
+        "id,name,programme,measure,fund,currency,value,eu_contribution,eu_share_percent_computed,remainder_computed"
     );
     assert_eq!(lines.len(), 4);
     assert_eq!(
         lines[3],
-        "mokes,Małopolski Ośrodek Koordynacji Ekonomii Społecznej,RPO WM na lata 2014-2020,Działanie 9.3,EFS,PLN,1980000,1683000,85,297000"
+        "mokes,Małopolski Ośrodek Koordynacji Ekonomii Społecznej,Regionalny Program Operacyjny Województwa Małopolskiego na lata 2014–2020 (RPO WM),Działanie 9.3,EFS,PLN,1980000,1683000,85,297000"
     );
     assert!(lines[1].starts_with("akademia-przedsiebiorczosci,"));
     assert!(lines[1].ends_with(",,,,,,"));

@@ -202,7 +202,7 @@ async fn event_detail_has_its_own_address_and_neighbours() {
         "{t}"
     );
     assert!(t.contains("od 2015"));
-    assert!(t.contains("Działania 9.3 RPO WM na lata 2014-2020"));
+    assert!(t.contains("Działania 9.3 RPO WM na lata 2014–2020"));
     assert!(t.contains("Źródło: ROPS w Krakowie"));
     assert_eq!(c.title().await.unwrap(), "Projekt „Małopolski Ośrodek Koordynacji Ekonomii Społecznej” | Regionalny Ośrodek Polityki Społecznej w Krakowie");
     let funding = c

@@ -1,7 +1,8 @@
-use crate::app::use_lang;
+//! Notices about the app itself (offline, content from this device, a rejected or too-new content update, a new version) and the install button.
+
 use crate::content::{format, ContentError};
 use crate::data::{use_content, LoadError, Origin};
-use crate::i18n::ui;
+use crate::i18n::{ui, use_lang};
 use crate::pwa::use_pwa;
 use leptos::prelude::*;
 

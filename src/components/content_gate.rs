@@ -1,3 +1,5 @@
+//! The gate every page's content passes: skeleton while loading, the error panel on failure, the page once the bundle is checked.
+
 use super::{ErrorPanel, Loading};
 use crate::content::Bundle;
 use crate::data::use_content;

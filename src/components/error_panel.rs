@@ -1,7 +1,8 @@
-use crate::app::use_lang;
+//! The one error panel: what went wrong in the visitor's language, the editors' exact place of the fault, and a way forward.
+
 use crate::content::{ContentError, Lang};
 use crate::data::{use_content, LoadError};
-use crate::i18n::ui;
+use crate::i18n::{ui, use_lang};
 use leptos::prelude::*;
 
 /// Headline and help for the visitor, in their language.
@@ -20,45 +21,26 @@ fn headline(e: &LoadError, lang: Lang) -> String {
 
 /// The exact place of the fault, for whoever edits the bundle.
 fn editor_details(e: &LoadError, lang: Lang) -> Vec<String> {
+    let t = ui(lang);
     match e {
         LoadError::Network(m) => vec![m.clone()],
         LoadError::Timeout | LoadError::Http(_) => vec![],
         LoadError::Content(ContentError::Invalid(faults)) => {
             faults.iter().map(|f| f.describe(lang)).collect()
         }
-        LoadError::Content(ContentError::Syntax { message, at }) => match lang {
-            Lang::Pl => vec![format!(
-                "wiersz {}, kolumna {}: {message}",
-                at.line, at.column
-            )],
-            Lang::En => vec![format!("line {}, column {}: {message}", at.line, at.column)],
-        },
-        LoadError::Content(ContentError::NotUtf8 { at }) => match lang {
-            Lang::Pl => vec![format!(
-                "wiersz {}, kolumna {}: plik nie jest tekstem UTF-8",
-                at.line, at.column
-            )],
-            Lang::En => vec![format!(
-                "line {}, column {}: the file is not UTF-8 text",
-                at.line, at.column
-            )],
-        },
-        LoadError::Content(ContentError::Empty) => match lang {
-            Lang::Pl => vec!["plik jest pusty".into()],
-            Lang::En => vec!["the file is empty".into()],
-        },
-        LoadError::Content(ContentError::NewerSchema { found, supported }) => match lang {
-            Lang::Pl => vec![format!(
-                "wersja schematu treści {found}, ta wersja aplikacji czyta {supported}"
-            )],
-            Lang::En => vec![format!(
-                "content schema version {found}, this version of the app reads {supported}"
-            )],
-        },
-        LoadError::Content(ContentError::TooLarge { size, limit }) => match lang {
-            Lang::Pl => vec![format!("rozmiar {size} B, limit {limit} B")],
-            Lang::En => vec![format!("size {size} B, limit {limit} B")],
-        },
+        LoadError::Content(ContentError::Syntax { message, at }) => {
+            vec![t.at_position(at.line, at.column, message)]
+        }
+        LoadError::Content(ContentError::NotUtf8 { at }) => {
+            vec![t.at_position(at.line, at.column, t.not_utf8())]
+        }
+        LoadError::Content(ContentError::Empty) => vec![t.file_empty().into()],
+        LoadError::Content(ContentError::NewerSchema { found, supported }) => {
+            vec![t.schema_newer(*found, *supported)]
+        }
+        LoadError::Content(ContentError::TooLarge { size, limit }) => {
+            vec![t.size_over_limit(*size, *limit)]
+        }
     }
 }
 

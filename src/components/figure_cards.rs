@@ -1,3 +1,5 @@
+//! The impact figures (exact or "at least"), as cards; on the about and funding pages.
+
 use crate::content::{format, Bundle, Lang};
 use crate::i18n::{fallback_lang, ui};
 use leptos::prelude::*;

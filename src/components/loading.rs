@@ -1,5 +1,6 @@
-use crate::app::use_lang;
-use crate::i18n::ui;
+//! The loading skeleton, shaped like the content it waits for.
+
+use crate::i18n::{ui, use_lang};
 use leptos::prelude::*;
 
 /// Skeleton shown while the bundle loads: the same boxes the content will

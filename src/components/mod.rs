@@ -6,6 +6,7 @@ mod error_panel;
 mod figure_cards;
 mod loading;
 mod page_heading;
+mod project_story;
 mod stacked_bar;
 
 pub use app_status::{AppStatus, InstallButton};
@@ -13,5 +14,6 @@ pub use content_gate::WithContent;
 pub use error_panel::ErrorPanel;
 pub use figure_cards::figure_cards;
 pub use loading::Loading;
-pub use page_heading::PageHeading;
-pub use stacked_bar::{Segment, StackedBar};
+pub use page_heading::{provide_heading_focus, PageHeading};
+pub use project_story::project_story;
+pub use stacked_bar::{Segment, SegmentKind, StackedBar};

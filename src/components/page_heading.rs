@@ -1,10 +1,17 @@
-use leptos::prelude::*;
-use std::sync::atomic::{AtomicBool, Ordering};
+//! The page's one `h1`, and focus on it after every route change.
 
-/// Whether a page heading has been shown before: the first page keeps the
-/// browser's natural focus; later route changes move focus to the new `h1`
-/// so screen-reader and keyboard users land on the page they asked for.
-static SHOWN_BEFORE: AtomicBool = AtomicBool::new(false);
+use leptos::prelude::*;
+
+/// Whether a page heading has been shown before in this app: the first page
+/// keeps the browser's natural focus; later route changes move focus to the
+/// new `h1`, so screen-reader and keyboard users land on the page they asked
+/// for. Provided per mount, so each mount starts afresh.
+#[derive(Clone, Copy)]
+struct HeadingFocus(StoredValue<bool>);
+
+pub fn provide_heading_focus() {
+    provide_context(HeadingFocus(StoredValue::new(false)));
+}
 
 /// The page's one `h1`, which also sets the document title.
 #[component]
@@ -17,13 +24,17 @@ pub fn PageHeading(
     site: Signal<&'static str>,
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
+    let shown_before = use_context::<HeadingFocus>();
     Effect::new(move |_| {
         document().set_title(&format!("{} | {}", text.get(), site.get()));
     });
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            if SHOWN_BEFORE.swap(true, Ordering::Relaxed) {
-                let _ = h.focus();
+            if let Some(HeadingFocus(shown)) = shown_before {
+                if shown.get_value() {
+                    let _ = h.focus();
+                }
+                shown.set_value(true);
             }
         }
     });

@@ -1,4 +1,25 @@
+//! A horizontal stacked bar chart in SVG, its values written on it.
+
 use leptos::prelude::*;
+
+/// What a segment stands for; each is drawn differently (solid or
+/// hatched), never told apart by colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// The EU contribution: solid.
+    Eu,
+    /// The rest of the value: hatched.
+    Rest,
+}
+
+impl SegmentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SegmentKind::Eu => "eu",
+            SegmentKind::Rest => "rest",
+        }
+    }
+}
 
 /// One segment of a stacked bar.
 #[derive(Clone)]
@@ -7,8 +28,7 @@ pub struct Segment {
     pub amount: u64,
     /// Text drawn on the chart next to the segment, e.g. "UE 85% · 1 683 000 zł".
     pub label: String,
-    /// `eu` (solid) or `rest` (hatched): never told apart by colour alone.
-    pub kind: &'static str,
+    pub kind: SegmentKind,
 }
 
 /// A horizontal stacked bar drawn as SVG, with each segment's value written
@@ -20,8 +40,6 @@ pub fn StackedBar(
     segments: Vec<Segment>,
     /// Identifier for the SVG pattern, unique on the page.
     id: String,
-    /// Id of the element holding the chart's one-sentence description.
-    labelled_by: String,
 ) -> impl IntoView {
     const W: f64 = 320.0;
     const BAR_Y: f64 = 4.0;
@@ -38,21 +56,21 @@ pub fn StackedBar(
         } else {
             W * s.amount as f64 / total as f64
         };
-        let fill = if s.kind == "eu" {
-            "var(--c-chart-eu)".to_owned()
-        } else {
-            format!("url(#{pattern})")
+        let fill = match s.kind {
+            SegmentKind::Eu => "var(--c-chart-eu)".to_owned(),
+            SegmentKind::Rest => format!("url(#{pattern})"),
         };
+        let kind = s.kind.as_str();
         rects.push(view! {
-            <rect class=format!("bar__seg bar__seg--{}", s.kind) x=format!("{x:.2}") y=BAR_Y width=format!("{w:.2}") height=BAR_H
-                fill=fill></rect>
+            <rect class=format!("bar__seg bar__seg--{kind}") x=format!("{x:.2}") y=BAR_Y width=format!("{w:.2}") height=BAR_H
+                fill=fill.clone()></rect>
         });
         // Labels go on their own lines under the bar, so narrow segments stay readable.
         let ly = BAR_Y + BAR_H + 20.0 + 20.0 * i as f64;
         labels.push(view! {
-            <g class=format!("bar__legend bar__legend--{}", s.kind)>
-                <rect x="0" y=ly - 12.0 width="14" height="14" fill=if s.kind == "eu" { "var(--c-chart-eu)".to_owned() } else { format!("url(#{pattern})") }
-                    class=format!("bar__swatch bar__seg--{}", s.kind)></rect>
+            <g class=format!("bar__legend bar__legend--{kind}")>
+                <rect x="0" y=ly - 12.0 width="14" height="14" fill=fill
+                    class=format!("bar__swatch bar__seg--{kind}")></rect>
                 <text x="20" y=ly class="bar__text">{s.label.clone()}</text>
             </g>
         });
@@ -60,7 +78,9 @@ pub fn StackedBar(
     }
     let height = BAR_Y + BAR_H + 20.0 * segments.len() as f64 + 12.0;
     view! {
-        <svg class="bar" viewBox=format!("0 0 {W} {height}") role="img" aria-labelledby=labelled_by focusable="false"
+        // Hidden from assistive technology: the figure's caption says the
+        // same in one sentence, and the data table has every number.
+        <svg class="bar" viewBox=format!("0 0 {W} {height}") aria-hidden="true" focusable="false"
             preserveAspectRatio="xMinYMin meet">
             <defs>
                 <pattern id=pattern.clone() width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -5,7 +5,10 @@ use super::model::{Bundle, Project};
 use super::text::Lang;
 
 /// Column names are stable English identifiers (for scripts and
-/// spreadsheets alike); the texts in the rows are in `lang`.
+/// spreadsheets alike); the texts in the rows are in `lang`. Columns the
+/// source does not give but the app derives from the value and the EU
+/// contribution end in `_computed`, so a spreadsheet never passes them off
+/// as the source's figures.
 pub const HEADER: [&str; 10] = [
     "id",
     "name",
@@ -15,8 +18,8 @@ pub const HEADER: [&str; 10] = [
     "currency",
     "value",
     "eu_contribution",
-    "eu_share_percent",
-    "remainder",
+    "eu_share_percent_computed",
+    "remainder_computed",
 ];
 
 /// One CSV field: quoted when needed, and defused against spreadsheet formula
@@ -96,14 +99,19 @@ mod tests {
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 1 + b.projects.len());
         assert_eq!(lines[0], HEADER.join(","));
+        // The derived columns say so in their names; the source's own figures do not.
+        assert_eq!(
+            lines[0],
+            "id,name,programme,measure,fund,currency,value,eu_contribution,eu_share_percent_computed,remainder_computed"
+        );
         assert_eq!(
             lines[3],
-            "mokes,Małopolski Ośrodek Koordynacji Ekonomii Społecznej,RPO WM na lata 2014-2020,Działanie 9.3,EFS,PLN,1980000,1683000,85,297000"
+            "mokes,Małopolski Ośrodek Koordynacji Ekonomii Społecznej,Regionalny Program Operacyjny Województwa Małopolskiego na lata 2014–2020 (RPO WM),Działanie 9.3,EFS,PLN,1980000,1683000,85,297000"
         );
         // Unknown values stay empty, never 0.
         assert!(lines[1].ends_with(",,,,,,"), "{}", lines[1]);
         let en = funding_csv(&b, Lang::En);
-        assert!(en.contains("mokes,Małopolska Social Economy Coordination Centre,"));
+        assert!(en.contains("mokes,Małopolska Social Economy Coordination Centre,Regional Operational Programme of the Małopolska Region 2014–2020 (RPO WM),Measure 9.3,"));
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! The one way in is [`parse`]: text becomes a checked [`Bundle`] or a
 //! [`ContentError`] whose every fault names its JSON path and line:column.
 
+pub mod chronology;
 pub mod csv;
 mod date;
 mod error;
 pub mod format;
+mod id;
 mod locate;
 mod model;
 mod money;
@@ -18,8 +20,10 @@ pub mod query;
 pub mod schema;
 mod text;
 
+pub use chronology::Chronology;
 pub use date::{DateValue, Point};
 pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, Segment};
+pub use id::{EventId, Id};
 pub use model::{
     Bundle, Compliance, Declaration, Era, Event, EventKind, Figure, FigureBound, Fund,
     Organisation, Project, Role, Source,

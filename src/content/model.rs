@@ -18,7 +18,7 @@ pub struct Bundle {
     pub schema: Option<String>,
     /// Version of the bundle format; the app accepts exactly the one it was built for.
     pub schema_version: u32,
-    /// The day this content was last edited: shown as "content as of" when read from a cache.
+    /// The day this content was compiled from its source (shown on the about page, and as "content as of" when read from a cache).
     pub content_date: DateValue,
     pub organisation: Organisation,
     /// Where the facts come from; every fact points to one of these by id.

@@ -3,6 +3,7 @@
 //! located by JSON path and line:column.
 
 use super::error::{ContentError, Fault, FaultKind, JsonPath};
+use super::id::Id;
 use super::locate::{byte_column_to_char, locate, location_of, path_at};
 use super::model::Bundle;
 use super::money::Currency;
@@ -167,12 +168,7 @@ impl Checker {
     }
 
     fn id(&mut self, path: JsonPath, id: &str, seen: &mut HashSet<String>) {
-        let ok = !id.is_empty()
-            && id.len() <= 80
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !ok {
+        if Id::parse(id).is_none() {
             self.fault(path.clone(), FaultKind::BadId(id.to_owned()));
         }
         if !seen.insert(id.to_owned()) {

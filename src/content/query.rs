@@ -195,23 +195,6 @@ impl Bundle {
 
 /// "3 wydarzenia" / "3 events", with Polish plural rules
 /// (1 wydarzenie, 2–4 wydarzenia, 5–21 wydarzeń, 22–24 wydarzenia, 25 wydarzeń…).
-pub fn count_events(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En if n == 1 => "1 event".into(),
-        Lang::En => format!("{n} events"),
-        Lang::Pl => {
-            let word = if n == 1 {
-                "wydarzenie"
-            } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-                "wydarzenia"
-            } else {
-                "wydarzeń"
-            };
-            format!("{n} {word}")
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,19 +326,5 @@ mod tests {
         assert_eq!(stem("lombard"), "lombar");
         assert_eq!(stem("spoldzielnie"), "spoldzieln");
         assert_eq!(stem(""), "");
-    }
-
-    #[test]
-    fn polish_plurals() {
-        let pl = |n| count_events(n, Lang::Pl);
-        assert_eq!(pl(0), "0 wydarzeń");
-        assert_eq!(pl(1), "1 wydarzenie");
-        assert_eq!(pl(3), "3 wydarzenia");
-        assert_eq!(pl(5), "5 wydarzeń");
-        assert_eq!(pl(12), "12 wydarzeń");
-        assert_eq!(pl(22), "22 wydarzenia");
-        assert_eq!(pl(112), "112 wydarzeń");
-        assert_eq!(count_events(1, Lang::En), "1 event");
-        assert_eq!(count_events(10, Lang::En), "10 events");
     }
 }

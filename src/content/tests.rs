@@ -45,6 +45,9 @@ fn faults(text: &str) -> Vec<Fault> {
 fn real_bundle_carries_the_organisation() {
     let b = real();
     assert_eq!(b.schema_version, SCHEMA_VERSION);
+    // The day the content was compiled (shown as such on the about page and
+    // as "stan na" in the offline notices): a whole day, not a guess.
+    assert_eq!(b.content_date, DateValue::parse("2026-11-26").unwrap());
     assert_eq!(
         b.organisation.name.pl,
         "Regionalny Ośrodek Polityki Społecznej w Krakowie"
@@ -54,8 +57,28 @@ fn real_bundle_carries_the_organisation() {
         .summary
         .pl
         .contains("jednostką organizacyjną Województwa Małopolskiego"));
-    assert!(b.organisation.legal_basis.pl.contains("art. 21 pkt. 4a"));
+    assert!(b.organisation.legal_basis.pl.contains("art. 21 pkt 4a"));
     assert!(b.organisation.legal_basis.pl.contains("12 marca 2004"));
+    assert!(b
+        .organisation
+        .legal_basis
+        .in_lang(Lang::En)
+        .contains("Article 21 point 4a"));
+}
+
+#[test]
+fn the_source_is_the_centres_o_nas_web_page() {
+    let b = real();
+    let s = b.source(&b.organisation.source).unwrap();
+    assert_eq!(s.title.pl, "ROPS w Krakowie, strona internetowa „O nas”");
+    assert_eq!(
+        s.title.in_lang(Lang::En),
+        "ROPS Kraków, the Centre's “O nas” (About us) web page"
+    );
+    // Every fact points to it.
+    assert!(b.events.iter().all(|e| e.source == s.id));
+    assert!(b.projects.iter().all(|p| p.source == s.id));
+    assert!(b.figures.iter().all(|f| f.source == s.id));
 }
 
 #[test]
@@ -73,8 +96,28 @@ fn real_bundle_has_every_dated_fact_of_the_seed() {
         .contains("Akademia Przedsiębiorczości. Rozwój alternatywnych form zatrudnienia"));
     assert!(equal.description.pl.contains("tematu D"));
 
-    assert_eq!(ev("strategia-2007-2013").date, d("2007/2013"));
-    assert_eq!(ev("strategia-2007-2013").kind, EventKind::Policy);
+    // The seed dates the Strategy's term ("na lata 2007-2013"), not the day
+    // the provisions were written into it: the range stays, and the text
+    // says whose dates they are.
+    let strategy = ev("strategia-2007-2013");
+    assert_eq!(strategy.date, d("2007/2013"));
+    assert_eq!(strategy.kind, EventKind::Policy);
+    assert_eq!(
+        strategy.project.as_deref(),
+        Some("akademia-przedsiebiorczosci")
+    );
+    assert!(strategy
+        .description
+        .pl
+        .contains("Strategii Rozwoju Województwa Małopolskiego na lata 2007–2013"));
+    assert!(strategy
+        .description
+        .pl
+        .contains("Lata 2007–2013 to okres obowiązywania Strategii, a nie data tego wydarzenia"));
+    assert!(strategy
+        .description
+        .in_lang(Lang::En)
+        .contains("The years 2007–2013 are the Strategy's term, not the date of this event"));
 
     let ares = ev("2008-akademia-rozwoju-es");
     assert_eq!(ares.date, d("2008"));
@@ -107,6 +150,147 @@ fn real_bundle_has_every_dated_fact_of_the_seed() {
     let mokes = ev("2015-mokes");
     assert_eq!(mokes.date, d("2015/.."));
     assert_eq!(mokes.project.as_deref(), Some("mokes"));
+    assert!(mokes
+        .description
+        .pl
+        .contains("Działania 9.3 RPO WM na lata 2014–2020"));
+
+    let reves = ev("wyroznienie-reves");
+    assert_eq!(reves.kind, EventKind::Award);
+    assert!(reves.description.pl.contains(
+        "za funkcjonowanie Małopolskiego Paktu na Rzecz Ekonomii Społecznej oraz stworzenie systemu wsparcia ekonomii społecznej"
+    ));
+    assert!(reves
+        .description
+        .in_lang(Lang::En)
+        .contains("for the operation of the Małopolska Pact for the Social Economy"));
+
+    let model = ev("2010-model-mrr");
+    assert!(model.description.pl.contains("Poddziałania 7.2.2 PO KL"));
+    assert!(ev("wspolpraca-lombardia")
+        .description
+        .pl
+        .contains("oparty na mechanizmach zwrotnych"));
+}
+
+#[test]
+fn projects_carry_programme_dates_summary_and_activities_as_the_seed_gives_them() {
+    let b = real();
+    let d = |s: &str| DateValue::parse(s).unwrap();
+
+    // EQUAL: from 2004, the end not given.
+    let equal = b.project("akademia-przedsiebiorczosci").unwrap();
+    assert_eq!(equal.dates, d("2004/.."));
+    assert_eq!(equal.programme.pl, "Inicjatywa Wspólnotowa EQUAL");
+    assert_eq!(
+        equal.programme.in_lang(Lang::En),
+        "EQUAL Community Initiative"
+    );
+    assert!(equal.measure.as_ref().unwrap().pl.starts_with("Temat D: "));
+    assert!(equal.summary.pl.contains("na grunt polityki regionalnej"));
+    assert!(equal.activities.is_empty());
+
+    // PO KL, expanded once here and abbreviated everywhere else.
+    let ares = b.project("akademia-rozwoju-es").unwrap();
+    assert_eq!(ares.dates, d("2008/.."));
+    assert_eq!(
+        ares.programme.pl,
+        "Program Operacyjny Kapitał Ludzki (PO KL)"
+    );
+    assert_eq!(
+        ares.programme.in_lang(Lang::En),
+        "Human Capital Operational Programme (PO KL)"
+    );
+    assert!(ares
+        .summary
+        .pl
+        .contains("SZOP PO KL dla Poddziałania 7.2.2"));
+    assert_eq!(ares.activities.len(), 2);
+    assert!(ares.activities[0]
+        .pl
+        .contains("295 miejsc pracy w ponad 40 spółdzielniach socjalnych"));
+    assert!(ares.activities[1].pl.contains("z Regionem Lombardii"));
+
+    // MOKES: the seed breaks off where its list of activities begins.
+    let mokes = b.project("mokes").unwrap();
+    assert_eq!(mokes.dates, d("2015/.."));
+    assert_eq!(
+        mokes.programme.pl,
+        "Regionalny Program Operacyjny Województwa Małopolskiego na lata 2014–2020 (RPO WM)"
+    );
+    assert_eq!(
+        mokes.programme.in_lang(Lang::En),
+        "Regional Operational Programme of the Małopolska Region 2014–2020 (RPO WM)"
+    );
+    assert!(mokes.summary.pl.contains("platformy współpracy"));
+    assert_eq!(
+        mokes.activities.len(),
+        2,
+        "only the activities the text describes; the announced list is missing"
+    );
+    assert!(mokes.activities[1]
+        .pl
+        .contains("zaangażowanie samorządu w uspołecznianie zadań publicznych"));
+    assert!(mokes.activities[1]
+        .in_lang(Lang::En)
+        .contains("involving social-economy and civic organisations in delivering public tasks"));
+    let note = mokes
+        .activities_note
+        .as_ref()
+        .expect("MOKES says the list is missing");
+    assert!(note.pl.contains("urywa się"));
+    assert!(note.pl.contains("realizowane są następujące działania:"));
+    assert!(note
+        .in_lang(Lang::En)
+        .contains("the list itself is missing"));
+}
+
+/// The editorial conventions every text of the bundle keeps: the ones the
+/// seed spells loosely are spelled one way here (its facts unchanged).
+#[test]
+fn texts_keep_one_spelling() {
+    let v: serde_json::Value = serde_json::from_str(REAL).unwrap();
+    fn texts<'a>(v: &'a serde_json::Value, out: &mut Vec<(&'a str, &'a str)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for lang in ["pl", "en"] {
+                    if let Some(serde_json::Value::String(s)) = m.get(lang) {
+                        out.push((lang, s));
+                    }
+                }
+                m.values().for_each(|x| texts(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| texts(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = vec![];
+    texts(&v, &mut all);
+    assert!(all.len() > 60, "the walk found the texts ({})", all.len());
+    let year_range_with_hyphen = |s: &str| {
+        let b = s.as_bytes();
+        (0..b.len().saturating_sub(8)).any(|i| {
+            b[i..i + 4].iter().all(u8::is_ascii_digit)
+                && b[i + 4] == b'-'
+                && b[i + 5..i + 9].iter().all(u8::is_ascii_digit)
+        })
+    };
+    for (lang, s) in all {
+        assert!(!s.contains("pkt."), "“pkt”, not “pkt.”: {s}");
+        assert!(
+            !year_range_with_hyphen(s),
+            "year ranges take an en dash: {s}"
+        );
+        assert!(!s.contains("oparty o "), "“oparty na”, not “oparty o”: {s}");
+        assert!(!s.contains("Equal"), "EQUAL is spelled in capitals: {s}");
+        assert!(!s.contains("POKL"), "“PO KL”, not “POKL”: {s}");
+        assert!(!s.contains("tekst przekazany"), "{s}");
+        if lang == "en" {
+            assert!(!s.contains("socialis"), "{s}");
+            assert!(!s.contains("supplied by"), "{s}");
+            assert!(!s.contains("Małopolska Voivodeship) 2014"), "{s}");
+        }
+    }
 }
 
 #[test]
@@ -214,6 +398,56 @@ fn every_text_has_english() {
     let mut missing = vec![];
     walk(&v, "$".into(), &mut missing);
     assert!(missing.is_empty(), "texts without English: {missing:?}");
+}
+
+#[test]
+fn every_era_says_where_its_bounds_come_from() {
+    let b = real();
+    let era = |id: &str| b.eras.iter().find(|e| e.id == id).unwrap();
+    let d = |s: &str| DateValue::parse(s).unwrap();
+    // EQUAL: the seed gives 2004 and no end; the band covers only what is dated.
+    let equal = era("equal");
+    assert_eq!(equal.name.pl, "Inicjatywa Wspólnotowa EQUAL");
+    assert_eq!(equal.period, d("2004"));
+    let note = equal.note.as_ref().unwrap();
+    assert!(note.pl.contains("nie podaje, do kiedy"));
+    assert!(note.in_lang(Lang::En).contains("does not say when"));
+    let po_kl = era("okres-2007-2013");
+    assert_eq!(po_kl.period, d("2007/2013"));
+    assert!(po_kl
+        .note
+        .as_ref()
+        .unwrap()
+        .pl
+        .contains("Strategii Rozwoju Województwa Małopolskiego na lata 2007–2013"));
+    let rpo = era("rpo-wm-2014-2020");
+    assert_eq!(rpo.period, d("2014/2020"));
+    assert!(rpo
+        .note
+        .as_ref()
+        .unwrap()
+        .pl
+        .contains("„RPO WM na lata 2014–2020”"));
+    assert!(b.eras.iter().all(|e| e.note.is_some()));
+}
+
+#[test]
+fn awards_are_the_three_the_seed_names() {
+    let b = real();
+    let awards: Vec<&str> = b
+        .events_chronological()
+        .into_iter()
+        .filter(|e| e.kind == EventKind::Award)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(
+        awards,
+        [
+            "2012-nagroda-ministra-gospodarki",
+            "2016-regiostars",
+            "wyroznienie-reves"
+        ]
+    );
 }
 
 #[test]

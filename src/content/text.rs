@@ -1,3 +1,5 @@
+//! Texts of the bundle: Polish required, English optional, and the checks that make a text honest (no hidden controls, not blank).
+
 use serde::{Deserialize, Serialize};
 
 /// The two languages of the app. Polish is the language of the source and of

@@ -1,9 +1,12 @@
-//! Every UI string, in both languages, checked by the compiler: a missing
-//! translation is a missing struct field, not a runtime surprise.
+//! The typed table of every UI string, in both languages, checked by the
+//! compiler: a missing translation is a missing struct field, not a runtime
+//! surprise. Messages that take values are methods.
 
 use crate::content::Lang;
 
 pub struct Ui {
+    /// The table's language, for the messages that take values.
+    pub lang: Lang,
     pub org_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
@@ -56,8 +59,6 @@ pub struct Ui {
     pub search: &'static str,
     pub only_project: &'static str,
     pub show_all_projects: &'static str,
-    pub count_all: &'static str,
-    pub count_found: &'static str,
     pub clear_filters: &'static str,
     pub no_results: &'static str,
     pub show_more: &'static str,
@@ -113,6 +114,8 @@ pub struct Ui {
     pub content_as_of: &'static str,
     pub update_rejected: &'static str,
     pub app_outdated: &'static str,
+    pub boot_failed: &'static str,
+    pub boot_failed_help: &'static str,
     pub app_outdated_help: &'static str,
     pub new_version: &'static str,
     pub reload: &'static str,
@@ -134,9 +137,24 @@ pub struct Ui {
     pub embed_title_timeline: &'static str,
     pub embed_title_funding: &'static str,
     pub open_full_view: &'static str,
+    /// Marks a figure the app derives ("(wyliczone: a − b)"); followed by the sum.
+    pub computed: &'static str,
+    /// Table column headings for the two derived columns.
+    pub eu_share_computed: &'static str,
+    pub remainder_computed: &'static str,
+    /// What the derived columns are, under the table.
+    pub computed_legend: &'static str,
+    /// The chart's marker for a derived figure, and what it means.
+    pub computed_marker: &'static str,
+    pub computed_marker_legend: &'static str,
+    /// Under the awards heading: the source names them as examples.
+    pub awards_note: &'static str,
+    /// Before the bundle's `content_date` on the about page.
+    pub content_compiled: &'static str,
 }
 
 pub const PL: Ui = Ui {
+    lang: Lang::Pl,
     org_name: "Regionalny Ośrodek Polityki Społecznej w Krakowie",
     skip_to_content: "Przejdź do treści",
     nav_label: "Główna nawigacja",
@@ -145,7 +163,7 @@ pub const PL: Ui = Ui {
     nav_funding: "Finansowanie",
     switch_language: "English",
     switch_language_label: "Switch to English",
-    footer_source: "Źródło informacji: tekst „O nas” Regionalnego Ośrodka Polityki Społecznej w Krakowie.",
+    footer_source: "Źródło informacji: strona internetowa „O nas” Regionalnego Ośrodka Polityki Społecznej w Krakowie.",
     loading: "Wczytywanie treści…",
     not_found_title: "Nie ma takiej strony",
     not_found_text: "Adres nie prowadzi do żadnej strony tej aplikacji. Mógł zostać źle wpisany albo strona została przeniesiona.",
@@ -189,8 +207,6 @@ pub const PL: Ui = Ui {
     search: "Szukaj w tytułach i opisach",
     only_project: "Tylko wydarzenia projektu",
     show_all_projects: "Pokaż wszystkie",
-    count_all: "Oś czasu zawiera",
-    count_found: "Znaleziono",
     clear_filters: "Wyczyść filtry",
     no_results: "Żadne wydarzenie nie pasuje do wybranych filtrów.",
     show_more: "Pokaż kolejne wydarzenia",
@@ -250,6 +266,8 @@ pub const PL: Ui = Ui {
     content_as_of: "stan na",
     update_rejected: "Nowa wersja treści zawiera błędy i nie została wczytana. Pokazujemy ostatnią poprawną treść,",
     app_outdated: "Ta wersja aplikacji jest nieaktualna",
+    boot_failed: "Nie udało się uruchomić aplikacji",
+    boot_failed_help: "Przeglądarka nie mogła wczytać programu tej strony. Odśwież stronę; jeśli to nie pomoże, spróbuj później lub użyj innej przeglądarki.",
     app_outdated_help: "Nowa treść wymaga nowszej wersji aplikacji. Odśwież stronę, aby ją pobrać.",
     new_version: "Dostępna jest nowa wersja aplikacji.",
     reload: "Odśwież",
@@ -271,9 +289,18 @@ pub const PL: Ui = Ui {
     embed_title_timeline: "Oś czasu: ekonomia społeczna w ROPS w Krakowie",
     embed_title_funding: "Finansowanie projektów ekonomii społecznej ROPS w Krakowie",
     open_full_view: "Otwórz pełny widok (nowa karta)",
+    computed: "wyliczone",
+    eu_share_computed: "Udział UE (wyliczony)",
+    remainder_computed: "Pozostała część wartości (wyliczona)",
+    computed_legend: "Źródło podaje wartość projektu i kwotę dofinansowania UE. Udział UE i pozostała część wartości nie pochodzą ze źródła: są z nich wyliczone (udział = dofinansowanie ÷ wartość, pozostała część = wartość − dofinansowanie).",
+    computed_marker: "*",
+    computed_marker_legend: "* wyliczone z wartości projektu i dofinansowania UE; źródło tych liczb nie podaje.",
+    awards_note: "Wybrane nagrody: źródło podaje, że działania w zakresie ekonomii społecznej były „wielokrotnie nagradzane”, i wymienia poniższe jako przykłady („np.”).",
+    content_compiled: "Treść opracowano:",
 };
 
 pub const EN: Ui = Ui {
+    lang: Lang::En,
     org_name: "Regional Social Policy Centre in Kraków",
     skip_to_content: "Skip to content",
     nav_label: "Main navigation",
@@ -282,7 +309,7 @@ pub const EN: Ui = Ui {
     nav_funding: "Funding",
     switch_language: "Polski",
     switch_language_label: "Przełącz na język polski",
-    footer_source: "Source: the “About us” text of the Regional Social Policy Centre in Kraków.",
+    footer_source: "Source: the “O nas” (About us) web page of the Regional Social Policy Centre in Kraków.",
     loading: "Loading content…",
     not_found_title: "Page not found",
     not_found_text: "This address does not lead to any page of this app. It may have been mistyped, or the page has moved.",
@@ -326,8 +353,6 @@ pub const EN: Ui = Ui {
     search: "Search titles and descriptions",
     only_project: "Only events of the project",
     show_all_projects: "Show all",
-    count_all: "The timeline has",
-    count_found: "Found",
     clear_filters: "Clear filters",
     no_results: "No event matches the chosen filters.",
     show_more: "Show more events",
@@ -387,6 +412,8 @@ pub const EN: Ui = Ui {
     content_as_of: "as of",
     update_rejected: "A new version of the content contains errors and was not loaded. Showing the last correct content,",
     app_outdated: "This version of the app is out of date",
+    boot_failed: "The app could not start",
+    boot_failed_help: "Your browser could not load this site's program. Reload the page; if that does not help, try again later or use another browser.",
     app_outdated_help: "The new content needs a newer version of the app. Reload the page to get it.",
     new_version: "A new version is available.",
     reload: "Reload",
@@ -408,7 +435,86 @@ pub const EN: Ui = Ui {
     embed_title_timeline: "Timeline: social economy at ROPS Kraków",
     embed_title_funding: "Funding of ROPS Kraków's social-economy projects",
     open_full_view: "Open the full view (new tab)",
+    computed: "computed",
+    eu_share_computed: "EU share (computed)",
+    remainder_computed: "Remaining part of the value (computed)",
+    computed_legend: "The source gives the project's value and the EU contribution. The EU share and the remaining part of the value are not from the source: they are computed from those two (share = contribution ÷ value, remaining part = value − contribution).",
+    computed_marker: "*",
+    computed_marker_legend: "* computed from the project's value and the EU contribution; the source does not give these figures.",
+    awards_note: "Selected awards: the source says that the social-economy work has been “awarded many times” and names the ones below as examples (“e.g.”).",
+    content_compiled: "Content compiled:",
 };
+
+impl Ui {
+    /// "5 wydarzeń" / "5 events", with Polish plural forms (1; 2–4 but not
+    /// 12–14; the rest).
+    pub fn events(&self, n: usize) -> String {
+        match self.lang {
+            Lang::En if n == 1 => "1 event".into(),
+            Lang::En => format!("{n} events"),
+            Lang::Pl => {
+                let word = if n == 1 {
+                    "wydarzenie"
+                } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+                    "wydarzenia"
+                } else {
+                    "wydarzeń"
+                };
+                format!("{n} {word}")
+            }
+        }
+    }
+
+    /// The timeline's result line, as one sentence in each language's order.
+    pub fn result_count(&self, n: usize, filtered: bool) -> String {
+        match (self.lang, filtered) {
+            (Lang::Pl, false) => format!("Oś czasu zawiera {}", self.events(n)),
+            (Lang::Pl, true) => format!("Znaleziono {}", self.events(n)),
+            (Lang::En, false) => format!("The timeline has {}", self.events(n)),
+            (Lang::En, true) => format!("Found {}", self.events(n)),
+        }
+    }
+
+    /// Where a fault is, for the editors: "wiersz 3, kolumna 7: …".
+    pub fn at_position(&self, line: usize, column: usize, what: &str) -> String {
+        match self.lang {
+            Lang::Pl => format!("wiersz {line}, kolumna {column}: {what}"),
+            Lang::En => format!("line {line}, column {column}: {what}"),
+        }
+    }
+
+    pub fn not_utf8(&self) -> &'static str {
+        match self.lang {
+            Lang::Pl => "plik nie jest tekstem UTF-8",
+            Lang::En => "the file is not UTF-8 text",
+        }
+    }
+
+    pub fn file_empty(&self) -> &'static str {
+        match self.lang {
+            Lang::Pl => "plik jest pusty",
+            Lang::En => "the file is empty",
+        }
+    }
+
+    pub fn size_over_limit(&self, size: usize, limit: usize) -> String {
+        match self.lang {
+            Lang::Pl => format!("rozmiar {size} B, limit {limit} B"),
+            Lang::En => format!("size {size} B, limit {limit} B"),
+        }
+    }
+
+    pub fn schema_newer(&self, found: u32, supported: u32) -> String {
+        match self.lang {
+            Lang::Pl => {
+                format!("wersja schematu treści {found}, ta wersja aplikacji czyta {supported}")
+            }
+            Lang::En => {
+                format!("content schema version {found}, this version of the app reads {supported}")
+            }
+        }
+    }
+}
 
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
@@ -418,6 +524,8 @@ pub fn ui(lang: Lang) -> &'static Ui {
 }
 
 use crate::content::{EventKind, Fund, Role, Text};
+use crate::nav::Page;
+use crate::prefs::Accent;
 
 pub fn kind_label(kind: EventKind, lang: Lang) -> &'static str {
     match (kind, lang) {
@@ -452,9 +560,73 @@ pub fn fund_label(fund: Fund, lang: Lang) -> &'static str {
     }
 }
 
+/// A bundle text in `lang`, with the `lang` attribute it needs when it
+/// falls back to Polish. Always text, never markup.
+pub fn text_of(t: &Text, lang: Lang) -> (String, Option<&'static str>) {
+    (t.in_lang(lang).to_owned(), fallback_lang(t, lang))
+}
+
 /// `lang` attribute for a text shown in `lang`: set only when the text fell
 /// back to Polish, so screen readers pronounce it as Polish.
 pub fn fallback_lang(text: &Text, lang: Lang) -> Option<&'static str> {
     let shown = text.get(lang).lang;
     (shown != lang).then_some(shown.as_str())
+}
+
+/// A page's name in the main navigation and footer links.
+pub fn nav_label(page: Page, lang: Lang) -> &'static str {
+    let t = ui(lang);
+    match page {
+        Page::About => t.nav_about,
+        Page::Timeline => t.nav_timeline,
+        Page::Funding => t.nav_funding,
+        Page::Accessibility => t.declaration_title,
+        Page::EmbedCode => t.embed_title,
+    }
+}
+
+/// A page's heading (its `h1`), the same in the app and in the static first
+/// screen that boot.js draws before the app starts.
+pub fn page_title(page: Page, lang: Lang) -> &'static str {
+    let t = ui(lang);
+    match page {
+        Page::About => t.about_title,
+        Page::Timeline => t.timeline_title,
+        Page::Funding => t.funding_title,
+        Page::Accessibility => t.declaration_title,
+        Page::EmbedCode => t.embed_title,
+    }
+}
+
+pub fn accent_label(accent: Accent, lang: Lang) -> &'static str {
+    match (accent, lang) {
+        (Accent::Blue, Lang::Pl) => "niebieski",
+        (Accent::Green, Lang::Pl) => "zielony",
+        (Accent::Purple, Lang::Pl) => "fioletowy",
+        (Accent::Red, Lang::Pl) => "czerwony",
+        (Accent::Blue, Lang::En) => "blue",
+        (Accent::Green, Lang::En) => "green",
+        (Accent::Purple, Lang::En) => "purple",
+        (Accent::Red, Lang::En) => "red",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polish_plurals_and_whole_sentences() {
+        let pl = |n| PL.events(n);
+        assert_eq!(pl(1), "1 wydarzenie");
+        assert_eq!(pl(3), "3 wydarzenia");
+        assert_eq!(pl(5), "5 wydarzeń");
+        assert_eq!(pl(12), "12 wydarzeń");
+        assert_eq!(pl(22), "22 wydarzenia");
+        assert_eq!(pl(0), "0 wydarzeń");
+        assert_eq!(EN.events(1), "1 event");
+        assert_eq!(EN.events(10), "10 events");
+        assert_eq!(PL.result_count(3, true), "Znaleziono 3 wydarzenia");
+        assert_eq!(EN.result_count(12, false), "The timeline has 12 events");
+    }
 }

@@ -1,74 +1,74 @@
-//! The embedded frame: the timeline or funding view without the site's
+//! The embed frame: the timeline or funding view without the site's
 //! chrome, for an iframe in the regional portal.
 //!
 //! Protocol with the host page (`public/embed.js` implements the host side):
-//! - out: `{type: "rops:height", id, height}` whenever the content's height
-//!   changes, and `{type: "rops:navigate", id, event, path}` when an event
-//!   is opened (event id) or closed (`event: null`);
-//! - in: `{type: "rops:open", event}` opens an event (null: back to the list).
-//!   Accepted only from the parent window; anything else is ignored.
+//! - out: [`EmbedMessage`]: `{type: "rops:height", id, height}` whenever the
+//!   content's height changes, and `{type: "rops:navigate", id, event, path}`
+//!   when an event is opened (event id) or closed (`event: null`);
+//! - in: [`HostMessage`]: `{type: "rops:open", event}` opens an event (null:
+//!   back to the list). Accepted only from the parent window; anything else
+//!   is ignored.
 //!
-//! URL parameters: `id` (names this embed in messages), `theme`
-//! (`light`/`dark`), `accent` (one of [`ACCENTS`]).
+//! URL options ([`EmbedOptions`]): `id` (names this embed in messages),
+//! `theme` (`light`/`dark`), `accent`; links inside the embed keep them.
 
-use crate::app::{apply_theme, use_lang};
 use crate::components::AppStatus;
-use crate::i18n::ui;
-use crate::routes::{event_id_of_path, event_path, from_embed, timeline_path, Page};
+use crate::content::Id;
+use crate::i18n::{ui, use_lang};
+use crate::nav::{event_id_of_path, event_path, from_embed, timeline_path, use_nav, AppMode, Page};
+use crate::prefs::{apply_accent, apply_theme};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-/// Accent colours a host may pick; each is checked for contrast in both
-/// themes (see style.css). Anything else is ignored.
-pub const ACCENTS: [&str; 4] = ["blue", "green", "purple", "red"];
-
-fn param(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params.get(name)
+/// What the embed tells its host.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type")]
+pub enum EmbedMessage<'a> {
+    #[serde(rename = "rops:height")]
+    Height { id: &'a str, height: i32 },
+    #[serde(rename = "rops:navigate")]
+    Navigate {
+        id: &'a str,
+        event: Option<&'a str>,
+        path: &'a str,
+    },
 }
 
-/// The embed's id, as the host named it: letters, digits, `-` and `_` only,
-/// so it can be echoed back safely.
-fn embed_id() -> String {
-    param("id")
-        .filter(|id| valid_id(id))
-        .unwrap_or_else(|| "rops".into())
+/// What a host may ask of the embed.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(tag = "type")]
+pub enum HostMessage {
+    /// Open an event by its id, or go back to the list (`null`).
+    #[serde(rename = "rops:open")]
+    Open { event: Option<String> },
 }
 
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
-
-/// The embed's own URL options, validated, as a query string (`id=…&theme=…`),
-/// to be carried by every link inside the embed.
-pub fn embed_query() -> String {
-    let mut q = vec![];
-    if let Some(id) = param("id").filter(|id| valid_id(id)) {
-        q.push(format!("id={id}"));
+impl HostMessage {
+    /// A host's message from its JSON form; None for anything unexpected,
+    /// including ids that could not be bundle ids.
+    pub fn parse(json: &str) -> Option<HostMessage> {
+        match serde_json::from_str(json).ok()? {
+            HostMessage::Open { event: Some(e) } => {
+                Id::parse(&e).map(|_| HostMessage::Open { event: Some(e) })
+            }
+            m => Some(m),
+        }
     }
-    if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
-        q.push(format!("theme={theme}"));
-    }
-    if let Some(accent) = param("accent").filter(|a| ACCENTS.contains(&a.as_str())) {
-        q.push(format!("accent={accent}"));
-    }
-    q.join("&")
 }
 
-fn post(msg: &serde_json::Value) {
+fn post(msg: &EmbedMessage) {
     let Ok(Some(parent)) = window().parent() else {
         return;
     };
     if parent == window() {
         return; // not framed: nobody to tell
     }
-    let Ok(value) = js_sys::JSON::parse(&msg.to_string()) else {
+    let Ok(text) = serde_json::to_string(msg) else {
+        return;
+    };
+    let Ok(value) = js_sys::JSON::parse(&text) else {
         return;
     };
     // The host's origin is unknown to us (any portal page may embed); the
@@ -76,79 +76,86 @@ fn post(msg: &serde_json::Value) {
     let _ = parent.post_message(&value, "*");
 }
 
+/// Reports the element's height to the host whenever it changes, in whole
+/// pixels. The observers live as long as the page; they hold the element
+/// itself, not reactive handles, so nothing they need can be disposed under
+/// them. (A small hook of ours: leptos-use's observers would bring a crate
+/// for two calls.)
+fn report_height(el: web_sys::HtmlElement, id: String) {
+    let last = std::rc::Rc::new(std::cell::Cell::new(0i32));
+    let target = el.clone();
+    let measure = std::rc::Rc::new(move || {
+        let h = target.get_bounding_client_rect().height().ceil() as i32;
+        if h != last.replace(h) {
+            post(&EmbedMessage::Height { id: &id, height: h });
+        }
+    });
+    measure();
+    // ResizeObserver catches layout changes (fonts, width); but Chrome
+    // pauses rendering in off-screen cross-origin iframes, and with it
+    // ResizeObserver. A MutationObserver still runs there, and measuring
+    // forces layout, so content changes are always reported.
+    let on_resize = {
+        let m = measure.clone();
+        Closure::<dyn FnMut()>::new(move || m())
+    };
+    if let Ok(obs) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        obs.observe(&el);
+        std::mem::forget(obs);
+    }
+    on_resize.forget();
+    let on_mutation = {
+        let m = measure.clone();
+        Closure::<dyn FnMut()>::new(move || m())
+    };
+    if let Ok(obs) = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()) {
+        let opts = web_sys::MutationObserverInit::new();
+        opts.set_child_list(true);
+        opts.set_subtree(true);
+        opts.set_character_data(true);
+        opts.set_attributes(true);
+        let _ = obs.observe_with_options(&el, &opts);
+        std::mem::forget(obs);
+    }
+    on_mutation.forget();
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    std::mem::forget(resize);
+}
+
 #[component]
-pub fn EmbedFrame(
+pub fn EmbedFrame<F, V>(
     /// Current path below the router base.
     path: Memo<String>,
-    /// The app's routes.
-    routes: fn() -> AnyView,
-) -> impl IntoView {
+    /// The current route's page.
+    page: F,
+) -> impl IntoView
+where
+    F: Fn() -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let lang = use_lang();
     let location = use_location();
     let navigate = use_navigate();
-    let id = embed_id();
-
-    if let Some(theme) = param("theme").filter(|t| t == "light" || t == "dark") {
-        apply_theme(&theme);
+    let nav = use_nav();
+    let options = match nav.mode() {
+        AppMode::Embed(o) => o.clone(),
+        AppMode::Site => Default::default(),
+    };
+    let id = options.message_id().to_owned();
+    if let Some(theme) = options.theme {
+        apply_theme(theme);
     }
-    if let Some(accent) = param("accent").filter(|a| ACCENTS.contains(&a.as_str())) {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-accent", &accent);
-        }
+    if let Some(accent) = options.accent {
+        apply_accent(accent);
     }
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-embed", "");
     }
 
-    // Height: observe the wrapper, report whole pixels, only when they change.
-    // The observer lives as long as the page; it holds the element itself,
-    // not reactive handles, so nothing it needs can be disposed under it.
     let wrapper = NodeRef::<leptos::html::Div>::new();
     {
         let id = id.clone();
-        wrapper.on_load(move |el| {
-            let el: web_sys::HtmlElement = el.into();
-            let last = std::rc::Rc::new(std::cell::Cell::new(0i32));
-            let target = el.clone();
-            let measure = move || {
-                let h = target.get_bounding_client_rect().height().ceil() as i32;
-                if h != last.replace(h) {
-                    post(&serde_json::json!({"type": "rops:height", "id": id, "height": h}));
-                }
-            };
-            let measure = std::rc::Rc::new(measure);
-            measure();
-            // ResizeObserver catches layout changes (fonts, width); but Chrome
-            // pauses rendering in off-screen cross-origin iframes, and with it
-            // ResizeObserver. A MutationObserver still runs there, and
-            // measuring forces layout, so content changes are always reported.
-            let on_resize = {
-                let m = measure.clone();
-                Closure::<dyn FnMut()>::new(move || m())
-            };
-            if let Ok(obs) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-                obs.observe(&el);
-                std::mem::forget(obs);
-            }
-            on_resize.forget();
-            let on_mutation = {
-                let m = measure.clone();
-                Closure::<dyn FnMut()>::new(move || m())
-            };
-            if let Ok(obs) = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()) {
-                let opts = web_sys::MutationObserverInit::new();
-                opts.set_child_list(true);
-                opts.set_subtree(true);
-                opts.set_character_data(true);
-                opts.set_attributes(true);
-                let _ = obs.observe_with_options(&el, &opts);
-                std::mem::forget(obs);
-            }
-            on_mutation.forget();
-            let m = measure.clone();
-            let resize = window_event_listener(leptos::ev::resize, move |_| m());
-            std::mem::forget(resize);
-        });
+        wrapper.on_load(move |el| report_height(el.into(), id));
     }
 
     // Tell the host which event is open, so it may mirror it in its own URL.
@@ -156,15 +163,18 @@ pub fn EmbedFrame(
         let id = id.clone();
         Effect::new(move |_| {
             let p = path.get();
-            let event = event_id_of_path(&from_embed(&p)).map(str::to_owned);
-            post(
-                &serde_json::json!({"type": "rops:navigate", "id": id, "event": event, "path": p}),
-            );
+            let full = from_embed(&p);
+            post(&EmbedMessage::Navigate {
+                id: &id,
+                event: event_id_of_path(&full),
+                path: &p,
+            });
         });
     }
 
     // The host may open an event. Only our parent may ask; malformed asks do nothing.
-    let on_message =
+    let on_message = {
+        let nav = nav.clone();
         window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
             let from_parent = match (ev.source(), window().parent()) {
                 (Some(src), Ok(Some(parent))) => src.loose_eq(&parent.into()),
@@ -176,62 +186,47 @@ pub fn EmbedFrame(
             let Ok(json) = js_sys::JSON::stringify(&ev.data()) else {
                 return;
             };
-            let Ok(msg) = serde_json::from_str::<serde_json::Value>(&String::from(json)) else {
+            let Some(HostMessage::Open { event }) = HostMessage::parse(&String::from(json)) else {
                 return;
             };
-            if msg["type"] != "rops:open" {
-                return;
-            }
             let lang = lang.get_untracked();
-            let target = match &msg["event"] {
-                serde_json::Value::Null => timeline_path(lang).to_owned(),
-                serde_json::Value::String(e)
-                    if !e.is_empty()
-                        && e.len() <= 80
-                        && e.bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') =>
-                {
-                    event_path(lang, e)
-                }
-                _ => return,
+            let target = match event {
+                None => timeline_path(lang).to_owned(),
+                Some(e) => event_path(lang, &e),
             };
             // The host's choice replaces the current entry: the visitor's Back
             // button belongs to the portal page, not to messages it sent.
             navigate(
-                &crate::app::link(&target),
+                &nav.link(&target),
                 leptos_router::NavigateOptions {
                     replace: true,
                     ..Default::default()
                 },
             );
-        });
+        })
+    };
     on_cleanup(move || on_message.remove());
 
     // "Open full view": the same place in the full app, in a new tab.
-    let full = move || {
-        let base = document().base_uri().ok().flatten().unwrap_or_default();
-        let rel = from_embed(&path.get());
-        let search = location.search.get();
-        let rel = rel.trim_start_matches('/');
-        match search.trim_start_matches('?') {
-            "" => format!("{base}{rel}"),
-            q => format!("{base}{rel}?{q}"),
+    let full = {
+        let nav = nav.clone();
+        move || {
+            let search = location.search.get();
+            let href = nav.full_site_href(&path.get());
+            match search.trim_start_matches('?') {
+                "" => href,
+                q => format!("{href}?{q}"),
+            }
         }
     };
-    let declaration = move || {
-        let base = document().base_uri().ok().flatten().unwrap_or_default();
-        format!(
-            "{base}{}",
-            Page::Accessibility.path(lang.get()).trim_start_matches('/')
-        )
-    };
+    let declaration = move || format!("{}{}", nav.base(), Page::Accessibility.path(lang.get()));
     let t = move || ui(lang.get());
 
     view! {
         <div class="embed" node_ref=wrapper>
             <main id="main" tabindex="-1" class="page page--embed">
                 <AppStatus/>
-                {routes()}
+                {page}
             </main>
             <p class="embed__footer">
                 <a href=full target="_blank" rel="noopener" data-testid="open-full">{move || t().open_full_view}</a>
@@ -239,5 +234,56 @@ pub fn EmbedFrame(
                 <a href=declaration target="_blank" rel="noopener">{move || t().declaration_title}</a>
             </p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_messages_are_parsed_strictly() {
+        assert_eq!(
+            HostMessage::parse(r#"{"type":"rops:open","event":"2015-mokes"}"#),
+            Some(HostMessage::Open {
+                event: Some("2015-mokes".into())
+            })
+        );
+        assert_eq!(
+            HostMessage::parse(r#"{"type":"rops:open","event":null}"#),
+            Some(HostMessage::Open { event: None })
+        );
+        for bad in [
+            r#"{"type":"rops:open","event":"<script>"}"#,
+            r#"{"type":"rops:open","event":7}"#,
+            r#"{"type":"rops:close"}"#,
+            r#""rops:open""#,
+            "{}",
+        ] {
+            assert_eq!(HostMessage::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn messages_to_the_host_have_the_documented_shape() {
+        let m = serde_json::to_value(EmbedMessage::Height {
+            id: "tl",
+            height: 812,
+        })
+        .unwrap();
+        assert_eq!(
+            m,
+            serde_json::json!({"type": "rops:height", "id": "tl", "height": 812})
+        );
+        let m = serde_json::to_value(EmbedMessage::Navigate {
+            id: "tl",
+            event: None,
+            path: "/embed/os-czasu",
+        })
+        .unwrap();
+        assert_eq!(
+            m,
+            serde_json::json!({"type": "rops:navigate", "id": "tl", "event": null, "path": "/embed/os-czasu"})
+        );
     }
 }

@@ -1,8 +1,9 @@
+//! "O nas" / About: who the centre is, its legal basis, figures, projects and awards, as the source tells them.
+
 use super::{text_of, SourceNote};
-use crate::app::use_lang;
-use crate::components::{figure_cards, PageHeading, WithContent};
+use crate::components::{figure_cards, project_story, PageHeading, WithContent};
 use crate::content::{format, EventKind};
-use crate::i18n::ui;
+use crate::i18n::{ui, use_lang};
 use leptos::prelude::*;
 
 #[component]
@@ -18,6 +19,9 @@ pub fn About() -> impl IntoView {
             let (summary, summary_lang) = text_of(&org.summary, lang);
             let (legal, legal_lang) = text_of(&org.legal_basis, lang);
             let source = b.source(&org.source).map(|s| (s.title.in_lang(lang).to_owned(), s.url.clone()));
+            // The day the bundle was compiled, at the precision it gives; a
+            // bundle without one says nothing rather than guess.
+            let compiled = b.content_date.is_given().then(|| format::date(b.content_date, lang));
             view! {
                 <p class="lead" lang=summary_lang data-testid="org-summary">{summary}</p>
                 <section aria-labelledby="legal-h">
@@ -30,13 +34,19 @@ pub fn About() -> impl IntoView {
                 </section>
                 <section aria-labelledby="projects-h">
                     <h2 id="projects-h">{t.projects}</h2>
-                    <ul>
+                    <ul class="projects" role="list">
                         {b.projects.iter().map(|p| {
                             let (name, name_lang) = text_of(&p.name, lang);
+                            let (programme, programme_lang) = text_of(&p.programme, lang);
                             view! {
-                                <li data-testid=format!("about-project-{}", p.id)>
-                                    <strong lang=name_lang>{name}</strong>
-                                    " (" {format::date(p.dates, lang)} ")"
+                                <li class="project" data-testid=format!("about-project-{}", p.id)>
+                                    <h3 lang=name_lang>{name}</h3>
+                                    <p class="project__kind">
+                                        <span data-testid="project-dates">{format::date(p.dates, lang)}</span>
+                                        " · "
+                                        <span lang=programme_lang>{programme}</span>
+                                    </p>
+                                    {project_story(p, lang)}
                                 </li>
                             }
                         }).collect_view()}
@@ -44,6 +54,7 @@ pub fn About() -> impl IntoView {
                 </section>
                 <section aria-labelledby="awards-h">
                     <h2 id="awards-h">{t.awards}</h2>
+                    <p class="note" data-testid="awards-note">{t.awards_note}</p>
                     <ul>
                         {b.events_chronological().into_iter().filter(|e| e.kind == EventKind::Award).map(|e| {
                             let (title, title_lang) = text_of(&e.title, lang);
@@ -57,6 +68,9 @@ pub fn About() -> impl IntoView {
                     </ul>
                 </section>
                 {source.map(|(title, url)| view! { <SourceNote title url label=t.source/> })}
+                {compiled.map(|d| view! {
+                    <p class="source-note" data-testid="content-compiled">{t.content_compiled} " " {d}</p>
+                })}
             }
         }/>
     }

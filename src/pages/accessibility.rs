@@ -3,10 +3,9 @@
 //! so that monitoring tools can read it. Its data lives in the bundle; what
 //! the organisation has not supplied is said to be "being completed".
 
-use crate::app::use_lang;
 use crate::components::{PageHeading, WithContent};
 use crate::content::{format, Bundle, Compliance, DateValue, Lang};
-use crate::i18n::ui;
+use crate::i18n::{ui, use_lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 

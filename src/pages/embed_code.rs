@@ -1,12 +1,11 @@
 //! "Osadź na swojej stronie": a form that writes the embed snippet for a
 //! portal editor, with a live preview of exactly that snippet's iframe.
 
-use crate::app::use_lang;
 use crate::components::PageHeading;
 use crate::content::Lang;
-use crate::embed::ACCENTS;
-use crate::i18n::ui;
-use crate::routes::{to_embed, Page};
+use crate::i18n::{accent_label, ui, use_lang, Ui};
+use crate::nav::{to_embed, EmbedOptions, Page};
+use crate::prefs::{Accent, Theme};
 use leptos::prelude::*;
 
 /// HTML-escape for attribute values and text in the generated snippet.
@@ -17,75 +16,111 @@ fn esc(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The snippet for the chosen options; `origin_base` is the app's absolute
-/// base URL (e.g. `https://portal.example/ekonomia/`).
-pub fn snippet(
-    origin_base: &str,
-    view: &str,
-    lang: Lang,
-    theme: &str,
-    accent: &str,
-    height: u32,
-    id: &str,
-) -> String {
-    let t = ui(lang);
-    let (page, title) = match view {
-        "funding" => (Page::Funding, t.embed_title_funding),
-        _ => (Page::Timeline, t.embed_title_timeline),
-    };
-    let path = page.path(lang);
-    let mut q = vec![format!("id={id}")];
-    if theme == "light" || theme == "dark" {
-        q.push(format!("theme={theme}"));
+/// The views a portal can embed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedView {
+    Timeline,
+    Funding,
+}
+
+impl EmbedView {
+    pub const ALL: [EmbedView; 2] = [EmbedView::Timeline, EmbedView::Funding];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmbedView::Timeline => "timeline",
+            EmbedView::Funding => "funding",
+        }
     }
-    if ACCENTS.contains(&accent) {
-        q.push(format!("accent={accent}"));
+
+    pub fn parse(s: &str) -> Option<EmbedView> {
+        EmbedView::ALL.into_iter().find(|v| v.as_str() == s)
     }
-    let src = format!(
-        "{origin_base}{}?{}",
-        to_embed(path).trim_start_matches('/'),
-        q.join("&amp;")
-    );
-    let full = format!("{origin_base}{}", path.trim_start_matches('/'));
-    format!(
-        "<iframe src=\"{src}\" title=\"{title}\" data-rops-embed loading=\"lazy\" width=\"100%\" height=\"{height}\"></iframe>\n\
-         <script src=\"{origin_base}embed.js\" defer></script>\n\
-         <noscript><a href=\"{full}\">{title}</a></noscript>",
-        title = esc(title),
-    )
+
+    pub fn page(self) -> Page {
+        match self {
+            EmbedView::Timeline => Page::Timeline,
+            EmbedView::Funding => Page::Funding,
+        }
+    }
+
+    /// The iframe's title (its accessible name on the portal's page).
+    pub fn title(self, t: &Ui) -> &'static str {
+        match self {
+            EmbedView::Timeline => t.embed_title_timeline,
+            EmbedView::Funding => t.embed_title_funding,
+        }
+    }
+}
+
+/// Everything the editor chose for one embed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snippet {
+    pub view: EmbedView,
+    pub lang: Lang,
+    /// Initial height in CSS px, until the embed reports its own.
+    pub height: u32,
+    /// What goes into the embed's address (id, theme, accent).
+    pub options: EmbedOptions,
+}
+
+impl Snippet {
+    /// The embed's address below `origin_base` (the app's absolute base URL,
+    /// e.g. `https://portal.example/ekonomia/`).
+    pub fn src(&self, origin_base: &str) -> String {
+        let path = to_embed(self.view.page().path(self.lang));
+        format!(
+            "{origin_base}{}?{}",
+            path.trim_start_matches('/'),
+            self.options.to_query()
+        )
+    }
+
+    /// The code to paste: the iframe (no inline style: a portal's strict
+    /// CSP would block it; embed.js sizes the frame through CSSOM), the host
+    /// script, and a plain link for readers without scripts.
+    pub fn html(&self, origin_base: &str) -> String {
+        let title = esc(self.view.title(ui(self.lang)));
+        let full = format!(
+            "{origin_base}{}",
+            self.view.page().path(self.lang).trim_start_matches('/')
+        );
+        format!(
+            "<iframe src=\"{src}\" title=\"{title}\" data-rops-embed loading=\"lazy\" width=\"100%\" height=\"{h}\"></iframe>\n\
+             <script src=\"{origin_base}embed.js\" defer></script>\n\
+             <noscript><a href=\"{full}\">{title}</a></noscript>",
+            src = esc(&self.src(origin_base)),
+            h = self.height,
+        )
+    }
 }
 
 #[component]
 pub fn EmbedCode() -> impl IntoView {
     let lang = use_lang();
     let t = move || ui(lang.get());
-    let view_kind = RwSignal::new("timeline".to_owned());
+    let view_kind = RwSignal::new(EmbedView::Timeline.as_str().to_owned());
     let embed_lang = RwSignal::new(lang.get_untracked());
     let theme = RwSignal::new("auto".to_owned());
-    let accent = RwSignal::new("blue".to_owned());
+    let accent = RwSignal::new(Accent::Blue.as_str().to_owned());
     let height = RwSignal::new(800u32);
     let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let chosen = Memo::new(move |_| Snippet {
+        view: EmbedView::parse(&view_kind.get()).unwrap_or(EmbedView::Timeline),
+        lang: embed_lang.get(),
+        height: height.get(),
+        options: EmbedOptions {
+            id: Some("rops-1".into()),
+            theme: Theme::parse(&theme.get()),
+            accent: Accent::parse(&accent.get()),
+        },
+    });
     let code = {
         let base = base.clone();
-        Memo::new(move |_| {
-            snippet(
-                &base,
-                &view_kind.get(),
-                embed_lang.get(),
-                &theme.get(),
-                &accent.get(),
-                height.get(),
-                "rops-1",
-            )
-        })
+        Memo::new(move |_| chosen.get().html(&base))
     };
-    let preview_src = move || {
-        // The preview runs the same iframe as the snippet.
-        let c = code.get();
-        let start = c.find("src=\"").map(|i| i + 5).unwrap_or(0);
-        let end = c[start..].find('"').map(|i| start + i).unwrap_or(start);
-        c[start..end].replace("&amp;", "&")
-    };
+    // The preview runs the same iframe as the snippet.
+    let preview_src = move || chosen.get().src(&base);
     let copied = RwSignal::new(false);
     let copy = move |_| {
         let clip = window().navigator().clipboard();
@@ -112,16 +147,16 @@ pub fn EmbedCode() -> impl IntoView {
             <PageHeading text=Signal::derive(move || ui(lang.get()).embed_title.to_owned()) site=Signal::derive(move || ui(lang.get()).org_name)/>
             <p>{t.embed_intro}</p>
             <form class="embed-form" on:submit=|ev| ev.prevent_default()>
-                {select(t.embed_view, "embed-view", view_kind, vec![("timeline", t.nav_timeline.to_owned()), ("funding", t.nav_funding.to_owned())])}
+                {select(t.embed_view, "embed-view", view_kind, EmbedView::ALL.iter().map(|v| (v.as_str(), crate::i18n::nav_label(v.page(), l).to_owned())).collect())}
                 <div class="field">
                     <label for="embed-lang">{t.embed_language}</label>
-                    <select id="embed-lang" on:change=move |ev| embed_lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Pl })>
+                    <select id="embed-lang" on:change=move |ev| embed_lang.set(Lang::from_tag(&event_target_value(&ev)).unwrap_or_default())>
                         <option value="pl" selected=move || embed_lang.get() == Lang::Pl lang="pl">"Polski"</option>
                         <option value="en" selected=move || embed_lang.get() == Lang::En lang="en">"English"</option>
                     </select>
                 </div>
                 {select(t.embed_theme, "embed-theme", theme, vec![("auto", t.theme_auto.to_owned()), ("light", t.theme_light.to_owned()), ("dark", t.theme_dark.to_owned())])}
-                {select(t.embed_accent, "embed-accent", accent, ACCENTS.iter().map(|a| (*a, accent_label(a, l).to_owned())).collect())}
+                {select(t.embed_accent, "embed-accent", accent, Accent::ALL.iter().map(|a| (a.as_str(), accent_label(*a, l).to_owned())).collect())}
                 <div class="field">
                     <label for="embed-height">{t.embed_height}</label>
                     <input id="embed-height" type="number" min="200" max="4000" step="50" prop:value=move || height.get().to_string()
@@ -141,20 +176,38 @@ pub fn EmbedCode() -> impl IntoView {
                 <span role="status" class="copy-status">{move || copied.get().then(|| ui(lang.get()).embed_copied)}</span>
             </p>
             <h2>{t.embed_preview}</h2>
-            <iframe class="embed-preview" src=preview_src title=t.embed_preview data-rops-embed></iframe>
+            <iframe class="embed-preview" src=preview_src.clone() title=t.embed_preview data-rops-embed></iframe>
         }
     }
 }
 
-fn accent_label(a: &str, lang: Lang) -> &'static str {
-    match (a, lang) {
-        ("green", Lang::Pl) => "zielony",
-        ("purple", Lang::Pl) => "fioletowy",
-        ("red", Lang::Pl) => "czerwony",
-        (_, Lang::Pl) => "niebieski",
-        ("green", Lang::En) => "green",
-        ("purple", Lang::En) => "purple",
-        ("red", Lang::En) => "red",
-        (_, Lang::En) => "blue",
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snippet_has_the_chosen_options_and_no_inline_style() {
+        let s = Snippet {
+            view: EmbedView::Funding,
+            lang: Lang::En,
+            height: 640,
+            options: EmbedOptions {
+                id: Some("rops-1".into()),
+                theme: Some(Theme::Dark),
+                accent: None,
+            },
+        };
+        let html = s.html("https://portal.example/ekonomia/");
+        assert!(
+            html.contains(
+                "src=\"https://portal.example/ekonomia/en/embed/funding?id=rops-1&amp;theme=dark\""
+            ),
+            "{html}"
+        );
+        assert!(html.contains("height=\"640\""));
+        assert!(html.contains("https://portal.example/ekonomia/embed.js"));
+        assert!(html.contains("<noscript><a href=\"https://portal.example/ekonomia/en/funding\">"));
+        assert!(!html.contains("style"));
+        assert_eq!(s.src("/"), "/en/embed/funding?id=rops-1&theme=dark");
     }
 }

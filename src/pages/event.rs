@@ -1,22 +1,23 @@
 //! One event at its own address, with previous/next within the current filter.
 
-use super::timeline::{use_filter, Chronology};
+use super::timeline::{use_filter, TimelineFocus};
 use super::{text_of, SourceNote};
-use crate::app::{link, use_lang, TimelineFocus};
 use crate::components::{PageHeading, WithContent};
 use crate::content::{format, Bundle};
-use crate::i18n::{kind_label, ui};
-use crate::routes::{event_path, timeline_path, with_query, Page};
+use crate::data::use_content;
+use crate::i18n::{kind_label, ui, use_lang};
+use crate::nav::{event_path, timeline_path, use_nav, with_query, Page};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 #[component]
-pub fn EventDetail() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+pub fn EventDetail(
+    /// The event's id, from the address.
+    id: String,
+) -> impl IntoView {
     view! {
-        <WithContent render=move |b| view! { <Detail bundle=b id=id/> }/>
+        <WithContent render=move |b| view! { <Detail bundle=b id=id.clone()/> }/>
     }
 }
 
@@ -25,81 +26,81 @@ fn Detail(
     /// The content.
     bundle: Arc<Bundle>,
     /// The event's id, from the address.
-    id: Memo<String>,
+    id: String,
 ) -> impl IntoView {
     let lang = use_lang();
     let filter = use_filter();
     let navigate = use_navigate();
-    let chrono = Arc::new(Chronology::new(&bundle));
+    let nav = use_nav();
+    let chrono = use_content().chronology(&bundle);
     if let Some(focus) = use_context::<TimelineFocus>() {
         // The list will put focus back on this event's card when we return.
-        Effect::new(move |_| focus.0.set(Some(id.get())));
+        focus.0.set(Some(id.clone()));
     }
-    let back = move || crate::app::href(&with_query(timeline_path(lang.get()), &filter.get()));
+    let back = {
+        let nav = nav.clone();
+        move || nav.href(&with_query(timeline_path(lang.get()), &filter.get()))
+    };
 
     // Escape closes the detail, like a dialog would.
-    let nav = navigate.clone();
-    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            nav(
-                &link(&with_query(
-                    timeline_path(lang.get_untracked()),
-                    &filter.get_untracked(),
-                )),
-                Default::default(),
-            );
-        }
-    });
+    let on_key = {
+        let (nav, navigate) = (nav.clone(), navigate.clone());
+        window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" {
+                navigate(
+                    &nav.link(&with_query(
+                        timeline_path(lang.get_untracked()),
+                        &filter.get_untracked(),
+                    )),
+                    Default::default(),
+                );
+            }
+        })
+    };
     on_cleanup(move || on_key.remove());
 
-    let b = bundle.clone();
-    let neighbours = Memo::new(move |_| {
-        let lang = lang.get();
-        let m = chrono.matching(&b, &filter.get(), lang);
-        let ids: Vec<&str> = m
-            .iter()
-            .map(|&i| b.events[chrono.order[i]].id.as_str())
-            .collect();
-        let me = id.get();
-        let pos = ids.iter().position(|x| *x == me);
-        let at = |p: Option<usize>| p.and_then(|p| ids.get(p)).map(|s| s.to_string());
-        (
-            at(pos.and_then(|p| p.checked_sub(1))),
-            at(pos.map(|p| p + 1)),
-        )
-    });
+    let neighbours = {
+        let (b, id) = (bundle.clone(), id.clone());
+        Memo::new(move |_| {
+            let (prev, next) = chrono.neighbours(&b, &filter.get(), lang.get(), &id);
+            (prev.map(|e| e.id.clone()), next.map(|e| e.id.clone()))
+        })
+    };
 
     // Swipe left/right on a phone moves to the next/previous event.
     let start_x = StoredValue::new(None::<i32>);
-    let nav = navigate.clone();
-    let on_touch_end = move |ev: leptos::ev::TouchEvent| {
-        let Some(x0) = start_x.get_value() else {
-            return;
-        };
-        let Some(t) = ev.changed_touches().item(0) else {
-            return;
-        };
-        let dx = t.client_x() - x0;
-        if dx.abs() < 60 {
-            return;
-        }
-        let (prev, next) = neighbours.get_untracked();
-        let target = if dx < 0 { next } else { prev };
-        if let Some(t) = target {
-            nav(
-                &link(&with_query(
-                    &event_path(lang.get_untracked(), &t),
-                    &filter.get_untracked(),
-                )),
-                Default::default(),
-            );
+    let on_touch_end = {
+        let nav = nav.clone();
+        move |ev: leptos::ev::TouchEvent| {
+            let Some(x0) = start_x.get_value() else {
+                return;
+            };
+            let Some(t) = ev.changed_touches().item(0) else {
+                return;
+            };
+            let dx = t.client_x() - x0;
+            if dx.abs() < 60 {
+                return;
+            }
+            let (prev, next) = neighbours.get_untracked();
+            let target = if dx < 0 { next } else { prev };
+            if let Some(t) = target {
+                navigate(
+                    &nav.link(&with_query(
+                        &event_path(lang.get_untracked(), &t),
+                        &filter.get_untracked(),
+                    )),
+                    Default::default(),
+                );
+            }
         }
     };
 
     move || {
+        let nav = nav.clone();
         let lang_now = lang.get();
         let t = ui(lang_now);
-        let Some(e) = bundle.event(&id.get()).cloned() else {
+        let Some(e) = bundle.event(&id).cloned() else {
             return view! {
                 <PageHeading text=Signal::derive(move || ui(lang.get()).event_not_found.to_owned()) site=Signal::derive(move || ui(lang.get()).org_name)/>
                 <p data-testid="event-not-found">{t.event_not_found_text}</p>
@@ -124,7 +125,7 @@ fn Detail(
         let project = e.project.as_ref().and_then(|p| bundle.project(p)).map(|p| {
             (
                 p.name.in_lang(lang_now).to_owned(),
-                crate::app::href(&format!("{}#{}", Page::Funding.path(lang_now), p.id)),
+                nav.href(&format!("{}#{}", Page::Funding.path(lang_now), p.id)),
             )
         });
         let source = bundle
@@ -136,7 +137,7 @@ fn Detail(
                                    rel: &'static str,
                                    testid: &'static str| {
             target.map(|tid| {
-                let href = crate::app::href(&with_query(&event_path(lang_now, &tid), &filter.get_untracked()));
+                let href = nav.href(&with_query(&event_path(lang_now, &tid), &filter.get_untracked()));
                 view! { <a class=format!("event-nav__{rel}") rel=rel href=href data-testid=testid>{label}</a> }
             })
         };

@@ -1,15 +1,21 @@
 //! Where the money came from: per project the value, the EU contribution, the
 //! EU share and the remaining part, as cards, stacked bars and one table that
 //! agree with each other because they are drawn from the same integers.
+//!
+//! The source gives only the value and the EU contribution; the share and
+//! the remaining part are derived, and every place that shows them says so
+//! (the sum beside the card's figure, the table's column headings, a marker
+//! on the chart with its legend), so no computed figure passes for a quoted one.
 
 use super::text_of;
-use crate::app::use_lang;
-use crate::components::{figure_cards, PageHeading, Segment, StackedBar, WithContent};
+use crate::components::{
+    figure_cards, project_story, PageHeading, Segment, SegmentKind, StackedBar, WithContent,
+};
 use crate::content::csv::funding_csv;
 use crate::content::query::Filter;
 use crate::content::{format, Bundle, Lang, Money, Project, Share};
-use crate::i18n::{fund_label, role_label, ui};
-use crate::routes::{encode, timeline_path, with_query};
+use crate::i18n::{fund_label, role_label, ui, use_lang};
+use crate::nav::{encode, timeline_path, use_nav, with_query};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::sync::Arc;
@@ -38,22 +44,41 @@ fn describe(p: &Project, lang: Lang) -> Option<String> {
     let m = |x: Money| format::money(x, lang);
     Some(match lang {
         Lang::Pl => format!(
-            "Wartość projektu „{name}” wynosi {}, z czego {} ({}) to dofinansowanie UE, a {} ({}) to pozostała część wartości.",
-            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang)
+            "Wartość projektu „{name}” wynosi {}, z czego {} ({}) to dofinansowanie UE, a {} ({}) to pozostała część wartości. \
+             Pozostała część i udziały procentowe są wyliczone ({} − {}); źródło podaje tylko wartość i dofinansowanie.",
+            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang), m(v), m(eu)
         ),
         Lang::En => format!(
-            "The project “{name}” is worth {}, of which {} ({}) is the EU contribution and {} ({}) the remaining part of the value.",
-            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang)
+            "The project “{name}” is worth {}, of which {} ({}) is the EU contribution and {} ({}) the remaining part of the value. \
+             The remaining part and the percentages are computed ({} − {}); the source gives only the value and the contribution.",
+            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang), m(v), m(eu)
         ),
     })
+}
+
+/// "(wyliczone: 1 980 000 zł − 1 683 000 zł)": how a derived figure was
+/// obtained from the two the source gives, shown beside it.
+fn computed_from(p: &Project, lang: Lang) -> Option<(String, String)> {
+    // Only where the remainder exists (the validator keeps EU ≤ value).
+    let (v, eu, _) = (p.value?, p.eu_contribution?, p.remainder()?);
+    let t = ui(lang);
+    let m = |x: Money| format::money(x, lang);
+    Some((
+        format!("({}: {} ÷ {})", t.computed, m(eu), m(v)),
+        format!("({}: {} − {})", t.computed, m(v), m(eu)),
+    ))
 }
 
 fn segments(p: &Project, lang: Lang) -> Option<Vec<Segment>> {
     let t = ui(lang);
     let (v, eu, rest) = (p.value?, p.eu_contribution?, p.remainder()?);
+    // Every percentage is derived, and so is the whole remaining part: each
+    // carries the marker that the chart's legend explains. Words would not
+    // fit on the bar at phone width.
+    let star = t.computed_marker;
     let label = |name: &str, part: Money| {
         format!(
-            "{name}: {} · {}",
+            "{name}: {} · {}{star}",
             format::money(part, lang),
             pct(Share::of(part, v), lang).unwrap_or_default()
         )
@@ -62,12 +87,12 @@ fn segments(p: &Project, lang: Lang) -> Option<Vec<Segment>> {
         Segment {
             amount: eu.minor.0,
             label: label(t.eu_contribution, eu),
-            kind: "eu",
+            kind: SegmentKind::Eu,
         },
         Segment {
             amount: rest.minor.0,
-            label: label(t.remainder, rest),
-            kind: "rest",
+            label: label(&format!("{}{star}", t.remainder), rest),
+            kind: SegmentKind::Rest,
         },
     ])
 }
@@ -129,7 +154,10 @@ fn FundingBody(
                 {b.projects.iter().map(|p| project_card(&b, p, lang)).collect_view()}
             </section>
 
-            <section aria-labelledby="table-h">
+            // Not a named section: the scrolling region inside is the one
+            // landmark named after the heading (a region in a region of the
+            // same name was read twice).
+            <section>
                 <h2 id="table-h">{t.table_title}</h2>
                 <div class="table-wrap" role="region" aria-labelledby="table-h" tabindex="0">
                     <table class="data-table" data-testid="funding-table">
@@ -138,8 +166,8 @@ fn FundingBody(
                                 <th scope="col">{t.project}</th>
                                 <th scope="col" class="num">{t.value}</th>
                                 <th scope="col" class="num">{t.eu_contribution}</th>
-                                <th scope="col" class="num">{t.eu_share}</th>
-                                <th scope="col" class="num">{t.remainder}</th>
+                                <th scope="col" class="num">{t.eu_share_computed}</th>
+                                <th scope="col" class="num">{t.remainder_computed}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -162,6 +190,7 @@ fn FundingBody(
                 <p>
                     <a class="button button--secondary" href=csv_href download=csv_name data-testid="csv">{t.download_csv}</a>
                 </p>
+                <p class="note" data-testid="computed-legend">{t.computed_legend}</p>
                 <p class="note">{t.share_rounding}</p>
             </section>
         }
@@ -223,7 +252,7 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
             <li class="summary__item">
                 <span class="summary__name">{name} ": " {p.value.map(|v| format::money(v, lang))}</span>
                 <div style:width=format!("{width:.1}%")>
-                    <StackedBar segments=segs id=id labelled_by="summary-desc".to_owned()/>
+                    <StackedBar segments=segs id=id/>
                 </div>
             </li>
         }
@@ -232,6 +261,7 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
         <figure class="chart">
             <figcaption id="summary-desc" data-testid="summary-desc">{sentence}</figcaption>
             <ul class="summary" role="list">{bars}</ul>
+            {(!known.is_empty()).then(|| view! { <p class="note chart__legend">{t.computed_marker_legend}</p> })}
             {(unknown > 0).then(|| view! { <p class="note">{t.summary_unknown}</p> })}
         </figure>
     }
@@ -263,19 +293,24 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
         let desc_id = format!("desc-{}", p.id);
         view! {
             <figure class="chart">
-                <StackedBar segments=segs id=p.id.clone() labelled_by=desc_id.clone()/>
+                <StackedBar segments=segs id=p.id.clone()/>
+                <p class="note chart__legend" data-testid="chart-legend">{t.computed_marker_legend}</p>
                 <figcaption id=desc_id data-testid="chart-desc">{describe(p, lang)}</figcaption>
             </figure>
         }
     });
     let events = b.events_of_project(&p.id).count();
-    let timeline = crate::app::href(&with_query(
+    let timeline = use_nav().href(&with_query(
         timeline_path(lang),
         &Filter {
             project: Some(p.id.clone()),
             ..Default::default()
         },
     ));
+    let (share_how, remainder_how) = computed_from(p, lang).unzip();
+    let derived = |how: Option<String>, testid: &'static str| {
+        how.map(|h| view! { " " <span class="derived" data-testid=testid>{h}</span> })
+    };
     let value_note = p
         .value
         .is_none()
@@ -284,6 +319,7 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
         <article class="project" id=format!("project-{}", p.id) tabindex="-1" data-testid=format!("project-{}", p.id)>
             <h3 lang=name_lang>{name}</h3>
             {kind.map(|k| view! { <p class="project__kind">{k}</p> })}
+            {project_story(p, lang)}
             {value_note}
             <dl class="facts">
                 <dt>{t.role}</dt><dd>{role_label(p.role, lang)}</dd>
@@ -294,8 +330,12 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
                 <dt>{t.dates}</dt><dd>{format::date(p.dates, lang)}</dd>
                 <dt>{t.value}</dt><dd data-testid="value">{money(p.value)}</dd>
                 <dt>{t.eu_contribution}</dt><dd data-testid="eu">{money(p.eu_contribution)}</dd>
-                <dt>{t.eu_share}</dt><dd data-testid="share">{share}</dd>
-                <dt>{t.remainder}</dt><dd data-testid="remainder">{money(p.remainder())}</dd>
+                // The figure alone carries the test id, so it reads the same
+                // as the table's cell; how it was computed follows it.
+                <dt>{t.eu_share}</dt>
+                <dd><span data-testid="share">{share}</span>{derived(share_how, "share-computed")}</dd>
+                <dt>{t.remainder}</dt>
+                <dd><span data-testid="remainder">{money(p.remainder())}</span>{derived(remainder_how, "remainder-computed")}</dd>
             </dl>
             {chart}
             {(events > 0).then(|| view! {

@@ -14,17 +14,10 @@ pub use embed_code::EmbedCode;
 pub use event::EventDetail;
 pub use funding::Funding;
 pub use not_found::NotFound;
-pub use timeline::Timeline;
+pub use timeline::{provide_timeline_focus, Timeline};
 
-use crate::content::{Lang, Text};
-use crate::i18n::fallback_lang;
+pub(crate) use crate::i18n::text_of;
 use leptos::prelude::*;
-
-/// A bundle text as a paragraph-level element, marked with `lang` when it
-/// falls back to Polish. Always text, never markup.
-pub(crate) fn text_of(t: &Text, lang: Lang) -> (String, Option<&'static str>) {
-    (t.in_lang(lang).to_owned(), fallback_lang(t, lang))
-}
 
 /// The "source" line every fact carries.
 #[component]
@@ -55,7 +48,7 @@ pub(crate) fn ExternalLink(
     href: String,
     children: Children,
 ) -> impl IntoView {
-    let embedded = use_context::<crate::app::EmbedMode>().is_some_and(|m| m.0);
+    let embedded = crate::nav::use_nav().embedded();
     view! {
         <a href=href rel="noopener" target=embedded.then_some("_blank")>{children()}</a>
     }

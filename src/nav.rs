@@ -1,0 +1,545 @@
+//! Owns every address of the app: the one route table (pages × languages ×
+//! full/embed), the router base, and the `href`s and links built from them.
+//!
+//! Polish lives at the root, English under `/en`: the language is part of
+//! the address, so a shared link opens in the language it was shared in.
+//! Embedded views of the embeddable pages live under `/embed` and
+//! `/en/embed`. The addresses are pure functions (natively tested); the
+//! [`Nav`] context adds the router base and the embed's options, read once
+//! per mount from the address the page opened at.
+
+use crate::content::query::Filter;
+use crate::content::Lang;
+use crate::prefs::{Accent, Theme};
+use leptos::prelude::*;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use std::sync::Arc;
+
+/// Every page of the app. A new page is a new variant here: the compiler
+/// then asks for its addresses in [`Page::path`], its place in
+/// [`Page::ALL`] (checked by a test) and its view in the app's router.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    About,
+    Timeline,
+    Funding,
+    /// The accessibility declaration, linked from every page's footer.
+    Accessibility,
+    /// The embed-snippet generator for portal editors.
+    EmbedCode,
+}
+
+impl Page {
+    /// The main navigation, in order.
+    pub const NAV: [Page; 3] = [Page::About, Page::Timeline, Page::Funding];
+    pub const ALL: [Page; 5] = [
+        Page::About,
+        Page::Timeline,
+        Page::Funding,
+        Page::Accessibility,
+        Page::EmbedCode,
+    ];
+
+    /// Path below the router base, e.g. `/os-czasu` or `/en/timeline`.
+    pub fn path(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Page::About, Lang::Pl) => "/",
+            (Page::About, Lang::En) => "/en",
+            (Page::Timeline, Lang::Pl) => "/os-czasu",
+            (Page::Timeline, Lang::En) => "/en/timeline",
+            (Page::Funding, Lang::Pl) => "/finansowanie",
+            (Page::Funding, Lang::En) => "/en/funding",
+            (Page::Accessibility, Lang::Pl) => "/deklaracja-dostepnosci",
+            (Page::Accessibility, Lang::En) => "/en/accessibility",
+            (Page::EmbedCode, Lang::Pl) => "/osadz",
+            (Page::EmbedCode, Lang::En) => "/en/embed-code",
+        }
+    }
+
+    /// Whether the page has a chrome-less twin for the portal's iframes.
+    pub fn embeddable(self) -> bool {
+        match self {
+            Page::Timeline | Page::Funding => true,
+            Page::About | Page::Accessibility | Page::EmbedCode => false,
+        }
+    }
+
+    /// Stable name, as used in the loader's table and `data-` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Page::About => "about",
+            Page::Timeline => "timeline",
+            Page::Funding => "funding",
+            Page::Accessibility => "accessibility",
+            Page::EmbedCode => "embed-code",
+        }
+    }
+}
+
+/// What an address shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    Page(Page),
+    /// One event at its own address, below the timeline's.
+    Event(String),
+}
+
+impl Route {
+    /// Path below the router base in `lang`, full-site form.
+    pub fn path(&self, lang: Lang) -> String {
+        match self {
+            Route::Page(p) => p.path(lang).to_owned(),
+            Route::Event(id) => event_path(lang, id),
+        }
+    }
+
+    /// The page this route belongs to (an event belongs to the timeline).
+    pub fn page(&self) -> Page {
+        match self {
+            Route::Page(p) => *p,
+            Route::Event(_) => Page::Timeline,
+        }
+    }
+}
+
+/// An address, understood: which route (None: no such page), in which
+/// language, full or embedded.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Resolved {
+    pub route: Option<Route>,
+    pub lang: Lang,
+    pub embed: bool,
+}
+
+/// Reads a path below the router base (no query).
+pub fn resolve(path: &str) -> Resolved {
+    let embed = is_embed_path(path);
+    let full = if embed {
+        from_embed(path)
+    } else {
+        path.to_owned()
+    };
+    let full = match full.trim_end_matches('/') {
+        "" => "/".to_owned(),
+        p => p.to_owned(),
+    };
+    let lang = lang_of_path(&full);
+    let route = Page::ALL
+        .into_iter()
+        .find(|p| p.path(lang) == full)
+        .map(Route::Page)
+        .or_else(|| event_id_of_path(&full).map(|id| Route::Event(id.to_owned())))
+        .filter(|r| !embed || r.page().embeddable());
+    Resolved { route, lang, embed }
+}
+
+/// Embedded views live under `/embed` (Polish) and `/en/embed` (English):
+/// the same pages without the site's header, navigation and footer.
+pub fn is_embed_path(path: &str) -> bool {
+    path == "/embed"
+        || path.starts_with("/embed/")
+        || path == "/en/embed"
+        || path.starts_with("/en/embed/")
+}
+
+/// The embedded twin of a full-app address (query kept): `/os-czasu?kind=award`
+/// → `/embed/os-czasu?kind=award`, `/en/timeline/x` → `/en/embed/timeline/x`.
+pub fn to_embed(path: &str) -> String {
+    if is_embed_path(path) {
+        return path.to_owned();
+    }
+    match path.strip_prefix("/en") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') || rest.starts_with('?') => {
+            format!("/en/embed{rest}")
+        }
+        _ => format!("/embed{path}"),
+    }
+}
+
+/// The full-app address of an embedded view ("open full view").
+pub fn from_embed(path: &str) -> String {
+    if let Some(rest) = path.strip_prefix("/en/embed") {
+        format!("/en{rest}")
+    } else if let Some(rest) = path.strip_prefix("/embed") {
+        if rest.is_empty() || rest.starts_with('?') {
+            format!("/{rest}")
+        } else {
+            rest.to_owned()
+        }
+    } else {
+        path.to_owned()
+    }
+}
+
+/// The language an address is in: `/en` and below is English, the rest Polish.
+pub fn lang_of_path(path: &str) -> Lang {
+    if path == "/en" || path.starts_with("/en/") {
+        Lang::En
+    } else {
+        Lang::Pl
+    }
+}
+
+/// The same place in the other language (full or embedded, as it was);
+/// unknown addresses go to the other language's home rather than to a 404.
+pub fn switch_language(path: &str) -> String {
+    let r = resolve(path);
+    let other = r.lang.other();
+    let target = match &r.route {
+        Some(route) => route.path(other),
+        None => return Page::About.path(other).to_owned(),
+    };
+    if r.embed {
+        to_embed(&target)
+    } else {
+        target
+    }
+}
+
+pub fn timeline_path(lang: Lang) -> &'static str {
+    Page::Timeline.path(lang)
+}
+
+/// An event's own address: `/os-czasu/{id}` or `/en/timeline/{id}`.
+pub fn event_path(lang: Lang, id: &str) -> String {
+    format!("{}/{}", timeline_path(lang), encode(id))
+}
+
+pub fn event_id_of_path(path: &str) -> Option<&str> {
+    Lang::ALL.into_iter().find_map(|l| {
+        path.strip_prefix(timeline_path(l))?
+            .strip_prefix('/')
+            .filter(|id| !id.is_empty() && !id.contains('/'))
+    })
+}
+
+/// `path?filter` (or just `path` when the filter is empty).
+pub fn with_query(path: &str, f: &Filter) -> String {
+    let pairs = f.to_pairs();
+    if pairs.is_empty() {
+        return path.to_owned();
+    }
+    let q: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("{path}?{}", q.join("&"))
+}
+
+/// What passes unescaped in a query value or path segment: RFC 3986's
+/// unreserved characters, and `,` (the kind list's separator).
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b',');
+
+/// Percent-encoding for a query value or path segment.
+pub fn encode(s: &str) -> String {
+    utf8_percent_encode(s, QUERY_VALUE).to_string()
+}
+
+/// What the portal set in an embed's address. Each value is checked; an
+/// unknown one is dropped, never echoed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Names this embed in its messages to the host (letters, digits, `-`, `_`).
+    pub id: Option<String>,
+    pub theme: Option<Theme>,
+    pub accent: Option<Accent>,
+}
+
+impl EmbedOptions {
+    /// From a query string (`?id=tl&theme=dark`, with or without the `?`).
+    pub fn parse(query: &str) -> EmbedOptions {
+        let mut o = EmbedOptions::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            match k {
+                "id" if valid_embed_id(v) => o.id = Some(v.to_owned()),
+                "theme" => o.theme = Theme::parse(v).or(o.theme),
+                "accent" => o.accent = Accent::parse(v).or(o.accent),
+                _ => {}
+            }
+        }
+        o
+    }
+
+    /// The id messages carry: the host's, or "rops".
+    pub fn message_id(&self) -> &str {
+        self.id.as_deref().unwrap_or("rops")
+    }
+
+    /// Back to a query string (no `?`), for links that stay in the embed.
+    pub fn to_query(&self) -> String {
+        let mut q = vec![];
+        if let Some(id) = &self.id {
+            q.push(format!("id={id}"));
+        }
+        if let Some(t) = self.theme {
+            q.push(format!("theme={}", t.as_str()));
+        }
+        if let Some(a) = self.accent {
+            q.push(format!("accent={}", a.as_str()));
+        }
+        q.join("&")
+    }
+}
+
+fn valid_embed_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The app's mode, decided once per mount from the address it opened at:
+/// the full site, or an embed with its options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppMode {
+    Site,
+    Embed(EmbedOptions),
+}
+
+/// Addresses as the browser needs them: the router base and the app mode.
+/// Provided once by the app; cheap to clone into event handlers.
+#[derive(Debug, Clone)]
+pub struct Nav {
+    base: Arc<str>,
+    mode: Arc<AppMode>,
+}
+
+impl Nav {
+    pub fn new(base: &str, mode: AppMode) -> Nav {
+        Nav {
+            base: base.trim_end_matches('/').into(),
+            mode: Arc::new(mode),
+        }
+    }
+
+    /// The router base without its trailing slash (`""` at the root).
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn mode(&self) -> &AppMode {
+        &self.mode
+    }
+
+    pub fn embedded(&self) -> bool {
+        matches!(*self.mode, AppMode::Embed(_))
+    }
+
+    /// An in-app address for `navigate` (which adds the base itself): inside
+    /// an embed it stays inside the embed (`/os-czasu/x` →
+    /// `/embed/os-czasu/x`) and keeps the embed's options, so a reload inside
+    /// the portal's frame still reports under the host's id, in its theme.
+    pub fn link(&self, path: &str) -> String {
+        match &*self.mode {
+            AppMode::Site => path.to_owned(),
+            AppMode::Embed(o) => {
+                let q = o.to_query();
+                let path = to_embed(path);
+                if q.is_empty() {
+                    path
+                } else if path.contains('?') {
+                    format!("{path}&{q}")
+                } else {
+                    format!("{path}?{q}")
+                }
+            }
+        }
+    }
+
+    /// An in-app address for an `href`: [`Nav::link`] plus the router base.
+    /// leptos' `<A>` and the router's click handling take absolute hrefs as
+    /// they are, so under a sub-path every href must carry the base itself.
+    pub fn href(&self, path: &str) -> String {
+        format!("{}{}", self.base, self.link(path))
+    }
+
+    /// The same address in the full site, absolute (for "open full view").
+    pub fn full_site_href(&self, path: &str) -> String {
+        format!("{}{}", self.base, from_embed(path))
+    }
+}
+
+pub fn provide_nav(nav: Nav) {
+    provide_context(nav);
+}
+
+/// The app's [`Nav`]; a component rendered on its own (tests) gets the full
+/// site at the root.
+pub fn use_nav() -> Nav {
+    use_context::<Nav>().unwrap_or_else(|| Nav::new("", AppMode::Site))
+}
+
+/// The router base, from `<base href>` (set by trunk's `--public-url`): one
+/// setting serves the app at `/` or under the portal's sub-path.
+pub fn router_base() -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let path = web_sys::Url::new(&base)
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_owned()
+}
+
+/// Path below the router base.
+pub fn local_path(full: &str, base: &str) -> String {
+    let rest = full.strip_prefix(base).unwrap_or(full);
+    if rest.is_empty() {
+        "/".into()
+    } else {
+        rest.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::EventKind;
+
+    /// Keeps [`Page::ALL`] complete: a new variant fails to compile here
+    /// until it has a number, and the assertion fails until it is in ALL.
+    #[test]
+    fn the_page_table_is_complete() {
+        let number = |p: Page| match p {
+            Page::About => 0,
+            Page::Timeline => 1,
+            Page::Funding => 2,
+            Page::Accessibility => 3,
+            Page::EmbedCode => 4,
+        };
+        let numbers: Vec<usize> = Page::ALL.into_iter().map(number).collect();
+        assert_eq!(numbers, (0..Page::ALL.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_page_round_trips_in_both_languages_full_and_embedded() {
+        for p in Page::ALL {
+            for l in Lang::ALL {
+                let r = resolve(p.path(l));
+                assert_eq!(r.route, Some(Route::Page(p)), "{}", p.path(l));
+                assert_eq!((r.lang, r.embed), (l, false));
+                let e = resolve(&to_embed(p.path(l)));
+                assert!(e.embed);
+                assert_eq!(e.lang, l);
+                assert_eq!(e.route.is_some(), p.embeddable(), "{}", to_embed(p.path(l)));
+            }
+        }
+        assert_eq!(resolve("/en/").route, Some(Route::Page(Page::About)));
+        assert_eq!(
+            resolve("/os-czasu/").route,
+            Some(Route::Page(Page::Timeline))
+        );
+        assert_eq!(resolve("/nope").route, None);
+        assert_eq!(
+            resolve("/en/embed/timeline/2015-mokes").route,
+            Some(Route::Event("2015-mokes".into()))
+        );
+    }
+
+    #[test]
+    fn language_switch_keeps_the_page_everywhere() {
+        for p in Page::ALL {
+            for l in Lang::ALL {
+                assert_eq!(switch_language(p.path(l)), p.path(l.other()));
+                if p.embeddable() {
+                    assert_eq!(
+                        switch_language(&to_embed(p.path(l))),
+                        to_embed(p.path(l.other()))
+                    );
+                }
+            }
+        }
+        // The embed-code page was missing from the table once: /osadz
+        // switched to /en.
+        assert_eq!(switch_language("/osadz"), "/en/embed-code");
+        assert_eq!(switch_language("/missing"), "/en");
+        assert_eq!(lang_of_path("/english"), Lang::Pl);
+        assert_eq!(
+            switch_language("/os-czasu/2016-regiostars"),
+            "/en/timeline/2016-regiostars"
+        );
+        assert_eq!(
+            switch_language("/en/embed/timeline/2016-regiostars"),
+            "/embed/os-czasu/2016-regiostars"
+        );
+    }
+
+    #[test]
+    fn embed_addresses_round_trip() {
+        for p in [
+            "/os-czasu",
+            "/os-czasu/2015-mokes",
+            "/finansowanie",
+            "/en/timeline?kind=award",
+            "/en/funding",
+            "/os-czasu?q=a",
+        ] {
+            let e = to_embed(p);
+            assert!(is_embed_path(e.split('?').next().unwrap()), "{e}");
+            assert_eq!(from_embed(&e), p);
+            assert_eq!(to_embed(&e), e, "idempotent");
+            assert_eq!(lang_of_path(&e), lang_of_path(p));
+        }
+        assert_eq!(to_embed("/en/timeline/x"), "/en/embed/timeline/x");
+        assert!(!is_embed_path("/embedded"));
+        assert_eq!(resolve("/embed/osadz").route, None, "not embeddable");
+    }
+
+    #[test]
+    fn event_addresses() {
+        assert_eq!(event_path(Lang::Pl, "2015-mokes"), "/os-czasu/2015-mokes");
+        assert_eq!(
+            event_id_of_path("/en/timeline/2015-mokes"),
+            Some("2015-mokes")
+        );
+        assert_eq!(event_id_of_path("/os-czasu/"), None);
+        assert_eq!(event_id_of_path("/finansowanie/x"), None);
+    }
+
+    #[test]
+    fn filters_are_encoded_in_the_query() {
+        let f = Filter {
+            kinds: vec![EventKind::Policy, EventKind::Award],
+            era: Some("equal".into()),
+            project: None,
+            query: "spółdzielnie & co".into(),
+        };
+        assert_eq!(
+            with_query("/os-czasu", &f),
+            "/os-czasu?kind=policy,award&era=equal&q=sp%C3%B3%C5%82dzielnie%20%26%20co"
+        );
+        assert_eq!(with_query("/os-czasu", &Filter::default()), "/os-czasu");
+    }
+
+    #[test]
+    fn embed_options_are_checked_and_carried_by_links() {
+        let o = EmbedOptions::parse("?id=tl&theme=dark&accent=green&x=1");
+        assert_eq!(
+            o,
+            EmbedOptions {
+                id: Some("tl".into()),
+                theme: Some(Theme::Dark),
+                accent: Some(Accent::Green)
+            }
+        );
+        let bad = EmbedOptions::parse("id=%3Cscript%3E&theme=neon&accent=gold");
+        assert_eq!(bad, EmbedOptions::default());
+        assert_eq!(bad.message_id(), "rops");
+        let nav = Nav::new("/ekonomia/", AppMode::Embed(o));
+        assert_eq!(
+            nav.href("/os-czasu?kind=award"),
+            "/ekonomia/embed/os-czasu?kind=award&id=tl&theme=dark&accent=green"
+        );
+        assert_eq!(
+            nav.link("/en/timeline/x"),
+            "/en/embed/timeline/x?id=tl&theme=dark&accent=green"
+        );
+        let site = Nav::new("", AppMode::Site);
+        assert_eq!(site.href("/os-czasu"), "/os-czasu");
+    }
+}
