@@ -1,43 +1,32 @@
-//! Owns the top of the app: the providers (content, offline state,
-//! language, addresses) and the router, which shows each route of the table
-//! in [`crate::nav`] in the site's frame or the embed's.
+//! Owns the top of the app: the providers (content, offline state, the
+//! address, language, links) and the choice of what to show: each route of
+//! the table in [`crate::nav`], in the site's frame or the embed's.
 
 use crate::components::provide_heading_focus;
 use crate::content::Lang;
 use crate::data::provide_content;
 use crate::i18n::{provide_lang, stored_lang};
 use crate::layout::{EmbedFrame, SiteFrame};
-use crate::nav::{
-    local_path, provide_nav, resolve, router_base, AppMode, EmbedOptions, Nav, Page, Route,
-};
+use crate::nav::{provide_nav, resolve, router_base, AppMode, EmbedOptions, Nav, Page, Route};
 use crate::pages::{
     provide_timeline_focus, About, AccessibilityDeclaration, EmbedCode, EventDetail, Funding,
     NotFound, Timeline,
 };
+use crate::router::{provide_router, Go};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_content();
     crate::pwa::provide_pwa();
-    view! {
-        <Router base=router_base()>
-            <Shell/>
-        </Router>
-    }
+    view! { <Shell/> }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
     let base = router_base();
-    let location = use_location();
-    let path = {
-        let base = base.clone();
-        Memo::new(move |_| local_path(&location.pathname.get(), &base))
-    };
+    let location = provide_router(&base);
+    let path = Memo::new(move |_| location.path.get());
     let resolved = Memo::new(move |_| resolve(&path.get()));
     let lang = Memo::new(move |_| resolved.with(|r| r.lang));
     let route = Memo::new(move |_| resolved.with(|r| r.route.clone()));
@@ -59,16 +48,7 @@ fn Shell() -> impl IntoView {
         AppMode::Site
     };
     provide_nav(Nav::new(&base, mode));
-    // One catch-all route: the table in `nav` decides what each address
-    // shows. (leptos_router only commits a navigation to the address bar
-    // once a <Routes> has matched it, so one is still needed.)
-    let page = move || {
-        view! {
-            <Routes fallback=|| ()>
-                <Route path=path!("/*any") view=move || move || page_view(route.get())/>
-            </Routes>
-        }
-    };
+    let page = move || page_view(route.get());
     if embed {
         return view! { <EmbedFrame path page/> }.into_any();
     }
@@ -76,11 +56,11 @@ fn Shell() -> impl IntoView {
     // A visitor who chose English lands on English when they come back to
     // the bare address; any explicit address is respected as it is.
     if path.get_untracked() == "/" && stored_lang() == Some(Lang::En) {
-        use_navigate()(
+        location.navigate(
             Page::About.path(Lang::En),
-            leptos_router::NavigateOptions {
+            Go {
                 replace: true,
-                ..Default::default()
+                ..Go::default()
             },
         );
     }

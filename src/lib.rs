@@ -15,3 +15,4 @@ pub mod nav;
 pub mod pages;
 pub mod prefs;
 pub mod pwa;
+pub mod router;

@@ -766,13 +766,23 @@ async fn zz_probe(c: Client, engine: Engine) {
     c.goto(&s.url("/finansowanie")).await.unwrap();
     wait_el(&c, "[data-testid=funding-table]").await;
     wait_js(&c, "navigator.serviceWorker.controller").await;
-    wait_js(&c, "caches.match(new URL('content/bundle.json', document.baseURI).href)").await;
+    wait_js(
+        &c,
+        "caches.match(new URL('content/bundle.json', document.baseURI).href)",
+    )
+    .await;
     for down in [false, true] {
-        s.set_down(down);
+        if down {
+            let mut o = Override::status(503);
+            o.delay = Duration::from_millis(2000);
+            s.set("/content/bundle.json", o);
+        }
         c.goto(&s.url("/finansowanie")).await.unwrap();
         let v = c.execute_async("const done = arguments[0]; const t0 = performance.now(); const seen = []; let last = null; \
             const tick = () => { const el = document.querySelector('[data-testid=funding-table]'); if (el && el !== last) { seen.push(Math.round(performance.now())); last = el; } \
-              if (performance.now() - t0 < 4000) requestAnimationFrame(tick); else done(seen); }; tick();", vec![]).await.unwrap();
+              if (performance.now() - t0 < 5000) requestAnimationFrame(tick); else done(seen); }; tick();", vec![]).await.unwrap();
+        let fp = js(&c, "return document.activeElement.id + ' ' + !!document.querySelector('[data-testid=offline-notice]')").await;
+        eprintln!("PROBE {fp}");
         eprintln!("PROBE {} down={down}: funding-table element instances first seen at (ms since navigation) {v}", engine.name());
     }
     panic!("probe");

@@ -62,6 +62,13 @@ async fn update_installs(c: &Client) -> bool {
     v.as_bool().expect("the update check ran")
 }
 
+/// The start-failure message, once the page has settled: the first failure
+/// of a session reloads the page once, which would abort a plain wait.
+async fn boot_failure(c: &Client) -> fantoccini::elements::Element {
+    wait_js(c, "document.querySelector('[data-testid=boot-failure]')").await;
+    wait_for(c, "[data-testid=boot-failure]").await
+}
+
 fn dist_file(prefix: &str, suffix: &str) -> String {
     std::fs::read_dir(dist_dir())
         .unwrap()
@@ -167,7 +174,7 @@ async fn a_start_that_fails_says_so_with_reload_in_the_pages_language() {
         ("/en/funding", "The app could not start", "Reload"),
     ] {
         c.goto(&s.url(path)).await.unwrap();
-        let panel = wait_for(&c, "[data-testid=boot-failure]").await;
+        let panel = boot_failure(&c).await;
         let text = panel.text().await.unwrap();
         assert!(text.contains(title), "{path}: {text}");
         let button = panel.find(Locator::Css("button")).await.unwrap();
@@ -200,7 +207,7 @@ async fn a_broken_deploy_retires_the_worker_once_then_explains() {
     assert_ne!(broken, index);
     s.set("/", Override::html(&broken));
     c.goto(&s.url("/")).await.unwrap();
-    let panel = wait_for(&c, "[data-testid=boot-failure]").await;
+    let panel = boot_failure(&c).await;
     assert!(panel
         .text()
         .await

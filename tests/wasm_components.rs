@@ -134,8 +134,9 @@ async fn funding_page_renders_the_fixture_bundle() {
     let bundle = Arc::new(content::parse(REAL).unwrap());
     let _handle = leptos::mount::mount_to(el.clone(), move || {
         provide_fixture(Some(Ok(bundle.clone())));
-        // Pages live inside the router (they read the URL).
-        view! { <leptos_router::components::Router><Funding/></leptos_router::components::Router> }
+        // Pages read the address; the app provides it once.
+        rops_es::router::provide_router("");
+        view! { <Funding/> }
     });
     settle().await;
     let mokes: web_sys::HtmlElement = el

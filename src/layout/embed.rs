@@ -17,8 +17,8 @@ use crate::content::Id;
 use crate::i18n::{ui, use_lang};
 use crate::nav::{event_id_of_path, event_path, from_embed, timeline_path, use_nav, AppMode, Page};
 use crate::prefs::{apply_accent, apply_theme};
+use crate::router::{use_location, Go};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -135,7 +135,6 @@ where
 {
     let lang = use_lang();
     let location = use_location();
-    let navigate = use_navigate();
     let nav = use_nav();
     let options = match nav.mode() {
         AppMode::Embed(o) => o.clone(),
@@ -196,11 +195,11 @@ where
             };
             // The host's choice replaces the current entry: the visitor's Back
             // button belongs to the portal page, not to messages it sent.
-            navigate(
+            location.navigate(
                 &nav.link(&target),
-                leptos_router::NavigateOptions {
+                Go {
                     replace: true,
-                    ..Default::default()
+                    ..Go::default()
                 },
             );
         })

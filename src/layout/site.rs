@@ -4,11 +4,10 @@
 use crate::components::{AppStatus, InstallButton};
 use crate::content::Lang;
 use crate::i18n::{nav_label, store_lang, ui, use_lang, PL};
-use crate::nav::{switch_language, use_nav, Page};
+use crate::nav::{resolve, switch_language, use_nav, Page};
 use crate::prefs::{apply_theme, current_theme, store_theme, Theme};
+use crate::router::use_location;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -26,6 +25,8 @@ where
     let nav = use_nav();
     let location = use_location();
     let t = move || ui(lang.get());
+    // The page the visitor is on (an event page belongs to the timeline).
+    let current = Memo::new(move |_| resolve(&path.get()).route.map(|r| r.page()));
     let href = {
         let nav = nav.clone();
         move |page: Page, lang: Lang| nav.href(page.path(lang))
@@ -57,20 +58,20 @@ where
         <a class="skip-link" href="#main" on:click=skip>{move || t().skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=move || about(Page::About, lang.get()) attr:class="site-header__name">
+                <a href=move || about(Page::About, lang.get()) class="site-header__name">
                     {move || t().org_name}
-                </A>
+                </a>
                 <div class="site-header__tools">
                     <ThemeSwitch/>
-                    <A href=switch_href
-                        attr:class="lang-switch"
-                        attr:lang=move || lang.get().other().as_str()
-                        attr:hreflang=move || lang.get().other().as_str()
-                        attr:aria-label=move || t().switch_language_label
-                        attr:data-testid="lang-switch"
+                    <a href=switch_href
+                        class="lang-switch"
+                        lang=move || lang.get().other().as_str()
+                        hreflang=move || lang.get().other().as_str()
+                        aria-label=move || t().switch_language_label
+                        data-testid="lang-switch"
                         on:click=move |_| store_lang(lang.get_untracked().other())>
                         {move || t().switch_language}
-                    </A>
+                    </a>
                 </div>
             </div>
             <nav class="site-nav" aria-label=move || t().nav_label>
@@ -79,9 +80,10 @@ where
                         let href = href.clone();
                         view! {
                             <li>
-                                <A href=move || href(page, lang.get()) exact={page == Page::About} attr:class="site-nav__link">
+                                <a href=move || href(page, lang.get()) class="site-nav__link"
+                                    aria-current=move || (current.get() == Some(page)).then_some("page")>
                                     {move || nav_label(page, lang.get())}
-                                </A>
+                                </a>
                             </li>
                         }
                     }).collect_view()}
@@ -97,14 +99,14 @@ where
             // header would shift the whole page.
             <InstallButton/>
             <p>
-                <A href=move || declaration(Page::Accessibility, lang.get()) attr:data-testid="declaration-link">
+                <a href=move || declaration(Page::Accessibility, lang.get()) data-testid="declaration-link">
                     {move || t().declaration_title}
-                </A>
+                </a>
             </p>
             <p>
-                <A href=move || embed_code(Page::EmbedCode, lang.get()) attr:data-testid="embed-code-link">
+                <a href=move || embed_code(Page::EmbedCode, lang.get()) data-testid="embed-code-link">
                     {move || t().embed_title}
-                </A>
+                </a>
             </p>
             <p>{move || t().footer_source}</p>
             <p lang="pl">{PL.org_name}</p>

@@ -7,8 +7,8 @@ use crate::content::{format, Bundle};
 use crate::data::use_content;
 use crate::i18n::{kind_label, ui, use_lang};
 use crate::nav::{event_path, timeline_path, use_nav, with_query, Page};
+use crate::router::{use_location, Go};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 
 #[component]
@@ -30,7 +30,7 @@ fn Detail(
 ) -> impl IntoView {
     let lang = use_lang();
     let filter = use_filter();
-    let navigate = use_navigate();
+    let location = use_location();
     let nav = use_nav();
     let chrono = use_content().chronology(&bundle);
     if let Some(focus) = use_context::<TimelineFocus>() {
@@ -44,15 +44,15 @@ fn Detail(
 
     // Escape closes the detail, like a dialog would.
     let on_key = {
-        let (nav, navigate) = (nav.clone(), navigate.clone());
+        let nav = nav.clone();
         window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.key() == "Escape" {
-                navigate(
+                location.navigate(
                     &nav.link(&with_query(
                         timeline_path(lang.get_untracked()),
                         &filter.get_untracked(),
                     )),
-                    Default::default(),
+                    Go::default(),
                 );
             }
         })
@@ -85,12 +85,12 @@ fn Detail(
             let (prev, next) = neighbours.get_untracked();
             let target = if dx < 0 { next } else { prev };
             if let Some(t) = target {
-                navigate(
+                location.navigate(
                     &nav.link(&with_query(
                         &event_path(lang.get_untracked(), &t),
                         &filter.get_untracked(),
                     )),
-                    Default::default(),
+                    Go::default(),
                 );
             }
         }

@@ -16,8 +16,8 @@ use crate::content::query::Filter;
 use crate::content::{format, Bundle, Lang, Money, Project, Share};
 use crate::i18n::{fund_label, role_label, ui, use_lang};
 use crate::nav::{encode, timeline_path, use_nav, with_query};
+use crate::router::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 

@@ -4,7 +4,6 @@ use crate::components::PageHeading;
 use crate::i18n::{ui, use_lang};
 use crate::nav::{use_nav, Page};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -14,6 +13,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageHeading text=Signal::derive(move || t().not_found_title.to_owned()) site=Signal::derive(move || t().org_name)/>
         <p data-testid="not-found">{move || t().not_found_text}</p>
-        <p><A href=move || nav.href(Page::About.path(lang.get()))>{move || t().back_home}</A></p>
+        <p><a href=move || nav.href(Page::About.path(lang.get()))>{move || t().back_home}</a></p>
     }
 }

@@ -19,10 +19,9 @@ use crate::content::Bundle;
 use crate::data::use_content;
 use crate::i18n::{ui, use_lang};
 use crate::nav::{timeline_path, use_nav, with_query};
+use crate::router::{use_location, Go};
 use filters::Filters;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use list::EventList;
 use std::sync::Arc;
 
@@ -33,12 +32,11 @@ const PAGE: usize = 24;
 
 /// The filter in the current URL.
 pub(crate) fn use_filter() -> Memo<Filter> {
-    let query = use_query_map();
+    let location = use_location();
     Memo::new(move |_| {
-        let q = query.read();
         let pairs: Vec<(&str, String)> = ["kind", "era", "project", "q"]
             .into_iter()
-            .filter_map(|k| q.get(k).map(|v| (k, v)))
+            .filter_map(|k| location.query(k).map(|v| (k, v)))
             .collect();
         Filter::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
     })
@@ -61,7 +59,7 @@ fn TimelineBody(
 ) -> impl IntoView {
     let lang = use_lang();
     let url_filter = use_filter();
-    let navigate = use_navigate();
+    let location = use_location();
     let nav = use_nav();
     let chrono = use_content().chronology(&bundle);
 
@@ -93,12 +91,11 @@ fn TimelineBody(
 
     let set_filter = move |f: Filter| {
         let path = nav.link(&with_query(timeline_path(lang.get_untracked()), &f));
-        navigate(
+        location.navigate(
             &path,
-            NavigateOptions {
+            Go {
                 replace: true,
-                scroll: false,
-                ..Default::default()
+                keep_scroll: true,
             },
         );
     };
