@@ -2,13 +2,16 @@
 
 use super::{text_of, SourceNote};
 use crate::components::{figure_cards, project_story, PageHeading, WithContent};
+use crate::content::query::Filter;
 use crate::content::{format, EventKind};
 use crate::i18n::{ui, use_lang};
+use crate::nav::{event_path, timeline_path, use_nav, with_query, Page};
 use leptos::prelude::*;
 
 #[component]
 pub fn About() -> impl IntoView {
     let lang = use_lang();
+    let nav = use_nav();
     let t = move || ui(lang.get());
     view! {
         <PageHeading text=Signal::derive(move || t().about_title.to_owned()) site=Signal::derive(move || t().org_name)/>
@@ -38,6 +41,13 @@ pub fn About() -> impl IntoView {
                         {b.projects.iter().map(|p| {
                             let (name, name_lang) = text_of(&p.name, lang);
                             let (programme, programme_lang) = text_of(&p.programme, lang);
+                            // Each project leads to its figures and its events.
+                            let funding = nav.href(&format!("{}#{}", Page::Funding.path(lang), p.id));
+                            let events = b.events_of_project(&p.id).count();
+                            let timeline = nav.href(&with_query(
+                                timeline_path(lang),
+                                &Filter { project: Some(p.id.clone()), ..Filter::default() },
+                            ));
                             view! {
                                 <li class="project" data-testid=format!("about-project-{}", p.id)>
                                     <h3 lang=name_lang>{name}</h3>
@@ -47,6 +57,12 @@ pub fn About() -> impl IntoView {
                                         <span lang=programme_lang>{programme}</span>
                                     </p>
                                     {project_story(p, lang)}
+                                    <p class="project__links">
+                                        <a href=funding data-testid="about-project-funding">{t.see_funding}</a>
+                                        {(events > 0).then(|| view! {
+                                            " · " <a href=timeline data-testid="about-project-events">{t.see_events} " (" {events} ")"</a>
+                                        })}
+                                    </p>
                                 </li>
                             }
                         }).collect_view()}
@@ -58,9 +74,10 @@ pub fn About() -> impl IntoView {
                     <ul>
                         {b.events_chronological().into_iter().filter(|e| e.kind == EventKind::Award).map(|e| {
                             let (title, title_lang) = text_of(&e.title, lang);
+                            let href = nav.href(&event_path(lang, &e.id));
                             view! {
                                 <li data-testid=format!("award-{}", e.id)>
-                                    <span lang=title_lang>{title}</span>
+                                    <a href=href lang=title_lang>{title}</a>
                                     " (" {format::date(e.date, lang)} ")"
                                 </li>
                             }
