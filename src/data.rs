@@ -287,7 +287,10 @@ async fn read_limited(
         };
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    // Chunks stay in JS until the end, then are copied once into a buffer
+    // of the exact size (no growing and copying again on the way).
+    let mut chunks: Vec<js_sys::Uint8Array> = vec![];
+    let mut total = 0usize;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -297,20 +300,26 @@ async fn read_limited(
             .and_then(|d| d.as_bool())
             .unwrap_or(true);
         if done {
-            return Ok(bytes);
+            break;
         }
         let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
             .map_err(|e| LoadError::Network(format!("{e:?}")))?
             .unchecked_into();
-        let start = bytes.len();
-        let n = value.length() as usize;
-        if start + n > limit {
+        total += value.length() as usize;
+        if total > limit {
             let _ = reader.cancel();
-            return refuse(start + n);
+            return refuse(total);
         }
-        bytes.resize(start + n, 0);
-        value.copy_to(&mut bytes[start..]);
+        chunks.push(value);
     }
+    let mut bytes = vec![0u8; total];
+    let mut at = 0;
+    for c in chunks {
+        let n = c.length() as usize;
+        c.copy_to(&mut bytes[at..at + n]);
+        at += n;
+    }
+    Ok(bytes)
 }
 
 async fn fetch_bundle(url: &str) -> Result<(Arc<Bundle>, Vec<u8>), LoadError> {

@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 pub struct Chronology {
     /// Indices into `bundle.events`, in timeline order.
     order: Vec<usize>,
-    /// (event id, its position in `order`), sorted by id: a binary search
-    /// (a hash map would cost the wasm a hasher for one lookup per page).
-    position: Vec<(String, usize)>,
+    /// (event id, its position in `order`), sorted by id, for a binary
+    /// search; built on first use (only event pages ask), so a first visit
+    /// to the timeline of a large bundle does not pay for it.
+    position: OnceLock<Vec<(String, usize)>>,
     /// Per-language search indexes, built on first use (a visitor usually
     /// reads one language).
     index: [OnceLock<SearchIndex>; 2],
@@ -22,15 +23,9 @@ impl Chronology {
     pub fn new(b: &Bundle) -> Chronology {
         let mut order: Vec<usize> = (0..b.events.len()).collect();
         order.sort_by(|&x, &y| b.events[x].date.chronological(b.events[y].date));
-        let mut position: Vec<(String, usize)> = order
-            .iter()
-            .enumerate()
-            .map(|(pos, &i)| (b.events[i].id.clone(), pos))
-            .collect();
-        position.sort_unstable_by(|x, y| x.0.cmp(&y.0));
         Chronology {
             order,
-            position,
+            position: OnceLock::new(),
             index: [OnceLock::new(), OnceLock::new()],
         }
     }
@@ -54,11 +49,21 @@ impl Chronology {
     }
 
     /// Where an event stands in timeline order.
-    pub fn position_of(&self, id: &str) -> Option<usize> {
-        self.position
+    pub fn position_of(&self, b: &Bundle, id: &str) -> Option<usize> {
+        let position = self.position.get_or_init(|| {
+            let mut p: Vec<(String, usize)> = self
+                .order
+                .iter()
+                .enumerate()
+                .map(|(pos, &i)| (b.events[i].id.clone(), pos))
+                .collect();
+            p.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+            p
+        });
+        position
             .binary_search_by(|(k, _)| k.as_str().cmp(id))
             .ok()
-            .map(|i| self.position[i].1)
+            .map(|i| position[i].1)
     }
 
     /// Positions (in timeline order, ascending) of the events matching `f`.
@@ -81,7 +86,7 @@ impl Chronology {
         lang: Lang,
         id: &str,
     ) -> (Option<&'a Event>, Option<&'a Event>) {
-        let Some(me) = self.position_of(id) else {
+        let Some(me) = self.position_of(b, id) else {
             return (None, None);
         };
         let m = self.matching(b, f, lang);
@@ -114,12 +119,12 @@ mod tests {
         let order = ids(&c, &b, &all);
         assert_eq!(order.first(), Some(&"2004-lider-equal"));
         for (pos, id) in order.iter().enumerate() {
-            assert_eq!(c.position_of(id), Some(pos));
+            assert_eq!(c.position_of(&b, id), Some(pos));
         }
 
         let none = Filter::default();
         let (prev, next) = c.neighbours(&b, &none, Lang::Pl, "2015-mokes");
-        let at = c.position_of("2015-mokes").unwrap();
+        let at = c.position_of(&b, "2015-mokes").unwrap();
         assert_eq!(prev.map(|e| e.id.as_str()), Some(order[at - 1]));
         assert_eq!(next.map(|e| e.id.as_str()), order.get(at + 1).copied());
 

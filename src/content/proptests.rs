@@ -155,3 +155,20 @@ fn very_long_text_is_refused_with_its_place() {
         other => panic!("{other:?}"),
     }
 }
+
+proptest! {
+    /// The byte scan in `hidden_control` finds exactly what the
+    /// character-level rule says, at the same place.
+    #[test]
+    fn the_hidden_control_scan_matches_its_definition(s in "(\\PC|[\u{0}-\u{1f}\u{7f}-\u{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}]){0,40}") {
+        let by_chars = s
+            .chars()
+            .enumerate()
+            .find(|&(_, c)| {
+                matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                    || (c.is_control() && c != '\n' && c != '\t')
+            })
+            .map(|(i, c)| (c as u32, i + 1));
+        prop_assert_eq!(text::hidden_control(&s), by_chars);
+    }
+}
