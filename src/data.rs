@@ -182,7 +182,15 @@ async fn load_into(c: Content) {
                         LoadError::Content(_) => Origin::CacheAfterRejection(e),
                         _ => Origin::CacheAfterFailure(e),
                     };
-                    c.state.set(Some(Ok(b)));
+                    // Already on screen (shown while the network was asked):
+                    // leave it, so the page is not rebuilt under the reader
+                    // and focus stays where it was; only the notice changes.
+                    let shown = c.state.with_untracked(
+                        |s| matches!(s, Some(Ok(on_screen)) if Arc::ptr_eq(on_screen, &b)),
+                    );
+                    if !shown {
+                        c.state.set(Some(Ok(b)));
+                    }
                     c.origin.set(origin);
                 }
                 None => c.state.set(Some(Err(e))),

@@ -227,3 +227,24 @@ async fn the_manifest_passes_chromes_installability_basics() {
     assert_eq!(install.text().await.unwrap(), "Zainstaluj aplikację");
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_failed_refresh_leaves_the_page_and_focus_as_they_are() {
+    let s = Server::start().await;
+    let c = browser(DESKTOP.0, DESKTOP.1).await;
+    first_visit(&c, &s, "/finansowanie", "[data-testid=funding-table]").await;
+    // The saved copy is shown at once; the server's answer comes late, and fails.
+    let mut late = Override::status(503);
+    late.delay = std::time::Duration::from_secs(2);
+    s.set("/content/bundle.json", late);
+    c.refresh().await.unwrap();
+    wait_for(&c, "[data-testid=funding-table]").await;
+    js(&c, "const a = document.querySelector('[data-testid=csv]'); a.focus(); window.__table = document.querySelector('[data-testid=funding-table]');").await;
+    wait_for(&c, "[data-testid=offline-notice]").await;
+    assert_eq!(
+        js(&c, "return document.activeElement === document.querySelector('[data-testid=csv]') && window.__table === document.querySelector('[data-testid=funding-table]')").await,
+        true,
+        "the page was rebuilt under the reader when the refresh failed"
+    );
+    c.close().await.unwrap();
+}
