@@ -115,6 +115,7 @@ pub struct Ui {
     pub update_rejected: &'static str,
     pub app_outdated: &'static str,
     pub boot_failed: &'static str,
+    pub csv_file_name: &'static str,
     pub boot_failed_help: &'static str,
     pub app_outdated_help: &'static str,
     pub new_version: &'static str,
@@ -267,6 +268,7 @@ pub const PL: Ui = Ui {
     update_rejected: "Nowa wersja treści zawiera błędy i nie została wczytana. Pokazujemy ostatnią poprawną treść,",
     app_outdated: "Ta wersja aplikacji jest nieaktualna",
     boot_failed: "Nie udało się uruchomić aplikacji",
+    csv_file_name: "rops-finansowanie.csv",
     boot_failed_help: "Przeglądarka nie mogła wczytać programu tej strony. Odśwież stronę; jeśli to nie pomoże, spróbuj później lub użyj innej przeglądarki.",
     app_outdated_help: "Nowa treść wymaga nowszej wersji aplikacji. Odśwież stronę, aby ją pobrać.",
     new_version: "Dostępna jest nowa wersja aplikacji.",
@@ -413,6 +415,7 @@ pub const EN: Ui = Ui {
     update_rejected: "A new version of the content contains errors and was not loaded. Showing the last correct content,",
     app_outdated: "This version of the app is out of date",
     boot_failed: "The app could not start",
+    csv_file_name: "rops-funding.csv",
     boot_failed_help: "Your browser could not load this site's program. Reload the page; if that does not help, try again later or use another browser.",
     app_outdated_help: "The new content needs a newer version of the app. Reload the page to get it.",
     new_version: "A new version is available.",
@@ -472,6 +475,44 @@ impl Ui {
             (Lang::Pl, true) => format!("Znaleziono {}", self.events(n)),
             (Lang::En, false) => format!("The timeline has {}", self.events(n)),
             (Lang::En, true) => format!("Found {}", self.events(n)),
+        }
+    }
+
+    /// The one sentence that describes a project's bar: value, EU
+    /// contribution and share, the rest and its share (all formatted), and
+    /// which of them are computed.
+    pub fn project_chart_sentence(
+        &self,
+        name: &str,
+        [value, eu, eu_share, rest, rest_share]: [&str; 5],
+    ) -> String {
+        match self.lang {
+            Lang::Pl => format!(
+                "Wartość projektu „{name}” wynosi {value}, z czego {eu} ({eu_share}) to dofinansowanie UE, a {rest} ({rest_share}) to pozostała część wartości. \
+                 Pozostała część i udziały procentowe są wyliczone ({value} − {eu}); źródło podaje tylko wartość i dofinansowanie."
+            ),
+            Lang::En => format!(
+                "The project “{name}” is worth {value}, of which {eu} ({eu_share}) is the EU contribution and {rest} ({rest_share}) the remaining part of the value. \
+                 The remaining part and the percentages are computed ({value} − {eu}); the source gives only the value and the contribution."
+            ),
+        }
+    }
+
+    /// The funding summary chart's caption.
+    pub fn funding_summary_sentence(
+        &self,
+        known: usize,
+        total: &str,
+        total_eu: &str,
+        unknown: usize,
+    ) -> String {
+        match self.lang {
+            Lang::Pl => format!(
+                "Projekty o znanej wartości ({known}): łącznie {total}, w tym {total_eu} dofinansowania UE. Projekty bez podanej wartości: {unknown}."
+            ),
+            Lang::En => format!(
+                "Projects with a known value ({known}): {total} in total, of which {total_eu} EU contribution. Projects whose value is not given: {unknown}."
+            ),
         }
     }
 

@@ -42,18 +42,16 @@ fn describe(p: &Project, lang: Lang) -> Option<String> {
     let (s_eu, s_rest) = (Share::of(eu, v)?, Share::of(rest, v)?);
     let name = p.name.in_lang(lang);
     let m = |x: Money| format::money(x, lang);
-    Some(match lang {
-        Lang::Pl => format!(
-            "Wartość projektu „{name}” wynosi {}, z czego {} ({}) to dofinansowanie UE, a {} ({}) to pozostała część wartości. \
-             Pozostała część i udziały procentowe są wyliczone ({} − {}); źródło podaje tylko wartość i dofinansowanie.",
-            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang), m(v), m(eu)
-        ),
-        Lang::En => format!(
-            "The project “{name}” is worth {}, of which {} ({}) is the EU contribution and {} ({}) the remaining part of the value. \
-             The remaining part and the percentages are computed ({} − {}); the source gives only the value and the contribution.",
-            m(v), m(eu), format::percent(s_eu, lang), m(rest), format::percent(s_rest, lang), m(v), m(eu)
-        ),
-    })
+    Some(ui(lang).project_chart_sentence(
+        name,
+        [
+            &m(v),
+            &m(eu),
+            &format::percent(s_eu, lang),
+            &m(rest),
+            &format::percent(s_rest, lang),
+        ],
+    ))
 }
 
 /// "(wyliczone: 1 980 000 zł − 1 683 000 zł)": how a derived figure was
@@ -132,10 +130,7 @@ fn FundingBody(
             "data:text/csv;charset=utf-8,{}",
             encode(&format!("\u{feff}{}", funding_csv(&b, lang)))
         );
-        let csv_name = match lang {
-            Lang::Pl => "rops-finansowanie.csv",
-            Lang::En => "rops-funding.csv",
-        };
+        let csv_name = t.csv_file_name;
 
         view! {
             <p class="lead">{t.funding_intro}</p>
@@ -231,16 +226,8 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
             lang,
         )
     };
-    let sentence = match lang {
-        Lang::Pl => format!(
-            "Projekty o znanej wartości ({}): łącznie {}, w tym {} dofinansowania UE. Projekty bez podanej wartości: {}.",
-            known.len(), money(total), money(total_eu), unknown
-        ),
-        Lang::En => format!(
-            "Projects with a known value ({}): {} in total, of which {} EU contribution. Projects whose value is not given: {}.",
-            known.len(), money(total), money(total_eu), unknown
-        ),
-    };
+    let sentence =
+        t.funding_summary_sentence(known.len(), &money(total), &money(total_eu), unknown);
     let bars = known.iter().map(|p| {
         let segs = segments(p, lang).unwrap_or_default();
         let v = p.value.map(|v| v.minor.0).unwrap_or(0);
