@@ -3,59 +3,11 @@
 //! era's note (under its heading, never inside it), derived figures marked
 //! as computed wherever they are shown (cards, table, chart, CSV), the
 //! awards named as the source's examples, and the date the content was
-//! compiled. In both languages, with axe in both themes.
+//! compiled. In both languages. (Axe on these pages, in both themes, is
+//! e2e_accessibility.rs's.)
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use fantoccini::{Client, Locator};
-use support::*;
-
-/// WebDriver turns non-breaking spaces into spaces; so do we, on both sides.
-fn norm(s: &str) -> String {
-    s.replace('\u{a0}', " ")
-}
-
-/// The data: URL's payload as the browser saves it.
-fn percent_decode(s: &str) -> Vec<u8> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' {
-            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).expect("%XX"));
-            i += 3;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-async fn text(c: &Client, css: &str) -> String {
-    norm(
-        &c.find(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no {css}: {e}"))
-            .text()
-            .await
-            .unwrap(),
-    )
-}
-
-async fn texts(c: &Client, css: &str) -> Vec<String> {
-    let v = js(
-        c,
-        &format!("return [...document.querySelectorAll({css:?})].map(e => e.textContent.trim())"),
-    )
-    .await;
-    serde_json::from_value::<Vec<String>>(v)
-        .unwrap()
-        .iter()
-        .map(|s| norm(s))
-        .collect()
-}
+use rops_e2e::*;
 
 struct AboutCase {
     path: &'static str,
@@ -70,9 +22,9 @@ struct AboutCase {
     compiled: &'static str,
 }
 
-const ABOUT: [AboutCase; 2] = [
+const ABOUT_CASES: [AboutCase; 2] = [
     AboutCase {
-        path: "/",
+        path: ABOUT.pl,
         lang: "pl",
         legal: "art. 21 pkt 4a ustawy z dnia 12 marca 2004 r. o pomocy społecznej",
         equal_dates: "od 2004",
@@ -87,7 +39,7 @@ const ABOUT: [AboutCase; 2] = [
         compiled: "Treść opracowano: 26 listopada 2026",
     },
     AboutCase {
-        path: "/en",
+        path: ABOUT.en,
         lang: "en",
         legal: "Article 21 point 4a",
         equal_dates: "from 2004",
@@ -106,15 +58,12 @@ const ABOUT: [AboutCase; 2] = [
 #[tokio::test]
 async fn about_shows_each_projects_story_the_awards_as_examples_and_the_content_date() {
     let s = Server::start().await;
-    for (w, h) in [PHONE, DESKTOP] {
-        let c = browser(w, h).await;
-        for case in &ABOUT {
-            c.goto(&s.url(case.path)).await.unwrap();
-            wait_for(&c, "[data-testid=org-summary]").await;
-            assert_eq!(
-                js(&c, "return document.documentElement.lang").await,
-                case.lang
-            );
+    for size in [PHONE, DESKTOP] {
+        let w = size.0;
+        let c = browser(size).await;
+        for case in &ABOUT_CASES {
+            open(&c, &s, case.path, ABOUT.ready).await;
+            assert_eq!(page_lang(&c).await, case.lang);
             let main = text(&c, "main").await;
             assert!(main.contains(case.legal), "{}: {main}", case.path);
 
@@ -175,10 +124,6 @@ async fn about_shows_each_projects_story_the_awards_as_examples_and_the_content_
                 "{} scrolls sideways at {w}px",
                 case.path
             );
-            if w == PHONE.0 {
-                assert_axe_clean_in_both_themes(&c, case.path).await;
-                js(&c, "delete document.documentElement.dataset.theme").await;
-            }
         }
         c.close().await.unwrap();
     }
@@ -186,11 +131,10 @@ async fn about_shows_each_projects_story_the_awards_as_examples_and_the_content_
 
 #[tokio::test]
 async fn era_notes_follow_their_headings_outside_them() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
+    let (s, c) = app_and_browser(PHONE).await;
     for (path, headings, notes, strategy) in [
         (
-            "/os-czasu",
+            TIMELINE.pl,
             [
                 "Inicjatywa Wspólnotowa EQUAL 2004",
                 "Okres 2007–2013 (PO KL) 2007–2013",
@@ -204,7 +148,7 @@ async fn era_notes_follow_their_headings_outside_them() {
             "Lata 2007–2013 to okres obowiązywania Strategii, a nie data tego wydarzenia",
         ),
         (
-            "/en/timeline",
+            TIMELINE.en,
             [
                 "EQUAL Community Initiative 2004",
                 "2007–2013 period (PO KL) 2007–2013",
@@ -218,8 +162,7 @@ async fn era_notes_follow_their_headings_outside_them() {
             "The years 2007–2013 are the Strategy's term, not the date of this event",
         ),
     ] {
-        c.goto(&s.url(path)).await.unwrap();
-        wait_for(&c, "[data-testid=era-note]").await;
+        open(&c, &s, path, "[data-testid=era-note]").await;
         for (i, era) in ["equal", "okres-2007-2013", "rpo-wm-2014-2020"]
             .iter()
             .enumerate()
@@ -246,8 +189,6 @@ async fn era_notes_follow_their_headings_outside_them() {
             !has_horizontal_scroll(&c).await,
             "{path} scrolls sideways at 360px"
         );
-        assert_axe_clean_in_both_themes(&c, path).await;
-        js(&c, "delete document.documentElement.dataset.theme").await;
     }
     c.close().await.unwrap();
 }
@@ -255,11 +196,12 @@ async fn era_notes_follow_their_headings_outside_them() {
 #[tokio::test]
 async fn derived_figures_say_they_are_computed_in_cards_table_and_chart() {
     let s = Server::start().await;
-    for (w, h) in [PHONE, DESKTOP] {
-        let c = browser(w, h).await;
+    for size in [PHONE, DESKTOP] {
+        let w = size.0;
+        let c = browser(size).await;
         for (path, share_how, rest_how, heads, legend, chart, note, activity) in [
             (
-                "/finansowanie",
+                FUNDING.pl,
                 "(wyliczone: 1 683 000 zł ÷ 1 980 000 zł)",
                 "(wyliczone: 1 980 000 zł − 1 683 000 zł)",
                 [
@@ -275,7 +217,7 @@ async fn derived_figures_say_they_are_computed_in_cards_table_and_chart() {
                 "uspołecznianie zadań publicznych",
             ),
             (
-                "/en/funding",
+                FUNDING.en,
                 "(computed: PLN 1,683,000 ÷ PLN 1,980,000)",
                 "(computed: PLN 1,980,000 − PLN 1,683,000)",
                 [
@@ -291,8 +233,7 @@ async fn derived_figures_say_they_are_computed_in_cards_table_and_chart() {
                 "involving social-economy and civic organisations in delivering public tasks",
             ),
         ] {
-            c.goto(&s.url(path)).await.unwrap();
-            wait_for(&c, "[data-testid=funding-table]").await;
+            open(&c, &s, path, FUNDING.ready).await;
             let mokes = "[data-testid=project-mokes]";
             wait_for(&c, mokes).await;
 
@@ -348,10 +289,6 @@ async fn derived_figures_say_they_are_computed_in_cards_table_and_chart() {
                 !has_horizontal_scroll(&c).await,
                 "{path} scrolls sideways at {w}px"
             );
-            if w == PHONE.0 {
-                assert_axe_clean_in_both_themes(&c, path).await;
-                js(&c, "delete document.documentElement.dataset.theme").await;
-            }
         }
         c.close().await.unwrap();
     }
@@ -359,16 +296,9 @@ async fn derived_figures_say_they_are_computed_in_cards_table_and_chart() {
 
 #[tokio::test]
 async fn csv_column_names_say_which_figures_are_computed() {
-    let s = Server::start().await;
-    let c = browser(DESKTOP.0, DESKTOP.1).await;
-    c.goto(&s.url("/en/funding")).await.unwrap();
-    let link = wait_for(&c, "[data-testid=csv]").await;
-    let href = link.attr("href").await.unwrap().unwrap();
-    let encoded = href
-        .strip_prefix("data:text/csv;charset=utf-8,")
-        .expect("a UTF-8 CSV data URL");
-    let text = String::from_utf8(percent_decode(encoded)).expect("UTF-8");
-    let text = text.trim_start_matches('\u{feff}');
+    let (s, c) = app_and_browser(DESKTOP).await;
+    visit(&c, &s, FUNDING.en).await;
+    let text = csv_download(&c).await;
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(
         lines[0],

@@ -1,23 +1,16 @@
 //! End-to-end: embeds in a host page on another origin — self-sizing
 //! iframes, event sync, forged messages ignored, the snippet generator.
+//! (Axe inside the embed views is e2e_accessibility.rs's; here it runs on
+//! the portal's pages and the generator as a visitor sets it.)
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use fantoccini::{Client, Locator};
+use rops_e2e::*;
 use std::time::Duration;
-use support::*;
 
-fn html(body: &str) -> Override {
-    let mut o = Override::json(&format!(
-        "<!doctype html><html lang=\"pl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Portal regionalny (test)</title></head><body><main><h1>Portal regionalny</h1>{body}</main></body></html>"
-    ));
-    o.content_type = "text/html; charset=utf-8";
-    o
-}
-
-fn host_page(app: &Server) -> Override {
-    html(&format!(
+/// A portal with two embeds that records the messages it gets
+/// (`window.__msgs`) and the events its embeds report (`window.__nav`).
+fn portal(app: &Server) -> Override {
+    host_page(&format!(
         "<iframe id=\"tl\" data-rops-embed src=\"{a}/embed/os-czasu?id=tl\" title=\"Oś czasu ROPS\" style=\"width:100%;height:300px;border:0\"></iframe>\
          <iframe id=\"fu\" data-rops-embed src=\"{a}/embed/finansowanie?id=fu\" title=\"Finansowanie ROPS\" style=\"width:100%;height:300px;border:0\"></iframe>\
          <script src=\"{a}/embed.js\"></script>\
@@ -26,85 +19,30 @@ fn host_page(app: &Server) -> Override {
     ))
 }
 
-/// The iframe's height on the host, and its content's own height inside.
-async fn heights(c: &Client, index: u16, id: &str) -> (f64, f64, bool) {
-    let outer = js(
-        c,
-        &format!("return document.getElementById('{id}').getBoundingClientRect().height"),
-    )
-    .await
-    .as_f64()
-    .unwrap();
-    c.enter_frame(index).await.unwrap();
-    let inner = js(
-        c,
-        "return Math.ceil(document.querySelector('.embed').getBoundingClientRect().height)",
-    )
-    .await
-    .as_f64()
-    .unwrap();
-    let scrolls = js(
-        c,
-        "return document.documentElement.scrollHeight > document.documentElement.clientHeight + 1",
-    )
-    .await
-    .as_bool()
-    .unwrap();
-    c.enter_parent_frame().await.unwrap();
-    (outer, inner, scrolls)
-}
-
-/// Waits until the iframe fits its content exactly.
-async fn wait_fitted(c: &Client, index: u16, id: &str) -> f64 {
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        let (outer, inner, scrolls) = heights(c, index, id).await;
-        if (outer - inner).abs() <= 1.0 && !scrolls && inner > 100.0 {
-            return outer;
-        }
-        if std::time::Instant::now() > deadline {
-            let msgs = js(c, "return (window.__msgs || []).slice(-8)").await;
-            panic!("#{id}: iframe {outer}px, content {inner}px, inner scrollbar: {scrolls}; last messages: {msgs}");
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
 #[tokio::test]
 async fn embeds_size_themselves_sync_events_and_ignore_forgeries() {
     let app = Server::start().await;
     let host = Server::start().await;
     let third = Server::start().await;
-    host.set("/host.html", host_page(&app));
-    for (w, h) in [PHONE, DESKTOP] {
-        let c = browser(w, h).await;
-        c.goto(&host.url("/host.html")).await.unwrap();
+    host.set("/host.html", portal(&app));
+    for size in [PHONE, DESKTOP] {
+        let w = size.0;
+        let c = browser(size).await;
+        visit(&c, &host, "/host.html").await;
         // Wait for the timeline to render inside, then for the heights to settle.
         c.enter_frame(0).await.unwrap();
-        wait_for(&c, "[data-testid=event]").await;
+        wait_for(&c, TIMELINE.ready).await;
         c.enter_parent_frame().await.unwrap();
         c.enter_frame(1).await.unwrap();
-        wait_for(&c, "[data-testid=funding-table]").await;
+        wait_for(&c, FUNDING.ready).await;
         c.enter_parent_frame().await.unwrap();
         let tl = wait_fitted(&c, 0, "tl").await;
         let fu = wait_fitted(&c, 1, "fu").await;
         assert!(tl > 300.0 && fu > 300.0, "{w}px: heights {tl} / {fu}");
 
         // A filter inside changes the content, and the iframe follows.
-        c.enter_frame(0).await.unwrap();
-        wait_for(&c, "[data-testid=chip-award]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        wait_for_text(&c, "[data-testid=result-count]", "Znaleziono 3").await;
-        c.enter_parent_frame().await.unwrap();
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        let mut filtered = wait_fitted(&c, 0, "tl").await;
-        while filtered >= tl && std::time::Instant::now() < deadline {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            filtered = wait_fitted(&c, 0, "tl").await;
-        }
+        filter_awards_inside(&c, 0).await;
+        let filtered = wait_fitted_until(&c, 0, "tl", |h| h < tl).await;
         assert!(
             filtered < tl,
             "{w}px: filtering did not shrink the iframe ({tl} → {filtered})"
@@ -112,12 +50,8 @@ async fn embeds_size_themselves_sync_events_and_ignore_forgeries() {
 
         // Opening an event inside is reported to the host.
         c.enter_frame(0).await.unwrap();
-        wait_for(&c, "[data-event-id=\"2016-regiostars\"] .event-card__link")
-            .await
-            .click()
-            .await
-            .unwrap();
-        wait_for(&c, "[data-testid=event-detail]").await;
+        click(&c, "[data-event-id=\"2016-regiostars\"] .event-card__link").await;
+        wait_for(&c, EVENT.ready).await;
         // (WebDriver's current URL is the top page's; ask the frame itself.)
         let path = js(&c, "return location.pathname").await;
         assert_eq!(
@@ -146,25 +80,26 @@ async fn embeds_size_themselves_sync_events_and_ignore_forgeries() {
 
         // Forgeries from a third origin: a fake height for the host, and a
         // fake "open" for the embeds. Both must change nothing.
-        let mut forge = Override::json(
-            "<!doctype html><html><body><script>\
-             parent.postMessage({type: 'rops:height', id: 'tl', height: 5}, '*');\
-             parent.postMessage({type: 'rops:height', id: 'fu', height: 5}, '*');\
-             for (let i = 0; i < parent.frames.length; i++) { try { parent.frames[i].postMessage({type: 'rops:open', event: '2010-model-mrr'}, '*'); } catch (e) {} }\
-             </script></body></html>",
+        third.set(
+            "/forge.html",
+            Override::html(
+                "<!doctype html><html><body><script>\
+                 parent.postMessage({type: 'rops:height', id: 'tl', height: 5}, '*');\
+                 parent.postMessage({type: 'rops:height', id: 'fu', height: 5}, '*');\
+                 for (let i = 0; i < parent.frames.length; i++) { try { parent.frames[i].postMessage({type: 'rops:open', event: '2010-model-mrr'}, '*'); } catch (e) {} }\
+                 </script></body></html>",
+            ),
         );
-        forge.content_type = "text/html";
-        third.set("/forge.html", forge);
         // Malformed messages from the host itself do nothing either.
         js(&c, "const f = document.getElementById('tl'); f.contentWindow.postMessage({type: 'rops:open', event: '<script>'}, '*'); f.contentWindow.postMessage('rops:open', '*');").await;
         js(&c, &format!("const f = document.createElement('iframe'); f.src = '{}'; f.title = 'test'; f.style.height = '1px'; document.body.appendChild(f);", third.url("/forge.html"))).await;
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        let (outer, _, _) = heights(&c, 0, "tl").await;
+        let (outer, _, _) = iframe_heights(&c, 0, "tl").await;
         assert!(
             (outer - settled).abs() <= 1.0,
             "{w}px: a forged height moved the iframe to {outer}"
         );
-        let (fu_now, _, _) = heights(&c, 1, "fu").await;
+        let (fu_now, _, _) = iframe_heights(&c, 1, "fu").await;
         assert!(
             (fu_now - fu).abs() <= 1.0,
             "{w}px: funding iframe {fu} → {fu_now}"
@@ -182,53 +117,40 @@ async fn embeds_size_themselves_sync_events_and_ignore_forgeries() {
         );
         c.enter_parent_frame().await.unwrap();
 
-        let v = axe_violations(&c).await;
-        assert!(v.is_empty(), "axe on the host page: {v:#?}");
+        assert_axe_clean(&c, "the host page").await;
         c.close().await.unwrap();
     }
 }
 
 #[tokio::test]
-async fn embed_views_have_no_chrome_follow_url_options_and_pass_axe() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
+async fn embed_views_have_no_chrome_and_follow_url_options() {
+    let (s, c) = app_and_browser(PHONE).await;
     for (path, ready, lang) in [
         (
             "/embed/os-czasu?theme=dark&accent=green",
-            "[data-testid=event]",
+            TIMELINE.ready,
             "pl",
         ),
-        (
-            "/en/embed/funding?accent=purple",
-            "[data-testid=funding-table]",
-            "en",
-        ),
+        ("/en/embed/funding?accent=purple", FUNDING.ready, "en"),
         (
             "/embed/os-czasu/2015-mokes?theme=light&accent=evil",
-            "[data-testid=event-detail]",
+            EVENT.ready,
             "pl",
         ),
     ] {
-        c.goto(&s.url(path)).await.unwrap();
-        wait_for(&c, ready).await;
+        open(&c, &s, path, ready).await;
         assert!(
-            c.find(Locator::Css(".site-header")).await.is_err(),
+            !exists(&c, ".site-header").await,
             "{path} shows the site header"
         );
-        assert!(c.find(Locator::Css(".site-footer")).await.is_err());
-        assert_eq!(js(&c, "return document.documentElement.lang").await, lang);
-        let full = c
-            .find(Locator::Css("[data-testid=open-full]"))
-            .await
-            .unwrap();
+        assert!(!exists(&c, ".site-footer").await);
+        assert_eq!(page_lang(&c).await, lang);
         assert_eq!(
-            full.attr("target").await.unwrap().as_deref(),
-            Some("_blank")
+            attr(&c, "[data-testid=open-full]", "target").await,
+            "_blank"
         );
-        let href = full.attr("href").await.unwrap().unwrap();
+        let href = attr(&c, "[data-testid=open-full]", "href").await;
         assert!(!href.contains("/embed/"), "{href}");
-        let v = axe_violations(&c).await;
-        assert!(v.is_empty(), "axe in {path}: {v:#?}");
     }
     // Options from the URL, the unknown accent ignored.
     assert_eq!(
@@ -239,10 +161,13 @@ async fn embed_views_have_no_chrome_follow_url_options_and_pass_axe() {
         js(&c, "return document.documentElement.dataset.accent || null").await,
         serde_json::Value::Null
     );
-    c.goto(&s.url("/embed/os-czasu?theme=dark&accent=green"))
-        .await
-        .unwrap();
-    wait_for(&c, "[data-testid=event]").await;
+    open(
+        &c,
+        &s,
+        "/embed/os-czasu?theme=dark&accent=green",
+        TIMELINE.ready,
+    )
+    .await;
     assert_eq!(
         js(&c, "return document.documentElement.dataset.accent").await,
         "green"
@@ -258,29 +183,12 @@ async fn embed_views_have_no_chrome_follow_url_options_and_pass_axe() {
 async fn the_generated_snippet_works_in_a_fresh_host_page() {
     let app = Server::start().await;
     let host = Server::start().await;
-    let c = browser(DESKTOP.0, DESKTOP.1).await;
-    c.goto(&app.url("/osadz")).await.unwrap();
-    wait_for(&c, "[data-testid=embed-snippet]").await;
-    c.find(Locator::Id("embed-view"))
-        .await
-        .unwrap()
-        .select_by_value("funding")
-        .await
-        .unwrap();
-    c.find(Locator::Id("embed-lang"))
-        .await
-        .unwrap()
-        .select_by_value("en")
-        .await
-        .unwrap();
-    c.find(Locator::Id("embed-theme"))
-        .await
-        .unwrap()
-        .select_by_value("dark")
-        .await
-        .unwrap();
-    let v = axe_violations(&c).await;
-    assert!(v.is_empty(), "axe on the generator: {v:#?}");
+    let c = browser(DESKTOP).await;
+    open(&c, &app, EMBED_CODE.pl, EMBED_CODE.ready).await;
+    select(&c, "#embed-view", "funding").await;
+    select(&c, "#embed-lang", "en").await;
+    select(&c, "#embed-theme", "dark").await;
+    assert_axe_clean_in_both_themes(&c, "the generator, options chosen").await;
     let snippet = js(
         &c,
         "return document.querySelector('[data-testid=embed-snippet]').value",
@@ -302,7 +210,7 @@ async fn the_generated_snippet_works_in_a_fresh_host_page() {
 
     // Pasted as is into a page on another origin whose policy allows no
     // inline style or script (embed.js sizes the frame through CSSOM).
-    let mut page = html(&snippet);
+    let mut page = host_page(&snippet);
     page.headers = vec![(
         "Content-Security-Policy",
         format!(
@@ -311,20 +219,16 @@ async fn the_generated_snippet_works_in_a_fresh_host_page() {
         ),
     )];
     host.set("/paste.html", page);
-    c.goto(&host.url("/paste.html")).await.unwrap();
+    visit(&c, &host, "/paste.html").await;
     c.enter_frame(0).await.unwrap();
-    wait_for(&c, "[data-testid=funding-table]").await;
-    assert_eq!(js(&c, "return document.documentElement.lang").await, "en");
+    wait_for(&c, FUNDING.ready).await;
+    assert_eq!(page_lang(&c).await, "en");
     c.enter_parent_frame().await.unwrap();
     js(&c, "document.querySelector('iframe').id = 'pasted'").await;
     let h = wait_fitted(&c, 0, "pasted").await;
     assert!(h > 800.0, "the pasted embed did not size itself: {h}");
     let v = csp_violations(&c).await;
     assert!(v.is_empty(), "the snippet broke the portal's CSP: {v:#?}");
-    let v = axe_violations(&c).await;
-    assert!(
-        v.is_empty(),
-        "axe on the host page with the snippet: {v:#?}"
-    );
+    assert_axe_clean(&c, "the host page with the snippet").await;
     c.close().await.unwrap();
 }

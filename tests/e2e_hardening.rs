@@ -4,45 +4,8 @@
 //! app, and embeds that behave inside a portal's frame.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use fantoccini::{Client, Locator};
+use rops_e2e::*;
 use std::time::Duration;
-use support::*;
-
-/// A first visit that leaves the worker in control and the bundle saved.
-async fn first_visit(c: &Client, s: &Server, path: &str, ready: &str) {
-    c.goto(&s.url(path)).await.unwrap();
-    wait_for(c, ready).await;
-    wait_js(c, "navigator.serviceWorker.controller").await;
-    wait_js(
-        c,
-        "caches.keys().then(k => k.some(n => n.startsWith('rops-content-')))",
-    )
-    .await;
-}
-
-/// Names of this origin's caches.
-async fn cache_names(c: &Client) -> Vec<String> {
-    let v = c
-        .execute_async(
-            "const done = arguments[0]; caches.keys().then(done, () => done([]));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(v).unwrap()
-}
-
-/// The shipped worker with another version: what a new deploy looks like.
-fn worker_version(version: &str) -> Override {
-    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
-    let start = sw.find("const VERSION = \"").unwrap() + "const VERSION = \"".len();
-    let end = start + sw[start..].find('"').unwrap();
-    let new = format!("{}{version}{}", &sw[..start], &sw[end..]);
-    assert_ne!(new, sw);
-    Override::bytes("text/javascript", new.into_bytes())
-}
 
 /// Asks the browser to look for a new worker and waits until its install
 /// has ended; true if it installed (and now waits for the visitor).
@@ -64,32 +27,19 @@ async fn update_installs(c: &Client) -> bool {
 
 /// The start-failure message, once the page has settled: the first failure
 /// of a session reloads the page once, which would abort a plain wait.
-async fn boot_failure(c: &Client) -> fantoccini::elements::Element {
+async fn boot_failure(c: &Client) -> Element {
     wait_js(c, "document.querySelector('[data-testid=boot-failure]')").await;
     wait_for(c, "[data-testid=boot-failure]").await
 }
 
-fn dist_file(prefix: &str, suffix: &str) -> String {
-    std::fs::read_dir(dist_dir())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .find(|f| f.starts_with(prefix) && f.ends_with(suffix))
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_worker_installs_only_what_it_expects() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
-    first_visit(&c, &s, "/", "[data-testid=org-summary]").await;
-    let before: Vec<String> = cache_names(&c)
-        .await
-        .into_iter()
-        .filter(|n| n.starts_with("rops-shell-"))
-        .collect();
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, ABOUT.pl, ABOUT.ready).await;
+    let before = shell_caches(&c).await;
     assert_eq!(before.len(), 1);
 
-    let wasm = format!("/{}", dist_file("rops-es-", "_bg.wasm"));
+    let wasm = format!("/{}", built_file(&dist_dir(), "rops-es-", "_bg.wasm"));
     let icon = std::fs::read(dist_dir().join("icons/icon.svg")).unwrap();
     let mut tampered = icon.clone();
     tampered.extend_from_slice(b"<!-- changed -->");
@@ -117,12 +67,7 @@ async fn the_worker_installs_only_what_it_expects() {
         );
         s.clear(path);
         // The old version still runs the page, and nothing half-stored stays.
-        let shells: Vec<String> = cache_names(&c)
-            .await
-            .into_iter()
-            .filter(|n| n.starts_with("rops-shell-"))
-            .collect();
-        assert_eq!(shells, before, "after {what}");
+        assert_eq!(shell_caches(&c).await, before, "after {what}");
     }
     // Control: the same check sees a good new version install.
     s.set("/sw.js", worker_version("e2e00000000000aa"));
@@ -132,81 +77,73 @@ async fn the_worker_installs_only_what_it_expects() {
 
 #[tokio::test]
 async fn navigations_reach_the_network_first_and_fall_back_to_the_cache() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
-    first_visit(&c, &s, "/os-czasu", "[data-testid=event]").await;
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
 
     // A changed page on the server reaches a returning visitor.
     s.set(
-        "/os-czasu",
+        TIMELINE.pl,
         Override::html("<!doctype html><html lang=pl><title>Nowa strona</title><p id=deployed>nowa wersja strony</p></html>"),
     );
-    c.goto(&s.url("/os-czasu")).await.unwrap();
+    visit(&c, &s, TIMELINE.pl).await;
     wait_for_text(&c, "#deployed", "nowa wersja strony").await;
-    s.clear("/os-czasu");
+    s.clear(TIMELINE.pl);
 
     // A server that does not answer in time: the cached shell of this
     // version answers instead, and the app runs.
-    let mut stalled = Override::html("<p>late</p>");
-    stalled.delay = Duration::from_secs(40);
-    s.set("/finansowanie", stalled);
-    c.goto(&s.url("/finansowanie")).await.unwrap();
-    wait_for(&c, "[data-testid=funding-table]").await;
+    s.set(
+        FUNDING.pl,
+        Override::html("<p>late</p>").after(Duration::from_secs(40)),
+    );
+    open(&c, &s, FUNDING.pl, FUNDING.ready).await;
     // A server error gets the cached shell as well.
-    s.set("/en/funding", Override::status(503));
-    c.goto(&s.url("/en/funding")).await.unwrap();
-    wait_for(&c, "[data-testid=funding-table]").await;
+    s.set(FUNDING.en, Override::status(503));
+    open(&c, &s, FUNDING.en, FUNDING.ready).await;
     c.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_start_that_fails_says_so_with_reload_in_the_pages_language() {
     let s = Server::start().await;
-    let js_file = format!("/{}", dist_file("rops-es-", ".js"));
+    let js_file = format!("/{}", built_file(&dist_dir(), "rops-es-", ".js"));
     // A broken deploy: the app's code answered by an HTML page.
     s.set(
         &js_file,
         Override::html("<!doctype html><title>Not found</title><p>404</p>"),
     );
-    let c = browser(PHONE.0, PHONE.1).await;
+    let c = browser(PHONE).await;
     for (path, title, reload) in [
-        ("/os-czasu", "Nie udało się uruchomić aplikacji", "Odśwież"),
-        ("/en/funding", "The app could not start", "Reload"),
+        (TIMELINE.pl, "Nie udało się uruchomić aplikacji", "Odśwież"),
+        (FUNDING.en, "The app could not start", "Reload"),
     ] {
-        c.goto(&s.url(path)).await.unwrap();
+        visit(&c, &s, path).await;
         let panel = boot_failure(&c).await;
         let text = panel.text().await.unwrap();
         assert!(text.contains(title), "{path}: {text}");
         let button = panel.find(Locator::Css("button")).await.unwrap();
         assert_eq!(button.text().await.unwrap(), reload);
-        assert!(c.find(Locator::Css(".skeleton")).await.is_err());
+        assert!(!exists(&c, ".skeleton").await);
         assert_axe_clean_in_both_themes(&c, &format!("the start failure on {path}")).await;
     }
     // Fixed on the server: Reload brings the app.
     s.clear(&js_file);
-    c.find(Locator::Css("[data-testid=boot-failure] button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for(&c, "[data-testid=funding-table]").await;
+    click(&c, "[data-testid=boot-failure] button").await;
+    wait_for(&c, FUNDING.ready).await;
     c.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_broken_deploy_retires_the_worker_once_then_explains() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
-    first_visit(&c, &s, "/", "[data-testid=org-summary]").await;
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, ABOUT.pl, ABOUT.ready).await;
 
     // New HTML that points at code the server does not have.
     let index = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
-    let js_file = dist_file("rops-es-", ".js");
+    let js_file = built_file(&dist_dir(), "rops-es-", ".js");
     let broken = index.replace(&js_file, "rops-es-00000000deadbeef.js");
     assert_ne!(broken, index);
-    s.set("/", Override::html(&broken));
-    c.goto(&s.url("/")).await.unwrap();
+    s.set(ABOUT.pl, Override::html(&broken));
+    visit(&c, &s, ABOUT.pl).await;
     let panel = boot_failure(&c).await;
     assert!(panel
         .text()
@@ -239,13 +176,12 @@ async fn a_broken_deploy_retires_the_worker_once_then_explains() {
 
 #[tokio::test]
 async fn a_worker_answered_by_404_or_410_is_retired() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
+    let (s, c) = app_and_browser(PHONE).await;
     for status in [404, 410] {
-        first_visit(&c, &s, "/", "[data-testid=org-summary]").await;
+        first_visit(&c, &s, ABOUT.pl, ABOUT.ready).await;
         s.set("/sw.js", Override::status(status));
         c.refresh().await.unwrap();
-        wait_for(&c, "[data-testid=org-summary]").await;
+        wait_for(&c, ABOUT.ready).await;
         wait_js(
             &c,
             "(await navigator.serviceWorker.getRegistrations()).length === 0 && !(await caches.keys()).some(n => n.startsWith('rops-shell-'))",
@@ -259,16 +195,14 @@ async fn a_worker_answered_by_404_or_410_is_retired() {
 
 #[tokio::test]
 async fn a_stubbed_register_means_online_only_without_errors() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
+    let (s, c) = app_and_browser(PHONE).await;
     // As privacy tools and test harnesses do.
     on_new_document(
         &c,
         "if (navigator.serviceWorker) navigator.serviceWorker.register = () => Promise.resolve(undefined);",
     )
     .await;
-    c.goto(&s.url("/os-czasu")).await.unwrap();
-    wait_for(&c, "[data-testid=event]").await;
+    open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let errors: Vec<String> = console(&c)
         .await
@@ -285,8 +219,7 @@ async fn a_stubbed_register_means_online_only_without_errors() {
 
 #[tokio::test]
 async fn an_oversized_bundle_is_refused_while_it_downloads() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
+    let (s, c) = app_and_browser(PHONE).await;
     let declared = Override {
         length: Length::Declared(100 * 1024 * 1024),
         body: b"{".to_vec(),
@@ -304,20 +237,17 @@ async fn an_oversized_bundle_is_refused_while_it_downloads() {
         ("a stream with no length", streamed),
     ] {
         s.set("/content/bundle.json", o);
-        c.goto(&s.url("/finansowanie")).await.unwrap();
+        visit(&c, &s, FUNDING.pl).await;
         // Long before the 20 s timeout: the server never finishes either body.
-        let panel = c
-            .wait()
-            .at_most(Duration::from_secs(12))
-            .for_element(Locator::Css("[data-testid=error-panel]"))
-            .await
-            .unwrap_or_else(|e| panic!("{what}: no error panel: {e}"));
-        assert_eq!(
-            panel.attr("data-error-kind").await.unwrap().as_deref(),
-            Some("too-large"),
-            "{what}"
-        );
-        assert!(panel.text().await.unwrap().contains("za duży"), "{what}");
+        until_ok_within(
+            &format!("{what}: no error panel"),
+            Duration::from_secs(12),
+            || c.find(Locator::Css("[data-testid=error-panel]")),
+        )
+        .await;
+        let (kind, text) = error_panel(&c).await;
+        assert_eq!(kind, "too-large", "{what}");
+        assert!(text.contains("za duży"), "{what}");
     }
     c.close().await.unwrap();
 }
@@ -325,17 +255,14 @@ async fn an_oversized_bundle_is_refused_while_it_downloads() {
 #[tokio::test]
 async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
     let s = Server::start().await;
-    let good = std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap();
-    let newer = good.replacen(
+    let newer = bundle_with(
         "\"schema_version\": 1,",
         "\"schema_version\": 2, \"logo\": {\"file\": \"logo.svg\"},",
-        1,
     );
-    assert_ne!(newer, good);
-    let c = browser(PHONE.0, PHONE.1).await;
+    let c = browser(PHONE).await;
 
     // With a last good copy on the device: it stays, with an update notice.
-    first_visit(&c, &s, "/finansowanie", "[data-testid=funding-table]").await;
+    first_visit(&c, &s, FUNDING.pl, FUNDING.ready).await;
     let names = cache_names(&c).await;
     assert!(
         names.contains(&"rops-content-v1".to_owned()),
@@ -349,22 +276,15 @@ async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
         .await
         .unwrap()
         .contains("wymaga nowszej wersji aplikacji"));
-    assert!(c
-        .find(Locator::Css("[data-testid=update-rejected]"))
-        .await
-        .is_err());
-    wait_for(&c, "[data-testid=funding-table]").await;
+    assert!(!exists(&c, "[data-testid=update-rejected]").await);
+    wait_for(&c, FUNDING.ready).await;
     assert_axe_clean_in_both_themes(&c, "the update notice").await;
 
     // Without one: the error panel says so, with Reload instead of Retry.
     forget_device(&c).await;
-    c.goto(&s.url("/en/timeline")).await.unwrap();
-    let panel = wait_for(&c, "[data-testid=error-panel]").await;
-    assert_eq!(
-        panel.attr("data-error-kind").await.unwrap().as_deref(),
-        Some("app-outdated")
-    );
-    let text = panel.text().await.unwrap();
+    visit(&c, &s, TIMELINE.en).await;
+    let (kind, text) = error_panel(&c).await;
+    assert_eq!(kind, "app-outdated");
     assert!(text.contains("out of date"), "{text}");
     assert!(!text.contains("editors"), "not an editor's fault: {text}");
     wait_for(&c, "[data-testid=error-panel] [data-testid=reload-app]").await;
@@ -375,38 +295,30 @@ async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
 async fn inside_an_embed_options_survive_links_leave_and_the_host_replaces() {
     let app = Server::start().await;
     // The real bundle's source has no address; give it one, on another site.
-    let good = std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap();
     app.set(
         "/content/bundle.json",
-        Override::json(&good.replacen(
+        Override::json(&bundle_with(
             "\"url\": null",
             "\"url\": \"https://www.example.org/o-nas\"",
-            1,
         )),
     );
     let host = Server::start().await;
     host.set(
         "/host.html",
-        Override::html(&format!(
-            "<!doctype html><html lang=pl><head><meta charset=utf-8><title>Portal (test)</title></head><body><main><h1>Portal</h1>\
-             <iframe id=tl data-rops-embed src=\"{}\" title=\"Oś czasu\" height=\"600\"></iframe>\
-             <script src=\"{}\"></script></main></body></html>",
+        host_page(&format!(
+            "<iframe id=tl data-rops-embed src=\"{}\" title=\"Oś czasu\" height=\"600\"></iframe>\
+             <script src=\"{}\"></script>",
             app.url("/embed/os-czasu?id=tl&theme=dark&accent=green"),
             app.url("/embed.js"),
         )),
     );
-    let c = browser(DESKTOP.0, DESKTOP.1).await;
-    c.goto(&host.url("/host.html")).await.unwrap();
+    let c = browser(DESKTOP).await;
+    visit(&c, &host, "/host.html").await;
     c.enter_frame(0).await.unwrap();
-    wait_for(&c, "[data-testid=event]").await;
+    wait_for(&c, TIMELINE.ready).await;
     // Open an event inside the embed: the options stay in its address.
-    c.find(Locator::Css("[data-testid=event] a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for(&c, "[data-testid=event-detail]").await;
+    click(&c, "[data-testid=event] a").await;
+    wait_for(&c, EVENT.ready).await;
     let search = js(&c, "return location.search").await;
     let search = search.as_str().unwrap();
     for part in ["id=tl", "theme=dark", "accent=green"] {

@@ -5,12 +5,10 @@
 //! app running under the strict CSP with no violations.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
+use rops_e2e::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use support::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 struct Nginx {
@@ -20,21 +18,17 @@ struct Nginx {
     _dir: PathBuf,
 }
 
+impl Site for Nginx {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
 impl Drop for Nginx {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The sub-path build (scripts/test.sh builds it with --public-url /ekonomia/).
-fn sub_dist() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist-sub");
-    assert!(
-        d.join("index.html").exists(),
-        "build dist-sub first (scripts/test.sh)"
-    );
-    d
 }
 
 /// A copy of a dist directory this test may change.
@@ -56,7 +50,7 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 /// under a sub-path, `root` is a folder holding dist under the sub-path's
 /// name (here a symlink).
 fn start_nginx(dist: PathBuf, prefix: &str) -> Nginx {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let repo = repo_dir();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -228,18 +222,11 @@ fn dechunk(mut raw: &[u8]) -> Vec<u8> {
     }
 }
 
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self' http://127.0.0.1:*; base-uri 'self'; object-src 'none'; manifest-src 'self'; worker-src 'self'";
-
 /// Every kind of answer the site gives, with its headers, at `prefix`.
 async fn check_headers(dist: PathBuf, prefix: &str) {
-    let file = |pat: &str| {
-        std::fs::read_dir(&dist)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .find(|f| (f.starts_with("rops-es-") || f.starts_with("style-")) && f.ends_with(pat))
-            .unwrap()
-    };
-    let (wasm, js, css) = (file("_bg.wasm"), file(".js"), file(".css"));
+    let wasm = built_file(&dist, "rops-es-", "_bg.wasm");
+    let js = built_file(&dist, "rops-es-", ".js");
+    let css = built_file(&dist, "style-", ".css");
     let n = start_nginx(dist.clone(), prefix);
     let p = prefix.trim_end_matches('/');
 
@@ -419,21 +406,16 @@ async fn nginx_serves_the_right_types_headers_compression_and_fallback() {
 #[tokio::test]
 async fn nginx_serves_the_sub_path_build_under_its_prefix() {
     let tmp = std::env::temp_dir().join(format!("rops-dist-sub-{}", std::process::id()));
-    copy_dir(&sub_dist(), &tmp);
+    copy_dir(&dist_sub_dir(), &tmp);
     check_headers(tmp.clone(), "/ekonomia/").await;
     // Outside the prefix nothing of the app is served.
     let n = start_nginx(tmp.clone(), "/ekonomia/");
     let root = n.base.trim_end_matches("/ekonomia");
     assert_eq!(get(root, "/sw.js", "").await.status, 404);
     // And the app itself runs there, under the strict CSP.
-    let c = browser(PHONE.0, PHONE.1).await;
-    for (path, ready) in [
-        ("/", "[data-testid=org-summary]"),
-        ("/os-czasu/2015-mokes", "[data-testid=event-detail]"),
-        ("/en/funding", "[data-testid=funding-table]"),
-    ] {
-        c.goto(&format!("{}{path}", n.base)).await.unwrap();
-        wait_for(&c, ready).await;
+    let c = browser(PHONE).await;
+    for (path, ready) in pages() {
+        open(&c, &n, path, ready).await;
         let v = csp_violations(&c).await;
         assert!(v.is_empty(), "CSP violations on {path}: {v:#?}");
     }
@@ -483,10 +465,8 @@ async fn an_edited_bundle_reaches_every_client_without_a_rebuild() {
         );
     }
     // And the app shows it.
-    let c = browser(PHONE.0, PHONE.1).await;
-    c.goto(&format!("{}/os-czasu?kind=award", n.base))
-        .await
-        .unwrap();
+    let c = browser(PHONE).await;
+    visit(&c, &n, "/os-czasu?kind=award").await;
     wait_for_text(&c, "main", "(poprawione)").await;
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&tmp);
@@ -495,21 +475,13 @@ async fn an_edited_bundle_reaches_every_client_without_a_rebuild() {
 #[tokio::test]
 async fn the_app_runs_through_nginx_under_the_strict_csp() {
     let n = start_nginx(dist_dir(), "/");
-    let c = browser(PHONE.0, PHONE.1).await;
-    for (path, ready) in [
-        ("/", "[data-testid=org-summary]"),
-        ("/os-czasu?kind=award", "[data-testid=event]"),
-        ("/os-czasu/2015-mokes", "[data-testid=event-detail]"),
-        ("/en/funding", "[data-testid=funding-table]"),
-        ("/deklaracja-dostepnosci", "#a11y-podmiot"),
-        ("/osadz", "[data-testid=embed-snippet]"),
-        (
-            "/embed/finansowanie?theme=dark&accent=green",
-            "[data-testid=funding-table]",
-        ),
-    ] {
-        c.goto(&format!("{}{path}", n.base)).await.unwrap();
-        wait_for(&c, ready).await;
+    let c = browser(PHONE).await;
+    let states = [
+        ("/os-czasu?kind=award", TIMELINE.ready),
+        ("/embed/finansowanie?theme=dark&accent=green", FUNDING.ready),
+    ];
+    for (path, ready) in pages().chain(states) {
+        open(&c, &n, path, ready).await;
         let v = csp_violations(&c).await;
         assert!(v.is_empty(), "CSP violations on {path}: {v:#?}");
     }

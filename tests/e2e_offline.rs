@@ -2,30 +2,8 @@
 //! the update toast, and a rejected content update.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use fantoccini::{Client, Locator};
-use support::*;
-
-/// A first visit that leaves the worker in control and the bundle saved.
-async fn first_visit(c: &Client, s: &Server, path: &str, ready: &str) {
-    c.goto(&s.url(path)).await.unwrap();
-    wait_for(c, ready).await;
-    wait_js(c, "navigator.serviceWorker.controller").await;
-    wait_js(
-        c,
-        "caches.match(new URL('content/bundle.json', document.baseURI).href)",
-    )
-    .await;
-}
-
-async fn shell_caches(c: &Client) -> Vec<String> {
-    let v = c
-        .execute_async("const done = arguments[0]; caches.keys().then(k => done(k.filter(n => n.startsWith('rops-shell-'))));", vec![])
-        .await
-        .unwrap();
-    serde_json::from_value(v).unwrap()
-}
+use rops_e2e::*;
+use std::time::Duration;
 
 /// The version of the worker controlling the page, as it reports it.
 async fn controller_version(c: &Client) -> String {
@@ -43,26 +21,16 @@ async fn controller_version(c: &Client) -> String {
 
 #[tokio::test]
 async fn works_offline_after_the_first_visit_including_deep_links() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
-    first_visit(&c, &s, "/", "[data-testid=org-summary]").await;
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, ABOUT.pl, ABOUT.ready).await;
     assert_eq!(shell_caches(&c).await.len(), 1);
 
     s.set_down(true);
     set_offline(&c, true).await;
-    for (path, ready) in [
-        ("/", "[data-testid=org-summary]"),
-        ("/os-czasu/2015-mokes", "[data-testid=event-detail]"),
-        ("/finansowanie", "[data-testid=funding-table]"),
-        ("/en/timeline?kind=award", "[data-testid=event]"),
-    ] {
-        c.goto(&s.url(path)).await.unwrap();
-        wait_for(&c, ready).await;
-        let notice = wait_for(&c, "[data-testid=offline-notice]")
-            .await
-            .text()
-            .await
-            .unwrap();
+    let filtered = ("/en/timeline?kind=award", TIMELINE.ready);
+    for (path, ready) in pages().chain([filtered]) {
+        open(&c, &s, path, ready).await;
+        let notice = text(&c, "[data-testid=offline-notice]").await;
         let (offline, as_of) = if path.starts_with("/en") {
             ("You are offline", "as of 26 November 2026")
         } else {
@@ -77,36 +45,22 @@ async fn works_offline_after_the_first_visit_including_deep_links() {
     // Back online: the notice goes.
     set_offline(&c, false).await;
     s.set_down(false);
-    c.goto(&s.url("/")).await.unwrap();
-    wait_for(&c, "[data-testid=org-summary]").await;
-    wait_js(
-        &c,
-        "!document.querySelector('[data-testid=offline-notice]')",
-    )
-    .await;
+    open(&c, &s, ABOUT.pl, ABOUT.ready).await;
+    wait_gone(&c, "[data-testid=offline-notice]").await;
     c.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_new_version_waits_for_reload_then_replaces_the_old() {
-    let s = Server::start().await;
-    let c = browser(DESKTOP.0, DESKTOP.1).await;
-    first_visit(&c, &s, "/os-czasu", "[data-testid=event]").await;
+    let (s, c) = app_and_browser(DESKTOP).await;
+    first_visit(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
     let old = shell_caches(&c).await;
     assert_eq!(old.len(), 1);
-    assert!(c
-        .find(Locator::Css("[data-testid=update-toast]"))
-        .await
-        .is_err());
+    assert!(!exists(&c, "[data-testid=update-toast]").await);
 
     // "Deploy" a new build: the same files under a new worker version.
-    let sw = std::fs::read_to_string(dist_dir().join("sw.js")).unwrap();
     let version = old[0].trim_start_matches("rops-shell-");
-    let new_sw = sw.replace(version, "e2e0000000000002");
-    assert_ne!(sw, new_sw);
-    let mut o = Override::json(&new_sw);
-    o.content_type = "text/javascript";
-    s.set("/sw.js", o);
+    s.set("/sw.js", worker_version("e2e0000000000002"));
 
     c.refresh().await.unwrap();
     let toast = wait_for(&c, "[data-testid=update-toast]").await;
@@ -119,46 +73,33 @@ async fn a_new_version_waits_for_reload_then_replaces_the_old() {
     assert_eq!(controller_version(&c).await, version);
     assert_axe_clean_in_both_themes(&c, "the update toast").await;
 
-    c.find(Locator::Css("[data-testid=update-reload]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "[data-testid=update-reload]").await;
     // The old version's cache is deleted and the reloaded page is the new version's.
     wait_js(&c, "caches.keys().then(k => k.includes('rops-shell-e2e0000000000002') && k.filter(n => n.startsWith('rops-shell-')).length === 1)").await;
-    wait_for(&c, "[data-testid=event]").await;
+    wait_for(&c, TIMELINE.ready).await;
     assert_eq!(controller_version(&c).await, "e2e0000000000002");
-    wait_js(&c, "!document.querySelector('[data-testid=update-toast]')").await;
+    wait_gone(&c, "[data-testid=update-toast]").await;
     c.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn an_invalid_new_bundle_never_replaces_the_last_good_one() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
-    first_visit(&c, &s, "/finansowanie", "[data-testid=funding-table]").await;
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, FUNDING.pl, FUNDING.ready).await;
 
-    let good = std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap();
-    let broken = good.replacen("\"amount\": \"1683000\"", "\"amount\": \"9999999\"", 1);
+    let broken = bundle_with("\"amount\": \"1683000\"", "\"amount\": \"9999999\"");
     s.set("/content/bundle.json", Override::json(&broken));
     c.refresh().await.unwrap();
-    let notice = wait_for(&c, "[data-testid=update-rejected]")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let notice = text(&c, "[data-testid=update-rejected]").await;
     assert!(
         notice.contains("Nowa wersja treści zawiera błędy i nie została wczytana"),
         "{notice}"
     );
     // Still the last good figures.
-    let eu = wait_for(&c, "[data-testid=row-mokes] [data-col=eu]")
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert_eq!(eu.replace('\u{a0}', " "), "1 683 000 zł");
+    assert_eq!(
+        text(&c, "[data-testid=row-mokes] [data-col=eu]").await,
+        "1 683 000 zł"
+    );
     // And the cache still holds the good bundle, not the broken one.
     let cached = c
         .execute_async("const done = arguments[0]; caches.match(new URL('content/bundle.json', document.baseURI).href).then(r => r.text()).then(done);", vec![])
@@ -171,10 +112,8 @@ async fn an_invalid_new_bundle_never_replaces_the_last_good_one() {
 
 #[tokio::test]
 async fn the_manifest_passes_chromes_installability_basics() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
-    c.goto(&s.url("/")).await.unwrap();
-    wait_for(&c, "[data-testid=org-summary]").await;
+    let (s, c) = app_and_browser(PHONE).await;
+    open(&c, &s, ABOUT.pl, ABOUT.ready).await;
     let m = c
         .execute_async("const done = arguments[0]; fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(done);", vec![])
         .await
@@ -223,22 +162,24 @@ async fn the_manifest_passes_chromes_installability_basics() {
     assert_eq!(apple, "icons/apple-touch-icon.png");
     // Chrome judges the app installable and offers it: our button appears
     // (it is hidden until the browser's `beforeinstallprompt`).
-    let install = wait_for(&c, "[data-testid=install]").await;
-    assert_eq!(install.text().await.unwrap(), "Zainstaluj aplikację");
+    assert_eq!(
+        text(&c, "[data-testid=install]").await,
+        "Zainstaluj aplikację"
+    );
     c.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_failed_refresh_leaves_the_page_and_focus_as_they_are() {
-    let s = Server::start().await;
-    let c = browser(DESKTOP.0, DESKTOP.1).await;
-    first_visit(&c, &s, "/finansowanie", "[data-testid=funding-table]").await;
+    let (s, c) = app_and_browser(DESKTOP).await;
+    first_visit(&c, &s, FUNDING.pl, FUNDING.ready).await;
     // The saved copy is shown at once; the server's answer comes late, and fails.
-    let mut late = Override::status(503);
-    late.delay = std::time::Duration::from_secs(2);
-    s.set("/content/bundle.json", late);
+    s.set(
+        "/content/bundle.json",
+        Override::status(503).after(Duration::from_secs(2)),
+    );
     c.refresh().await.unwrap();
-    wait_for(&c, "[data-testid=funding-table]").await;
+    wait_for(&c, FUNDING.ready).await;
     js(&c, "const a = document.querySelector('[data-testid=csv]'); a.focus(); window.__table = document.querySelector('[data-testid=funding-table]');").await;
     wait_for(&c, "[data-testid=offline-notice]").await;
     assert_eq!(

@@ -2,21 +2,15 @@
 //! the real app in Chromium. Nothing may run, hang, panic or go blank.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use fantoccini::Locator;
+use rops_e2e::*;
 use std::time::Duration;
-use support::*;
 
 const PAYLOAD: &str =
     "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>\"'&<b>x</b>";
 
 /// The real bundle with every text (every "pl"/"en" value) replaced by markup.
 fn hostile_bundle() -> String {
-    let mut v: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap(),
-    )
-    .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&bundle()).unwrap();
     fn walk(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(m) => {
@@ -40,28 +34,18 @@ fn hostile_bundle() -> String {
 async fn markup_in_every_text_stays_text() {
     let s = Server::start().await;
     s.set("/content/bundle.json", Override::json(&hostile_bundle()));
-    let c = browser(PHONE.0, PHONE.1).await;
-    for (path, ready) in [
-        ("/", "[data-testid=org-summary]"),
-        ("/os-czasu", "[data-testid=event]"),
-        ("/os-czasu/2015-mokes", "[data-testid=event-detail]"),
-        ("/en/funding", "[data-testid=funding-table]"),
-        ("/deklaracja-dostepnosci", "#a11y-podmiot"),
-    ] {
-        c.goto(&s.url(path)).await.unwrap();
-        wait_for(&c, ready).await;
+    let c = browser(PHONE).await;
+    for (path, ready) in pages() {
+        open(&c, &s, path, ready).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let text = c
-            .find(Locator::Css("main"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        assert!(
-            text.contains("<script>window.__pwned=2</script>"),
-            "{path}: payload not shown as text"
-        );
+        // The embed generator is the one page that shows no bundle text.
+        if !EMBED_CODE.paths().contains(&path) {
+            let main = text(&c, "main").await;
+            assert!(
+                main.contains("<script>window.__pwned=2</script>"),
+                "{path}: payload not shown as text"
+            );
+        }
         let injected = js(
             &c,
             "return document.querySelectorAll('main img, main script, main b').length",
@@ -83,18 +67,21 @@ async fn markup_in_every_text_stays_text() {
 #[tokio::test]
 async fn broken_and_hostile_bundles_give_located_messages() {
     let s = Server::start().await;
-    let good = std::fs::read_to_string(dist_dir().join("content/bundle.json")).unwrap();
+    let good = bundle();
     let huge = format!("{}{}", " ".repeat(10 * 1024 * 1024), good);
     let cases: Vec<(&str, Override, &str, &str)> = vec![
         (
             "javascript: link",
-            Override::json(&good.replacen("\"url\": null", "\"url\": \"javascript:alert(1)\"", 1)),
+            Override::json(&bundle_with(
+                "\"url\": null",
+                "\"url\": \"javascript:alert(1)\"",
+            )),
             "invalid",
             "$.sources[0].url",
         ),
         (
             "wrong type",
-            Override::json(&good.replacen("\"value\": 295", "\"value\": \"295\"", 1)),
+            Override::json(&bundle_with("\"value\": 295", "\"value\": \"295\"")),
             "invalid",
             "$.figures[0].value",
         ),
@@ -114,34 +101,22 @@ async fn broken_and_hostile_bundles_give_located_messages() {
         ),
         (
             "an HTML page instead",
-            {
-                let mut o = Override::json("<!doctype html><p>Not found</p>");
-                o.content_type = "text/html";
-                o
-            },
+            Override::html("<!doctype html><p>Not found</p>"),
             "not-json",
             "wiersz 1, kolumna 1",
         ),
         ("404", Override::status(404), "http", "HTTP 404"),
         ("500", Override::status(500), "http", "HTTP 500"),
     ];
-    let c = browser(PHONE.0, PHONE.1).await;
+    let c = browser(PHONE).await;
     for (name, o, kind, detail) in cases {
         s.set("/content/bundle.json", o);
-        c.goto(&s.url("/finansowanie")).await.unwrap();
-        let panel = wait_for(&c, "[data-testid=error-panel]").await;
-        assert_eq!(
-            panel.attr("data-error-kind").await.unwrap().as_deref(),
-            Some(kind),
-            "{name}"
-        );
-        let text = panel.text().await.unwrap();
+        visit(&c, &s, FUNDING.pl).await;
+        let (shown, text) = error_panel(&c).await;
+        assert_eq!(shown, kind, "{name}");
         assert!(text.contains(detail), "{name}: {text}");
         assert!(text.contains("Spróbuj ponownie"), "{name}: no way forward");
-        assert!(c
-            .find(Locator::Css("a[href^='javascript:']"))
-            .await
-            .is_err());
+        assert!(!exists(&c, "a[href^='javascript:']").await);
     }
     c.close().await.unwrap();
 }
@@ -149,41 +124,33 @@ async fn broken_and_hostile_bundles_give_located_messages() {
 #[tokio::test]
 async fn a_server_that_never_answers_times_out_with_retry() {
     let s = Server::start().await;
-    let mut slow = Override::json("{}");
-    slow.delay = Duration::from_secs(40);
-    s.set("/content/bundle.json", slow);
-    let c = browser(PHONE.0, PHONE.1).await;
-    c.goto(&s.url("/en/timeline")).await.unwrap();
+    s.set(
+        "/content/bundle.json",
+        Override::json("{}").after(Duration::from_secs(40)),
+    );
+    let c = browser(PHONE).await;
     // The skeleton while waiting, then the timeout message (after 20 s).
-    wait_for(&c, "[data-testid=loading]").await;
-    let panel = c
-        .wait()
-        .at_most(Duration::from_secs(35))
-        .for_element(Locator::Css(
+    open(&c, &s, TIMELINE.en, "[data-testid=loading]").await;
+    let panel = until_ok_within("a timeout message", Duration::from_secs(35), || {
+        c.find(Locator::Css(
             "[data-testid=error-panel][data-error-kind=timeout]",
         ))
-        .await
-        .expect("a timeout message");
+    })
+    .await;
     assert!(panel
         .text()
         .await
         .unwrap()
         .contains("did not answer in time"));
     s.clear("/content/bundle.json");
-    c.find(Locator::Css("[data-testid=retry]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for(&c, "[data-testid=event]").await;
+    click(&c, "[data-testid=retry]").await;
+    wait_for(&c, TIMELINE.ready).await;
     c.close().await.unwrap();
 }
 
 #[tokio::test]
 async fn without_storage_the_app_still_works_and_just_forgets() {
-    let s = Server::start().await;
-    let c = browser(PHONE.0, PHONE.1).await;
+    let (s, c) = app_and_browser(PHONE).await;
     // Private mode at its strictest: localStorage, Cache Storage and service
     // workers all refuse.
     on_new_document(
@@ -193,8 +160,7 @@ async fn without_storage_the_app_still_works_and_just_forgets() {
          if (navigator.serviceWorker) navigator.serviceWorker.register = () => Promise.reject(new DOMException('denied', 'SecurityError'));",
     )
     .await;
-    c.goto(&s.url("/")).await.unwrap();
-    wait_for(&c, "[data-testid=org-summary]").await;
+    open(&c, &s, ABOUT.pl, ABOUT.ready).await;
     let threw = js(
         &c,
         "try { localStorage.length; return false } catch (e) { return true }",
@@ -202,30 +168,15 @@ async fn without_storage_the_app_still_works_and_just_forgets() {
     .await;
     assert_eq!(threw, true, "the fault injection must be active");
     // Theme and language still switch; they are simply not remembered.
-    c.find(Locator::Css("[data-testid=theme-switch]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "[data-testid=theme-switch]").await;
     assert_eq!(
         js(&c, "return document.documentElement.dataset.theme").await,
         "dark"
     );
-    c.find(Locator::Css("[data-testid=lang-switch]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&c, "[data-testid=lang-switch]").await;
     wait_for_text(&c, "h1", "About").await;
-    c.goto(&s.url("/os-czasu")).await.unwrap();
-    wait_for(&c, "[data-testid=event]").await;
-    c.goto(&s.url("/finansowanie")).await.unwrap();
-    wait_for(&c, "[data-testid=funding-table]").await;
-    assert!(c
-        .find(Locator::Css("[data-testid=error-panel]"))
-        .await
-        .is_err());
+    open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
+    open(&c, &s, FUNDING.pl, FUNDING.ready).await;
+    assert!(!exists(&c, "[data-testid=error-panel]").await);
     c.close().await.unwrap();
 }

@@ -15,12 +15,12 @@ use std::sync::OnceLock;
 use std::time::Duration;
 
 /// Where Debian's webkit2gtk-driver finds its browser (libwebkit2gtk-4.1-0).
-pub const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 /// Debian's firefox-esr.
-pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+const FIREFOX: &str = "/usr/bin/firefox-esr";
 /// The virtual screen for WebKit: xvfb-run's default (640x480x8) is smaller
 /// than the desktop window the tests ask for.
-pub const XVFB_SCREEN: &str = "-screen 0 1920x1080x24";
+const XVFB_SCREEN: &str = "-screen 0 1920x1080x24";
 
 /// Longest a single engine check may take before it counts as hung.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(240);
