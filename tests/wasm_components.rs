@@ -149,7 +149,7 @@ async fn funding_page_renders_the_fixture_bundle() {
         assert!(t.contains(fact), "{fact} missing in {t}");
     }
     let ares: web_sys::HtmlElement = el
-        .query_selector("[data-testid=project-akademia-rozwoju-es] [data-testid=value]")
+        .query_selector("[data-testid=row-akademia-rozwoju-es] [data-col=amounts]")
         .unwrap()
         .unwrap()
         .unchecked_into();

@@ -169,13 +169,22 @@ fn FundingBody(
                             {b.projects.iter().map(|p| {
                                 let (name, name_lang) = text_of(&p.name, lang);
                                 let cell = |v: Option<String>| v.unwrap_or_else(|| t.not_given.to_owned());
-                                view! {
-                                    <tr data-testid=format!("row-{}", p.id)>
-                                        <th scope="row" lang=name_lang>{name}</th>
+                                // No amount at all: said once for the row, not
+                                // four times in a row to a screen reader.
+                                let amounts = if p.value.is_none() && p.eu_contribution.is_none() {
+                                    view! { <td colspan="4" class="unknown" data-col="amounts">{t.not_given}</td> }.into_any()
+                                } else {
+                                    view! {
                                         <td class="num" data-col="value">{cell(p.value.map(|m| format::money(m, lang)))}</td>
                                         <td class="num" data-col="eu">{cell(p.eu_contribution.map(|m| format::money(m, lang)))}</td>
                                         <td class="num" data-col="share">{cell(pct(p.eu_share(), lang))}</td>
                                         <td class="num" data-col="remainder">{cell(p.remainder().map(|m| format::money(m, lang)))}</td>
+                                    }.into_any()
+                                };
+                                view! {
+                                    <tr data-testid=format!("row-{}", p.id)>
+                                        <th scope="row" lang=name_lang>{name}</th>
+                                        {amounts}
                                     </tr>
                                 }
                             }).collect_view()}
@@ -298,9 +307,8 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
     let derived = |how: Option<String>, testid: &'static str| {
         how.map(|h| view! { " " <span class="derived" data-testid=testid>{h}</span> })
     };
-    let value_note = p
-        .value
-        .is_none()
+    let amounts_known = p.value.is_some() || p.eu_contribution.is_some();
+    let value_note = (!amounts_known)
         .then(|| view! { <p class="note" data-testid="value-not-given">{t.value_not_given}</p> });
     view! {
         <article class="project" id=format!("project-{}", p.id) tabindex="-1" data-testid=format!("project-{}", p.id)>
@@ -315,14 +323,18 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
                 <dt>{t.measure}</dt><dd>{measure}</dd>
                 <dt>{t.period}</dt><dd>{period}</dd>
                 <dt>{t.dates}</dt><dd>{format::date(p.dates, lang)}</dd>
-                <dt>{t.value}</dt><dd data-testid="value">{money(p.value)}</dd>
-                <dt>{t.eu_contribution}</dt><dd data-testid="eu">{money(p.eu_contribution)}</dd>
-                // The figure alone carries the test id, so it reads the same
-                // as the table's cell; how it was computed follows it.
-                <dt>{t.eu_share}</dt>
-                <dd><span data-testid="share">{share}</span>{derived(share_how, "share-computed")}</dd>
-                <dt>{t.remainder}</dt>
-                <dd><span data-testid="remainder">{money(p.remainder())}</span>{derived(remainder_how, "remainder-computed")}</dd>
+                // With no amount at all the note above says so once; the four
+                // amounts are listed only when the source gives one.
+                {amounts_known.then(|| view! {
+                    <dt>{t.value}</dt><dd data-testid="value">{money(p.value)}</dd>
+                    <dt>{t.eu_contribution}</dt><dd data-testid="eu">{money(p.eu_contribution)}</dd>
+                    // The figure alone carries the test id, so it reads the same
+                    // as the table's cell; how it was computed follows it.
+                    <dt>{t.eu_share}</dt>
+                    <dd><span data-testid="share">{share}</span>{derived(share_how, "share-computed")}</dd>
+                    <dt>{t.remainder}</dt>
+                    <dd><span data-testid="remainder">{money(p.remainder())}</span>{derived(remainder_how, "remainder-computed")}</dd>
+                })}
             </dl>
             {chart}
             {(events > 0).then(|| view! {

@@ -61,10 +61,37 @@ pub async fn funding_table_chart_and_cards_agree(c: &Client, s: &impl Site, who:
             )
             .await;
             assert_eq!(card, want, "{who}: {path} card {col}");
-            for row in ["akademia-przedsiebiorczosci", "akademia-rozwoju-es"] {
-                let cell = text(c, &format!("[data-testid=row-{row}] [data-col={col}]")).await;
-                assert_eq!(cell, f.not_given, "{who}: {path} {row} {col}");
+        }
+        // Projects the source gives no amount for say so once per row and
+        // once per card, not once per figure.
+        for row in ["akademia-przedsiebiorczosci", "akademia-rozwoju-es"] {
+            let cell = text(c, &format!("[data-testid=row-{row}] [data-col=amounts]")).await;
+            assert_eq!(cell, f.not_given, "{who}: {path} {row}");
+            let said = text(c, &format!("[data-testid=row-{row}]"))
+                .await
+                .matches(f.not_given)
+                .count();
+            assert_eq!(said, 1, "{who}: {path} {row}: said {said} times");
+            // (The card may still say "not given" of other fields, e.g. the
+            // fund: those are other facts.)
+            for col in ["value", "eu", "share", "remainder"] {
+                assert!(
+                    !exists(
+                        c,
+                        &format!("[data-testid=project-{row}] [data-testid={col}]")
+                    )
+                    .await,
+                    "{who}: {path} card {row} repeats \"not given\" for {col}"
+                );
             }
+            assert!(
+                exists(
+                    c,
+                    &format!("[data-testid=project-{row}] [data-testid=value-not-given]")
+                )
+                .await,
+                "{who}: {path} card {row} lacks its one note"
+            );
         }
         // The chart: the same numbers on the bar and in its sentence.
         let labels = texts(c, "[data-testid=project-mokes] .bar__text")
