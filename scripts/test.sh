@@ -25,7 +25,7 @@ cargo clippy --all-targets --locked -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -q -- -D warnings
 
 step "native tier: content model and validator"
-cargo test --locked --lib --bins
+cargo test --locked --workspace --lib --bins
 cargo run --locked -q --bin validate-bundle -- public/content/bundle.json
 # The CLI must fail, with path and position, on every broken fixture.
 for f in tests/fixtures/invalid-*.json; do

@@ -24,10 +24,17 @@ async fn filters_by_kind_and_era_live_in_the_url_and_survive_reload() {
     wait_ids(&c, &AWARDS).await;
     assert_eq!(c.current_url().await.unwrap().query(), Some("kind=award"));
     wait_for_text(&c, "[data-testid=result-count]", "Znaleziono 3 wydarzenia").await;
+    // The count is announced by its live twin (see e2e_a11y_tree).
     assert_eq!(
-        attr(&c, "[data-testid=result-count]", "role").await,
+        attr(&c, "[data-testid=result-count-announced]", "role").await,
         "status"
     );
+    wait_for_text(
+        &c,
+        "[data-testid=result-count-announced]",
+        "Znaleziono 3 wydarzenia",
+    )
+    .await;
     assert_eq!(
         attr(&c, "[data-testid=chip-award]", "aria-pressed").await,
         "true"

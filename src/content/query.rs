@@ -178,6 +178,16 @@ impl SearchIndex {
     }
 }
 
+impl Era {
+    /// The era's name and, unless the name already says it, its period
+    /// ("RPO WM na lata 2014–2020" is not followed by "2014–2020" again).
+    pub fn name_and_period(&self, lang: Lang) -> (&str, Option<String>) {
+        let name = self.name.in_lang(lang);
+        let period = super::format::date(self.period, lang);
+        (name, (!name.contains(&period)).then_some(period))
+    }
+}
+
 impl Bundle {
     /// The era an event is drawn in: the first era (in bundle order) its
     /// start falls in. An event whose date is not given has none.
@@ -198,6 +208,20 @@ impl Bundle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_era_named_after_its_period_does_not_say_it_twice() {
+        let b = crate::content::parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let era = |id: &str| b.eras.iter().find(|e| e.id == id).unwrap();
+        assert_eq!(
+            era("rpo-wm-2014-2020").name_and_period(Lang::Pl),
+            ("RPO WM na lata 2014–2020", None)
+        );
+        assert_eq!(
+            era("equal").name_and_period(Lang::Pl),
+            ("Inicjatywa Wspólnotowa EQUAL", Some("2004".to_owned()))
+        );
+    }
     use crate::content::parse;
 
     const REAL: &str = include_str!("../../public/content/bundle.json");

@@ -168,7 +168,11 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Post {
     }
 }
 
-async fn post(c: &Client, path: &'static str, body: serde_json::Value) -> serde_json::Value {
+pub(crate) async fn post(
+    c: &Client,
+    path: &'static str,
+    body: serde_json::Value,
+) -> serde_json::Value {
     c.issue_cmd(Post(path, body))
         .await
         .unwrap_or_else(|e| panic!("ChromeDriver {path}: {e}"))

@@ -9,6 +9,7 @@
 //! lives in `tests/support/`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod ax;
 mod axe;
 mod browser;
 mod checks;
@@ -19,6 +20,7 @@ mod page;
 mod routes;
 mod server;
 
+pub use ax::*;
 pub use axe::*;
 pub use browser::*;
 pub use checks::*;

@@ -3,7 +3,7 @@
 //! `set_filter`; the search text first changes the list alone.
 
 use crate::content::query::Filter;
-use crate::content::{format, Bundle, Chronology, EventKind};
+use crate::content::{Bundle, Chronology, EventKind};
 use crate::i18n::{kind_label, ui, use_lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -84,7 +84,10 @@ where
                     }>
                         <option value="" selected=current.era.is_none()>{t.all_eras}</option>
                         {b.eras.iter().map(|e| {
-                            let label = format!("{} ({})", e.name.in_lang(lang), format::date(e.period, lang));
+                            let label = match e.name_and_period(lang) {
+                                (name, Some(period)) => format!("{name} ({period})"),
+                                (name, None) => name.to_owned(),
+                            };
                             view! { <option value=e.id.clone() selected=current.era.as_deref() == Some(e.id.as_str())>{label}</option> }
                         }).collect_view()}
                     </select>

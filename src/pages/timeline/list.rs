@@ -9,7 +9,7 @@
 use super::card::EventCard;
 use super::focus::RovingFocus;
 use crate::content::query::Filter;
-use crate::content::{format, Bundle, Chronology, Lang};
+use crate::content::{Bundle, Chronology, Lang};
 use crate::i18n::{ui, use_lang};
 use crate::pages::text_of;
 use leptos::prelude::*;
@@ -118,10 +118,10 @@ pub fn EventList(
                 .and_then(|id| b.eras.iter().find(|e| &e.id == id));
             let (name, span) = match (&band.era, era) {
                 (None, _) => (t.undated.to_owned(), None),
-                (Some(_), Some(e)) => (
-                    e.name.in_lang(lang).to_owned(),
-                    Some(format::date(e.period, lang)),
-                ),
+                (Some(_), Some(e)) => {
+                    let (name, period) = e.name_and_period(lang);
+                    (name.to_owned(), period)
+                }
                 (Some(_), None) => (t.outside_eras.to_owned(), None),
             };
             let note = era.and_then(|e| e.note.as_ref()).map(|n| {

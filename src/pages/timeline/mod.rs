@@ -30,6 +30,9 @@ use std::sync::Arc;
 /// on a slow phone.
 const PAGE: usize = 24;
 
+/// Quiet time after the last change before the new count is announced.
+const ANNOUNCE_DELAY: std::time::Duration = std::time::Duration::from_millis(700);
+
 /// The filter in the current URL.
 pub(crate) fn use_filter() -> Memo<Filter> {
     let location = use_location();
@@ -116,9 +119,38 @@ fn TimelineBody(
         })
     };
 
+    // What screen readers hear of the count: the same sentence, but only once
+    // the list has stopped changing (typing pauses), not at every keystroke.
+    // It starts with the count as it is (read in place, not announced).
+    let announced = RwSignal::new(untrack(status));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let now = status();
+        if first.is_none() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                announced.set(now);
+            },
+            ANNOUNCE_DELAY,
+        );
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+    });
+
     view! {
         <Filters bundle=bundle.clone() chronology=chrono.clone() filter typed set_filter/>
-        <p class="result-count" role="status" aria-live="polite" data-testid="result-count">{status}</p>
+        <p class="result-count" data-testid="result-count" aria-hidden="true">{status}</p>
+        <p class="visually-hidden" role="status" data-testid="result-count-announced">{move || announced.get()}</p>
         <EventList bundle chronology=chrono matches shown filter/>
         {more}
     }
