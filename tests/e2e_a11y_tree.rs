@@ -72,17 +72,29 @@ async fn states_filtered_empty_missing_and_embedded() {
 #[tokio::test]
 async fn states_loading_error_dark_offline_and_update() {
     let (s, c) = app_and_browser(DESKTOP).await;
-    // Loading: the bundle held back.
-    s.set(
-        "/content/bundle.json",
-        Override::json(&bundle()).after(Duration::from_secs(8)),
-    );
-    c.goto(&s.url("/finansowanie")).await.unwrap();
-    check(&c, "[data-testid=loading]", "pl-state-loading").await;
-    // An error: the server fails.
-    s.set("/content/bundle.json", Override::status(503));
-    c.goto(&s.url("/en/funding")).await.unwrap();
-    check(&c, "[data-testid=error-panel]", "en-state-error").await;
+    for (path, lang) in [(FUNDING.pl, "pl"), (FUNDING.en, "en")] {
+        // Loading: the bundle held back.
+        s.set(
+            "/content/bundle.json",
+            Override::json(&bundle()).after(Duration::from_secs(8)),
+        );
+        c.goto(&s.url(path)).await.unwrap();
+        check(
+            &c,
+            "[data-testid=loading]",
+            &format!("{lang}-state-loading"),
+        )
+        .await;
+        // An error: the server fails.
+        s.set("/content/bundle.json", Override::status(503));
+        c.goto(&s.url(path)).await.unwrap();
+        check(
+            &c,
+            "[data-testid=error-panel]",
+            &format!("{lang}-state-error"),
+        )
+        .await;
+    }
     s.clear("/content/bundle.json");
 
     // The dark theme chosen (the switch says it is pressed).
@@ -99,15 +111,29 @@ async fn states_loading_error_dark_offline_and_update() {
     // Offline, from the saved copy.
     s.set_down(true);
     set_offline(&c, true).await;
-    c.goto(&s.url("/en/timeline")).await.unwrap();
-    check(&c, "[data-testid=offline-notice]", "en-state-offline").await;
+    for (path, lang) in [(TIMELINE.en, "en"), (TIMELINE.pl, "pl")] {
+        c.goto(&s.url(path)).await.unwrap();
+        check(
+            &c,
+            "[data-testid=offline-notice]",
+            &format!("{lang}-state-offline"),
+        )
+        .await;
+    }
     set_offline(&c, false).await;
     s.set_down(false);
 
     // A new version waiting for the visitor.
     s.set("/sw.js", worker_version("e2e0000000000a11"));
-    c.goto(&s.url("/os-czasu")).await.unwrap();
-    check(&c, "[data-testid=update-toast]", "pl-state-update-toast").await;
+    for (path, lang) in [(TIMELINE.pl, "pl"), (TIMELINE.en, "en")] {
+        c.goto(&s.url(path)).await.unwrap();
+        check(
+            &c,
+            "[data-testid=update-toast]",
+            &format!("{lang}-state-update-toast"),
+        )
+        .await;
+    }
     c.close().await.unwrap();
 }
 
