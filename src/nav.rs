@@ -213,6 +213,22 @@ pub fn event_id_of_path(path: &str) -> Option<&str> {
     })
 }
 
+/// A project's card on the funding page: `/finansowanie#mokes`.
+pub fn project_funding_path(lang: Lang, project: &str) -> String {
+    format!("{}#{}", Page::Funding.path(lang), encode(project))
+}
+
+/// The timeline showing only one project's events: `/os-czasu?project=mokes`.
+pub fn project_events_path(lang: Lang, project: &str) -> String {
+    with_query(
+        timeline_path(lang),
+        &Filter {
+            project: Some(project.to_owned()),
+            ..Filter::default()
+        },
+    )
+}
+
 /// `path?filter` (or just `path` when the filter is empty).
 pub fn with_query(path: &str, f: &Filter) -> String {
     let pairs = f.to_pairs();
@@ -514,6 +530,14 @@ mod tests {
             "/os-czasu?kind=policy,award&era=equal&q=sp%C3%B3%C5%82dzielnie%20%26%20co"
         );
         assert_eq!(with_query("/os-czasu", &Filter::default()), "/os-czasu");
+        assert_eq!(
+            project_events_path(Lang::En, "mokes"),
+            "/en/timeline?project=mokes"
+        );
+        assert_eq!(
+            project_funding_path(Lang::Pl, "mokes"),
+            "/finansowanie#mokes"
+        );
     }
 
     #[test]

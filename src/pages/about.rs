@@ -2,10 +2,9 @@
 
 use super::{text_of, SourceNote};
 use crate::components::{figure_cards, project_story, PageHeading, WithContent};
-use crate::content::query::Filter;
 use crate::content::{format, EventKind};
 use crate::i18n::{ui, use_lang};
-use crate::nav::{event_path, timeline_path, use_nav, with_query, Page};
+use crate::nav::{event_path, project_events_path, project_funding_path, use_nav};
 use leptos::prelude::*;
 
 #[component]
@@ -42,12 +41,9 @@ pub fn About() -> impl IntoView {
                             let (name, name_lang) = text_of(&p.name, lang);
                             let (programme, programme_lang) = text_of(&p.programme, lang);
                             // Each project leads to its figures and its events.
-                            let funding = nav.href(&format!("{}#{}", Page::Funding.path(lang), p.id));
+                            let funding = nav.href(&project_funding_path(lang, &p.id));
                             let events = b.events_of_project(&p.id).count();
-                            let timeline = nav.href(&with_query(
-                                timeline_path(lang),
-                                &Filter { project: Some(p.id.clone()), ..Filter::default() },
-                            ));
+                            let timeline = nav.href(&project_events_path(lang, &p.id));
                             view! {
                                 <li class="project" data-testid=format!("about-project-{}", p.id)>
                                     <h3 lang=name_lang>{name}</h3>

@@ -6,7 +6,7 @@ use crate::components::{PageHeading, WithContent};
 use crate::content::{format, Bundle};
 use crate::data::use_content;
 use crate::i18n::{kind_label, ui, use_lang};
-use crate::nav::{event_path, timeline_path, use_nav, with_query, Page};
+use crate::nav::{event_path, project_funding_path, timeline_path, use_nav, with_query};
 use crate::router::{use_location, Go};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -125,7 +125,7 @@ fn Detail(
         let project = e.project.as_ref().and_then(|p| bundle.project(p)).map(|p| {
             (
                 p.name.in_lang(lang_now).to_owned(),
-                nav.href(&format!("{}#{}", Page::Funding.path(lang_now), p.id)),
+                nav.href(&project_funding_path(lang_now, &p.id)),
             )
         });
         let source = bundle

@@ -12,10 +12,9 @@ use crate::components::{
     figure_cards, project_story, PageHeading, Segment, SegmentKind, StackedBar, WithContent,
 };
 use crate::content::csv::funding_csv;
-use crate::content::query::Filter;
 use crate::content::{format, Bundle, Lang, Money, Project, Share};
 use crate::i18n::{fund_label, role_label, ui, use_lang};
-use crate::nav::{encode, timeline_path, use_nav, with_query};
+use crate::nav::{encode, project_events_path, use_nav};
 use crate::router::use_location;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -296,13 +295,7 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
         }
     });
     let events = b.events_of_project(&p.id).count();
-    let timeline = use_nav().href(&with_query(
-        timeline_path(lang),
-        &Filter {
-            project: Some(p.id.clone()),
-            ..Default::default()
-        },
-    ));
+    let timeline = use_nav().href(&project_events_path(lang, &p.id));
     let (share_how, remainder_how) = computed_from(p, lang).unzip();
     let derived = |how: Option<String>, testid: &'static str| {
         how.map(|h| view! { " " <span class="derived" data-testid=testid>{h}</span> })
