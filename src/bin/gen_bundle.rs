@@ -60,8 +60,8 @@ fn main() -> std::process::ExitCode {
                 en: Some(format!("Test event {i}: {w}")),
             },
             description: Text {
-                pl: format!("Opis zdarzenia testowego numer {i}, wygenerowany do pomiarów wydajności; temat: {w}. Nie jest to fakt z historii ROPS."),
-                en: Some(format!("Description of test event number {i}, generated for performance measurements; topic: {w}. Not a fact of ROPS's history.")),
+                pl: format!("Opis zdarzenia testowego numer {i}, wygenerowany do pomiarów wydajności; temat: {w}. Nie jest to fakt z historii organizacji."),
+                en: Some(format!("Description of test event number {i}, generated for performance measurements; topic: {w}. Not a fact of the organisation's history.")),
             },
             project: (next() % 3 == 0).then(|| projects[next() % projects.len()].clone()),
             source: b.sources[0].id.clone(),

@@ -1,4 +1,5 @@
-//! Checks a content bundle the way the app will, and says where each fault is.
+//! Checks a content bundle the way the app will, and says where each fault
+//! is; also the logo file beside it, which the app cannot check.
 //!
 //!     cargo run --bin validate-bundle -- public/content/bundle.json
 //!     cargo run --bin validate-bundle -- --write-schema public/content/bundle.schema.json
@@ -55,9 +56,24 @@ mod cli {
         };
         match content::parse_bytes(&bytes) {
             Ok(b) => {
+                let text = String::from_utf8_lossy(&bytes);
+                // The logo lives beside the bundle: only here can it be read.
+                let dir = std::path::Path::new(path)
+                    .parent()
+                    .unwrap_or(std::path::Path::new("."));
+                let logo_faults: Vec<content::Fault> = content::check_logo(&b, dir)
+                    .into_iter()
+                    .map(|f| f.located_in(&text))
+                    .collect();
+                if !logo_faults.is_empty() {
+                    for f in &logo_faults {
+                        report(path, f, "");
+                    }
+                    eprintln!("{path}: {} fault(s)", logo_faults.len());
+                    return ExitCode::from(1);
+                }
                 // Fields still to be filled in are warnings: the app shows them
                 // honestly as "being completed", but an editor should not forget them.
-                let text = String::from_utf8_lossy(&bytes);
                 let warnings = content::warnings(&b, &text);
                 for w in &warnings {
                     report(path, w, "warning: ");

@@ -1,5 +1,6 @@
 //! Faults in a bundle, each with the place an editor must go to fix it.
 
+use super::colour::{Backdrop, Scheme, MIN_CONTRAST};
 use super::text::Lang;
 use std::fmt;
 
@@ -99,6 +100,102 @@ pub enum FaultKind {
     BadContact(String),
     /// A warning, not a fault: a declaration field still to be filled in.
     NotFilled,
+    /// A slug that cannot be a file name's stem as it is.
+    BadSlug(String),
+    /// Not `#rrggbb`.
+    BadColour(String),
+    /// An accent too faint against what style.css draws it on in a
+    /// palette; `ratio_hundredths` is the contrast rounded down, ×100.
+    LowContrast {
+        colour: String,
+        scheme: Scheme,
+        backdrop: Backdrop,
+        ratio_hundredths: u32,
+    },
+    /// A logo name that is not a plain .svg or .png file name.
+    BadLogoName(String),
+    /// The logo file itself (checked by the validator, which can read it).
+    Logo(LogoProblem),
+    /// A warning: an app name launchers will cut off under the icon.
+    LongAppName {
+        chars: usize,
+        limit: usize,
+    },
+}
+
+/// What is wrong with a logo file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogoProblem {
+    /// Not found beside the bundle (or not a file); the OS's reason.
+    Missing(String),
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// A .png whose first bytes are not PNG's signature.
+    NotPng,
+    /// A .svg that is not UTF-8 XML with an `<svg>` root element.
+    NotSvg,
+    /// A DOCTYPE or entity declaration: nothing a logo needs, and the way
+    /// to expand a small file into a huge one.
+    SvgDoctype,
+    /// A `<script>` or `<foreignObject>` element (named).
+    SvgElement(String),
+    /// An `on…` event-handler attribute (named).
+    SvgHandler(String),
+    /// A reference to anything outside the file (`href`, `src`, `url()`,
+    /// `@import`): only `#fragment` references are allowed.
+    SvgExternal(String),
+}
+
+impl LogoProblem {
+    fn message(&self, lang: Lang) -> String {
+        use LogoProblem::*;
+        match (self, lang) {
+            (Missing(e), Lang::Pl) => format!("brak pliku logo obok pliku treści ({e})"),
+            (Missing(e), Lang::En) => format!("the logo file is not beside the bundle ({e})"),
+            (TooLarge { bytes, limit }, Lang::Pl) => {
+                format!("plik logo ma {bytes} B, limit to {limit} B")
+            }
+            (TooLarge { bytes, limit }, Lang::En) => {
+                format!("the logo file has {bytes} B, the limit is {limit} B")
+            }
+            (NotPng, Lang::Pl) => "plik .png nie jest obrazem PNG".into(),
+            (NotPng, Lang::En) => "the .png file is not a PNG image".into(),
+            (NotSvg, Lang::Pl) => {
+                "plik .svg nie jest tekstem UTF-8 z elementem głównym <svg>".into()
+            }
+            (NotSvg, Lang::En) => {
+                "the .svg file is not UTF-8 text with an <svg> root element".into()
+            }
+            (SvgDoctype, Lang::Pl) => {
+                "plik SVG zawiera deklarację DOCTYPE lub ENTITY: usuń ją".into()
+            }
+            (SvgDoctype, Lang::En) => {
+                "the SVG file has a DOCTYPE or ENTITY declaration: remove it".into()
+            }
+            (SvgElement(e), Lang::Pl) => format!("plik SVG zawiera element <{e}>: usuń go"),
+            (SvgElement(e), Lang::En) => format!("the SVG file has a <{e}> element: remove it"),
+            (SvgHandler(a), Lang::Pl) => {
+                format!("plik SVG zawiera atrybut obsługi zdarzeń „{a}”: usuń go")
+            }
+            (SvgHandler(a), Lang::En) => {
+                format!("the SVG file has an event-handler attribute \"{a}\": remove it")
+            }
+            (SvgExternal(r), Lang::Pl) => format!(
+                "plik SVG odwołuje się poza siebie („{r}”); dozwolone są tylko odwołania #id"
+            ),
+            (SvgExternal(r), Lang::En) => format!(
+                "the SVG file refers to something outside it (\"{r}\"); only #id references are allowed"
+            ),
+        }
+    }
+}
+
+/// A ratio ×100, in the language's decimal notation: "4,49" / "4.49".
+fn ratio(hundredths: u32, lang: Lang) -> String {
+    let sep = if lang == Lang::Pl { ',' } else { '.' };
+    format!("{}{sep}{:02}", hundredths / 100, hundredths % 100)
 }
 
 impl FaultKind {
@@ -171,6 +268,61 @@ impl FaultKind {
             (NotFilled, Lang::En) => {
                 "to be filled in by the editors (accessibility declaration)".into()
             }
+            (BadSlug(v), Lang::Pl) => format!(
+                "„{v}” nie nadaje się na nazwę pliku (dozwolone: małe litery a–z, cyfry, łącznik, do 40 znaków)"
+            ),
+            (BadSlug(v), Lang::En) => format!(
+                "\"{v}\" cannot be a file name (allowed: lowercase a–z, digits, hyphen, up to 40 characters)"
+            ),
+            (BadColour(v), Lang::Pl) => {
+                format!("„{v}” nie jest kolorem w zapisie #rrggbb")
+            }
+            (BadColour(v), Lang::En) => format!("\"{v}\" is not a colour written #rrggbb"),
+            (
+                LowContrast {
+                    colour,
+                    scheme,
+                    backdrop,
+                    ratio_hundredths,
+                },
+                Lang::Pl,
+            ) => format!(
+                "kolor akcentu {colour} ma w {} motywie kontrast {}:1 z {} ({}); potrzeba co najmniej {}:1",
+                scheme.name(lang),
+                ratio(*ratio_hundredths, lang),
+                backdrop.name(lang),
+                backdrop.colour(*scheme),
+                ratio((MIN_CONTRAST * 100.0) as u32, lang),
+            ),
+            (
+                LowContrast {
+                    colour,
+                    scheme,
+                    backdrop,
+                    ratio_hundredths,
+                },
+                Lang::En,
+            ) => format!(
+                "the accent {colour} has a contrast of {}:1 against {} ({}) in the {} theme; at least {}:1 is needed",
+                ratio(*ratio_hundredths, lang),
+                backdrop.name(lang),
+                backdrop.colour(*scheme),
+                scheme.name(lang),
+                ratio((MIN_CONTRAST * 100.0) as u32, lang),
+            ),
+            (BadLogoName(v), Lang::Pl) => format!(
+                "„{v}” nie jest nazwą pliku .svg ani .png leżącego obok pliku treści (bez folderów)"
+            ),
+            (BadLogoName(v), Lang::En) => format!(
+                "\"{v}\" is not the name of a .svg or .png file beside the bundle (no folders)"
+            ),
+            (Logo(p), lang) => p.message(lang),
+            (LongAppName { chars, limit }, Lang::Pl) => format!(
+                "nazwa ma {chars} znaków; pod ikoną aplikacji mieści się zwykle {limit}, dłuższa zostanie ucięta"
+            ),
+            (LongAppName { chars, limit }, Lang::En) => format!(
+                "the name has {chars} characters; launchers show about {limit} under the icon and cut longer names off"
+            ),
         }
     }
 }
@@ -186,6 +338,13 @@ pub struct Fault {
 }
 
 impl Fault {
+    /// This fault with the place its path starts in `text` (for faults found
+    /// without the text at hand, such as [`check_logo`](super::check_logo)'s).
+    pub fn located_in(mut self, text: &str) -> Fault {
+        self.at = super::locate::locate(text, &self.path.0);
+        self
+    }
+
     /// One line for editors and the CLI: `$.events[3].title.pl (12:17): the text is empty`.
     pub fn describe(&self, lang: Lang) -> String {
         match self.at {

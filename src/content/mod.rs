@@ -6,12 +6,14 @@
 //! [`ContentError`] whose every fault names its JSON path and line:column.
 
 pub mod chronology;
+pub mod colour;
 pub mod csv;
 mod date;
 mod error;
 pub mod format;
 mod id;
 mod locate;
+mod logo;
 mod model;
 mod money;
 pub(crate) mod parse;
@@ -21,15 +23,21 @@ pub mod schema;
 mod text;
 
 pub use chronology::Chronology;
+pub use colour::{Backdrop, Rgb, Scheme};
 pub use date::{DateValue, Point};
-pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, Segment};
+pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, Segment};
 pub use id::{EventId, Id};
+#[cfg(not(target_arch = "wasm32"))]
+pub use logo::check_logo;
+pub use logo::{is_logo_name, logo_problem, MAX_LOGO_BYTES};
 pub use model::{
-    Bundle, Compliance, Declaration, Era, Event, EventKind, Figure, FigureBound, Fund,
-    Organisation, Project, Role, Source,
+    AccentColours, Bundle, Compliance, Declaration, EmbedTitles, Era, Event, EventKind, Figure,
+    FigureBound, Fund, Logo, Organisation, PageDescriptions, Project, Role, Source,
 };
 pub use money::{Currency, Minor, Money, Share};
-pub use parse::{parse, parse_bytes, warnings, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
+pub use parse::{
+    parse, parse_bytes, warnings, APP_SHORT_NAME_CHARS, MAX_BUNDLE_BYTES, SCHEMA_VERSION,
+};
 pub use text::{Lang, Localized, Text};
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::date::DateValue;
 use super::money::{Money, Share};
-use super::text::Text;
+use super::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -126,6 +126,85 @@ pub struct Organisation {
     /// The legal basis of its social-economy tasks.
     pub legal_basis: Text,
     pub source: String,
+    /// The app's title: the manifest's name, and what the accessibility
+    /// statement calls the app ("aplikacji „…”").
+    pub site_title: Text,
+    /// The site's one-sentence description (its meta description).
+    pub description: Text,
+    /// The footer's line saying where the content comes from.
+    pub source_line: Text,
+    /// The heading of a project's role on its funding card ("Rola …", naming the organisation).
+    pub role_label: Text,
+    /// The accessible names of the embeds' iframes on a portal page.
+    pub embed_titles: EmbedTitles,
+    /// One meta description per page.
+    pub page_descriptions: PageDescriptions,
+    /// The installed app's name under its icon (manifest `short_name`); the
+    /// validator warns above 12 characters, which launchers cut off.
+    pub app_short_name: String,
+    /// Lowercase a–z, digits and hyphens: the stem of file names (the CSV).
+    pub slug: String,
+    /// `#rrggbb`: the browser's colour for the app (manifest, `theme-color`).
+    pub theme_colour: String,
+    /// The accent for links and buttons; the app's default when absent.
+    /// Each must reach 4.5:1 against what style.css draws it on.
+    pub accent: Option<AccentColours>,
+    /// A logo file beside the bundle, shown in the site's header.
+    pub logo: Option<Logo>,
+}
+
+impl Organisation {
+    /// The name of the funding table's CSV download, in the reader's language.
+    pub fn csv_file_name(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Pl => format!("{}-finansowanie.csv", self.slug),
+            Lang::En => format!("{}-funding.csv", self.slug),
+        }
+    }
+}
+
+/// The title of each embeddable view's iframe (its accessible name).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct EmbedTitles {
+    pub timeline: Text,
+    pub funding: Text,
+}
+
+/// Each page's meta description.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct PageDescriptions {
+    pub about: Text,
+    pub timeline: Text,
+    pub funding: Text,
+    pub accessibility: Text,
+    pub embed_code: Text,
+}
+
+/// The accent colour of each palette, `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct AccentColours {
+    /// On the light palette's white page: at least 4.5:1.
+    pub light: String,
+    /// On the dark palette's near-black page: at least 4.5:1.
+    pub dark: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Logo {
+    /// File name beside the bundle (no folders), ending in .svg or .png;
+    /// at most 100 KiB.
+    pub file: String,
+    /// What the logo shows, for where it stands alone. In the site's header
+    /// it stands beside the organisation's name and is decorative.
+    pub alt: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -284,6 +363,12 @@ pub struct Figure {
 }
 
 impl Bundle {
+    /// The organisation's accent as a style sheet (see
+    /// [`colour::accent_css`](super::colour::accent_css)); None without one.
+    pub fn accent_css(&self) -> Option<String> {
+        super::colour::accent_css(self.organisation.accent.as_ref()?)
+    }
+
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.projects.iter().find(|p| p.id == id)
     }

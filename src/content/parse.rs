@@ -2,16 +2,23 @@
 //! serde cannot express (unique ids, references, money, URLs), each fault
 //! located by JSON path and line:column.
 
+use super::colour::{self, Rgb, Scheme};
 use super::error::{ContentError, Fault, FaultKind, JsonPath};
 use super::id::Id;
 use super::locate::{byte_column_to_char, locate, location_of, path_at};
+use super::logo::is_logo_name;
 use super::model::Bundle;
 use super::money::Currency;
 use super::text::{hidden_control, is_blank, Text};
 use std::collections::HashSet;
 
-/// The bundle format this build understands.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The bundle format this build understands. 2: the organisation carries
+/// everything the app used to say about it itself (titles, descriptions,
+/// colours, logo, file-name slug).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Launchers show about this many characters of an app's name under its icon.
+pub const APP_SHORT_NAME_CHARS: usize = 12;
 
 /// Larger bundles are refused before parsing, with a clear message: a
 /// runaway export must not freeze a phone. 10 000 timeline events take about
@@ -166,6 +173,23 @@ impl Checker {
         }
     }
 
+    /// A plain string shown to readers: the same rules as a [`Text`]'s.
+    fn plain(&mut self, path: JsonPath, s: &str) {
+        if let Some((code, index)) = hidden_control(s) {
+            self.fault(path, FaultKind::HiddenControl { code, index });
+        } else if is_blank(s) {
+            self.fault(path, FaultKind::EmptyText);
+        }
+    }
+
+    fn colour(&mut self, path: JsonPath, s: &str) -> Option<Rgb> {
+        let c = Rgb::parse(s);
+        if c.is_none() {
+            self.fault(path, FaultKind::BadColour(s.to_owned()));
+        }
+        c
+    }
+
     fn opt_text(&mut self, path: JsonPath, t: &Option<Text>) {
         if let Some(t) = t {
             self.text(path, t);
@@ -212,18 +236,36 @@ fn is_plausible_phone(p: &str) -> bool {
 /// so honestly), but reported by the validator so they are not forgotten.
 pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
     let path = JsonPath::default().key("accessibility");
-    b.accessibility
+    let mut w: Vec<(JsonPath, FaultKind)> = b
+        .accessibility
         .missing()
         .into_iter()
-        .map(|field| {
-            let p = path.key(field);
-            Fault {
-                at: locate(text, &p.0),
-                path: p,
-                kind: FaultKind::NotFilled,
-            }
+        .map(|field| (path.key(field), FaultKind::NotFilled))
+        .collect();
+    let chars = b.organisation.app_short_name.chars().count();
+    if chars > APP_SHORT_NAME_CHARS {
+        w.push((
+            JsonPath::default()
+                .key("organisation")
+                .key("app_short_name"),
+            FaultKind::LongAppName {
+                chars,
+                limit: APP_SHORT_NAME_CHARS,
+            },
+        ));
+    }
+    w.into_iter()
+        .map(|(path, kind)| Fault {
+            at: locate(text, &path.0),
+            path,
+            kind,
         })
         .collect()
+}
+
+/// A slug is an id (a–z, digits, hyphens) short enough for a file name.
+fn is_slug(s: &str) -> bool {
+    s.len() <= 40 && Id::parse(s).is_some() && !s.starts_with('-') && !s.ends_with('-')
 }
 
 /// Only absolute http(s) URLs may become links.
@@ -267,6 +309,59 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     c.text(op.key("summary"), &o.summary);
     c.text(op.key("legal_basis"), &o.legal_basis);
     c.reference(op.key("source"), &o.source, &source_ids, "sources");
+    c.text(op.key("site_title"), &o.site_title);
+    c.text(op.key("description"), &o.description);
+    c.text(op.key("source_line"), &o.source_line);
+    c.text(op.key("role_label"), &o.role_label);
+    let ep = op.key("embed_titles");
+    c.text(ep.key("timeline"), &o.embed_titles.timeline);
+    c.text(ep.key("funding"), &o.embed_titles.funding);
+    let pp = op.key("page_descriptions");
+    let d = &o.page_descriptions;
+    for (name, t) in [
+        ("about", &d.about),
+        ("timeline", &d.timeline),
+        ("funding", &d.funding),
+        ("accessibility", &d.accessibility),
+        ("embed_code", &d.embed_code),
+    ] {
+        c.text(pp.key(name), t);
+    }
+    c.plain(op.key("app_short_name"), &o.app_short_name);
+    if !is_slug(&o.slug) {
+        c.fault(op.key("slug"), FaultKind::BadSlug(o.slug.clone()));
+    }
+    c.colour(op.key("theme_colour"), &o.theme_colour);
+    if let Some(accent) = &o.accent {
+        let ap = op.key("accent");
+        for (scheme, key, value) in [
+            (Scheme::Light, "light", &accent.light),
+            (Scheme::Dark, "dark", &accent.dark),
+        ] {
+            let Some(rgb) = c.colour(ap.key(key), value) else {
+                continue;
+            };
+            if let Some((backdrop, ratio)) = colour::too_low(rgb, scheme) {
+                c.fault(
+                    ap.key(key),
+                    FaultKind::LowContrast {
+                        colour: value.clone(),
+                        scheme,
+                        backdrop,
+                        // Rounded down, so a ratio shown as 4.50 really is one.
+                        ratio_hundredths: (ratio * 100.0).floor() as u32,
+                    },
+                );
+            }
+        }
+    }
+    if let Some(logo) = &o.logo {
+        let lp = op.key("logo");
+        if !is_logo_name(&logo.file) {
+            c.fault(lp.key("file"), FaultKind::BadLogoName(logo.file.clone()));
+        }
+        c.text(lp.key("alt"), &logo.alt);
+    }
 
     let mut era_ids = HashSet::new();
     for (i, e) in b.eras.iter().enumerate() {

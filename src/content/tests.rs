@@ -479,7 +479,7 @@ fn schema_file_is_up_to_date() {
 
 #[test]
 fn syntax_error_has_line_and_column() {
-    let text = variant("\"schema_version\": 1,", "\"schema_version\": 1,,");
+    let text = variant("\"schema_version\": 2,", "\"schema_version\": 2,,");
     match parse(&text) {
         Err(ContentError::Syntax { at, .. }) => {
             let p = position(&text, ",,");
@@ -601,7 +601,7 @@ fn semantic_faults_are_all_reported_with_positions() {
         .replacen("\"pl\": \"Wyróżnienie REVES\"", "\"pl\": \"  \"", 1)
         .replacen("\"url\": null", "\"url\": \"javascript:alert(1)\"", 1)
         .replacen("\"id\": \"equal\"", "\"id\": \"Equal Era\"", 1)
-        .replacen("\"schema_version\": 1", "\"schema_version\": 0", 1);
+        .replacen("\"schema_version\": 2", "\"schema_version\": 0", 1);
     let f = faults(&text);
     let find = |path: &str| {
         f.iter()
@@ -642,7 +642,7 @@ fn semantic_faults_are_all_reported_with_positions() {
         find("$.schema_version").kind,
         FaultKind::UnsupportedSchema {
             found: 0,
-            supported: 1
+            supported: SCHEMA_VERSION
         }
     );
     assert!(f.iter().all(|x| x.at.is_some()), "every fault is located");
@@ -708,6 +708,7 @@ fn declaration_fields_the_seed_does_not_give_are_warnings_not_inventions() {
     }
     assert!(w
         .iter()
+        .filter(|f| f.path.0.first() == Some(&Segment::Key("accessibility".into())))
         .all(|f| f.kind == FaultKind::NotFilled && f.at.is_some()));
 
     // Filled in, the warning goes away; a contact that could smuggle a link is a fault.
@@ -725,19 +726,19 @@ fn declaration_fields_the_seed_does_not_give_are_warnings_not_inventions() {
 #[test]
 fn a_newer_schema_asks_for_a_newer_app_not_for_an_editor() {
     // Same shape, higher version.
-    let text = variant("\"schema_version\": 1,", "\"schema_version\": 2,");
+    let text = variant("\"schema_version\": 2,", "\"schema_version\": 3,");
     assert_eq!(
         parse(&text).unwrap_err(),
         ContentError::NewerSchema {
-            found: 2,
+            found: 3,
             supported: SCHEMA_VERSION
         }
     );
     // A newer format with a field this app does not know is still "newer",
     // not a structure fault.
     let text = variant(
-        "\"schema_version\": 1,",
-        "\"schema_version\": 7, \"logo\": {\"file\": \"x.svg\"},",
+        "\"schema_version\": 2,",
+        "\"schema_version\": 7, \"banner\": {\"file\": \"x.svg\"},",
     );
     assert!(matches!(
         parse(&text),
@@ -745,8 +746,8 @@ fn a_newer_schema_asks_for_a_newer_app_not_for_an_editor() {
     ));
     // An unknown field with the current version remains a located fault.
     let text = variant(
-        "\"schema_version\": 1,",
-        "\"schema_version\": 1, \"logo\": 1,",
+        "\"schema_version\": 2,",
+        "\"schema_version\": 2, \"banner\": 1,",
     );
     assert!(matches!(parse(&text), Err(ContentError::Invalid(_))));
 }
@@ -808,4 +809,241 @@ fn projects_in_two_currencies_are_refused_not_summed() {
         f[0].path
     );
     assert!(matches!(f[0].kind, FaultKind::MixedCurrencies { .. }));
+}
+
+// ---- what the app says about the organisation comes from the bundle ----
+
+#[test]
+fn the_organisation_names_the_app_its_files_and_its_colours() {
+    let b = real();
+    let o = &b.organisation;
+    assert_eq!(o.site_title.pl, "Ekonomia społeczna w Małopolsce");
+    assert_eq!(
+        o.site_title.in_lang(Lang::En),
+        "Social economy in Małopolska"
+    );
+    assert_eq!(o.role_label.pl, "Rola ROPS");
+    assert_eq!(o.role_label.in_lang(Lang::En), "Role of ROPS");
+    assert_eq!(o.app_short_name, "ROPS ekonomia");
+    assert_eq!(o.csv_file_name(Lang::Pl), "rops-finansowanie.csv");
+    assert_eq!(o.csv_file_name(Lang::En), "rops-funding.csv");
+    assert_eq!(o.theme_colour, "#0b5394");
+    assert_eq!(
+        o.accent,
+        Some(AccentColours {
+            light: "#0b5394".into(),
+            dark: "#8cc4ff".into()
+        })
+    );
+    // The seed has no logo, and none is made up.
+    assert_eq!(o.logo, None);
+    let css = b.accent_css().unwrap();
+    assert!(css.contains("--c-org-accent: #0b5394; --c-org-accent-dark: #8cc4ff;"));
+    // The funding page's description quotes the seed's amounts, as the page shows them.
+    let mokes = b.project("mokes").unwrap();
+    let plain = |s: String| s.replace('\u{a0}', " ");
+    let d = &o.page_descriptions.funding;
+    assert!(d
+        .pl
+        .contains(&plain(format::money(mokes.value.unwrap(), Lang::Pl))));
+    assert!(d.pl.contains(&plain(format::money(
+        mokes.eu_contribution.unwrap(),
+        Lang::Pl
+    ))));
+    assert!(d
+        .in_lang(Lang::En)
+        .contains(&plain(format::money(mokes.value.unwrap(), Lang::En))));
+}
+
+#[test]
+fn organisation_slug_colours_and_logo_name_are_located_faults() {
+    let text = variant("\"slug\": \"rops\"", "\"slug\": \"ROPS Kraków\"")
+        .replacen(
+            "\"theme_colour\": \"#0b5394\"",
+            "\"theme_colour\": \"blue\"",
+            1,
+        )
+        .replacen("\"light\": \"#0b5394\"", "\"light\": \"#bbbbbb\"", 1)
+        // The light palette's accent cannot serve the dark one.
+        .replacen("\"dark\": \"#8cc4ff\"", "\"dark\": \"#0b5394\"", 1)
+        .replacen(
+            "\"logo\": null",
+            "\"logo\": {\"file\": \"../logo.svg\", \"alt\": {\"pl\": \"Logo\"}}",
+            1,
+        )
+        .replacen(
+            "\"app_short_name\": \"ROPS ekonomia\"",
+            "\"app_short_name\": \" \"",
+            1,
+        );
+    let f = faults(&text);
+    let find = |path: &str| {
+        f.iter()
+            .find(|x| x.path.to_string() == path)
+            .unwrap_or_else(|| panic!("no fault at {path}: {f:#?}"))
+    };
+    assert_eq!(
+        find("$.organisation.slug").kind,
+        FaultKind::BadSlug("ROPS Kraków".into())
+    );
+    assert_eq!(
+        find("$.organisation.theme_colour").kind,
+        FaultKind::BadColour("blue".into())
+    );
+    let light = find("$.organisation.accent.light");
+    assert_eq!(
+        light.kind,
+        FaultKind::LowContrast {
+            colour: "#bbbbbb".into(),
+            scheme: Scheme::Light,
+            backdrop: Backdrop::Surface,
+            ratio_hundredths: 174,
+        }
+    );
+    assert_eq!(light.at, Some(position(&text, "\"#bbbbbb\"")));
+    assert!(
+        light.describe(Lang::En).contains("1.74:1"),
+        "{}",
+        light.describe(Lang::En)
+    );
+    assert!(light.describe(Lang::En).contains("at least 4.50:1"));
+    assert!(light.describe(Lang::Pl).contains("1,74:1"));
+    assert!(matches!(
+        find("$.organisation.accent.dark").kind,
+        FaultKind::LowContrast {
+            scheme: Scheme::Dark,
+            ..
+        }
+    ));
+    assert_eq!(
+        find("$.organisation.logo.file").kind,
+        FaultKind::BadLogoName("../logo.svg".into())
+    );
+    assert_eq!(
+        find("$.organisation.app_short_name").kind,
+        FaultKind::EmptyText
+    );
+    assert!(f.iter().all(|x| x.at.is_some()), "every fault is located");
+}
+
+#[test]
+fn a_long_app_name_is_a_located_warning() {
+    let long = variant(
+        "\"app_short_name\": \"ROPS ekonomia\"",
+        "\"app_short_name\": \"Ekonomia społeczna\"",
+    );
+    let w = warnings(&parse(&long).unwrap(), &long);
+    let name = w
+        .iter()
+        .find(|f| f.path.to_string() == "$.organisation.app_short_name")
+        .expect("warned");
+    assert_eq!(
+        name.kind,
+        FaultKind::LongAppName {
+            chars: 18,
+            limit: APP_SHORT_NAME_CHARS
+        }
+    );
+    assert_eq!(name.at, Some(position(&long, "\"Ekonomia społeczna\"")));
+    let short = variant(
+        "\"app_short_name\": \"ROPS ekonomia\"",
+        "\"app_short_name\": \"ROPS\"",
+    );
+    assert!(!warnings(&parse(&short).unwrap(), &short)
+        .iter()
+        .any(|f| matches!(f.kind, FaultKind::LongAppName { .. })));
+}
+
+// ---- a second, fictional organisation: nothing of the first is built in ----
+
+const FICTIONAL: &str = include_str!("../../tests/fixtures/fictional/bundle.json");
+
+#[test]
+fn a_fictional_organisation_is_a_complete_bundle_of_its_own() {
+    let b = parse(FICTIONAL).unwrap_or_else(|e| panic!("fictional fixture: {e}"));
+    assert_eq!(warnings(&b, FICTIONAL), vec![], "nothing left to fill in");
+    let o = &b.organisation;
+    let real = real();
+    assert_ne!(o.slug, real.organisation.slug);
+    assert_ne!(o.theme_colour, real.organisation.theme_colour);
+    assert_ne!(o.accent, real.organisation.accent);
+    assert_eq!(o.csv_file_name(Lang::En), "cus-test-funding.csv");
+    // Test data says so where a reader meets it first.
+    for t in [&o.name, &o.summary, &o.site_title] {
+        assert!(t.pl.contains("test"), "{}", t.pl);
+        assert!(t.in_lang(Lang::En).contains("test"));
+    }
+    assert!(b
+        .sources
+        .iter()
+        .all(|s| s.title.pl.contains("Dane testowe")));
+    // Enough to draw every route: every kind of event, an undated one and
+    // ranges, eras, money, figures, a complete declaration.
+    for kind in EventKind::ALL {
+        assert!(b.events.iter().any(|e| e.kind == kind), "{kind:?}");
+    }
+    assert!(b.events.iter().any(|e| !e.date.is_given()));
+    assert!(b
+        .events
+        .iter()
+        .any(|e| matches!(e.date, DateValue::Range { .. })));
+    assert!(!b.eras.is_empty() && !b.figures.is_empty());
+    assert!(b.projects.iter().any(|p| p.eu_share().is_some()));
+    assert!(b.projects.iter().any(|p| p.value.is_none()));
+    assert!(b.accessibility.missing().is_empty());
+    // No trace of the real organisation.
+    for word in [
+        "ROPS",
+        "Krak",
+        "Małopol",
+        "Malopol",
+        "Lombard",
+        "MOKES",
+        "OWES",
+        "RegioStars",
+        "REVES",
+        "EQUAL",
+        "0b5394",
+    ] {
+        assert!(!FICTIONAL.contains(word), "{word} in the fictional bundle");
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn the_fictional_logo_passes_the_file_checks() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let b = parse(FICTIONAL).unwrap();
+    assert_eq!(check_logo(&b, &dir), vec![]);
+    // The same bundle beside no logo: a located fault at the file name.
+    let empty = std::env::temp_dir().join(format!("no-logo-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let f: Vec<Fault> = check_logo(&b, &empty)
+        .into_iter()
+        .map(|f| f.located_in(FICTIONAL))
+        .collect();
+    std::fs::remove_dir(&empty).unwrap();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].path.to_string(), "$.organisation.logo.file");
+    assert!(matches!(
+        f[0].kind,
+        FaultKind::Logo(LogoProblem::Missing(_))
+    ));
+    assert_eq!(f[0].at, Some(position(FICTIONAL, "\"logo.svg\"")));
+}
+
+#[test]
+fn a_faint_accent_in_the_fictional_bundle_is_a_located_fault() {
+    let text = FICTIONAL.replacen("\"light\": \"#00695c\"", "\"light\": \"#bbbbbb\"", 1);
+    let f = faults(&text);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].path.to_string(), "$.organisation.accent.light");
+    assert!(matches!(
+        f[0].kind,
+        FaultKind::LowContrast {
+            scheme: Scheme::Light,
+            ..
+        }
+    ));
+    assert_eq!(f[0].at, Some(position(&text, "\"#bbbbbb\"")));
 }
