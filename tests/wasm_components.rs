@@ -3,10 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use rops_es::components::WithContent;
+use rops_es::components::{PageHeading, WithContent};
 use rops_es::content::{self, format, Lang, Money, Share};
 use rops_es::data::{Content, LoadError, Loaded};
-use rops_es::pages::Funding;
+use rops_es::layout::SiteFrame;
+use rops_es::pages::{AccessibilityDeclaration, Funding};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,6 +15,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const REAL: &str = include_str!("../public/content/bundle.json");
+/// A second organisation, fictional: what the views say about the
+/// organisation must come from whichever bundle they are given.
+const FICTIONAL: &str = include_str!("fixtures/fictional/bundle.json");
 
 fn container() -> web_sys::HtmlElement {
     let el = document().create_element("div").unwrap();
@@ -155,6 +159,138 @@ async fn funding_page_renders_the_fixture_bundle() {
         .unchecked_into();
     assert_eq!(text(&ares), "nie podano w źródle");
     assert_eq!(el.query_selector_all("h1").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn funding_page_names_the_fictional_organisations_role_and_file() {
+    let el = container();
+    let bundle = Arc::new(content::parse(FICTIONAL).unwrap());
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_fixture(Some(Ok(bundle.clone())));
+        rops_es::router::provide_router("");
+        view! { <Funding/> }
+    });
+    settle().await;
+    let csv = el.query_selector("[data-testid=csv]").unwrap().unwrap();
+    assert_eq!(
+        csv.get_attribute("download").as_deref(),
+        Some("cus-test-finansowanie.csv")
+    );
+    let card = el
+        .query_selector("[data-testid=project-pracownia-testowa]")
+        .unwrap()
+        .expect("the fictional project's card");
+    let card: web_sys::HtmlElement = card.unchecked_into();
+    assert!(text(&card).contains("Rola Centrum"), "{}", text(&card));
+    assert!(!text(&el).contains("ROPS"), "{}", text(&el));
+}
+
+#[wasm_bindgen_test]
+async fn the_accessibility_statement_names_the_app_by_the_bundles_title() {
+    let el = container();
+    let bundle = Arc::new(content::parse(FICTIONAL).unwrap());
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_fixture(Some(Ok(bundle.clone())));
+        view! { <AccessibilityDeclaration/> }
+    });
+    settle().await;
+    let url: web_sys::HtmlElement = el
+        .query_selector("#a11y-url")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        text(&url),
+        "aplikacji „Usługi społeczne na Wyspie Testowej (dane testowe)”"
+    );
+    assert_eq!(
+        url.get_attribute("href").as_deref(),
+        Some("https://example.org/wyspa-testowa/aplikacja")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_document_title_ends_with_the_bundles_short_name_once_loaded() {
+    let el = container();
+    let content = Content::fixed(None);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(content);
+        view! { <PageHeading text="Oś czasu".to_owned()/> }
+    });
+    settle().await;
+    assert_eq!(document().title(), "Oś czasu");
+    content
+        .state
+        .set(Some(Ok(Arc::new(content::parse(FICTIONAL).unwrap()))));
+    settle().await;
+    assert_eq!(document().title(), "Oś czasu | CUS Wyspy Testowej");
+}
+
+#[wasm_bindgen_test]
+async fn the_site_frame_shows_the_organisation_and_its_accent_once_loaded() {
+    let el = container();
+    let content = Content::fixed(None);
+    let _handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(content);
+        let path = Memo::new(|_| "/".to_owned());
+        view! { <SiteFrame path page=|| view! { <p>"page"</p> }/> }
+    });
+    let root: web_sys::HtmlElement = document().document_element().unwrap().unchecked_into();
+    let prop = |name: &str| root.style().get_property_value(name).unwrap();
+    settle().await;
+    // Nothing about an organisation before the bundle says which: no empty link.
+    assert!(el.query_selector(".site-header__name").unwrap().is_none());
+    assert!(!text(&el).contains("ROPS"));
+
+    content
+        .state
+        .set(Some(Ok(Arc::new(content::parse(FICTIONAL).unwrap()))));
+    settle().await;
+    let name: web_sys::HtmlElement = el
+        .query_selector("[data-testid=site-name]")
+        .unwrap()
+        .expect("the name once loaded")
+        .unchecked_into();
+    assert_eq!(
+        text(&name).trim(),
+        "Centrum Usług Społecznych Wyspy Testowej (dane testowe)"
+    );
+    // The logo is decorative: the name is the link's text.
+    let logo = name.query_selector("img").unwrap().expect("logo");
+    assert_eq!(
+        logo.get_attribute("src").as_deref(),
+        Some("content/logo.svg")
+    );
+    assert_eq!(logo.get_attribute("alt").as_deref(), Some(""));
+    let footer: web_sys::HtmlElement = el
+        .query_selector("footer")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(
+        text(&footer).contains("fikcyjny opis Centrum"),
+        "{}",
+        text(&footer)
+    );
+    assert_eq!(prop("--c-org-accent"), "#00695c");
+    assert_eq!(prop("--c-org-accent-dark"), "#6fd6c4");
+    // Set through CSSOM, never as an attribute a CSP would refuse in HTML.
+    assert!(!el.inner_html().contains("style="));
+
+    // A bundle without an accent gives the app's default back.
+    let plain = REAL.replacen(
+        "\"accent\": { \"light\": \"#0b5394\", \"dark\": \"#8cc4ff\" },",
+        "\"accent\": null,",
+        1,
+    );
+    assert_ne!(plain, REAL);
+    content
+        .state
+        .set(Some(Ok(Arc::new(content::parse(&plain).unwrap()))));
+    settle().await;
+    assert_eq!(prop("--c-org-accent"), "");
+    assert_eq!(prop("--c-org-accent-dark"), "");
+    assert!(el.query_selector(".site-header__logo").unwrap().is_none());
 }
 
 /// Our integer formatting must print what the browser's CLDR data prints.

@@ -1,5 +1,7 @@
 //! The page's one `h1`, and focus on it after every route change.
 
+use crate::data::Content;
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 
 /// Whether a page heading has been shown before in this app: the first page
@@ -13,21 +15,30 @@ pub fn provide_heading_focus() {
     provide_context(HeadingFocus(StoredValue::new(false)));
 }
 
-/// The page's one `h1`, which also sets the document title.
+/// The page's one `h1`, which also sets the document title: the heading,
+/// then the organisation's short name once the bundle has given it.
 #[component]
 pub fn PageHeading(
     /// Heading text, reactive so it follows the language.
     #[prop(into)]
     text: Signal<String>,
-    /// Suffix for the document title (the site's name).
-    #[prop(into)]
-    site: Signal<&'static str>,
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     let shown_before = use_context::<HeadingFocus>();
-    Effect::new(move |_| {
-        document().set_title(&format!("{} | {}", text.get(), site.get()));
-    });
+    let lang = use_lang();
+    // Lenient: a heading rendered on its own (tests) has no content.
+    let content = use_context::<Content>();
+    let title = move || {
+        let site = content
+            .and_then(|c| c.state.get())
+            .and_then(Result::ok)
+            .map(|b| b.organisation.short_name.in_lang(lang.get()).to_owned());
+        match site {
+            Some(site) => format!("{} | {site}", text.get()),
+            None => text.get(),
+        }
+    };
+    Effect::new(move |_| document().set_title(&title()));
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             if let Some(HeadingFocus(shown)) = shown_before {

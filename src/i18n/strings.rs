@@ -7,7 +7,6 @@ use crate::content::Lang;
 pub struct Ui {
     /// The table's language, for the messages that take values.
     pub lang: Lang,
-    pub org_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_about: &'static str,
@@ -15,7 +14,6 @@ pub struct Ui {
     pub nav_funding: &'static str,
     pub switch_language: &'static str,
     pub switch_language_label: &'static str,
-    pub footer_source: &'static str,
     pub loading: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
@@ -38,7 +36,6 @@ pub struct Ui {
     pub period: &'static str,
     pub fund: &'static str,
     pub dates: &'static str,
-    pub role: &'static str,
     pub source: &'static str,
     pub activities: &'static str,
     pub err_network: &'static str,
@@ -85,7 +82,6 @@ pub struct Ui {
     pub declaration_title: &'static str,
     pub being_completed: &'static str,
     pub declaration_incomplete: &'static str,
-    pub site_name: &'static str,
     pub declaration_intro: &'static str,
     pub published: &'static str,
     pub updated: &'static str,
@@ -115,7 +111,6 @@ pub struct Ui {
     pub update_rejected: &'static str,
     pub app_outdated: &'static str,
     pub boot_failed: &'static str,
-    pub csv_file_name: &'static str,
     pub boot_failed_help: &'static str,
     pub app_outdated_help: &'static str,
     pub new_version: &'static str,
@@ -130,13 +125,13 @@ pub struct Ui {
     pub theme_light: &'static str,
     pub theme_dark: &'static str,
     pub embed_accent: &'static str,
+    /// The accent option that adds nothing to the address: the site's own colour.
+    pub accent_default: &'static str,
     pub embed_height: &'static str,
     pub embed_snippet: &'static str,
     pub embed_copy: &'static str,
     pub embed_copied: &'static str,
     pub embed_preview: &'static str,
-    pub embed_title_timeline: &'static str,
-    pub embed_title_funding: &'static str,
     pub open_full_view: &'static str,
     /// Marks a figure the app derives ("(wyliczone: a − b)"); followed by the sum.
     pub computed: &'static str,
@@ -156,7 +151,6 @@ pub struct Ui {
 
 pub const PL: Ui = Ui {
     lang: Lang::Pl,
-    org_name: "Regionalny Ośrodek Polityki Społecznej w Krakowie",
     skip_to_content: "Przejdź do treści",
     nav_label: "Główna nawigacja",
     nav_about: "O nas",
@@ -164,7 +158,6 @@ pub const PL: Ui = Ui {
     nav_funding: "Finansowanie",
     switch_language: "English",
     switch_language_label: "Switch to English",
-    footer_source: "Źródło informacji: strona internetowa „O nas” Regionalnego Ośrodka Polityki Społecznej w Krakowie.",
     loading: "Wczytywanie treści…",
     not_found_title: "Nie ma takiej strony",
     not_found_text: "Adres nie prowadzi do żadnej strony tej aplikacji. Mógł zostać źle wpisany albo strona została przeniesiona.",
@@ -187,7 +180,6 @@ pub const PL: Ui = Ui {
     period: "Okres programowania",
     fund: "Fundusz",
     dates: "Realizacja",
-    role: "Rola ROPS",
     source: "Źródło",
     activities: "Działania opisane w źródle",
     err_network: "Brak połączenia z serwerem",
@@ -233,8 +225,7 @@ pub const PL: Ui = Ui {
     value_not_given: "Źródło nie podaje wartości tego projektu ani kwoty dofinansowania.",
     declaration_title: "Deklaracja dostępności",
     being_completed: "informacja w trakcie uzupełniania",
-    declaration_incomplete: "Część informacji w tej deklaracji jest jeszcze uzupełniana przez Ośrodek. Brakujące dane są oznaczone; nie zastępujemy ich przypuszczeniami.",
-    site_name: "aplikacji „Ekonomia społeczna w Małopolsce”",
+    declaration_incomplete: "Część informacji w tej deklaracji jest jeszcze uzupełniana. Brakujące dane są oznaczone; nie zastępujemy ich przypuszczeniami.",
     declaration_intro: "zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych. Deklaracja dostępności dotyczy",
     published: "Data publikacji strony internetowej",
     updated: "Data ostatniej istotnej aktualizacji",
@@ -268,7 +259,6 @@ pub const PL: Ui = Ui {
     update_rejected: "Nowa wersja treści zawiera błędy i nie została wczytana. Pokazujemy ostatnią poprawną treść,",
     app_outdated: "Ta wersja aplikacji jest nieaktualna",
     boot_failed: "Nie udało się uruchomić aplikacji",
-    csv_file_name: "rops-finansowanie.csv",
     boot_failed_help: "Przeglądarka nie mogła wczytać programu tej strony. Odśwież stronę; jeśli to nie pomoże, spróbuj później lub użyj innej przeglądarki.",
     app_outdated_help: "Nowa treść wymaga nowszej wersji aplikacji. Odśwież stronę, aby ją pobrać.",
     new_version: "Dostępna jest nowa wersja aplikacji.",
@@ -283,13 +273,12 @@ pub const PL: Ui = Ui {
     theme_light: "jasny",
     theme_dark: "ciemny",
     embed_accent: "Kolor akcentu",
+    accent_default: "jak w serwisie",
     embed_height: "Wysokość początkowa (px)",
     embed_snippet: "Kod do wklejenia",
     embed_copy: "Kopiuj kod",
     embed_copied: "Skopiowano do schowka.",
     embed_preview: "Podgląd",
-    embed_title_timeline: "Oś czasu: ekonomia społeczna w ROPS w Krakowie",
-    embed_title_funding: "Finansowanie projektów ekonomii społecznej ROPS w Krakowie",
     open_full_view: "Otwórz pełny widok (nowa karta)",
     computed: "wyliczone",
     eu_share_computed: "Udział UE (wyliczony)",
@@ -303,7 +292,6 @@ pub const PL: Ui = Ui {
 
 pub const EN: Ui = Ui {
     lang: Lang::En,
-    org_name: "Regional Social Policy Centre in Kraków",
     skip_to_content: "Skip to content",
     nav_label: "Main navigation",
     nav_about: "About",
@@ -311,7 +299,6 @@ pub const EN: Ui = Ui {
     nav_funding: "Funding",
     switch_language: "Polski",
     switch_language_label: "Przełącz na język polski",
-    footer_source: "Source: the “O nas” (About us) web page of the Regional Social Policy Centre in Kraków.",
     loading: "Loading content…",
     not_found_title: "Page not found",
     not_found_text: "This address does not lead to any page of this app. It may have been mistyped, or the page has moved.",
@@ -334,7 +321,6 @@ pub const EN: Ui = Ui {
     period: "Programming period",
     fund: "Fund",
     dates: "Implementation",
-    role: "Role of ROPS",
     source: "Source",
     activities: "Activities described in the source",
     err_network: "No connection to the server",
@@ -380,8 +366,7 @@ pub const EN: Ui = Ui {
     value_not_given: "The source gives neither this project's value nor its co-financing.",
     declaration_title: "Accessibility statement",
     being_completed: "information being completed",
-    declaration_incomplete: "Some information in this statement is still being completed by the Centre. Missing details are marked; we do not replace them with guesses.",
-    site_name: "the “Social economy in Małopolska” app",
+    declaration_incomplete: "Some information in this statement is still being completed. Missing details are marked; we do not replace them with guesses.",
     declaration_intro: "is committed to making its website accessible in accordance with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies. This accessibility statement applies to",
     published: "Date of publication of the website",
     updated: "Date of the last significant update",
@@ -415,7 +400,6 @@ pub const EN: Ui = Ui {
     update_rejected: "A new version of the content contains errors and was not loaded. Showing the last correct content,",
     app_outdated: "This version of the app is out of date",
     boot_failed: "The app could not start",
-    csv_file_name: "rops-funding.csv",
     boot_failed_help: "Your browser could not load this site's program. Reload the page; if that does not help, try again later or use another browser.",
     app_outdated_help: "The new content needs a newer version of the app. Reload the page to get it.",
     new_version: "A new version is available.",
@@ -430,13 +414,12 @@ pub const EN: Ui = Ui {
     theme_light: "light",
     theme_dark: "dark",
     embed_accent: "Accent colour",
+    accent_default: "as on the site",
     embed_height: "Initial height (px)",
     embed_snippet: "Code to paste",
     embed_copy: "Copy the code",
     embed_copied: "Copied to the clipboard.",
     embed_preview: "Preview",
-    embed_title_timeline: "Timeline: social economy at ROPS Kraków",
-    embed_title_funding: "Funding of ROPS Kraków's social-economy projects",
     open_full_view: "Open the full view (new tab)",
     computed: "computed",
     eu_share_computed: "EU share (computed)",
@@ -513,6 +496,23 @@ impl Ui {
             Lang::En => format!(
                 "Projects with a known value ({known}): {total} in total, of which {total_eu} EU contribution. Projects whose value is not given: {unknown}."
             ),
+        }
+    }
+
+    /// How the accessibility statement names the app, from the bundle's
+    /// `site_title`: "aplikacji „…”" (the genitive the sentence needs) /
+    /// "the “…” app".
+    pub fn site_name(&self, site_title: &str) -> String {
+        let (before, after) = self.site_name_around();
+        format!("{before}{site_title}{after}")
+    }
+
+    /// The words around the title in [`Ui::site_name`], for a view that
+    /// marks the title's own language.
+    pub fn site_name_around(&self) -> (&'static str, &'static str) {
+        match self.lang {
+            Lang::Pl => ("aplikacji „", "”"),
+            Lang::En => ("the “", "” app"),
         }
     }
 
@@ -669,5 +669,11 @@ mod tests {
         assert_eq!(EN.events(10), "10 events");
         assert_eq!(PL.result_count(3, true), "Znaleziono 3 wydarzenia");
         assert_eq!(EN.result_count(12, false), "The timeline has 12 events");
+    }
+
+    #[test]
+    fn the_app_is_named_by_the_bundles_title() {
+        assert_eq!(PL.site_name("Oś"), "aplikacji „Oś”");
+        assert_eq!(EN.site_name("Axis"), "the “Axis” app");
     }
 }

@@ -151,6 +151,10 @@ where
         let _ = html.set_attribute("data-embed", "");
     }
 
+    // The organisation's accent, under the host's choice (style.css gives
+    // `data-accent` the stronger rules).
+    super::site::apply_bundle_accent();
+
     let wrapper = NodeRef::<leptos::html::Div>::new();
     {
         let id = id.clone();

@@ -1,15 +1,59 @@
-//! The full site's frame: skip link, header with the theme and language
-//! switches, main navigation, the page, and the footer.
+//! The full site's frame: skip link, header with the organisation's name
+//! and logo, the theme and language switches, main navigation, the page,
+//! and the footer. Everything it says about the organisation comes from the
+//! bundle, so until the bundle is loaded it says nothing about it.
 
 use crate::components::{AppStatus, InstallButton};
-use crate::content::Lang;
-use crate::i18n::{nav_label, store_lang, ui, use_lang, PL};
+use crate::content::{Bundle, Lang};
+use crate::data::use_content;
+use crate::i18n::{nav_label, store_lang, text_of, ui, use_lang};
 use crate::nav::{resolve, switch_language, use_nav, Page};
 use crate::prefs::{apply_theme, current_theme, store_theme, Theme};
 use crate::router::use_location;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// The loaded bundle, if any (a failed load has no organisation to show).
+fn loaded_bundle() -> impl Fn() -> Option<Arc<Bundle>> + Copy {
+    let content = use_content();
+    move || content.state.get().and_then(Result::ok)
+}
+
+/// Applies the bundle's accent, and follows it when a newer bundle replaces
+/// it: CSS custom properties on `<html>` through CSSOM (the
+/// Content-Security-Policy forbids inline styles in HTML, not CSSOM), which
+/// style.css reads for each palette. Without an accent they are removed and
+/// style.css's default applies. Runs only in the browser: effects do not
+/// run when the views are rendered to HTML natively.
+pub(super) fn apply_bundle_accent() {
+    let bundle = loaded_bundle();
+    Effect::new(move |_| {
+        let accent = bundle().and_then(|b| b.organisation.accent.clone());
+        #[cfg(target_arch = "wasm32")]
+        {
+            use crate::content::{colour, Rgb, Scheme};
+            let Some(root) = document().document_element() else {
+                return;
+            };
+            let style = root.unchecked_into::<web_sys::HtmlElement>().style();
+            for (scheme, var) in colour::ORG_ACCENT_VARS {
+                let value = accent.as_ref().and_then(|a| {
+                    Rgb::parse(match scheme {
+                        Scheme::Light => &a.light,
+                        Scheme::Dark => &a.dark,
+                    })
+                });
+                let _ = match value {
+                    Some(c) => style.set_property(var, &c.to_string()),
+                    None => style.remove_property(var).map(|_| ()),
+                };
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = accent;
+    });
+}
 #[component]
 pub fn SiteFrame<F, V>(
     /// Current path below the router base.
@@ -53,14 +97,45 @@ where
     let about = href.clone();
     let declaration = href.clone();
     let embed_code = href.clone();
+    let bundle = loaded_bundle();
+    apply_bundle_accent();
+
+    // The organisation's name (and logo) leads home; nothing at all until
+    // the bundle says what it is, rather than an empty link.
+    let name = move || {
+        let b = bundle()?;
+        let lang = lang.get();
+        let org = &b.organisation;
+        let (name, name_lang) = text_of(&org.name, lang);
+        // Decorative: the name beside it is the link's text, so a screen
+        // reader hears the name once. The file is beside the bundle.
+        let logo = org.logo.as_ref().map(|l| {
+            view! { <img class="site-header__logo" src=format!("content/{}", l.file) alt=""/> }
+        });
+        Some(view! {
+            <a href=about(Page::About, lang) class="site-header__name" data-testid="site-name">
+                {logo}
+                <span lang=name_lang>{name}</span>
+            </a>
+        })
+    };
+    // The footer's source line, and the organisation's official (Polish) name.
+    let footer = move || {
+        let b = bundle()?;
+        let lang = lang.get();
+        let (line, line_lang) = text_of(&b.organisation.source_line, lang);
+        let official = b.organisation.name.pl.clone();
+        Some(view! {
+            <p lang=line_lang>{line}</p>
+            <p lang="pl">{official}</p>
+        })
+    };
 
     view! {
         <a class="skip-link" href="#main" on:click=skip>{move || t().skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <a href=move || about(Page::About, lang.get()) class="site-header__name">
-                    {move || t().org_name}
-                </a>
+                {name}
                 <div class="site-header__tools">
                     <ThemeSwitch/>
                     <a href=switch_href
@@ -108,8 +183,7 @@ where
                     {move || t().embed_title}
                 </a>
             </p>
-            <p>{move || t().footer_source}</p>
-            <p lang="pl">{PL.org_name}</p>
+            {footer}
         </footer>
     }
 }

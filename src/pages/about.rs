@@ -13,7 +13,7 @@ pub fn About() -> impl IntoView {
     let nav = use_nav();
     let t = move || ui(lang.get());
     view! {
-        <PageHeading text=Signal::derive(move || t().about_title.to_owned()) site=Signal::derive(move || t().org_name)/>
+        <PageHeading text=Signal::derive(move || t().about_title.to_owned())/>
         <WithContent render=move |b| {
             let lang = lang.get();
             let t = ui(lang);

@@ -5,7 +5,7 @@
 
 use crate::components::{PageHeading, WithContent};
 use crate::content::{format, Bundle, Compliance, DateValue, Lang};
-use crate::i18n::{ui, use_lang};
+use crate::i18n::{text_of, ui, use_lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ pub fn AccessibilityDeclaration() -> impl IntoView {
     let lang = use_lang();
     let t = move || ui(lang.get());
     view! {
-        <PageHeading text=Signal::derive(move || t().declaration_title.to_owned()) site=Signal::derive(move || t().org_name)/>
+        <PageHeading text=Signal::derive(move || t().declaration_title.to_owned())/>
         <WithContent render=move |b| view! { <Declaration bundle=b/> }/>
     }
 }
@@ -43,10 +43,16 @@ fn Declaration(
         let t = ui(lang);
         let d = &bundle.accessibility;
         let entity = d.entity.in_lang(lang).to_owned();
+        // The app's name from the bundle's title; a title that fell back to
+        // Polish is marked so, inside a sentence in the reader's language.
+        let (title, title_lang) = text_of(&bundle.organisation.site_title, lang);
+        let (before, after) = t.site_name_around();
+        let site_name = view! { {before} <span lang=title_lang>{title}</span> {after} };
         let url = match &d.site_url {
-            Some(u) => view! { <a id="a11y-url" href=u.clone()>{t.site_name}</a> }.into_any(),
-            None => view! { <span id="a11y-url">{t.site_name} " (" {pending(lang)} ")"</span> }
-                .into_any(),
+            Some(u) => view! { <a id="a11y-url" href=u.clone()>{site_name}</a> }.into_any(),
+            None => {
+                view! { <span id="a11y-url">{site_name} " (" {pending(lang)} ")"</span> }.into_any()
+            }
         };
         let status = match d.status {
             Some(Compliance::Full) => view! { <p>{t.status_full}</p> }.into_any(),

@@ -2,8 +2,9 @@
 //! portal editor, with a live preview of exactly that snippet's iframe.
 
 use crate::components::PageHeading;
-use crate::content::Lang;
-use crate::i18n::{accent_label, ui, use_lang, Ui};
+use crate::content::{EmbedTitles, Lang};
+use crate::data::use_content;
+use crate::i18n::{accent_label, nav_label, ui, use_lang};
 use crate::nav::{to_embed, EmbedOptions, Page};
 use crate::prefs::{Accent, Theme};
 use leptos::prelude::*;
@@ -44,11 +45,11 @@ impl EmbedView {
         }
     }
 
-    /// The iframe's title (its accessible name on the portal's page).
-    pub fn title(self, t: &Ui) -> &'static str {
+    /// The iframe's title (its accessible name on the portal's page), from the bundle.
+    pub fn title(self, titles: &EmbedTitles, lang: Lang) -> &str {
         match self {
-            EmbedView::Timeline => t.embed_title_timeline,
-            EmbedView::Funding => t.embed_title_funding,
+            EmbedView::Timeline => titles.timeline.in_lang(lang),
+            EmbedView::Funding => titles.funding.in_lang(lang),
         }
     }
 }
@@ -76,11 +77,11 @@ impl Snippet {
         )
     }
 
-    /// The code to paste: the iframe (no inline style: a portal's strict
-    /// CSP would block it; embed.js sizes the frame through CSSOM), the host
-    /// script, and a plain link for readers without scripts.
-    pub fn html(&self, origin_base: &str) -> String {
-        let title = esc(self.view.title(ui(self.lang)));
+    /// The code to paste: the iframe named `title` (no inline style: a
+    /// portal's strict CSP would block it; embed.js sizes the frame through
+    /// CSSOM), the host script, and a plain link for readers without scripts.
+    pub fn html(&self, origin_base: &str, title: &str) -> String {
+        let title = esc(title);
         let full = format!(
             "{origin_base}{}",
             self.view.page().path(self.lang).trim_start_matches('/')
@@ -102,7 +103,8 @@ pub fn EmbedCode() -> impl IntoView {
     let view_kind = RwSignal::new(EmbedView::Timeline.as_str().to_owned());
     let embed_lang = RwSignal::new(lang.get_untracked());
     let theme = RwSignal::new("auto".to_owned());
-    let accent = RwSignal::new(Accent::Blue.as_str().to_owned());
+    // "" is the site's own accent: nothing in the address.
+    let accent = RwSignal::new(String::new());
     let height = RwSignal::new(800u32);
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     let chosen = Memo::new(move |_| Snippet {
@@ -115,9 +117,21 @@ pub fn EmbedCode() -> impl IntoView {
             accent: Accent::parse(&accent.get()),
         },
     });
+    let content = use_content();
     let code = {
         let base = base.clone();
-        Memo::new(move |_| chosen.get().html(&base))
+        Memo::new(move |_| {
+            let s = chosen.get();
+            // The bundle names the embeds; until it is loaded, the view's own name.
+            let title = match content.state.get() {
+                Some(Ok(b)) => s
+                    .view
+                    .title(&b.organisation.embed_titles, s.lang)
+                    .to_owned(),
+                _ => nav_label(s.view.page(), s.lang).to_owned(),
+            };
+            s.html(&base, &title)
+        })
     };
     // The preview runs the same iframe as the snippet.
     let preview_src = move || chosen.get().src(&base);
@@ -144,10 +158,10 @@ pub fn EmbedCode() -> impl IntoView {
         let t = t();
         let l = lang.get();
         view! {
-            <PageHeading text=Signal::derive(move || ui(lang.get()).embed_title.to_owned()) site=Signal::derive(move || ui(lang.get()).org_name)/>
+            <PageHeading text=Signal::derive(move || ui(lang.get()).embed_title.to_owned())/>
             <p>{t.embed_intro}</p>
             <form class="embed-form" on:submit=|ev| ev.prevent_default()>
-                {select(t.embed_view, "embed-view", view_kind, EmbedView::ALL.iter().map(|v| (v.as_str(), crate::i18n::nav_label(v.page(), l).to_owned())).collect())}
+                {select(t.embed_view, "embed-view", view_kind, EmbedView::ALL.iter().map(|v| (v.as_str(), nav_label(v.page(), l).to_owned())).collect())}
                 <div class="field">
                     <label for="embed-lang">{t.embed_language}</label>
                     <select id="embed-lang" on:change=move |ev| embed_lang.set(Lang::from_tag(&event_target_value(&ev)).unwrap_or_default())>
@@ -156,7 +170,7 @@ pub fn EmbedCode() -> impl IntoView {
                     </select>
                 </div>
                 {select(t.embed_theme, "embed-theme", theme, vec![("auto", t.theme_auto.to_owned()), ("light", t.theme_light.to_owned()), ("dark", t.theme_dark.to_owned())])}
-                {select(t.embed_accent, "embed-accent", accent, Accent::ALL.iter().map(|a| (a.as_str(), accent_label(*a, l).to_owned())).collect())}
+                {select(t.embed_accent, "embed-accent", accent, std::iter::once(("", t.accent_default.to_owned())).chain(Accent::ALL.iter().map(|a| (a.as_str(), accent_label(*a, l).to_owned()))).collect())}
                 <div class="field">
                     <label for="embed-height">{t.embed_height}</label>
                     <input id="embed-height" type="number" min="200" max="4000" step="50" prop:value=move || height.get().to_string()
@@ -197,7 +211,11 @@ mod tests {
                 accent: None,
             },
         };
-        let html = s.html("https://portal.example/ekonomia/");
+        let html = s.html("https://portal.example/ekonomia/", "Finansowanie \"A&B\"");
+        assert!(
+            html.contains("title=\"Finansowanie &quot;A&amp;B&quot;\""),
+            "{html}"
+        );
         assert!(
             html.contains(
                 "src=\"https://portal.example/ekonomia/en/embed/funding?id=rops-1&amp;theme=dark\""

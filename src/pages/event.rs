@@ -102,7 +102,7 @@ fn Detail(
         let t = ui(lang_now);
         let Some(e) = bundle.event(&id).cloned() else {
             return view! {
-                <PageHeading text=Signal::derive(move || ui(lang.get()).event_not_found.to_owned()) site=Signal::derive(move || ui(lang.get()).org_name)/>
+                <PageHeading text=Signal::derive(move || ui(lang.get()).event_not_found.to_owned())/>
                 <p data-testid="event-not-found">{t.event_not_found_text}</p>
                 <p><a href=back()>{t.back_to_timeline}</a></p>
             }
@@ -153,7 +153,7 @@ fn Detail(
                     <span class="event-card__kind" data-kind=e.kind.as_str()>{kind_label(e.kind, lang_now)}</span>
                 </p>
                 <div lang=title_lang>
-                    <PageHeading text=Signal::derive(move || title.in_lang(lang.get()).to_owned()) site=Signal::derive(move || ui(lang.get()).org_name)/>
+                    <PageHeading text=Signal::derive(move || title.in_lang(lang.get()).to_owned())/>
                 </div>
                 <p class="lead" lang=desc_lang>{desc}</p>
                 <dl class="facts">

@@ -25,7 +25,7 @@ pub fn Funding() -> impl IntoView {
     let lang = use_lang();
     let t = move || ui(lang.get());
     view! {
-        <PageHeading text=Signal::derive(move || t().funding_title.to_owned()) site=Signal::derive(move || t().org_name)/>
+        <PageHeading text=Signal::derive(move || t().funding_title.to_owned())/>
         <WithContent render=move |b| view! { <FundingBody bundle=b/> }/>
     }
 }
@@ -129,7 +129,7 @@ fn FundingBody(
             "data:text/csv;charset=utf-8,{}",
             encode(&format!("\u{feff}{}", funding_csv(&b, lang)))
         );
-        let csv_name = t.csv_file_name;
+        let csv_name = b.organisation.csv_file_name(lang);
 
         view! {
             <p class="lead">{t.funding_intro}</p>
@@ -284,6 +284,7 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
         .unwrap_or_else(not_given);
     let share = pct(p.eu_share(), lang).unwrap_or_else(not_given);
     let kind = p.kind.as_ref().map(|k| k.in_lang(lang).to_owned());
+    let (role, role_lang) = text_of(&b.organisation.role_label, lang);
     let chart = segments(p, lang).map(|segs| {
         let desc_id = format!("desc-{}", p.id);
         view! {
@@ -310,7 +311,7 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
             {project_story(p, lang)}
             {value_note}
             <dl class="facts">
-                <dt>{t.role}</dt><dd>{role_label(p.role, lang)}</dd>
+                <dt lang=role_lang>{role}</dt><dd>{role_label(p.role, lang)}</dd>
                 <dt>{t.fund}</dt><dd>{fund}</dd>
                 <dt>{t.programme}</dt><dd lang=programme_lang>{programme}</dd>
                 <dt>{t.measure}</dt><dd>{measure}</dd>

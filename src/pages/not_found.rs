@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
     let nav = use_nav();
     let t = move || ui(lang.get());
     view! {
-        <PageHeading text=Signal::derive(move || t().not_found_title.to_owned()) site=Signal::derive(move || t().org_name)/>
+        <PageHeading text=Signal::derive(move || t().not_found_title.to_owned())/>
         <p data-testid="not-found">{move || t().not_found_text}</p>
         <p><a href=move || nav.href(Page::About.path(lang.get()))>{move || t().back_home}</a></p>
     }

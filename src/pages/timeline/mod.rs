@@ -50,7 +50,7 @@ pub fn Timeline() -> impl IntoView {
     let lang = use_lang();
     let t = move || ui(lang.get());
     view! {
-        <PageHeading text=Signal::derive(move || t().timeline_title.to_owned()) site=Signal::derive(move || t().org_name)/>
+        <PageHeading text=Signal::derive(move || t().timeline_title.to_owned())/>
         <WithContent render=move |b| view! { <TimelineBody bundle=b/> }/>
     }
 }
