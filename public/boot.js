@@ -15,7 +15,9 @@ const route = TABLE?.pages[path] ?? TABLE?.events.find((e) => path.startsWith(e.
 const en = route ? route.lang === "en" : path === "/en" || path.startsWith("/en/");
 const t = TABLE?.strings[en ? "en" : "pl"] ?? {};
 const boot = document.getElementById("boot");
-if (boot) {
+// A published page (`publish`) already is the page the app will draw; only
+// the offline shell's skeleton is filled in here.
+if (boot && !boot.hasAttribute("data-prerendered")) {
   document.documentElement.lang = en ? "en" : "pl";
   for (const el of boot.querySelectorAll("[data-boot]")) {
     const k = el.dataset.boot;
@@ -40,9 +42,18 @@ try {
 } catch (_) {
   // Storage refused (private mode): the system theme applies.
 }
-if (theme === "dark" || theme === "light") document.documentElement.dataset.theme = theme;
+const root = document.documentElement;
+// An embed's host picks theme and accent in the frame's address; the app
+// checks them the same way (EmbedOptions::parse).
+if (root.hasAttribute("data-embed") || route?.embed) {
+  const q = new URLSearchParams(location.search);
+  if (["dark", "light"].includes(q.get("theme"))) theme = q.get("theme");
+  if (["blue", "green", "purple", "red"].includes(q.get("accent"))) root.dataset.accent = q.get("accent");
+}
+if (theme === "dark" || theme === "light") root.dataset.theme = theme;
 const dark = theme === "dark" || (theme !== "light" && matchMedia("(prefers-color-scheme: dark)").matches);
-boot?.querySelector("[data-boot=theme]")?.setAttribute("aria-pressed", String(dark));
+// The theme switch shows the theme in force, as the app's will.
+document.querySelector(".theme-switch")?.setAttribute("aria-pressed", String(dark));
 
 // Start the app. If it cannot start (the js or wasm is missing or served as
 // an HTML page after a broken deploy, an old browser), nobody must be left

@@ -1,8 +1,9 @@
 // Service worker: a versioned, precached app shell.
 //
-// - VERSION and PRECACHE are stamped by scripts/post-build.mjs after every
-//   release build (each shell file with its sha256 integrity value, and a
-//   version derived from all of them); a new build is a new worker, which
+// - VERSION and PRECACHE are stamped by `publish` (src/bin/publish.rs) after
+//   every release build and content change (each shell file with its sha256
+//   integrity value, and a version derived from all of them; the pages are
+//   not precached, shell.html stands in for them); a new stamp is a new worker, which
 //   waits until the visitor chooses "Reload" (no surprise reloads), then
 //   deletes the caches of older versions.
 // - Install stores only what it expects: every file is fetched past the HTTP
@@ -12,9 +13,9 @@
 //   previous version keeps working.
 // - Navigations go to the network first (so changed pages and security
 //   headers reach returning visitors); after NAV_TIMEOUT_MS, on a network
-//   failure or a server error, the cached index.html of this worker's own
-//   version answers instead: deep links work offline, and old HTML never
-//   meets new wasm.
+//   failure or a server error, the cached shell.html of this worker's own
+//   version answers instead (the app then draws the route from its last good
+//   bundle): deep links work offline, and old HTML never meets new wasm.
 // - The content bundle is not touched here: the app validates it (with the
 //   same Rust validator as the CLI) and keeps the last good copy itself, so
 //   an invalid bundle can never replace a good one.
@@ -76,7 +77,7 @@ self.addEventListener("message", (event) => {
   if (msg.type === "version" && event.source) event.source.postMessage({ type: "version", version: VERSION });
 });
 
-const shellPage = () => caches.open(SHELL).then((c) => c.match(at("index.html")));
+const shellPage = () => caches.open(SHELL).then((c) => c.match(at("shell.html")));
 
 async function navigate(req) {
   const network = fetch(req);

@@ -1,18 +1,15 @@
 // trunk post_build hook (see Trunk.toml), run in the staging directory:
 //  0. stamp boot.js with the loader's table (`cargo run --bin boot-table`);
-//  1. release builds: stamp sw.js with the precache list (every shell file
-//     with its Subresource-Integrity hash, which the worker hands to fetch,
-//     so a wrong or stale file fails the install) and a version derived
-//     from all of them; other builds: remove sw.js, so development never
-//     caches anything;
-//  2. write precompressed .br and .gz beside every text asset of the shell,
+//  1. keep index.html as app.template.html, the page template of `publish`
+//     (which also stamps sw.js: scripts/build.sh runs it after trunk);
+//     debug builds: remove sw.js, so development never caches anything;
+//  2. write precompressed .br and .gz beside every built asset,
 //     for hosts that serve them (deploy/nginx.conf does). Never for content/:
 //     the bundle is replaced on live sites without a build, and a stale
 //     bundle.json.br beside a new bundle.json would be served instead of it
 //     (nginx's *_static modules do not compare the two). The server
 //     compresses content on the fly.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -44,28 +41,21 @@ const bootStamped = bootSrc.replace("const TABLE = null;", `const TABLE = ${tabl
 if (bootStamped === bootSrc) throw new Error("boot.js TABLE placeholder not found");
 writeFileSync(bootPath, bootStamped);
 
-const sw = join(dir, "sw.js");
-if (release) {
-  const shell = files
-    .filter((f) => !/\.(br|gz)$/.test(f) && f !== "sw.js" && !f.startsWith("content/"))
-    .sort();
-  const precache = shell.map((f) => [f, "sha256-" + createHash("sha256").update(readFileSync(join(dir, f))).digest("base64")]);
-  const version = createHash("sha256").update(JSON.stringify(precache)).digest("hex").slice(0, 16);
-  let src = readFileSync(sw, "utf8");
-  const stamped = src
-    .replace('const VERSION = "dev";', `const VERSION = "${version}";`)
-    .replace("const PRECACHE = [];", `const PRECACHE = ${JSON.stringify(precache)};`);
-  if (stamped === src) throw new Error("sw.js placeholders not found");
-  writeFileSync(sw, stamped);
-  console.log(`post-build: sw.js version ${version}, ${precache.length} files precached`);
-} else {
-  rmSync(sw, { force: true });
-  files.splice(files.indexOf("sw.js"), files.includes("sw.js") ? 1 : 0);
+// The page template: `publish` (src/bin/publish.rs) renders every route into
+// a copy of it, so it must survive the index.html that publish writes.
+writeFileSync(join(dir, "app.template.html"), readFileSync(join(dir, "index.html")));
+
+if (!release) {
+  // Development never caches anything.
+  rmSync(join(dir, "sw.js"), { force: true });
   console.log("post-build: debug build, no service worker");
 }
 
+// Precompressed copies of the built assets, for hosts that serve them
+// (deploy/nginx.conf does). Pages, the manifest, sw.js and brand.css are
+// written (and compressed) by publish; content/ never is (see above).
 for (const f of files) {
-  if (!/\.(html|js|wasm|css|json|webmanifest|svg)$/.test(f) || f.startsWith("content/")) continue;
+  if (!/\.(js|wasm|css|svg)$/.test(f) || f.startsWith("content/") || f === "sw.js") continue;
   const data = readFileSync(join(dir, f));
   writeFileSync(join(dir, f + ".br"), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   writeFileSync(join(dir, f + ".gz"), gzipSync(data, { level: 9 }));

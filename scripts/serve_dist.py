@@ -10,7 +10,7 @@ ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "dist")
 PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 8081
 TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".json": "application/json",
          ".webmanifest": "application/manifest+json", ".css": "text/css", ".html": "text/html; charset=utf-8",
-         ".svg": "image/svg+xml", ".png": "image/png"}
+         ".svg": "image/svg+xml", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain"}
 
 GZIPPED = {}
 
@@ -20,11 +20,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         rel = os.path.normpath(path.lstrip("/")) if path != "/" else "index.html"
         full = os.path.join(ROOT, rel)
-        if not full.startswith(ROOT) or not os.path.isfile(full):
+        status = 200
+        if full.startswith(ROOT) and os.path.isfile(os.path.join(full, "index.html")):
+            full = os.path.join(full, "index.html")  # a published page
+        elif not full.startswith(ROOT) or not os.path.isfile(full):
             if "." in os.path.basename(path):
                 self.send_error(404)
                 return None
-            full = os.path.join(ROOT, "index.html")
+            full, status = os.path.join(ROOT, "404.html"), 404
         ext = os.path.splitext(full)[1]
         enc = None
         accept = self.headers.get("Accept-Encoding", "")
@@ -43,7 +46,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             f.close()
             data = GZIPPED[key]
             f, enc, size = io.BytesIO(data), "gzip", len(data)
-        self.send_response(200)
+        self.send_response(status)
         self.send_header("Content-Type", TYPES.get(ext, "application/octet-stream"))
         if enc:
             self.send_header("Content-Encoding", enc)

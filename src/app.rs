@@ -15,17 +15,51 @@ use crate::pages::{
 use crate::router::{provide_router, Go};
 use leptos::prelude::*;
 
+/// The app in the browser: content from the network (and the last good
+/// copy), the service worker, and the browser's address.
 #[component]
 pub fn App() -> impl IntoView {
     provide_content();
     crate::pwa::provide_pwa();
-    view! { <Shell/> }
+    crate::takeover::provide_takeover();
+    let base = router_base();
+    let location = provide_router(&base);
+    view! { <Shell base location/> }
+}
+
+/// One route's page as HTML, rendered natively by the same components as the
+/// browser's (the publisher's prerendered pages), with its document title.
+/// `path` is below `base`, `search` is empty or starts with `?`. Effects do
+/// not run here, so the HTML is what the app draws once its content is in.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_html(
+    bundle: std::sync::Arc<crate::content::Bundle>,
+    site_url: &str,
+    base: &str,
+    path: &str,
+    search: &str,
+) -> (String, Option<String>) {
+    use crate::components::DocumentTitle;
+    // A server-side context: leptos' browser-only helpers (window listeners)
+    // then do nothing, as on any server render.
+    let owner = Owner::new_root(Some(std::sync::Arc::new(
+        hydration_context::SsrSharedContext::new(),
+    )));
+    owner.with(|| {
+        provide_context(crate::nav::SiteUrl(site_url.to_owned()));
+        provide_context(crate::data::Content::fixed(Some(Ok(bundle))));
+        let title = RwSignal::new(None);
+        provide_context(DocumentTitle(title));
+        let location = crate::router::Location::fixed(base, path, search);
+        provide_context(location);
+        let base = base.trim_end_matches('/').to_owned();
+        let html = view! { <Shell base location/> }.to_html();
+        (html, title.get_untracked())
+    })
 }
 
 #[component]
-fn Shell() -> impl IntoView {
-    let base = router_base();
-    let location = provide_router(&base);
+fn Shell(base: String, location: crate::router::Location) -> impl IntoView {
     let path = Memo::new(move |_| location.path.get());
     let resolved = Memo::new(move |_| resolve(&path.get()));
     let lang = Memo::new(move |_| resolved.with(|r| r.lang));
@@ -55,7 +89,10 @@ fn Shell() -> impl IntoView {
 
     // A visitor who chose English lands on English when they come back to
     // the bare address; any explicit address is respected as it is.
-    if path.get_untracked() == "/" && stored_lang() == Some(Lang::En) {
+    if cfg!(target_arch = "wasm32")
+        && path.get_untracked() == "/"
+        && stored_lang() == Some(Lang::En)
+    {
         location.navigate(
             Page::About.path(Lang::En),
             Go {

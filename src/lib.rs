@@ -16,3 +16,4 @@ pub mod pages;
 pub mod prefs;
 pub mod pwa;
 pub mod router;
+pub mod takeover;

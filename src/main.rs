@@ -1,12 +1,31 @@
-//! Wasm entry: mount the app over the static first screen of index.html.
+//! Wasm entry: start the app over the page's first screen.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
     {
-        // The static first paint in index.html stays until the app can replace it.
-        if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-            boot.remove();
+        use wasm_bindgen::JsCast;
+        let doc = leptos::prelude::document();
+        let boot = doc.get_element_by_id("boot");
+        let prerendered = boot
+            .as_ref()
+            .is_some_and(|b| b.has_attribute("data-prerendered"));
+        let root = doc.create_element("div").ok();
+        match (prerendered, root, doc.body()) {
+            // A published page already shows its content: the app is drawn
+            // out of sight and takes its place once it shows the same (takeover.rs).
+            (true, Some(root), Some(body)) => {
+                root.set_id("app");
+                let _ = root.set_attribute("hidden", "");
+                let _ = body.append_child(&root);
+                leptos::mount::mount_to(root.unchecked_into(), rops_es::app::App).forget();
+            }
+            // The offline shell's skeleton: the app replaces it at once.
+            _ => {
+                if let Some(boot) = boot {
+                    boot.remove();
+                }
+                leptos::mount::mount_to_body(rops_es::app::App);
+            }
         }
-        leptos::mount::mount_to_body(rops_es::app::App);
     }
 }

@@ -392,6 +392,20 @@ pub fn use_nav() -> Nav {
     use_context::<Nav>().unwrap_or_else(|| Nav::new("", AppMode::Site))
 }
 
+/// The app's address (absolute, ending in `/`), which the embed snippet
+/// points to: the publisher's `--site-url` in a prerendered page, the
+/// address the page was loaded from in the browser (the same, once
+/// deployed: a copy served elsewhere still gives working snippets).
+#[derive(Clone, Debug)]
+pub struct SiteUrl(pub String);
+
+pub fn site_url() -> String {
+    if let Some(SiteUrl(url)) = use_context::<SiteUrl>() {
+        return url;
+    }
+    document().base_uri().ok().flatten().unwrap_or_default()
+}
+
 /// The router base, from `<base href>` (set by trunk's `--public-url`): one
 /// setting serves the app at `/` or under the portal's sub-path.
 pub fn router_base() -> String {

@@ -67,6 +67,10 @@ impl Accent {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    // Prerendered pages (native) have no visitor, so no stored choice.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     // Private modes may refuse storage: then the choice is simply not kept.
     window().local_storage().ok().flatten()
 }
@@ -82,6 +86,10 @@ pub fn store_theme(theme: Theme) {
 }
 
 pub fn system_theme() -> Theme {
+    // Prerendered pages are light; boot.js sets the switch before the first paint.
+    if !cfg!(target_arch = "wasm32") {
+        return Theme::Light;
+    }
     let dark = window()
         .match_media("(prefers-color-scheme: dark)")
         .ok()

@@ -32,6 +32,17 @@ pub struct Go {
 }
 
 impl Location {
+    /// An address that does not follow the browser: the publisher renders
+    /// each route at its own, fixed address.
+    pub fn fixed(base: &str, path: &str, search: &str) -> Location {
+        Location {
+            path: RwSignal::new(path.to_owned()),
+            search: RwSignal::new(search.to_owned()),
+            hash: RwSignal::new(String::new()),
+            base: StoredValue::new(base.trim_end_matches('/').to_owned()),
+        }
+    }
+
     fn read(&self) {
         let l = window().location();
         let path = local_path(&l.pathname().unwrap_or_default(), &self.base.get_value());
@@ -88,12 +99,7 @@ fn decode(s: &str) -> String {
 /// the app (same origin, below the base, no `target`, no `download`, no
 /// modifier key), which navigate in place instead of loading a page.
 pub fn provide_router(base: &str) -> Location {
-    let location = Location {
-        path: RwSignal::new(String::new()),
-        search: RwSignal::new(String::new()),
-        hash: RwSignal::new(String::new()),
-        base: StoredValue::new(base.trim_end_matches('/').to_owned()),
-    };
+    let location = Location::fixed(base, "", "");
     location.read();
     provide_context(location);
 

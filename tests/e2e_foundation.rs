@@ -16,7 +16,7 @@ async fn about_shows_the_seed_facts_in_polish_and_english() {
                 ABOUT.pl,
                 "pl",
                 "O nas",
-                "O nas | Regionalny Ośrodek Polityki Społecznej w Krakowie",
+                "O nas | ROPS w Krakowie",
                 &[
                     "jednostką organizacyjną Województwa Małopolskiego",
                     "art. 21 pkt 4a ustawy z dnia 12 marca 2004 r. o pomocy społecznej",
@@ -34,7 +34,7 @@ async fn about_shows_the_seed_facts_in_polish_and_english() {
                 ABOUT.en,
                 "en",
                 "About",
-                "About | Regional Social Policy Centre in Kraków",
+                "About | ROPS Kraków",
                 &[
                     "organisational unit",
                     "over 40",
@@ -164,10 +164,7 @@ async fn navigation_language_switch_and_deep_links() {
     wait_for_text(&c, "h1", "Timeline").await;
     assert_eq!(current_path(&c).await, TIMELINE.en);
     assert_eq!(page_lang(&c).await, "en");
-    assert_eq!(
-        c.title().await.unwrap(),
-        "Timeline | Regional Social Policy Centre in Kraków"
-    );
+    assert_eq!(c.title().await.unwrap(), "Timeline | ROPS Kraków");
 
     // Deep link reload lands on the same page, same language.
     c.refresh().await.unwrap();
@@ -235,10 +232,10 @@ async fn failed_fetch_offers_retry_and_retry_recovers() {
 }
 
 #[tokio::test]
-async fn the_first_screen_before_the_wasm_matches_the_page_and_is_accessible() {
+async fn the_published_page_before_the_wasm_is_the_page_and_is_accessible() {
     let s = Server::start().await;
-    // Hold the wasm back, to look at what index.html paints on its own; long
-    // enough for axe to look at it in both themes.
+    // Hold the wasm back, to look at what the published page shows on its
+    // own; long enough for axe to look at it in both themes.
     let wasm = built_file(&dist_dir(), "rops-es-", "_bg.wasm");
     let body = std::fs::read(dist_dir().join(&wasm)).unwrap();
     s.set(
@@ -250,13 +247,18 @@ async fn the_first_screen_before_the_wasm_matches_the_page_and_is_accessible() {
     assert_eq!(text(&c, "#boot h1").await, "Funding");
     assert_eq!(page_lang(&c).await, "en");
     assert_eq!(texts(&c, "#boot [aria-current=page]").await, ["Funding"]);
-    assert_axe_clean_in_both_themes(&c, "the first screen").await;
+    // The content itself, before any script ran: the table's MOKES row.
+    assert!(
+        text(&c, "#boot .data-table").await.contains("1,980,000"),
+        "the published page has no funding table"
+    );
+    assert_axe_clean_in_both_themes(&c, "the published page before the wasm").await;
     assert!(
         exists(&c, "#boot").await,
-        "the app took over before axe saw the first screen"
+        "the app took over before axe saw the published page"
     );
     // Then the app takes over with the same heading.
-    wait_for(&c, FUNDING.ready).await;
+    wait_taken_over(&c).await;
     assert!(!exists(&c, "#boot").await);
     assert_eq!(text(&c, "h1").await, "Funding");
     c.close().await.unwrap();

@@ -255,9 +255,13 @@ async fn an_oversized_bundle_is_refused_while_it_downloads() {
 #[tokio::test]
 async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
     let s = Server::start().await;
+    let v = rops_es::content::SCHEMA_VERSION;
     let newer = bundle_with(
-        "\"schema_version\": 1,",
-        "\"schema_version\": 2, \"logo\": {\"file\": \"logo.svg\"},",
+        &format!("\"schema_version\": {v},"),
+        &format!(
+            "\"schema_version\": {}, \"mascot\": {{\"file\": \"logo.svg\"}},",
+            v + 1
+        ),
     );
     let c = browser(PHONE).await;
 
@@ -265,7 +269,7 @@ async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
     first_visit(&c, &s, FUNDING.pl, FUNDING.ready).await;
     let names = cache_names(&c).await;
     assert!(
-        names.contains(&"rops-content-v1".to_owned()),
+        names.contains(&format!("rops-content-v{v}")),
         "the content cache follows the schema version: {names:?}"
     );
     s.set("/content/bundle.json", Override::json(&newer));

@@ -132,7 +132,10 @@ async fn event_detail_has_its_own_address_and_neighbours() {
     assert!(t.contains("od 2015"));
     assert!(t.contains("Działania 9.3 RPO WM na lata 2014–2020"));
     assert!(t.contains("Źródło: ROPS w Krakowie"));
-    assert_eq!(c.title().await.unwrap(), "Projekt „Małopolski Ośrodek Koordynacji Ekonomii Społecznej” | Regionalny Ośrodek Polityki Społecznej w Krakowie");
+    assert_eq!(
+        c.title().await.unwrap(),
+        "Projekt „Małopolski Ośrodek Koordynacji Ekonomii Społecznej” | ROPS w Krakowie"
+    );
     assert_eq!(
         attr(&c, "[data-testid=event-project-link]", "href").await,
         "/finansowanie#mokes"

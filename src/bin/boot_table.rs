@@ -36,7 +36,6 @@ fn main() {
             (
                 lang.as_str().to_owned(),
                 json!({
-                    "org": t.org_name,
                     "theme": t.dark_theme,
                     "lang": t.switch_language,
                     "about": nav_label(Page::About, lang),

@@ -14,6 +14,6 @@ pub use content_gate::WithContent;
 pub use error_panel::ErrorPanel;
 pub use figure_cards::figure_cards;
 pub use loading::Loading;
-pub use page_heading::{provide_heading_focus, PageHeading};
+pub use page_heading::{provide_heading_focus, DocumentTitle, PageHeading};
 pub use project_story::project_story;
 pub use stacked_bar::{Segment, SegmentKind, StackedBar};

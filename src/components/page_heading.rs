@@ -15,6 +15,10 @@ pub fn provide_heading_focus() {
     provide_context(HeadingFocus(StoredValue::new(false)));
 }
 
+/// Where a render outside the browser collects the page's document title.
+#[derive(Clone, Copy)]
+pub struct DocumentTitle(pub RwSignal<Option<String>>);
+
 /// The page's one `h1`, which also sets the document title: the heading,
 /// then the organisation's short name once the bundle has given it.
 #[component]
@@ -38,6 +42,11 @@ pub fn PageHeading(
             None => text.get(),
         }
     };
+    // A prerendered page gets the same title in its HTML (the publisher
+    // reads it from here: effects do not run outside the browser).
+    if let Some(DocumentTitle(t)) = use_context::<DocumentTitle>() {
+        t.set(Some(title()));
+    }
     Effect::new(move |_| document().set_title(&title()));
     Effect::new(move |_| {
         if let Some(h) = heading.get() {

@@ -40,6 +40,11 @@ pub fn StackedBar(
     segments: Vec<Segment>,
     /// Identifier for the SVG pattern, unique on the page.
     id: String,
+    /// Width as a share of the row (percent), to compare bars across
+    /// projects; full width when absent. An SVG attribute, not a style: the
+    /// prerendered HTML must pass a CSP without 'unsafe-inline' styles.
+    #[prop(optional)]
+    width_pct: Option<f64>,
 ) -> impl IntoView {
     const W: f64 = 320.0;
     const BAR_Y: f64 = 4.0;
@@ -81,6 +86,7 @@ pub fn StackedBar(
         // Hidden from assistive technology: the figure's caption says the
         // same in one sentence, and the data table has every number.
         <svg class="bar" viewBox=format!("0 0 {W} {height}") aria-hidden="true" focusable="false"
+            width=width_pct.map(|w| format!("{w:.1}%"))
             preserveAspectRatio="xMinYMin meet">
             <defs>
                 <pattern id=pattern.clone() width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -26,6 +26,10 @@ pub fn use_lang() -> Memo<Lang> {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    // Prerendered pages (native) have no visitor, so no stored choice.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     // Private modes may refuse storage: then the choice is simply not kept.
     window().local_storage().ok().flatten()
 }

@@ -86,7 +86,9 @@ fn report_height(el: web_sys::HtmlElement, id: String) {
     let target = el.clone();
     let measure = std::rc::Rc::new(move || {
         let h = target.get_bounding_client_rect().height().ceil() as i32;
-        if h != last.replace(h) {
+        // 0: drawn out of sight, behind a prerendered page (see takeover.rs);
+        // the real height follows when it is shown.
+        if h > 0 && h != last.replace(h) {
             post(&EmbedMessage::Height { id: &id, height: h });
         }
     });
@@ -141,14 +143,18 @@ where
         AppMode::Site => Default::default(),
     };
     let id = options.message_id().to_owned();
-    if let Some(theme) = options.theme {
-        apply_theme(theme);
-    }
-    if let Some(accent) = options.accent {
-        apply_accent(accent);
-    }
-    if let Some(html) = document().document_element() {
-        let _ = html.set_attribute("data-embed", "");
+    // In the browser only: a prerendered embed page carries these in its
+    // HTML already (publish writes data-embed; boot.js the host's options).
+    if cfg!(target_arch = "wasm32") {
+        if let Some(theme) = options.theme {
+            apply_theme(theme);
+        }
+        if let Some(accent) = options.accent {
+            apply_accent(accent);
+        }
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-embed", "");
+        }
     }
 
     // The organisation's accent, under the host's choice (style.css gives

@@ -106,7 +106,7 @@ pub fn EmbedCode() -> impl IntoView {
     // "" is the site's own accent: nothing in the address.
     let accent = RwSignal::new(String::new());
     let height = RwSignal::new(800u32);
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    let base = crate::nav::site_url();
     let chosen = Memo::new(move |_| Snippet {
         view: EmbedView::parse(&view_kind.get()).unwrap_or(EmbedView::Timeline),
         lang: embed_lang.get(),

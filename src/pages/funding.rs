@@ -246,9 +246,7 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
         view! {
             <li class="summary__item">
                 <span class="summary__name">{name} ": " {p.value.map(|v| format::money(v, lang))}</span>
-                <div style:width=format!("{width:.1}%")>
-                    <StackedBar segments=segs id=id/>
-                </div>
+                <StackedBar segments=segs id=id width_pct=width/>
             </li>
         }
     }).collect_view();

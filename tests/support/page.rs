@@ -54,14 +54,26 @@ pub async fn open(c: &Client, site: &impl Site, path: &str, ready: &str) -> Elem
     wait_for(c, ready).await
 }
 
-/// Waits for an element.
+/// A published page's prerendered copy, before the app has taken it over.
+pub const PRERENDERED: &str = "#boot[data-prerendered]";
+
+/// Waits until the app has taken over a published page (its prerendered
+/// copy is gone). Its controls are not live before.
+pub async fn wait_taken_over(c: &Client) {
+    wait_gone(c, PRERENDERED).await;
+}
+
+/// Waits for an element of the running app (not of a published page's
+/// prerendered copy, whose controls do nothing yet).
 pub async fn wait_for(c: &Client, css: &str) -> Element {
+    wait_taken_over(c).await;
     until_ok(&format!("no element {css}"), || c.find(Locator::Css(css))).await
 }
 
 /// Waits until `css` holds text containing `needle`; returns that text
 /// (non-breaking spaces as plain spaces).
 pub async fn wait_for_text(c: &Client, css: &str, needle: &str) -> String {
+    wait_taken_over(c).await;
     let deadline = Instant::now() + PATIENCE;
     loop {
         if let Ok(el) = c.find(Locator::Css(css)).await {

@@ -179,6 +179,8 @@ fn content_type(path: &str) -> &'static str {
         "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -254,12 +256,19 @@ impl Server {
                                 (404, "text/plain", b"outside the app".to_vec())
                             } else if !rel.contains("..") && file.is_file() {
                                 (200, content_type(rel), std::fs::read(file).unwrap())
-                            } else if !rel.rsplit('/').next().unwrap_or("").contains('.') {
-                                // SPA fallback: every app route is index.html.
+                            } else if !rel.contains("..") && file.join("index.html").is_file() {
+                                // A published page: its folder's index.html (as nginx's try_files).
                                 (
                                     200,
                                     "text/html; charset=utf-8",
-                                    std::fs::read(dist.join("index.html")).unwrap(),
+                                    std::fs::read(file.join("index.html")).unwrap(),
+                                )
+                            } else if !rel.rsplit('/').next().unwrap_or("").contains('.') {
+                                // Any other address: the app's "not found" page, with 404.
+                                (
+                                    404,
+                                    "text/html; charset=utf-8",
+                                    std::fs::read(dist.join("404.html")).unwrap(),
                                 )
                             } else {
                                 (404, "text/plain", b"not found".to_vec())
