@@ -78,6 +78,7 @@ async fn states_loading_error_dark_offline_and_update() {
             "/content/bundle.json",
             Override::json(&bundle()).after(Duration::from_secs(8)),
         );
+        s.set(path, shell_page());
         c.goto(&s.url(path)).await.unwrap();
         check(
             &c,
@@ -85,6 +86,7 @@ async fn states_loading_error_dark_offline_and_update() {
             &format!("{lang}-state-loading"),
         )
         .await;
+        s.clear(path);
         // An error: the server fails.
         s.set("/content/bundle.json", Override::status(503));
         c.goto(&s.url(path)).await.unwrap();

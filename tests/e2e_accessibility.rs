@@ -274,12 +274,14 @@ async fn axe_finds_nothing_while_loading_or_failing_in_either_language_or_theme(
             "/content/bundle.json",
             Override::json(&bundle()).after(std::time::Duration::from_secs(8)),
         );
+        s.set(path, shell_page());
         open(&c, &s, path, "[data-testid=loading]").await;
         assert_axe_clean_in_both_themes(&c, &format!("loading {path}")).await;
         assert!(
             exists(&c, "[data-testid=loading]").await,
             "{path}: the content came before axe saw the loading state"
         );
+        s.clear(path);
         s.set("/content/bundle.json", Override::status(500));
         open(&c, &s, path, "[data-testid=error-panel]").await;
         assert_eq!(page_lang(&c).await, lang);

@@ -334,6 +334,31 @@ async fn check_headers(dist: PathBuf, prefix: &str) {
             None,
         ),
         ("/nie-ma.png".into(), "", 404, "", "", None),
+        // An unknown address: the published "not found" page (noindex).
+        (
+            "/nie-ma-takiej-strony".into(),
+            "",
+            200,
+            "text/html",
+            "no-cache",
+            None,
+        ),
+        (
+            "/sitemap.xml".into(),
+            "gzip",
+            200,
+            "xml",
+            "no-cache",
+            Some("gzip"),
+        ),
+        (
+            "/robots.txt".into(),
+            "",
+            200,
+            "text/plain",
+            "no-cache",
+            None,
+        ),
     ];
     // A short hash, as trunk writes when a hash starts with zeros.
     std::fs::copy(dist.join(&js), dist.join("rops-es-0a1b2c3d.js")).unwrap();
@@ -379,12 +404,15 @@ async fn check_headers(dist: PathBuf, prefix: &str) {
                 got("vary")
             );
         }
-        // The body is the file (or the shell for app routes), whatever the encoding.
-        let rel = path.split('?').next().unwrap().trim_start_matches('/');
-        let on_disk = if ctype == "text/html" {
-            "index.html"
-        } else {
-            rel
+        // The body is the file (a route's: its published page), whatever the encoding.
+        let rel = path.split('?').next().unwrap().trim_matches('/');
+        let on_disk = match (ctype, rel) {
+            ("text/html", "") => "index.html".to_owned(),
+            ("text/html", r) if dist.join(r).join("index.html").is_file() => {
+                format!("{r}/index.html")
+            }
+            ("text/html", _) => "404.html".to_owned(),
+            _ => rel.to_owned(),
         };
         assert_eq!(
             a.decoded(),

@@ -129,7 +129,9 @@ async fn a_server_that_never_answers_times_out_with_retry() {
         Override::json("{}").after(Duration::from_secs(40)),
     );
     let c = browser(PHONE).await;
-    // The skeleton while waiting, then the timeout message (after 20 s).
+    // The skeleton while waiting (on the offline shell: a published page
+    // shows its own content meanwhile), then the timeout message (after 20 s).
+    s.set(TIMELINE.en, shell_page());
     open(&c, &s, TIMELINE.en, "[data-testid=loading]").await;
     let panel = until_ok_within("a timeout message", Duration::from_secs(35), || {
         c.find(Locator::Css(

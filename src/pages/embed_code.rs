@@ -133,8 +133,11 @@ pub fn EmbedCode() -> impl IntoView {
             s.html(&base, &title)
         })
     };
-    // The preview runs the same iframe as the snippet.
-    let preview_src = move || chosen.get().src(&base);
+    // The preview runs the same iframe as the snippet, from this site's own
+    // path (the snippet's absolute address is the published one, which a
+    // copy served elsewhere, e.g. a test server, must not frame).
+    let own_base = format!("{}/", crate::nav::use_nav().base());
+    let preview_src = move || chosen.get().src(&own_base);
     let copied = RwSignal::new(false);
     let copy = move |_| {
         let clip = window().navigator().clipboard();

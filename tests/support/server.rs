@@ -125,6 +125,14 @@ impl Override {
     }
 }
 
+/// The offline shell (`shell.html`: the skeleton first screen, no content
+/// in the HTML), as the service worker answers a navigation it has no page
+/// for: where the app's own loading state shows. A published page shows its
+/// content instead while the bundle loads.
+pub fn shell_page() -> Override {
+    Override::html(&std::fs::read_to_string(dist_dir().join("shell.html")).unwrap())
+}
+
 /// The built bundle with its first `from` replaced by `to`: a bundle an
 /// editor changed.
 pub fn bundle_with(from: &str, to: &str) -> String {
