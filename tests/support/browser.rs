@@ -48,7 +48,14 @@ pub async fn app_and_browser(size: (u32, u32)) -> (Server, Client) {
 }
 
 pub async fn browser((width, height): (u32, u32)) -> Client {
-    browser_with((width, height), &[]).await
+    browser_with((width, height), &[], None).await
+}
+
+/// A browser with JavaScript turned off (Chromium's content setting): what
+/// a visitor without scripts, or a crawler that runs none, gets.
+pub async fn browser_without_js(size: (u32, u32)) -> Client {
+    let prefs = serde_json::json!({"profile.managed_default_content_settings.javascript": 2});
+    browser_with(size, &[], Some(prefs)).await
 }
 
 /// A browser whose system preference (`prefers-color-scheme`) is dark.
@@ -59,11 +66,16 @@ pub async fn browser_dark(size: (u32, u32)) -> Client {
             "--force-dark-mode",
             "--blink-settings=preferredColorScheme=0",
         ],
+        None,
     )
     .await
 }
 
-async fn browser_with((width, height): (u32, u32), extra: &[&str]) -> Client {
+async fn browser_with(
+    (width, height): (u32, u32),
+    extra: &[&str],
+    prefs: Option<serde_json::Value>,
+) -> Client {
     let mut caps = serde_json::json!({
         "goog:loggingPrefs": {"browser": "ALL"},
         "goog:chromeOptions": {
@@ -78,6 +90,9 @@ async fn browser_with((width, height): (u32, u32), extra: &[&str]) -> Client {
     });
     let args = caps["goog:chromeOptions"]["args"].as_array_mut().unwrap();
     args.extend(extra.iter().map(|a| serde_json::Value::from(*a)));
+    if let Some(prefs) = prefs {
+        caps["goog:chromeOptions"]["prefs"] = prefs;
+    }
     let caps = match caps {
         serde_json::Value::Object(m) => m,
         _ => unreachable!(),

@@ -178,6 +178,8 @@ pub async fn wait_gone(c: &Client, css: &str) {
 /// The error panel, once shown: its kind (`data-error-kind`) and its text.
 pub async fn error_panel(c: &Client) -> (String, String) {
     let panel = "[data-testid=error-panel]";
+    // Drawn out of sight until the takeover: its text reads empty before.
+    wait_taken_over(c).await;
     (
         attr(c, panel, "data-error-kind").await,
         text(c, panel).await,
