@@ -1,0 +1,1431 @@
+//! End-to-end: `publish` (src/bin/publish.rs) as an editor runs it, on a
+//! copy of the built `dist/`, and what it leaves there: a site for another
+//! organisation with nothing of the shipped one left, pages that say their
+//! facts without a browser and work without scripts, a takeover by the app
+//! that moves nothing, a faulty bundle refused with the site untouched, and
+//! an edited bundle that changes exactly the pages that show the edit.
+//!
+//! `publish` is the binary `cargo run --bin publish` runs (scripts/build.sh
+//! does), built by `cargo test` for this file (`CARGO_BIN_EXE_publish`), so
+//! no second cargo waits on the build lock. Each test publishes into its own
+//! copy of dist/ in a folder of its own (publish stages a sibling of DIST).
+#![cfg(not(target_arch = "wasm32"))]
+
+use rops_e2e::*;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// What the shipped organisation's pages say of it: a site published for
+/// another organisation must say none of it.
+const SHIPPED_WORDS: [&str; 5] = ["ROPS", "Kraków", "Krakow", "Krakowie", "Małopol"];
+
+// ---------------------------------------------------------------- the site
+
+/// Which page of the app a published page is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    About,
+    Timeline,
+    Event,
+    Funding,
+    Declaration,
+    EmbedCode,
+}
+
+/// One published page, as a test expects it.
+#[derive(Clone, Debug)]
+struct SitePage {
+    /// Below the base: `/`, `/en/timeline/2015-mokes`, `/embed/os-czasu`.
+    path: String,
+    lang: &'static str,
+    embed: bool,
+    kind: Kind,
+    /// The full-site page in Polish and in English (for an embed view: the
+    /// page it embeds).
+    pl: String,
+    en: String,
+    /// The event an event page shows.
+    event: Option<String>,
+}
+
+/// The embed view of a full-site path: `/os-czasu` → `/embed/os-czasu`,
+/// `/en/funding` → `/en/embed/funding` (nav.rs's addresses).
+fn embed_of(path: &str) -> String {
+    match path.strip_prefix("/en/") {
+        Some(rest) => format!("/en/embed/{rest}"),
+        None => format!("/embed{path}"),
+    }
+}
+
+/// Every page a publish of `bundle` writes: each route of routes.rs in both
+/// languages, every event of the bundle (EVENT stands for them there), and
+/// the embed views of the timeline, the funding page and every event.
+fn site_pages(bundle: &Value) -> Vec<SitePage> {
+    let mut routes: Vec<(Kind, String, String, Option<String>)> = vec![];
+    for r in ROUTES {
+        let kind = match r {
+            r if *r == ABOUT => Kind::About,
+            r if *r == TIMELINE => Kind::Timeline,
+            r if *r == FUNDING => Kind::Funding,
+            r if *r == DECLARATION => Kind::Declaration,
+            r if *r == EMBED_CODE => Kind::EmbedCode,
+            r if *r == EVENT => {
+                for id in event_ids_of(bundle) {
+                    routes.push((
+                        Kind::Event,
+                        format!("{}/{id}", TIMELINE.pl),
+                        format!("{}/{id}", TIMELINE.en),
+                        Some(id),
+                    ));
+                }
+                continue;
+            }
+            other => panic!("routes.rs has a route this test does not know: {other:?}"),
+        };
+        routes.push((kind, r.pl.to_owned(), r.en.to_owned(), None));
+    }
+    let mut out = vec![];
+    for (kind, pl, en, event) in routes {
+        let embeddable = matches!(kind, Kind::Timeline | Kind::Funding | Kind::Event);
+        for (lang, path) in [("pl", &pl), ("en", &en)] {
+            let page = |path: String, embed: bool| SitePage {
+                path,
+                lang,
+                embed,
+                kind,
+                pl: pl.clone(),
+                en: en.clone(),
+                event: event.clone(),
+            };
+            out.push(page(path.clone(), false));
+            if embeddable {
+                out.push(page(embed_of(path), true));
+            }
+        }
+    }
+    out
+}
+
+/// The file a page is served from: `/` → `index.html`, `/x/y` → `x/y/index.html`.
+fn file_of(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "index.html".into(),
+        p => format!("{p}/index.html"),
+    }
+}
+
+fn event_ids_of(bundle: &Value) -> Vec<String> {
+    bundle["events"]
+        .as_array()
+        .expect("the bundle has events")
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn event_of<'a>(bundle: &'a Value, id: &str) -> &'a Value {
+    bundle["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == id)
+        .unwrap_or_else(|| panic!("no event {id} in the bundle"))
+}
+
+/// A string of the bundle (`v` is e.g. `b["organisation"]["name"]["pl"]`).
+fn string(v: &Value) -> String {
+    v.as_str()
+        .unwrap_or_else(|| panic!("not a string in the bundle: {v}"))
+        .to_owned()
+}
+
+fn read_json(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+// ------------------------------------------------------------ the folders
+
+/// A folder of one test's own; removed when the test passes, kept (for a
+/// look) when it fails.
+struct WorkDir(PathBuf);
+
+impl WorkDir {
+    fn new(name: &str) -> WorkDir {
+        let dir = std::env::temp_dir().join(format!("rops-publish-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        WorkDir(dir)
+    }
+
+    /// A copy of the shipped dist/ in this folder, as `dist`.
+    fn copy_of_dist(&self) -> PathBuf {
+        let to = self.0.join("dist");
+        copy_dir(&dist_dir(), &to);
+        to
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file below `dir`, by its path relative to it, with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_dir() {
+                walk(root, &e.path(), out);
+            } else {
+                let rel = e.path().strip_prefix(root).unwrap().to_owned();
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                out.insert(rel, std::fs::read(e.path()).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The names in a folder (to see what publish left beside DIST).
+fn names_in(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Files added, removed and changed from `before` to `after`.
+fn diff(
+    before: &BTreeMap<String, Vec<u8>>,
+    after: &BTreeMap<String, Vec<u8>>,
+) -> (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>) {
+    let added = after
+        .keys()
+        .filter(|k| !before.contains_key(*k))
+        .cloned()
+        .collect();
+    let removed = before
+        .keys()
+        .filter(|k| !after.contains_key(*k))
+        .cloned()
+        .collect();
+    let changed = before
+        .iter()
+        .filter(|(k, v)| after.get(*k).is_some_and(|a| a != *v))
+        .map(|(k, _)| k.clone())
+        .collect();
+    (added, removed, changed)
+}
+
+/// Runs publish: `publish [env] BUNDLE DIST`, from the repository.
+fn publish(bundle: &Path, dist: &Path, env: &[(&str, String)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_publish"));
+    cmd.arg(bundle)
+        .arg(dist)
+        .current_dir(repo_dir())
+        .env_remove("ROPS_SITE_URL");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("running publish")
+}
+
+fn published(out: &Output) -> String {
+    format!(
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn gunzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = vec![];
+    flate2::read::GzDecoder::new(data)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+fn unbrotli(data: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = vec![];
+    brotli_decompressor::Decompressor::new(data, 4096)
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+// -------------------------------------------------- reading HTML, no browser
+
+/// Text as a reader sees it: character references decoded.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ if name.starts_with("#x") || name.starts_with("#X") => {
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text of some HTML: tags and comments dropped (each tag ends a word),
+/// references decoded, every kind of space as one plain space.
+fn text_of_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = if rest.starts_with("<!--") {
+            rest.find("-->").map_or(rest.len(), |e| e + 3)
+        } else {
+            rest.find('>').map_or(rest.len(), |e| e + 1)
+        };
+        // Inline tags (a, span) do not separate words; block tags do. A
+        // space for every tag is enough for "contains" checks, once squashed.
+        let tag = &rest[..end];
+        let inline = [
+            "<a ", "<a>", "</a>", "<span", "</span>", "<!>", "<abbr", "</abbr>",
+        ]
+        .iter()
+        .any(|t| tag.starts_with(t));
+        if !inline {
+            out.push(' ');
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    squash(&unescape(&out))
+}
+
+/// Every space (non-breaking, narrow, thin) as a plain one, runs as one.
+fn squash(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The attributes of a start tag's text (`<meta name="x" content="y">`).
+fn attrs_of(tag: &str) -> BTreeMap<String, String> {
+    let inner = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    let mut chars = inner
+        .trim_start_matches(|c: char| !c.is_whitespace())
+        .chars()
+        .peekable();
+    let mut out = BTreeMap::new();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
+        if name.is_empty() {
+            return out;
+        }
+        let mut value = String::new();
+        if chars.next_if_eq(&'=').is_some() {
+            match chars.next_if(|c| *c == '"' || *c == '\'') {
+                Some(q) => value = std::iter::from_fn(|| chars.next_if(|c| *c != q)).collect(),
+                None => {
+                    value = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace())).collect()
+                }
+            }
+            chars.next();
+        }
+        out.insert(name.to_ascii_lowercase(), unescape(&value));
+    }
+}
+
+/// Every `<name …>` start tag of the page, as attributes.
+fn tags(html: &str, name: &str) -> Vec<BTreeMap<String, String>> {
+    let open = format!("<{name}");
+    let mut out = vec![];
+    let mut rest = html;
+    while let Some(i) = rest.find(&open) {
+        rest = &rest[i..];
+        let next = rest[open.len()..].chars().next();
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        if next.is_some_and(|c| c.is_whitespace() || c == '>' || c == '/') {
+            out.push(attrs_of(&rest[..end]));
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The `content` of `<meta {key}="{value}">` (key: `name` or `property`).
+fn meta(html: &str, key: &str, value: &str) -> Option<String> {
+    tags(html, "meta")
+        .into_iter()
+        .find(|m| m.get(key).map(String::as_str) == Some(value))
+        .and_then(|m| m.get("content").cloned())
+}
+
+/// The `href` of every `<link rel="{rel}" …>` (with `hreflang` if any).
+fn links(html: &str, rel: &str) -> Vec<(Option<String>, String)> {
+    tags(html, "link")
+        .into_iter()
+        .filter(|l| l.get("rel").map(String::as_str) == Some(rel))
+        .map(|l| (l.get("hreflang").cloned(), l["href"].clone()))
+        .collect()
+}
+
+/// The text inside the first `<name …>…</name>` (not nested in itself).
+fn element_text(html: &str, name: &str) -> Option<String> {
+    let open = html.find(&format!("<{name}"))?;
+    let start = open + html[open..].find('>')? + 1;
+    let end = start + html[start..].find(&format!("</{name}>"))?;
+    Some(text_of_html(&html[start..end]))
+}
+
+fn html_title(html: &str) -> String {
+    element_text(html, "title").expect("a <title>")
+}
+
+/// The prerendered page's text (inside `#boot`), as read without a browser.
+fn boot_text(html: &str) -> String {
+    let start = html
+        .find("<div id=\"boot\" data-prerendered>")
+        .expect("a prerendered #boot");
+    let end = html.find("<!--/boot-->").expect("the end of #boot");
+    text_of_html(&html[start..end])
+}
+
+/// Where each of `words` occurs in `text`, with a little context.
+fn occurrences(text: &str, words: &[&str]) -> Vec<String> {
+    let mut out = vec![];
+    for w in words {
+        for (i, _) in text.match_indices(w) {
+            let from = text[..i].char_indices().rev().nth(40).map_or(0, |(j, _)| j);
+            let to = text[i..]
+                .char_indices()
+                .nth(w.chars().count() + 40)
+                .map_or(text.len(), |(j, _)| i + j);
+            out.push(format!("{w:?} in …{}…", &text[from..to]));
+        }
+    }
+    out
+}
+
+/// The first `n` characters of `s`, cut back to a word.
+fn start_of(s: &str, n: usize) -> String {
+    let s = squash(s);
+    if s.chars().count() <= n {
+        return s;
+    }
+    let cut: String = s.chars().take(n).collect();
+    cut.rsplit_once(' ')
+        .map_or(cut.clone(), |(a, _)| a.to_owned())
+}
+
+/// An amount (whole units, as the bundle writes it) as the app shows it:
+/// `1 980 000 zł` in Polish, `PLN 1,980,000` in English.
+fn money(amount: &str, lang: &str) -> String {
+    assert!(
+        !amount.is_empty() && amount.bytes().all(|b| b.is_ascii_digit()),
+        "this test formats whole amounts only, not {amount:?}"
+    );
+    let sep = if lang == "pl" { ' ' } else { ',' };
+    let mut grouped = String::new();
+    for (i, c) in amount.chars().enumerate() {
+        if i > 0 && (amount.len() - i).is_multiple_of(3) {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    if lang == "pl" {
+        format!("{grouped} zł")
+    } else {
+        format!("PLN {grouped}")
+    }
+}
+
+// ---------------------------------------------------------- HTTP, no browser
+
+/// A plain HTTP/1.1 GET from the test itself: status and body.
+async fn http_get(url: &str) -> (u16, Vec<u8>) {
+    let rest = url
+        .strip_prefix("http://")
+        .unwrap_or_else(|| panic!("not an http:// address: {url}"));
+    let (host, path) = match rest.split_once('/') {
+        Some((h, p)) => (h, format!("/{p}")),
+        None => (rest, "/".to_owned()),
+    };
+    let mut s = tokio::net::TcpStream::connect(host)
+        .await
+        .unwrap_or_else(|e| panic!("{url}: {e}"));
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.unwrap();
+    let mut buf = vec![];
+    s.read_to_end(&mut buf).await.unwrap();
+    let split = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("{url}: no HTTP answer"));
+    let head = String::from_utf8_lossy(&buf[..split]).to_ascii_lowercase();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("{url}: {head}"));
+    let mut body = buf[split + 4..].to_vec();
+    if head.contains("transfer-encoding: chunked") {
+        body = dechunk(&body);
+    }
+    (status, body)
+}
+
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut out = vec![];
+    loop {
+        let eol = raw.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&raw[..eol]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&raw[eol + 2..eol + 2 + size]);
+        raw = &raw[eol + 2 + size + 2..];
+    }
+}
+
+// ------------------------------------------------------------------- nginx
+
+/// Debian's nginx with deploy/nginx.conf, at the root, as e2e_nginx.rs
+/// starts it (the part of it this file needs).
+struct Nginx {
+    child: Child,
+    base: String,
+    dir: PathBuf,
+}
+
+impl Site for Nginx {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn start_nginx(dist: &Path) -> Nginx {
+    let repo = repo_dir();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = std::env::temp_dir().join(format!("rops-publish-nginx-{port}"));
+    std::fs::create_dir_all(dir.join("tmp")).unwrap();
+    std::fs::copy(
+        repo.join("deploy/security-headers.conf"),
+        dir.join("rops-security-headers.conf"),
+    )
+    .unwrap();
+    let d = dir.display();
+    let conf = format!(
+        "worker_processes 1;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\n\
+         load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n\
+         load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n\
+         events {{ worker_connections 256; }}\n\
+         http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n\
+           client_body_temp_path {d}/tmp/body; proxy_temp_path {d}/tmp/proxy; fastcgi_temp_path {d}/tmp/fcgi;\n\
+           uwsgi_temp_path {d}/tmp/uwsgi; scgi_temp_path {d}/tmp/scgi;\n\
+           server {{\n    listen 127.0.0.1:{port};\n    root {root};\n\
+             set $rops_frame_ancestors \"'self' http://127.0.0.1:*\";\n\
+             location / {{\n      set $rops_base /;\n      include {repo}/deploy/nginx.conf;\n    }}\n  }}\n}}\n",
+        root = dist.display(),
+        repo = repo.display(),
+    );
+    let conf_file = dir.join("nginx.conf").display().to_string();
+    std::fs::write(&conf_file, conf).unwrap();
+    let check = Command::new("nginx")
+        .args(["-t", "-p", &d.to_string(), "-c", &conf_file])
+        .output()
+        .expect("nginx on PATH (scripts/setup.sh --browser installs it)");
+    assert!(
+        check.status.success(),
+        "nginx -t: {}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let child = Command::new("nginx")
+        .args(["-p", &d.to_string(), "-c", &conf_file])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("nginx on PATH");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Nginx {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+        dir,
+    }
+}
+
+// ------------------------------------------------------------------- tests
+
+/// What the browser shows of a page once the app has it.
+const PAGE_FACTS: &str = r#"
+const meta = [...document.querySelectorAll('meta')].map(m => m.getAttribute('content') || '');
+const logo = document.querySelector('header img');
+const site = document.querySelector('meta[property="og:site_name"]');
+const name = document.querySelector('[data-testid=site-name]');
+return {
+  text: document.body.innerText,
+  title: document.title,
+  meta,
+  lang: document.documentElement.lang,
+  accent: getComputedStyle(document.documentElement).getPropertyValue('--c-accent').trim(),
+  dark: matchMedia('(prefers-color-scheme: dark)').matches || document.documentElement.dataset.theme === 'dark',
+  logo: logo && logo.getAttribute('src'),
+  logoShown: !!logo && logo.complete && logo.naturalWidth > 0,
+  siteName: site && site.content,
+  headerName: name && name.innerText.trim(),
+};
+"#;
+
+#[tokio::test]
+async fn a_fictional_organisation_renders_everywhere_with_no_trace_of_rops() {
+    let work = WorkDir::new("fictional");
+    let dist = work.copy_of_dist();
+    let fixture = repo_dir().join("tests/fixtures/fictional/bundle.json");
+    let out = publish(&fixture, &dist, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", published(&out));
+
+    let b = read_json(&fixture);
+    let org = &b["organisation"];
+    let logo_file = string(&org["logo"]["file"]);
+    let accent = string(&org["accent"]["light"]);
+    let pages = site_pages(&b);
+    // Not a vacuous check: the fixture is another organisation, in another colour.
+    let shipped = read_json(&dist_dir().join("content/bundle.json"));
+    assert_ne!(org["name"], shipped["organisation"]["name"]);
+    assert_ne!(
+        Some(accent.as_str()),
+        shipped["organisation"]["accent"]["light"].as_str()
+    );
+    assert!(pages.iter().filter(|p| p.kind == Kind::Event).count() >= 2 * 6);
+
+    // The files, as a crawler or `curl` gets them: every page is there,
+    // the organisation's, and nothing published names the shipped one.
+    let files = snapshot(&dist);
+    for p in &pages {
+        let html = files
+            .get(&file_of(&p.path))
+            .unwrap_or_else(|| panic!("{}: no {}", p.path, file_of(&p.path)));
+        let html = String::from_utf8_lossy(html);
+        let short = string(&org["short_name"][p.lang]);
+        assert!(
+            html_title(&html).ends_with(&short),
+            "{}: <title> {:?} does not end with {short:?}",
+            p.path,
+            html_title(&html)
+        );
+        assert_eq!(
+            meta(&html, "property", "og:site_name").as_deref(),
+            org["name"][p.lang].as_str(),
+            "{}",
+            p.path
+        );
+    }
+    let mut found = vec![];
+    for (rel, bytes) in &files {
+        let plain = [".html", ".webmanifest", ".xml", ".txt", "brand.css"];
+        if plain.iter().any(|e| rel.ends_with(e)) {
+            for o in occurrences(&String::from_utf8_lossy(bytes), &SHIPPED_WORDS) {
+                found.push(format!("{rel}: {o}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "the published files still name the shipped organisation:\n{}",
+        found.join("\n")
+    );
+    let manifest = String::from_utf8(files["manifest.webmanifest"].clone()).unwrap();
+    let m: Value = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(m["theme_color"], org["theme_colour"]);
+    assert_eq!(m["short_name"], org["app_short_name"]);
+
+    // In the browser, once the app has taken each page over.
+    let s = Server::start_at(dist.clone(), "/").await;
+    let c = browser(DESKTOP).await;
+    let mut failures = vec![];
+    for p in &pages {
+        let (path, lang) = (p.path.as_str(), p.lang);
+        visit(&c, &s, path).await;
+        wait_taken_over(&c).await;
+        wait_js(&c, "document.querySelector('#app h1')").await;
+        if !p.embed {
+            // The logo is drawn (loaded), not only named.
+            wait_js(
+                &c,
+                "(() => { const i = document.querySelector('header img'); return i && i.complete && i.naturalWidth > 0; })()",
+            )
+            .await;
+        }
+        let f = js(&c, PAGE_FACTS).await;
+        let got = |k: &str| f[k].as_str().unwrap_or_default().to_owned();
+        let name = string(&org["name"][lang]);
+        let short = string(&org["short_name"][lang]);
+        let mut fail = |what: String| failures.push(format!("{path}: {what}"));
+        if got("lang") != lang {
+            fail(format!("<html lang> is {:?}", got("lang")));
+        }
+        if p.embed {
+            // An embed view has no header: the name is the page's site name.
+            if got("siteName") != name {
+                fail(format!("og:site_name is {:?}", got("siteName")));
+            }
+        } else {
+            if got("headerName") != name || !got("text").contains(&name) {
+                fail(format!(
+                    "the header names {:?}, not {name:?}",
+                    got("headerName")
+                ));
+            }
+            if !got("logo").ends_with(&logo_file) || f["logoShown"] != true {
+                fail(format!(
+                    "the header's logo is {:?} (shown: {}), not …{logo_file}",
+                    f["logo"], f["logoShown"]
+                ));
+            }
+        }
+        if !got("title").ends_with(&short) {
+            fail(format!(
+                "the title {:?} does not end with {short:?}",
+                got("title")
+            ));
+        }
+        assert_eq!(
+            f["dark"], false,
+            "{path}: the accent is checked in the light theme"
+        );
+        if !got("accent").eq_ignore_ascii_case(&accent) {
+            fail(format!("--c-accent is {:?}, not {accent:?}", got("accent")));
+        }
+        let metas: Vec<String> = serde_json::from_value(f["meta"].clone()).unwrap();
+        let seen = format!(
+            "{}\n{}\n{}\n{manifest}",
+            got("text"),
+            got("title"),
+            metas.join("\n")
+        );
+        for o in occurrences(&seen, &SHIPPED_WORDS) {
+            fail(o);
+        }
+    }
+    c.close().await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} fault(s) in {} pages that should be the fictional organisation's:\n{}",
+        failures.len(),
+        pages.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn every_routes_html_holds_its_key_facts_without_a_browser() {
+    let dist = dist_dir();
+    let b = read_json(&repo_dir().join("public/content/bundle.json"));
+    assert_eq!(
+        std::fs::read(dist.join("content/bundle.json")).unwrap(),
+        std::fs::read(repo_dir().join("public/content/bundle.json")).unwrap(),
+        "dist/ was not published from public/content/bundle.json"
+    );
+    let org = &b["organisation"];
+    let pages = site_pages(&b);
+    let read = |p: &SitePage| {
+        let f = dist.join(file_of(&p.path));
+        std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()))
+    };
+    let index = read(&pages[0]);
+    let site = meta(&index, "name", "rops-public-url").expect("the site's address in the page");
+    assert!(
+        site.starts_with("http") && site.ends_with('/'),
+        "site address {site:?}"
+    );
+    let url = |path: &str| format!("{site}{}", path.trim_start_matches('/'));
+
+    let mut failures = vec![];
+    for p in &pages {
+        let html = read(p);
+        let (lang, path) = (p.lang, p.path.as_str());
+        let text = boot_text(&html);
+        let title = html_title(&html);
+        let mut fail = |what: String| failures.push(format!("{path}: {what}"));
+        if !html.contains(&format!("<html lang=\"{lang}\"")) {
+            fail(format!("not <html lang=\"{lang}\">"));
+        }
+        let short = string(&org["short_name"][lang]);
+        if !title.ends_with(&format!(" | {short}")) {
+            fail(format!(
+                "<title> {title:?} does not end with \" | {short}\""
+            ));
+        }
+        match p.kind {
+            Kind::About => {
+                for fact in [&org["name"][lang], &org["summary"][lang]] {
+                    let fact = squash(&string(fact));
+                    if !text.contains(&fact) {
+                        fail(format!("the page lacks {fact:?}"));
+                    }
+                }
+            }
+            Kind::Timeline => {
+                for e in b["events"].as_array().unwrap() {
+                    let t = squash(&string(&e["title"][lang]));
+                    if !text.contains(&t) {
+                        fail(format!("the timeline lacks the event {t:?}"));
+                    }
+                }
+            }
+            Kind::Event => {
+                let e = event_of(&b, p.event.as_deref().unwrap());
+                let t = squash(&string(&e["title"][lang]));
+                if !title.starts_with(&format!("{t} | ")) {
+                    fail(format!("<title> {title:?} is not the event's {t:?}"));
+                }
+                let og = meta(&html, "property", "og:title").unwrap_or_default();
+                if squash(&og) != title {
+                    fail(format!("og:title {og:?} is not the <title> {title:?}"));
+                }
+                let h1 = element_text(&html, "h1").unwrap_or_default();
+                if h1 != t {
+                    fail(format!("<h1> {h1:?} is not the event's {t:?}"));
+                }
+                let start = start_of(&string(&e["description"][lang]), 80);
+                let d = squash(&meta(&html, "name", "description").unwrap_or_default());
+                if !d.starts_with(&start) {
+                    fail(format!(
+                        "meta description {d:?} does not start with {start:?}"
+                    ));
+                }
+            }
+            Kind::Funding => {
+                for project in b["projects"].as_array().unwrap() {
+                    for key in ["value", "eu_contribution"] {
+                        let v = &project[key];
+                        if v.is_null() {
+                            continue;
+                        }
+                        assert_eq!(v["currency"], "PLN", "this test formats złoty only");
+                        let shown = money(v["amount"].as_str().unwrap(), lang);
+                        if !text.contains(&shown) {
+                            fail(format!("{} {key}: no {shown:?}", project["id"]));
+                        }
+                    }
+                }
+            }
+            Kind::Declaration | Kind::EmbedCode => {}
+        }
+        // Every page has a heading of its own, and says what it is about.
+        if element_text(&html, "h1").unwrap_or_default().is_empty() {
+            fail("no <h1>".into());
+        }
+        if meta(&html, "name", "description")
+            .unwrap_or_default()
+            .is_empty()
+        {
+            fail("no meta description".into());
+        }
+        let robots = meta(&html, "name", "robots").unwrap_or_default();
+        if p.embed {
+            if !robots.contains("noindex") {
+                fail(format!("an embed view without noindex (robots {robots:?})"));
+            }
+        } else {
+            if robots.contains("noindex") {
+                fail("a full-site page marked noindex".into());
+            }
+            let canonical = links(&html, "canonical");
+            if canonical != [(None, url(path))] {
+                fail(format!("canonical {canonical:?}, not {}", url(path)));
+            }
+            let mut alternates = links(&html, "alternate");
+            alternates.sort();
+            let mut want = vec![
+                (Some("en".to_owned()), url(&p.en)),
+                (Some("pl".to_owned()), url(&p.pl)),
+                (Some("x-default".to_owned()), url(&p.pl)),
+            ];
+            want.sort();
+            if alternates != want {
+                fail(format!("hreflang links {alternates:?}, not {want:?}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fault(s) in the published pages:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+
+    // The sitemap: every full-site page once, no embed view.
+    let sitemap = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    let locs: Vec<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|l| unescape(l.split_once("</loc>").unwrap().0))
+        .collect();
+    let want: BTreeSet<String> = pages
+        .iter()
+        .filter(|p| !p.embed)
+        .map(|p| url(&p.path))
+        .collect();
+    let got: BTreeSet<String> = locs.iter().cloned().collect();
+    assert_eq!(
+        got.len(),
+        locs.len(),
+        "a page twice in the sitemap: {locs:#?}"
+    );
+    assert_eq!(got, want, "the sitemap's pages");
+    assert_eq!(
+        sitemap.matches("<lastmod>").count(),
+        locs.len(),
+        "a page without its date"
+    );
+    let robots = std::fs::read_to_string(dist.join("robots.txt")).unwrap();
+    assert!(
+        robots
+            .lines()
+            .any(|l| l.trim() == format!("Sitemap: {}", url("/sitemap.xml"))),
+        "robots.txt does not name the sitemap:\n{robots}"
+    );
+}
+
+/// What a page shows without scripts, and where its links lead.
+const WITHOUT_JS: &str = r#"
+const shown = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+const h1 = document.querySelector('h1');
+const main = document.querySelector('main');
+return {
+  h1: h1 ? h1.innerText.trim() : '',
+  main: main ? main.innerText.trim() : '',
+  controls: [...document.querySelectorAll('.theme-switch, .filters')].filter(shown).map(e => e.outerHTML.slice(0, 100)),
+  prerendered: !!document.querySelector('#boot[data-prerendered]'),
+  app: !!document.getElementById('app'),
+  links: [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href]),
+  // Where the page really fetched its style sheets, icons and the like from
+  // (a link's href property follows <base>, the fetch may not have).
+  fetched: performance.getEntriesByType('resource').map(e => e.name),
+  head: [...document.querySelectorAll('link[href]')].map(l => l.href),
+};
+"#;
+
+#[tokio::test]
+async fn with_javascript_disabled_every_route_is_readable_and_every_link_works() {
+    let s = Server::start().await;
+    let b: Value = serde_json::from_str(&bundle()).unwrap();
+    let site = meta(
+        &std::fs::read_to_string(dist_dir().join("index.html")).unwrap(),
+        "name",
+        "rops-public-url",
+    )
+    .unwrap();
+    let pages: Vec<SitePage> = site_pages(&b).into_iter().filter(|p| !p.embed).collect();
+    let c = browser_without_js(DESKTOP).await;
+    // What is wrong → the pages it is wrong on.
+    let mut failures: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // Each address a link leads to (without its fragment), with the
+    // fragments asked of it and the first page that links there.
+    let mut targets: BTreeMap<String, (BTreeSet<String>, String)> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        let path = p.path.as_str();
+        visit(&c, &s, path).await;
+        if i == 0 {
+            // Were scripts running, the app would have taken over by now.
+            tokio::time::sleep(Duration::from_secs(3)).await;
+        }
+        let f = js(&c, WITHOUT_JS).await;
+        let mut fail = |what: String| failures.entry(what).or_default().push(path.to_owned());
+        if f["prerendered"] != true || f["app"] != false {
+            panic!("{path}: scripts ran (the app started): {f}");
+        }
+        if f["h1"].as_str().unwrap_or_default().is_empty() {
+            fail("no heading".into());
+        }
+        if f["main"].as_str().unwrap_or_default().len() < 20 {
+            fail(format!("main has no text: {:?}", f["main"]));
+        }
+        for shown in f["controls"].as_array().unwrap() {
+            fail(format!("a control that needs scripts is shown: {shown}"));
+        }
+        let here = s.url(path);
+        for l in f["links"].as_array().unwrap() {
+            let (attr, href) = (l[0].as_str().unwrap(), l[1].as_str().unwrap());
+            // The site's own address (canonical form) is the site too.
+            let href = match href.strip_prefix(site.as_str()) {
+                Some(rest) => s.url(&format!("/{rest}")),
+                None => href.to_owned(),
+            };
+            if !href.starts_with(&format!("{}/", s.base)) && href != s.base {
+                continue; // data:, mailto:, another site
+            }
+            let (to, fragment) = match href.split_once('#') {
+                Some((to, f)) => (to.to_owned(), Some(f.to_owned())),
+                None => (href.clone(), None),
+            };
+            // A link to a place on this page stays on this page.
+            if attr.starts_with('#') && to != here {
+                fail(format!("the in-page link {attr:?} leads to {href}"));
+            }
+            let entry = targets
+                .entry(to)
+                .or_insert_with(|| (BTreeSet::new(), path.to_owned()));
+            entry.0.extend(fragment.filter(|f| !f.is_empty()));
+        }
+        // What the page loaded, and what its <link>s name (the manifest is
+        // fetched only when needed).
+        for kind in ["fetched", "head"] {
+            for url in f[kind].as_array().unwrap() {
+                let url = url.as_str().unwrap();
+                let url = match url.strip_prefix(site.as_str()) {
+                    Some(rest) => s.url(&format!("/{rest}")),
+                    None => url.to_owned(),
+                };
+                if url.starts_with(&format!("{}/", s.base)) {
+                    let to = url.split('#').next().unwrap().to_owned();
+                    targets
+                        .entry(to)
+                        .or_insert_with(|| (BTreeSet::new(), format!("{path} ({kind})")));
+                }
+            }
+        }
+    }
+    c.close().await.unwrap();
+    assert!(targets.len() > pages.len(), "too few links: {targets:#?}");
+    for (url, (fragments, from)) in &targets {
+        let (status, body) = http_get(url).await;
+        if status != 200 {
+            failures
+                .entry(format!("{url}: HTTP {status}"))
+                .or_default()
+                .push(from.clone());
+            continue;
+        }
+        let body = String::from_utf8_lossy(&body);
+        for f in fragments {
+            if !body.contains(&format!("id=\"{f}\"")) {
+                failures
+                    .entry(format!("{url}#{f}: no id {f:?} there"))
+                    .or_default()
+                    .push(from.clone());
+            }
+        }
+    }
+    let report: Vec<String> = failures
+        .iter()
+        .map(|(what, on)| format!("{what}\n    on {}: {}", on.len(), on.join(", ")))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "without JavaScript ({} pages, {} link targets):\n{}",
+        pages.len(),
+        targets.len(),
+        report.join("\n")
+    );
+}
+
+/// Each visible heading, paragraph, item, link and cell inside `root`:
+/// (tag, text, top, left), in page coordinates.
+async fn layout(c: &Client, root: &str) -> Vec<(String, String, i64, i64)> {
+    let v = c
+        .execute(
+            "const root = document.querySelector(arguments[0]); \
+             if (!root) return null; \
+             return [...root.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,a,dt,dd,th,td')].filter(e => { \
+               const r = e.getBoundingClientRect(); const s = getComputedStyle(e); \
+               return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; \
+             }).map(e => { const r = e.getBoundingClientRect(); \
+               return [e.tagName.toLowerCase(), e.innerText.trim(), \
+                 Math.round(r.top + scrollY), Math.round(r.left + scrollX)]; });",
+            vec![Value::from(root)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(v).unwrap_or_else(|e| panic!("no {root} to measure: {e}"))
+}
+
+#[tokio::test]
+async fn the_takeover_changes_no_visible_text_or_position() {
+    let s = Server::start().await;
+    // The wasm held back: the published page stays while it is measured.
+    let wasm = built_file(&dist_dir(), "rops-es-", "_bg.wasm");
+    let body = std::fs::read(dist_dir().join(&wasm)).unwrap();
+    s.set(
+        &format!("/{wasm}"),
+        Override::bytes("application/wasm", body).after(Duration::from_secs(4)),
+    );
+    let paths = [
+        ABOUT.pl,
+        TIMELINE.pl,
+        EVENT.pl,
+        FUNDING.pl,
+        DECLARATION.pl,
+        TIMELINE.en,
+    ];
+    let mut failures = vec![];
+    for size in [PHONE, DESKTOP] {
+        for path in paths {
+            // A new browser each time: no service worker to hand over the
+            // wasm without the wait.
+            let c = browser(size).await;
+            visit(&c, &s, path).await;
+            let before = layout(&c, PRERENDERED).await;
+            let still = exists(&c, PRERENDERED).await;
+            assert!(
+                still,
+                "{path} at {}px: the app took over before the published page was measured",
+                size.0
+            );
+            wait_taken_over(&c).await;
+            let after = layout(&c, "#app").await;
+            c.close().await.unwrap();
+            assert!(
+                before.len() > 10,
+                "{path}: too little to compare: {before:?}"
+            );
+            if before == after {
+                continue;
+            }
+            let i = before
+                .iter()
+                .zip(&after)
+                .position(|(a, b)| a != b)
+                .unwrap_or(before.len().min(after.len()));
+            failures.push(format!(
+                "{path} at {}px: {} elements before, {} after; first difference at #{i}:\n  published: {:?}\n  app:       {:?}",
+                size.0,
+                before.len(),
+                after.len(),
+                before.get(i),
+                after.get(i)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "the takeover changed what the visitor sees:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn publish_refuses_a_faulty_bundle_and_leaves_dist_unchanged() {
+    let work = WorkDir::new("faulty");
+    let dist = work.copy_of_dist();
+    let before = snapshot(&dist);
+    let faulty = repo_dir().join("tests/fixtures/invalid-date.json");
+    let out = publish(&faulty, &dist, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", published(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+
+    // Each fault where the validator finds it: file:line:col: $.path.
+    let bytes = std::fs::read(&faulty).unwrap();
+    let Err(rops_es::content::ContentError::Invalid(faults)) =
+        rops_es::content::parse_bytes(&bytes)
+    else {
+        panic!("the fixture is no longer faulty in the validator's eyes");
+    };
+    assert!(faults
+        .iter()
+        .any(|f| f.path.to_string().starts_with("$.events")));
+    for f in &faults {
+        let at = f.at.expect("a located fault");
+        let want = format!("invalid-date.json:{}:{}: {}", at.line, at.column, f.path);
+        assert!(stderr.contains(&want), "no {want:?} in:\n{stderr}");
+    }
+    // And as an editor reads it: a line `…invalid-date.json:L:C: $.events…`.
+    let located = stderr.lines().any(|l| {
+        let Some((_, rest)) = l.split_once("invalid-date.json:") else {
+            return false;
+        };
+        let mut parts = rest.splitn(3, ':');
+        let (line, col, tail) = (parts.next(), parts.next(), parts.next());
+        let number = |s: Option<&str>| {
+            s.is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+        };
+        number(line) && number(col) && tail.is_some_and(|t| t.trim_start().starts_with("$.events"))
+    });
+    assert!(located, "no located $.events fault in:\n{stderr}");
+
+    let after = snapshot(&dist);
+    let (added, removed, changed) = diff(&before, &after);
+    assert!(
+        added.is_empty() && removed.is_empty() && changed.is_empty(),
+        "a refused publish changed dist: added {added:?}, removed {removed:?}, changed {changed:?}"
+    );
+    assert_eq!(
+        names_in(&work.0),
+        BTreeSet::from(["dist".to_owned()]),
+        "publish left something beside dist"
+    );
+}
+
+/// Days from 1970-01-01 to a date, counted year by year and month by month.
+fn days_since_1970(y: i64, m: usize, d: i64) -> i64 {
+    let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let years: i64 = (1970..y).map(|y| if leap(y) { 366 } else { 365 }).sum();
+    let months = [
+        31,
+        if leap(y) { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    years + months[..m - 1].iter().sum::<i64>() + d - 1
+}
+
+/// The sitemap as (address, date) pairs, in its order.
+fn sitemap_dates(xml: &[u8]) -> Vec<(String, String)> {
+    String::from_utf8_lossy(xml)
+        .split("<url>")
+        .skip(1)
+        .map(|u| {
+            let between = |a: &str, b: &str| {
+                u.split_once(a)
+                    .and_then(|(_, r)| r.split_once(b))
+                    .map(|(v, _)| v.to_owned())
+                    .unwrap_or_default()
+            };
+            (
+                between("<loc>", "</loc>"),
+                between("<lastmod>", "</lastmod>"),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sitemap_only() {
+    let work = WorkDir::new("edited");
+    let dist = work.copy_of_dist();
+    let before = snapshot(&dist);
+
+    // An editor retitles one event, in Polish only.
+    let shipped = String::from_utf8(before["content/bundle.json"].clone()).unwrap();
+    let b: Value = serde_json::from_str(&shipped).unwrap();
+    let old_title = string(&event_of(&b, "2015-mokes")["title"]["pl"]);
+    let new_title = "Projekt MOKES – tytuł poprawiony przez redakcję";
+    let quoted = serde_json::to_string(&old_title).unwrap();
+    assert_eq!(
+        shipped.matches(&quoted).count(),
+        1,
+        "the title is not unique"
+    );
+    let edited = shipped.replacen(&quoted, &serde_json::to_string(new_title).unwrap(), 1);
+    let mut expected_bundle = b.clone();
+    expected_bundle["events"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["id"] == "2015-mokes")
+        .unwrap()["title"]["pl"] = new_title.into();
+    assert_eq!(
+        serde_json::from_str::<Value>(&edited).unwrap(),
+        expected_bundle
+    );
+    let edited_file = work.0.join("edited.json");
+    std::fs::write(&edited_file, &edited).unwrap();
+
+    // Published on a day after every date the sitemap has (and after today).
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let year = 1970 + now / 31_556_952 + 2;
+    let day = format!("{year}-06-15");
+    let epoch = days_since_1970(year, 6, 15) * 86_400 + 12 * 3600;
+    let old_sitemap = sitemap_dates(&before["sitemap.xml"]);
+    assert!(old_sitemap.iter().all(|(_, d)| d.as_str() < day.as_str()));
+    let out = publish(
+        &edited_file,
+        &dist,
+        &[("SOURCE_DATE_EPOCH", epoch.to_string())],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", published(&out));
+    let after = snapshot(&dist);
+    assert_eq!(
+        names_in(&work.0),
+        BTreeSet::from(["dist".to_owned(), "edited.json".to_owned()]),
+        "publish left something beside dist"
+    );
+
+    // What should change: every page that showed the old title (found in
+    // the old pages themselves), with its compressed copies, the sitemap
+    // and the bundle.
+    let mut expected: BTreeSet<String> = BTreeSet::new();
+    let shows_old = |html: &[u8]| {
+        let html = String::from_utf8_lossy(html);
+        html.contains(&old_title) || unescape(&html).contains(&old_title)
+    };
+    for (rel, bytes) in &before {
+        if rel.ends_with(".html") && shows_old(bytes) {
+            for suffix in ["", ".br", ".gz"] {
+                let f = format!("{rel}{suffix}");
+                if before.contains_key(&f) {
+                    expected.insert(f);
+                }
+            }
+        }
+    }
+    for f in [
+        "os-czasu/2015-mokes/index.html",
+        "os-czasu/index.html",
+        "embed/os-czasu/index.html",
+        "embed/os-czasu/2015-mokes/index.html",
+    ] {
+        assert!(expected.contains(f), "{f} did not show the old title");
+    }
+    expected.extend(["sitemap.xml", "sitemap.xml.br", "sitemap.xml.gz"].map(String::from));
+    expected.insert("content/bundle.json".into());
+
+    let (added, removed, changed) = diff(&before, &after);
+    assert!(added.is_empty(), "files added: {added:?}");
+    assert!(removed.is_empty(), "files removed: {removed:?}");
+    let unexpected: Vec<_> = changed.difference(&expected).collect();
+    let unchanged: Vec<_> = expected.difference(&changed).collect();
+    assert!(
+        unexpected.is_empty() && unchanged.is_empty(),
+        "changed but should not have: {unexpected:?}\nshould have changed but did not: {unchanged:?}"
+    );
+    assert!(!changed.iter().any(|f| f.starts_with("en/")));
+    assert!(!changed.contains("sw.js"));
+
+    // The changed pages show the new title, and their compressed copies
+    // are the page.
+    for f in changed.iter().filter(|f| f.ends_with(".html")) {
+        let html = String::from_utf8_lossy(&after[f]);
+        assert!(html.contains(new_title), "{f} lacks the new title");
+        assert!(!shows_old(&after[f]), "{f} still shows the old title");
+        assert_eq!(gunzip(&after[&format!("{f}.gz")]), after[f], "{f}.gz");
+        assert_eq!(unbrotli(&after[&format!("{f}.br")]), after[f], "{f}.br");
+    }
+    assert_eq!(after["content/bundle.json"], edited.as_bytes());
+    assert_eq!(gunzip(&after["sitemap.xml.gz"]), after["sitemap.xml"]);
+    assert_eq!(unbrotli(&after["sitemap.xml.br"]), after["sitemap.xml"]);
+
+    // The sitemap: the same pages, a new date for the changed ones only.
+    let new_sitemap = sitemap_dates(&after["sitemap.xml"]);
+    let site = meta(
+        &String::from_utf8_lossy(&after["index.html"]),
+        "name",
+        "rops-public-url",
+    )
+    .unwrap();
+    assert_eq!(new_sitemap.len(), old_sitemap.len());
+    for ((loc, old_date), (new_loc, new_date)) in old_sitemap.iter().zip(&new_sitemap) {
+        assert_eq!(loc, new_loc, "the sitemap's pages or their order changed");
+        let path = format!("/{}", loc.strip_prefix(site.as_str()).unwrap());
+        let page_changed = changed.contains(&file_of(&path));
+        let want = if page_changed { &day } else { old_date };
+        assert_eq!(
+            new_date,
+            want,
+            "{loc}: lastmod (the page {})",
+            if page_changed {
+                "changed"
+            } else {
+                "did not change"
+            }
+        );
+    }
+    assert!(new_sitemap.iter().any(|(_, d)| *d == day));
+
+    // Served by the real nginx: the page says the new title without scripts,
+    // and the app, once it has the page, too.
+    let n = start_nginx(&dist);
+    let (status, body) = http_get(&n.url(EVENT.pl)).await;
+    assert_eq!(status, 200);
+    let body = String::from_utf8_lossy(&body);
+    assert_eq!(element_text(&body, "h1").as_deref(), Some(new_title));
+    assert!(!body.contains(&old_title));
+    let c = browser(PHONE).await;
+    visit(&c, &n, EVENT.pl).await;
+    wait_taken_over(&c).await;
+    assert_eq!(text(&c, "h1").await, new_title);
+    assert!(c.title().await.unwrap().starts_with(new_title));
+    c.close().await.unwrap();
+}
