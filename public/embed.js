@@ -1,4 +1,4 @@
-/* ROPS Kraków embeds: host-side script for the regional portal.
+/* Embeds of the app: host-side script for the portal that shows them.
  *
  * Include once per page:  <script src="https://…/embed.js" defer></script>
  * It finds every <iframe data-rops-embed>, sets its height from the
@@ -10,7 +10,9 @@
  * Only messages from the iframe's own origin, sent by that iframe's window,
  * with the expected shape, are accepted; everything else is ignored.
  * `ROPSEmbed.open(iframe, eventId | null)` opens an event inside an embed.
- * No dependencies, no globals besides `ROPSEmbed`.
+ * No dependencies, no globals besides `ROPSEmbed`. (The `rops` names of the
+ * messages, the attribute and the global are the embed protocol, kept
+ * stable for host pages whatever organisation the bundle describes.)
  */
 (function () {
   "use strict";

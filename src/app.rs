@@ -27,35 +27,59 @@ pub fn App() -> impl IntoView {
     view! { <Shell base location/> }
 }
 
-/// One route's page as HTML, rendered natively by the same components as the
-/// browser's (the publisher's prerendered pages), with its document title.
-/// `path` is below `base`, `search` is empty or starts with `?`. Effects do
-/// not run here, so the HTML is what the app draws once its content is in.
+/// Renders routes of one bundle to HTML natively, with the same components
+/// as the browser (the publisher's prerendered pages). Effects do not run
+/// here, so each page is what the app draws once its content is in.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn render_html(
+pub struct Prerender {
     bundle: std::sync::Arc<crate::content::Bundle>,
-    site_url: &str,
-    base: &str,
-    path: &str,
-    search: &str,
-) -> (String, Option<String>) {
-    use crate::components::DocumentTitle;
-    // A server-side context: leptos' browser-only helpers (window listeners)
-    // then do nothing, as on any server render.
-    let owner = Owner::new_root(Some(std::sync::Arc::new(
-        hydration_context::SsrSharedContext::new(),
-    )));
-    owner.with(|| {
-        provide_context(crate::nav::SiteUrl(site_url.to_owned()));
-        provide_context(crate::data::Content::fixed(Some(Ok(bundle))));
-        let title = RwSignal::new(None);
-        provide_context(DocumentTitle(title));
-        let location = crate::router::Location::fixed(base, path, search);
-        provide_context(location);
-        let base = base.trim_end_matches('/').to_owned();
-        let html = view! { <Shell base location/> }.to_html();
-        (html, title.get_untracked())
-    })
+    chronology: std::sync::Arc<crate::content::Chronology>,
+    site_url: String,
+    base: String,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Prerender {
+    /// `site_url` is the app's absolute public address (ending in `/`),
+    /// `base` the router base (`""` or `/ekonomia`).
+    pub fn new(
+        bundle: std::sync::Arc<crate::content::Bundle>,
+        site_url: &str,
+        base: &str,
+    ) -> Prerender {
+        let chronology = std::sync::Arc::new(crate::content::Chronology::new(&bundle));
+        Prerender {
+            bundle,
+            chronology,
+            site_url: site_url.to_owned(),
+            base: base.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// One route's page body and document title. `path` is below the base,
+    /// `search` is empty or starts with `?`.
+    pub fn page(&self, path: &str, search: &str) -> (String, Option<String>) {
+        use crate::components::DocumentTitle;
+        // A server-side context: leptos' browser-only helpers (window
+        // listeners) then do nothing, as on any server render.
+        let owner = Owner::new_root(Some(std::sync::Arc::new(
+            hydration_context::SsrSharedContext::new(),
+        )));
+        owner.with(|| {
+            provide_context(crate::nav::SiteUrl(self.site_url.clone()));
+            provide_context(crate::data::Content::prepared(
+                self.bundle.clone(),
+                self.chronology.clone(),
+            ));
+            let title = RwSignal::new(None);
+            provide_context(DocumentTitle(title));
+            let location = crate::router::Location::fixed(&self.base, path, search);
+            provide_context(location);
+            let base = self.base.clone();
+            let html = view! { <Shell base location/> }.to_html();
+            (html, title.get_untracked())
+        })
+    }
 }
 
 #[component]

@@ -82,6 +82,14 @@ impl Content {
         }
     }
 
+    /// Fixed content whose chronology is already built: the publisher
+    /// renders thousands of pages from one bundle and sorts it once.
+    pub fn prepared(bundle: Arc<Bundle>, chronology: Arc<Chronology>) -> Content {
+        let c = Content::fixed(Some(Ok(bundle.clone())));
+        c.chronology.set_value(Some((bundle, chronology)));
+        c
+    }
+
     /// The events of `bundle` in timeline order, with their search indexes:
     /// built once per bundle and shared by the timeline and the event pages.
     pub fn chronology(&self, bundle: &Arc<Bundle>) -> Arc<Chronology> {

@@ -1,4 +1,5 @@
-//! ROPS Kraków: the social economy and the EU money behind it.
+//! A regional social-policy centre's social-economy work and the EU money
+//! behind it, drawn from one content bundle (ROPS Kraków's is the shipped one).
 //!
 //! Implementation note: `content` is the pure model (no leptos, no browser)
 //! and is the only module the native tests and the validator CLI need; every

@@ -213,9 +213,10 @@ pub fn event_id_of_path(path: &str) -> Option<&str> {
     })
 }
 
-/// A project's card on the funding page: `/finansowanie#mokes`.
+/// A project's card on the funding page: `/finansowanie#project-mokes`
+/// (the card's own id, so the link works without scripts too).
 pub fn project_funding_path(lang: Lang, project: &str) -> String {
-    format!("{}#{}", Page::Funding.path(lang), encode(project))
+    format!("{}#project-{}", Page::Funding.path(lang), encode(project))
 }
 
 /// The timeline showing only one project's events: `/os-czasu?project=mokes`.
@@ -550,7 +551,7 @@ mod tests {
         );
         assert_eq!(
             project_funding_path(Lang::Pl, "mokes"),
-            "/finansowanie#mokes"
+            "/finansowanie#project-mokes"
         );
     }
 

@@ -138,7 +138,7 @@ async fn event_detail_has_its_own_address_and_neighbours() {
     );
     assert_eq!(
         attr(&c, "[data-testid=event-project-link]", "href").await,
-        "/finansowanie#mokes"
+        "/finansowanie#project-mokes"
     );
 
     // Reload keeps it.

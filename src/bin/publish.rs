@@ -417,14 +417,13 @@ mod publish {
             bundle: &bundle,
             site_url: site_url.clone(),
         };
-        let router_base = template.base.trim_end_matches('/').to_owned();
-        let shared = Arc::new(bundle.clone());
+        let render =
+            rops_es::app::Prerender::new(Arc::new(bundle.clone()), &site_url, &template.base);
         let mut out = Output::new();
 
         let specs = pages(&bundle);
         for p in &specs {
-            let (body, title) =
-                rops_es::app::render_html(shared.clone(), &site_url, &router_base, &p.path, "");
+            let (body, title) = render.page(&p.path, "");
             let title =
                 title.unwrap_or_else(|| bundle.organisation.name.in_lang(p.lang).to_owned());
             let meta = site.meta(Some(p), &title, p.lang);
@@ -437,8 +436,7 @@ mod publish {
             );
         }
         // Unknown addresses: the app's "not found" page, served with 404.
-        let (body, title) =
-            rops_es::app::render_html(shared.clone(), &site_url, &router_base, "/404", "");
+        let (body, title) = render.page("/404", "");
         let title = title.unwrap_or_default();
         let meta =
             site.meta(None, &title, Lang::Pl) + "\n  <meta name=\"robots\" content=\"noindex\">";
@@ -669,14 +667,43 @@ mod publish {
             .ok_or_else(|| Failure::Io("sw.js: VERSION/PRECACHE lines not found".into()))?;
         write("sw.js", sw.as_bytes())?;
         // Compressed copies of what this run wrote (not the content: the
-        // server compresses it, so a hand-replaced bundle is never shadowed).
-        for (rel, data) in out.iter().chain([(&"sw.js".to_owned(), &sw.into_bytes())]) {
-            if rel.starts_with("content/") || !compressible(rel) {
-                continue;
-            }
-            write(&format!("{rel}.br"), &brotli(data))?;
-            write(&format!("{rel}.gz"), &gzip(data))?;
-        }
+        // server compresses it, so a hand-replaced bundle is never shadowed),
+        // on every core. Brotli's best quality costs ~20 ms a page: fine for
+        // a site of hundreds of pages, not for tens of thousands, which get
+        // a fast quality (a few per cent larger).
+        let sw = sw.into_bytes();
+        let jobs: Vec<(&String, &Vec<u8>)> = out
+            .iter()
+            .filter(|(rel, _)| !rel.starts_with("content/") && compressible(rel))
+            .collect();
+        let sw_name = "sw.js".to_owned();
+        let jobs: Vec<(&String, &Vec<u8>)> = jobs.into_iter().chain([(&sw_name, &sw)]).collect();
+        let quality = if jobs.len() <= 1000 { 11 } else { 5 };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let per = jobs.len().div_ceil(threads).max(1);
+        let results: Vec<Result<(), Failure>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks(per)
+                .map(|chunk| {
+                    let write = &write;
+                    scope.spawn(move || -> Result<(), Failure> {
+                        for (rel, data) in chunk {
+                            write(&format!("{rel}.br"), &brotli(data, quality))?;
+                            write(&format!("{rel}.gz"), &gzip(data))?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(Failure::Io("compression failed".into())))
+                })
+                .collect()
+        });
+        results.into_iter().collect::<Result<(), Failure>>()?;
         io(std::fs::rename(&dist, &old), &dist)?;
         if let Err(e) = std::fs::rename(&tmp, &dist) {
             // Put the old site back rather than leave none.
@@ -721,10 +748,10 @@ mod publish {
         .any(|e| rel.ends_with(e))
     }
 
-    fn brotli(data: &[u8]) -> Vec<u8> {
+    fn brotli(data: &[u8], quality: u32) -> Vec<u8> {
         let mut out = vec![];
         {
-            let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+            let mut w = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
             let _ = w.write_all(data);
         }
         out

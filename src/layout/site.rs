@@ -87,6 +87,12 @@ where
             }
         }
     };
+    // This page's own address with the fragment: a bare "#main" would
+    // resolve against <base href> to the home page (without scripts).
+    let skip_href = {
+        let nav = nav.clone();
+        move || format!("{}#main", nav.href(&path.get()))
+    };
     let skip = move |ev: leptos::ev::MouseEvent| {
         // With <base href>, "#main" would resolve to another page: focus by hand.
         ev.prevent_default();
@@ -132,7 +138,7 @@ where
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=skip>{move || t().skip_to_content}</a>
+        <a class="skip-link" href=skip_href on:click=skip>{move || t().skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 {name}

@@ -102,7 +102,8 @@ fn FundingBody(
     let lang = use_lang();
     let location = use_location();
 
-    // Arriving from a timeline event (`/finansowanie#mokes`): bring that project into view.
+    // Arriving from a timeline event (`/finansowanie#project-mokes`; older
+    // links said `#mokes`): bring that project into view.
     let hash = location.hash;
     Effect::new(move |_| {
         let id = hash.get();
@@ -110,7 +111,12 @@ fn FundingBody(
         if id.is_empty() {
             return;
         }
-        if let Some(el) = document().get_element_by_id(&format!("project-{id}")) {
+        let id = if id.starts_with("project-") {
+            id.to_owned()
+        } else {
+            format!("project-{id}")
+        };
+        if let Some(el) = document().get_element_by_id(&id) {
             let el: web_sys::HtmlElement = el.unchecked_into();
             request_animation_frame(move || {
                 el.scroll_into_view();
