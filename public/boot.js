@@ -63,6 +63,20 @@ document.querySelector(".theme-switch")?.setAttribute("aria-pressed", String(dar
 // button. The content cache (the last good bundle) is kept.
 const RETRIED = "rops.boot-retried";
 const me = document.querySelector("script[data-rops-boot]");
+// A published page is readable without the app: it starts once the page
+// is painted, so its download never delays the content (publish leaves out
+// the js and wasm preloads there). The offline shell starts at once.
+if (boot?.hasAttribute("data-prerendered")) {
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // The bundle downloads beside the wasm, as the shell's preload does
+  // (the app's own request then reuses it).
+  const preload = document.createElement("link");
+  preload.rel = "preload";
+  preload.as = "fetch";
+  preload.crossOrigin = "anonymous";
+  preload.href = "content/bundle.json";
+  document.head.append(preload);
+}
 try {
   const { default: init } = await import(me.dataset.js);
   await init({ module_or_path: me.dataset.wasm });

@@ -104,7 +104,9 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(req));
     return;
   }
-  if (path.includes("/content/")) return;
+  // The bundle is the app's business (it validates it); the logo beside it
+  // is precached with the shell by publish and answered below.
+  if (path.includes("/content/") && path.endsWith(".json")) return;
   event.respondWith(
     caches.open(SHELL).then((c) => c.match(req, { ignoreSearch: true })).then((hit) => hit || fetch(req)),
   );

@@ -19,4 +19,4 @@ sleep 1
 node scripts/bench-perf.mjs http://127.0.0.1:18801 http://127.0.0.1:18802 dist
 echo
 # The timeline's scale figures belong to the same picture.
-scripts/bench-timeline.sh | tail -n 5
+scripts/bench-timeline.sh | tail -n 8

@@ -290,6 +290,41 @@ mod publish {
             })
         }
 
+        /// A published page: the template with this page's head and first
+        /// screen, without the preloads of the app's js, wasm and bundle.
+        /// The page is readable on its own; boot.js starts all three after
+        /// the first paint, so they never compete with the page for the
+        /// network before it is drawn.
+        fn published(
+            &self,
+            lang: Lang,
+            embed: bool,
+            title: &str,
+            meta: &str,
+            boot: &str,
+        ) -> String {
+            let mut html = self.page(lang, embed, title, meta, boot);
+            for tag in [
+                "<link rel=\"modulepreload\"",
+                "<link rel=\"preload\" href=\"",
+            ] {
+                let mut from = 0;
+                while let Some(i) = html[from..].find(tag).map(|i| i + from) {
+                    let end = html[i..].find('>').map_or(html.len(), |e| i + e + 1);
+                    let link = &html[i..end];
+                    if link.contains("modulepreload")
+                        || link.contains("application/wasm")
+                        || link.contains("content/bundle.json")
+                    {
+                        html.replace_range(i..end, "");
+                    } else {
+                        from = end;
+                    }
+                }
+            }
+            html
+        }
+
         /// The page: the template with this page's head and first screen.
         fn page(&self, lang: Lang, embed: bool, title: &str, meta: &str, boot: &str) -> String {
             let start = self.html.find(BOOT_OPEN).unwrap_or(0);
@@ -431,7 +466,7 @@ mod publish {
             out.insert(
                 file_of(&p.path),
                 template
-                    .page(p.lang, p.embed, &title, &meta, &boot)
+                    .published(p.lang, p.embed, &title, &meta, &boot)
                     .into_bytes(),
             );
         }
@@ -444,7 +479,7 @@ mod publish {
         out.insert(
             "404.html".into(),
             template
-                .page(Lang::Pl, false, &title, &meta, &boot)
+                .published(Lang::Pl, false, &title, &meta, &boot)
                 .into_bytes(),
         );
         // The offline fallback: the template's first screen, with the name filled in.
@@ -490,7 +525,13 @@ mod publish {
         let sitemap = sitemap(&args.dist, &site_url, &specs, &out)?;
         out.insert("sitemap.xml".into(), sitemap);
 
-        let version = stage(&args.dist, &out)?;
+        // The logo is part of the shell offline (the header shows it).
+        let logo_file = bundle
+            .organisation
+            .logo
+            .as_ref()
+            .map(|l| format!("content/{}", l.file));
+        let version = stage(&args.dist, &out, logo_file.as_deref())?;
         Ok(format!(
             "published {} pages (both languages, full site and embed views, and 404) to {} for {site_url}; service worker {version}",
             specs.len() + 1,
@@ -593,7 +634,7 @@ mod publish {
 
     /// Writes `out` into a copy of DIST beside it and swaps the copy in.
     /// Returns the service worker's new version.
-    fn stage(dist: &Path, out: &Output) -> Result<String, Failure> {
+    fn stage(dist: &Path, out: &Output, logo: Option<&str>) -> Result<String, Failure> {
         let dist = dist
             .canonicalize()
             .map_err(|e| Failure::Io(format!("{}: {e}", dist.display())))?;
@@ -646,7 +687,7 @@ mod publish {
             .iter()
             .filter(|r| {
                 let name = r.rsplit('/').next().unwrap_or(r);
-                !r.starts_with("content/")
+                (!r.starts_with("content/") || Some(r.as_str()) == logo)
                     && !r.ends_with(".br")
                     && !r.ends_with(".gz")
                     && !matches!(
