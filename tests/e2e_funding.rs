@@ -67,7 +67,10 @@ async fn projects_link_to_their_events_and_back() {
     visit(&c, &s, EVENT.pl).await;
     click(&c, "[data-testid=event-project-link]").await;
     wait_for(&c, "[data-testid=project-mokes]").await;
-    assert_eq!(c.current_url().await.unwrap().fragment(), Some("mokes"));
+    assert_eq!(
+        c.current_url().await.unwrap().fragment(),
+        Some("project-mokes")
+    );
     wait_js_within(
         &c,
         "document.activeElement.id === 'project-mokes'",

@@ -29,7 +29,7 @@ async fn about_page_projects_and_awards_lead_to_their_figures_and_events() {
             ABOUT.pl,
             "[data-testid=about-project-mokes] [data-testid=about-project-funding]",
             "[data-testid=project-mokes]",
-            "location.pathname === '/finansowanie' && location.hash === '#mokes'",
+            "location.pathname === '/finansowanie' && location.hash === '#project-mokes'",
         ),
         (
             ABOUT.en,
