@@ -149,6 +149,7 @@ mod publish {
     }
 
     /// One page to write: where, and what the app shows there.
+    #[derive(Clone)]
     struct PageSpec {
         /// Below the router base: `/`, `/en/timeline/2015-mokes`, `/embed/os-czasu`.
         path: String,
@@ -159,6 +160,18 @@ mod publish {
         description: String,
         /// An event page: shared as an article.
         article: bool,
+    }
+
+    impl PageSpec {
+        /// The same page as an embed view: its own address, no language twin.
+        fn embedded(&self) -> PageSpec {
+            PageSpec {
+                path: to_embed(&self.path),
+                embed: true,
+                other: None,
+                ..self.clone()
+            }
+        }
     }
 
     fn pages(b: &Bundle) -> Vec<PageSpec> {
@@ -175,46 +188,30 @@ mod publish {
                     Page::Accessibility => &d.accessibility,
                     Page::EmbedCode => &d.embed_code,
                 };
-                let description = description.in_lang(lang).to_owned();
-                let path = page.path(lang).to_owned();
-                if page.embeddable() {
-                    out.push(PageSpec {
-                        path: to_embed(&path),
-                        lang,
-                        embed: true,
-                        other: None,
-                        description: description.clone(),
-                        article: false,
-                    });
-                }
-                out.push(PageSpec {
-                    path,
+                let full = PageSpec {
+                    path: page.path(lang).to_owned(),
                     lang,
                     embed: false,
                     other: Some(page.path(other).to_owned()),
-                    description,
+                    description: description.in_lang(lang).to_owned(),
                     article: false,
-                });
+                };
+                if page.embeddable() {
+                    out.push(full.embedded());
+                }
+                out.push(full);
             }
             for e in &b.events {
-                let path = event_path(lang, e.id.as_str());
-                let description = summary(e.description.in_lang(lang));
-                out.push(PageSpec {
-                    path: to_embed(&path),
-                    lang,
-                    embed: true,
-                    other: None,
-                    description: description.clone(),
-                    article: true,
-                });
-                out.push(PageSpec {
-                    path,
+                let full = PageSpec {
+                    path: event_path(lang, e.id.as_str()),
                     lang,
                     embed: false,
                     other: Some(event_path(other, e.id.as_str())),
-                    description,
+                    description: summary(e.description.in_lang(lang)),
                     article: true,
-                });
+                };
+                out.push(full.embedded());
+                out.push(full);
             }
         }
         out
