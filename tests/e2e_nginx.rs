@@ -398,5 +398,26 @@ async fn the_app_runs_through_nginx_under_the_strict_csp() {
         !seen.is_empty(),
         "the blocked inline script was not reported"
     );
+    // The header lets inline style through only with the page's own policy,
+    // which names the one published <style> by its hash: that one applies
+    // (the page is laid out by it), any other is refused.
+    assert_eq!(
+        js(&c, "return getComputedStyle(document.documentElement).getPropertyValue('--c-surface') !== ''").await,
+        true,
+        "the page's own stylesheet did not apply"
+    );
+    let styles = "return [...document.querySelectorAll('style')].length";
+    assert_eq!(js(&c, styles).await, 1, "one inline <style>");
+    js(&c, "const s = document.createElement('style'); s.textContent = 'body { visibility: hidden }'; document.head.appendChild(s);").await;
+    js(
+        &c,
+        "document.body.setAttribute('style', 'visibility: hidden')",
+    )
+    .await;
+    assert_eq!(
+        js(&c, "return getComputedStyle(document.body).visibility").await,
+        "visible",
+        "an inline style that is not the page's own applied"
+    );
     c.close().await.unwrap();
 }

@@ -593,7 +593,7 @@ async fn a_fictional_organisation_renders_everywhere_with_no_trace_of_rops() {
     }
     let mut found = vec![];
     for (rel, bytes) in &files {
-        let plain = [".html", ".webmanifest", ".xml", ".txt", "brand.css"];
+        let plain = [".html", ".webmanifest", ".xml", ".txt"];
         if plain.iter().any(|e| rel.ends_with(e)) {
             for o in occurrences(&String::from_utf8_lossy(bytes), &SHIPPED_WORDS) {
                 found.push(format!("{rel}: {o}"));
@@ -720,6 +720,21 @@ async fn every_routes_html_holds_its_key_facts_without_a_browser() {
         let mut fail = |what: String| failures.push(format!("{path}: {what}"));
         if !html.contains(&format!("<html lang=\"{lang}\"")) {
             fail(format!("not <html lang=\"{lang}\">"));
+        }
+        // The stylesheet is inline, allowed by the page's own policy.
+        let (head, _) = html.split_once("</head>").unwrap_or_default();
+        let policy = head.find(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"style-src 'self' 'sha256-",
+        );
+        match (policy, head.find("<style>")) {
+            (Some(m), Some(s)) if m < s && head.matches("<style>").count() == 1 => {}
+            _ => fail("not one inline <style> after its policy".into()),
+        }
+        if head
+            .replace("<noscript><link rel=\"stylesheet\"", "")
+            .contains("<link rel=\"stylesheet\"")
+        {
+            fail("a render-blocking stylesheet link".into());
         }
         let short = string(&org["short_name"][lang]);
         if !title.ends_with(&format!(" | {short}")) {
