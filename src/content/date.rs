@@ -7,9 +7,87 @@
 //! dates and ranges that end before they start, so a [`DateValue`] in a
 //! checked bundle is always meaningful.
 
+use super::text::Lang;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
+
+/// Why a text is not a date. `part` is the point the problem is in (the
+/// whole text, or one end of a range).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not YYYY, YYYY-MM or YYYY-MM-DD.
+    Shape {
+        part: String,
+    },
+    YearOutOfRange {
+        year: u16,
+    },
+    NoSuchMonth {
+        month: u8,
+        part: String,
+    },
+    NoSuchDay {
+        day: u8,
+        year: u16,
+        month: u8,
+        part: String,
+    },
+    EndsBeforeStart,
+    /// `2008/2008`: `start` is the single date to write instead.
+    EndsWhereStarts {
+        start: String,
+    },
+}
+
+impl DateProblem {
+    /// What is wrong, without the date itself (the caller quotes it).
+    pub fn message(&self, lang: Lang) -> String {
+        use DateProblem::*;
+        match (self, lang) {
+            (Shape { .. }, Lang::Pl) => "zapisz ją jako RRRR, RRRR-MM lub RRRR-MM-DD, zakres RRRR/RRRR albo „od” RRRR/.., a brak daty jako pustą komórkę".into(),
+            (Shape { .. }, Lang::En) => "write it as YYYY, YYYY-MM or YYYY-MM-DD, a range YYYY/YYYY or \"from\" YYYY/.., and no date as an empty cell".into(),
+            (YearOutOfRange { year }, Lang::Pl) => format!("rok {year} jest poza zakresem (1000–9999)"),
+            (YearOutOfRange { year }, Lang::En) => format!("year {year} is out of range (1000–9999)"),
+            (NoSuchMonth { month, .. }, Lang::Pl) => format!("miesiąc {month} nie istnieje"),
+            (NoSuchMonth { month, .. }, Lang::En) => format!("month {month} does not exist"),
+            (NoSuchDay { day, year, month, .. }, Lang::Pl) => format!(
+                "dzień {day} nie istnieje ({year:04}-{month:02} ma {} dni)",
+                days_in_month(*year, *month)
+            ),
+            (NoSuchDay { day, year, month, .. }, Lang::En) => format!(
+                "day {day} does not exist ({year:04}-{month:02} has {} days)",
+                days_in_month(*year, *month)
+            ),
+            (EndsBeforeStart, Lang::Pl) => "zakres kończy się przed początkiem".into(),
+            (EndsBeforeStart, Lang::En) => "the range ends before it starts".into(),
+            (EndsWhereStarts { start }, Lang::Pl) => {
+                format!("zakres kończy się tam, gdzie zaczyna: wpisz pojedynczą datę {start}")
+            }
+            (EndsWhereStarts { start }, Lang::En) => {
+                format!("the range ends where it starts: write the single date {start}")
+            }
+        }
+    }
+
+    /// The English text serde reports for a bundle's date (unchanged since
+    /// schema 1, so that messages in existing reports stay the same).
+    fn legacy_message(&self, whole: &str) -> String {
+        use DateProblem::*;
+        match self {
+            Shape { part } => {
+                format!("`{part}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+            }
+            YearOutOfRange { year } => format!("year {year} is out of range"),
+            NoSuchMonth { month, part } => format!("month {month} does not exist in `{part}`"),
+            NoSuchDay { day, part, .. } => format!("day {day} does not exist in `{part}`"),
+            EndsBeforeStart => format!("range `{whole}` ends before it starts"),
+            EndsWhereStarts { start } => {
+                format!("range `{whole}` ends where it starts: write the single date `{start}`")
+            }
+        }
+    }
+}
 
 /// One point in time at year, month or day precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,37 +158,45 @@ impl Point {
         }
     }
 
-    fn parse(s: &str) -> Result<Point, String> {
-        let bad = || format!("`{s}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+    fn parse(s: &str) -> Result<Point, DateProblem> {
+        let shape = || DateProblem::Shape { part: s.to_owned() };
         let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str, len: usize| -> Result<u32, String> {
+        let num = |p: &str, len: usize| -> Result<u32, DateProblem> {
             if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
-                p.parse::<u32>().map_err(|_| bad())
+                p.parse::<u32>().map_err(|_| shape())
             } else {
-                Err(bad())
+                Err(shape())
             }
         };
         let year = num(parts[0], 4)? as u16;
         if year < 1000 {
-            return Err(format!("year {year} is out of range"));
+            return Err(DateProblem::YearOutOfRange { year });
         }
         match parts.len() {
             1 => Ok(Point::Year(year)),
             2 | 3 => {
                 let month = num(parts[1], 2)? as u8;
                 if !(1..=12).contains(&month) {
-                    return Err(format!("month {month} does not exist in `{s}`"));
+                    return Err(DateProblem::NoSuchMonth {
+                        month,
+                        part: s.to_owned(),
+                    });
                 }
                 if parts.len() == 2 {
                     return Ok(Point::Month(year, month));
                 }
                 let day = num(parts[2], 2)? as u8;
                 if day == 0 || day > days_in_month(year, month) {
-                    return Err(format!("day {day} does not exist in `{s}`"));
+                    return Err(DateProblem::NoSuchDay {
+                        day,
+                        year,
+                        month,
+                        part: s.to_owned(),
+                    });
                 }
                 Ok(Point::Day(year, month, day))
             }
-            _ => Err(bad()),
+            _ => Err(shape()),
         }
     }
 }
@@ -126,7 +212,15 @@ impl fmt::Display for Point {
 }
 
 impl DateValue {
+    /// The bundle's text form, with the problem in English (serde's message).
     pub fn parse(s: &str) -> Result<DateValue, String> {
+        DateValue::parse_checked(s).map_err(|p| p.legacy_message(s))
+    }
+
+    /// The bundle's text form, with the problem as a value, so that each
+    /// caller can say it in its reader's language and terms (the
+    /// spreadsheet import: `Wydarzenia!C7: data „2008-13” — miesiąc 13 nie istnieje`).
+    pub fn parse_checked(s: &str) -> Result<DateValue, DateProblem> {
         match s.split_once('/') {
             None => Point::parse(s).map(DateValue::At),
             Some((a, b)) => {
@@ -136,12 +230,12 @@ impl DateValue {
                 }
                 let end = Point::parse(b)?;
                 if end.last_day() < start.first_day() {
-                    return Err(format!("range `{s}` ends before it starts"));
+                    return Err(DateProblem::EndsBeforeStart);
                 }
                 if end == start {
-                    return Err(format!(
-                        "range `{s}` ends where it starts: write the single date `{a}`"
-                    ));
+                    return Err(DateProblem::EndsWhereStarts {
+                        start: a.to_owned(),
+                    });
                 }
                 Ok(DateValue::Range {
                     start,

@@ -24,7 +24,7 @@ mod text;
 
 pub use chronology::Chronology;
 pub use colour::{Backdrop, Rgb, Scheme};
-pub use date::{DateValue, Point};
+pub use date::{DateProblem, DateValue, Point};
 pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, Segment};
 pub use id::{EventId, Id};
 #[cfg(not(target_arch = "wasm32"))]
