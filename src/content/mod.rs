@@ -4,6 +4,8 @@
 //!
 //! The one way in is [`parse`]: text becomes a checked [`Bundle`] or a
 //! [`ContentError`] whose every fault names its JSON path and line:column.
+//! A workbook comes in through [`sheet::from_tables`], which ends in the
+//! same `parse` and names each fault's cell instead.
 
 pub mod chronology;
 pub mod colour;
@@ -20,6 +22,7 @@ pub(crate) mod parse;
 pub mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sheet;
 mod text;
 
 pub use chronology::Chronology;
