@@ -24,6 +24,7 @@ pub mod query;
 pub mod schema;
 pub mod sheet;
 mod text;
+pub mod xlsx;
 
 pub use chronology::Chronology;
 pub use colour::{Backdrop, Rgb, Scheme};
