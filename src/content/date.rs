@@ -12,32 +12,35 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
 
-/// Why a text is not a date. `part` is the point the problem is in (the
-/// whole text, or one end of a range).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a text is not a date. Plain values, no strings: the app's own
+/// parse path (serde) builds these too, and stays as small as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateProblem {
     /// Not YYYY, YYYY-MM or YYYY-MM-DD.
-    Shape {
-        part: String,
-    },
+    Shape,
     YearOutOfRange {
         year: u16,
     },
     NoSuchMonth {
         month: u8,
-        part: String,
     },
     NoSuchDay {
         day: u8,
         year: u16,
         month: u8,
-        part: String,
     },
     EndsBeforeStart,
-    /// `2008/2008`: `start` is the single date to write instead.
+    /// `2008/2008`: write the single date `start` instead.
     EndsWhereStarts {
-        start: String,
+        start: Point,
     },
+}
+
+/// Which part of a text a problem is in: the point, or one end of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Start,
+    End,
 }
 
 impl DateProblem {
@@ -45,17 +48,17 @@ impl DateProblem {
     pub fn message(&self, lang: Lang) -> String {
         use DateProblem::*;
         match (self, lang) {
-            (Shape { .. }, Lang::Pl) => "zapisz ją jako RRRR, RRRR-MM lub RRRR-MM-DD, zakres RRRR/RRRR albo „od” RRRR/.., a brak daty jako pustą komórkę".into(),
-            (Shape { .. }, Lang::En) => "write it as YYYY, YYYY-MM or YYYY-MM-DD, a range YYYY/YYYY or \"from\" YYYY/.., and no date as an empty cell".into(),
+            (Shape, Lang::Pl) => "zapisz ją jako RRRR, RRRR-MM lub RRRR-MM-DD, zakres RRRR/RRRR albo „od” RRRR/.., a brak daty jako pustą komórkę".into(),
+            (Shape, Lang::En) => "write it as YYYY, YYYY-MM or YYYY-MM-DD, a range YYYY/YYYY or \"from\" YYYY/.., and no date as an empty cell".into(),
             (YearOutOfRange { year }, Lang::Pl) => format!("rok {year} jest poza zakresem (1000–9999)"),
             (YearOutOfRange { year }, Lang::En) => format!("year {year} is out of range (1000–9999)"),
-            (NoSuchMonth { month, .. }, Lang::Pl) => format!("miesiąc {month} nie istnieje"),
-            (NoSuchMonth { month, .. }, Lang::En) => format!("month {month} does not exist"),
-            (NoSuchDay { day, year, month, .. }, Lang::Pl) => format!(
+            (NoSuchMonth { month }, Lang::Pl) => format!("miesiąc {month} nie istnieje"),
+            (NoSuchMonth { month }, Lang::En) => format!("month {month} does not exist"),
+            (NoSuchDay { day, year, month }, Lang::Pl) => format!(
                 "dzień {day} nie istnieje ({year:04}-{month:02} ma {} dni)",
                 days_in_month(*year, *month)
             ),
-            (NoSuchDay { day, year, month, .. }, Lang::En) => format!(
+            (NoSuchDay { day, year, month }, Lang::En) => format!(
                 "day {day} does not exist ({year:04}-{month:02} has {} days)",
                 days_in_month(*year, *month)
             ),
@@ -72,15 +75,18 @@ impl DateProblem {
 
     /// The English text serde reports for a bundle's date (unchanged since
     /// schema 1, so that messages in existing reports stay the same).
-    fn legacy_message(&self, whole: &str) -> String {
+    fn legacy_message(&self, whole: &str, part: Part) -> String {
         use DateProblem::*;
+        let part = match (whole.split_once('/'), part) {
+            (Some((a, _)), Part::Start) => a,
+            (Some((_, b)), Part::End) => b,
+            (None, _) => whole,
+        };
         match self {
-            Shape { part } => {
-                format!("`{part}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-            }
+            Shape => format!("`{part}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
             YearOutOfRange { year } => format!("year {year} is out of range"),
-            NoSuchMonth { month, part } => format!("month {month} does not exist in `{part}`"),
-            NoSuchDay { day, part, .. } => format!("day {day} does not exist in `{part}`"),
+            NoSuchMonth { month } => format!("month {month} does not exist in `{part}`"),
+            NoSuchDay { day, .. } => format!("day {day} does not exist in `{part}`"),
             EndsBeforeStart => format!("range `{whole}` ends before it starts"),
             EndsWhereStarts { start } => {
                 format!("range `{whole}` ends where it starts: write the single date `{start}`")
@@ -159,7 +165,7 @@ impl Point {
     }
 
     fn parse(s: &str) -> Result<Point, DateProblem> {
-        let shape = || DateProblem::Shape { part: s.to_owned() };
+        let shape = || DateProblem::Shape;
         let parts: Vec<&str> = s.split('-').collect();
         let num = |p: &str, len: usize| -> Result<u32, DateProblem> {
             if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
@@ -177,22 +183,14 @@ impl Point {
             2 | 3 => {
                 let month = num(parts[1], 2)? as u8;
                 if !(1..=12).contains(&month) {
-                    return Err(DateProblem::NoSuchMonth {
-                        month,
-                        part: s.to_owned(),
-                    });
+                    return Err(DateProblem::NoSuchMonth { month });
                 }
                 if parts.len() == 2 {
                     return Ok(Point::Month(year, month));
                 }
                 let day = num(parts[2], 2)? as u8;
                 if day == 0 || day > days_in_month(year, month) {
-                    return Err(DateProblem::NoSuchDay {
-                        day,
-                        year,
-                        month,
-                        part: s.to_owned(),
-                    });
+                    return Err(DateProblem::NoSuchDay { day, year, month });
                 }
                 Ok(Point::Day(year, month, day))
             }
@@ -214,28 +212,31 @@ impl fmt::Display for Point {
 impl DateValue {
     /// The bundle's text form, with the problem in English (serde's message).
     pub fn parse(s: &str) -> Result<DateValue, String> {
-        DateValue::parse_checked(s).map_err(|p| p.legacy_message(s))
+        DateValue::parse_in_parts(s).map_err(|(p, part)| p.legacy_message(s, part))
     }
 
     /// The bundle's text form, with the problem as a value, so that each
     /// caller can say it in its reader's language and terms (the
     /// spreadsheet import: `Wydarzenia!C7: data „2008-13” — miesiąc 13 nie istnieje`).
     pub fn parse_checked(s: &str) -> Result<DateValue, DateProblem> {
+        DateValue::parse_in_parts(s).map_err(|(p, _)| p)
+    }
+
+    fn parse_in_parts(s: &str) -> Result<DateValue, (DateProblem, Part)> {
+        let start_of = |p| (p, Part::Start);
         match s.split_once('/') {
-            None => Point::parse(s).map(DateValue::At),
+            None => Point::parse(s).map(DateValue::At).map_err(start_of),
             Some((a, b)) => {
-                let start = Point::parse(a)?;
+                let start = Point::parse(a).map_err(start_of)?;
                 if b == ".." {
                     return Ok(DateValue::Range { start, end: None });
                 }
-                let end = Point::parse(b)?;
+                let end = Point::parse(b).map_err(|p| (p, Part::End))?;
                 if end.last_day() < start.first_day() {
-                    return Err(DateProblem::EndsBeforeStart);
+                    return Err((DateProblem::EndsBeforeStart, Part::Start));
                 }
                 if end == start {
-                    return Err(DateProblem::EndsWhereStarts {
-                        start: a.to_owned(),
-                    });
+                    return Err((DateProblem::EndsWhereStarts { start }, Part::Start));
                 }
                 Ok(DateValue::Range {
                     start,
@@ -392,6 +393,29 @@ mod tests {
             assert!(DateValue::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(DateValue::parse("2008/2008-03").is_ok());
+    }
+
+    #[test]
+    fn serde_messages_name_the_part_that_is_wrong() {
+        let e = |s| DateValue::parse(s).unwrap_err();
+        assert_eq!(e("2004-13"), "month 13 does not exist in `2004-13`");
+        assert_eq!(
+            e("2004/2010-02-30"),
+            "day 30 does not exist in `2010-02-30`"
+        );
+        assert_eq!(
+            e("20x4/2010"),
+            "`20x4` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+        assert_eq!(e("2013/2007"), "range `2013/2007` ends before it starts");
+        assert_eq!(
+            e("2008/2008"),
+            "range `2008/2008` ends where it starts: write the single date `2008`"
+        );
+        assert_eq!(
+            DateValue::parse_checked("2008-13"),
+            Err(DateProblem::NoSuchMonth { month: 13 })
+        );
     }
 
     #[test]
