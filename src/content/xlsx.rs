@@ -77,9 +77,11 @@ pub fn write_xlsx(tables: &[Table], created: Option<(u16, u8, u8)>) -> Result<Ve
         .set_align(FormatAlign::Top)
         .set_background_color(Color::RGB(0xDDE6F0))
         .set_border_bottom(FormatBorder::Medium);
+    // Data cells do not wrap: rows keep one height, and a paragraph shows
+    // whole in the formula bar (a wrapped cell in a row of default height
+    // would spill over the rows below in some programs).
     let text = Format::new()
         .set_num_format("@")
-        .set_text_wrap()
         .set_align(FormatAlign::Top);
     let field = text.clone().set_bold();
     let note = text
@@ -192,6 +194,8 @@ pub fn write_xlsx(tables: &[Table], created: Option<(u16, u8, u8)>) -> Result<Ve
             )?;
         }
         if width > 0 {
+            // Three lines: the narrow columns' headers wrap.
+            ws.set_row_height(0, 45)?;
             ws.set_freeze_panes(1, 0)?;
             ws.autofilter(0, 0, t.rows.len().max(1) as u32 - 1, width - 1)?;
         }

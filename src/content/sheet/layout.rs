@@ -107,14 +107,14 @@ impl ColumnKind {
     /// Width in characters.
     pub fn width(self) -> f64 {
         match self {
-            ColumnKind::Code => 24.0,
+            ColumnKind::Code => 28.0,
             ColumnKind::Text => 40.0,
             ColumnKind::LongText => 60.0,
             ColumnKind::Date => 14.0,
             ColumnKind::Amount => 18.0,
             ColumnKind::Count => 10.0,
             ColumnKind::Choice(_) => 20.0,
-            ColumnKind::Field => 38.0,
+            ColumnKind::Field => 64.0,
             ColumnKind::Note => 50.0,
         }
     }
