@@ -6,8 +6,9 @@
 //!     cargo run --bin content -- from-xlsx tresc.ods bundle.json
 //!     cargo run --bin content -- from-xlsx folder-z-plikami-csv/ bundle.json
 //!
-//! `from-xlsx` reads .xlsx, .ods (or .xls), or a folder of CSV files named
-//! after the sheets (`Wydarzenia.csv`…). Each fault is one line in the
+//! `from-xlsx` reads .xlsx, .ods (or .xls), or a folder of CSV files (UTF-8,
+//! comma or semicolon) named after the sheets: `Wydarzenia.csv`, or
+//! `tresc-Wydarzenia.csv` as LibreOffice names them when it saves every sheet. Each fault is one line in the
 //! spreadsheet's terms, `Wydarzenia!C7: data „2008-13” — miesiąc 13 nie
 //! istnieje`, and nothing is written: the output is either the whole
 //! checked bundle or left as it was. Messages are Polish; `--lang en` for
@@ -158,10 +159,20 @@ mod cli {
         let mut bad = false;
         for f in files {
             let bytes = io(std::fs::read(&f), &f)?;
-            let name = f
+            // "Wydarzenia.csv", or "tresc-Wydarzenia.csv" as LibreOffice
+            // names each sheet's file when it saves them all.
+            let stem = f
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            let name = match stem.rsplit_once('-') {
+                Some((_, sheet))
+                    if sheet::section_of(&stem).is_none() && sheet::section_of(sheet).is_some() =>
+                {
+                    sheet.to_owned()
+                }
+                _ => stem,
+            };
             match String::from_utf8(bytes) {
                 Ok(text) => tables.push(Table::from_rows(name, csv::read_rows(&text))),
                 Err(_) => {
@@ -342,7 +353,13 @@ mod tests {
                         + "\r\n"
                 })
                 .collect();
-            std::fs::write(sheets.join(format!("{}.csv", t.name)), text).unwrap();
+            // Named after the sheet, or as LibreOffice names each sheet's file.
+            let file = if t.name.starts_with('W') {
+                format!("{}.csv", t.name)
+            } else {
+                format!("tresc-{}.csv", t.name)
+            };
+            std::fs::write(sheets.join(file), text).unwrap();
         }
         std::fs::write(sheets.join("README.txt"), "nie arkusz").unwrap();
         let out = dir.join("out.json");

@@ -156,6 +156,12 @@ impl Table {
     }
 }
 
+/// The section a sheet (or a CSV file) of this name holds: its Polish or
+/// English name, in any case, with or without diacritics.
+pub fn section_of(name: &str) -> Option<Section> {
+    read::section_of(name)
+}
+
 /// Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA.
 pub fn column_letters(col: u32) -> String {
     let mut n = col as u64 + 1;

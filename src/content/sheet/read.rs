@@ -227,9 +227,7 @@ impl Cx {
 fn find_sheets<'t>(tables: &'t [Table], cx: &mut Cx) -> Option<[&'t Table; 7]> {
     let mut found: [Option<&Table>; 7] = [None; 7];
     for t in tables {
-        let Some(i) = Section::ALL
-            .iter()
-            .position(|s| matches_label(s.label(), &normalise(&t.name)))
+        let Some(i) = section_of(&t.name).and_then(|s| Section::ALL.iter().position(|&x| x == s))
         else {
             continue;
         };
@@ -261,6 +259,13 @@ fn find_sheets<'t>(tables: &'t [Table], cx: &mut Cx) -> Option<[&'t Table; 7]> {
     }
     let all: Vec<&Table> = found.into_iter().flatten().collect();
     all.try_into().ok()
+}
+
+pub(super) fn section_of(name: &str) -> Option<Section> {
+    let name = normalise(name);
+    Section::ALL
+        .into_iter()
+        .find(|s| matches_label(s.label(), &name))
 }
 
 /// Whether a normalised header names this label: the whole "pl / en", or
