@@ -320,7 +320,8 @@ fn iso_day(s: &str) -> Option<f64> {
     (super::sheet::serial_to_ymd(serial) == Some((y, m, d))).then_some(serial)
 }
 
-#[cfg(test)]
+// Native: the tests build files with the zip crate, a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::content::sheet::{from_tables, to_tables};
