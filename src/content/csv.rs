@@ -1,5 +1,7 @@
 //! The funding table as CSV: UTF-8, a header row, one row per project,
 //! amounts as plain numbers (no grouping, dot decimals), unknown values empty.
+//! And CSV read back into rows, for a folder of a workbook's sheets saved
+//! as CSV (see [`sheet`](super::sheet)).
 
 use super::model::{Bundle, Project};
 use super::text::Lang;
@@ -87,6 +89,68 @@ pub fn funding_csv(b: &Bundle, lang: Lang) -> String {
     out
 }
 
+/// The rows of a CSV text (RFC 4180: quoted fields may hold separators,
+/// quotes doubled, line breaks). The separator is the comma or, as Excel
+/// writes CSV where the comma is the decimal mark (Polish), the semicolon:
+/// whichever the first line has more of outside quotes. A BOM is dropped;
+/// CRLF and LF both end a row; a last empty line is no row.
+pub fn read_rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sep = {
+        let (mut commas, mut semis, mut quoted) = (0, 0, false);
+        for c in text.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => commas += 1,
+                ';' if !quoted => semis += 1,
+                '\n' if !quoted => break,
+                _ => {}
+            }
+        }
+        if semis > commas {
+            ';'
+        } else {
+            ','
+        }
+    };
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut any = false;
+    while let Some(c) = chars.next() {
+        any = true;
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            c if c == sep => row.push(std::mem::take(&mut field)),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                any = false;
+            }
+            _ => field.push(c),
+        }
+    }
+    if any {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +176,26 @@ mod tests {
         assert!(lines[1].ends_with(",,,,,,"), "{}", lines[1]);
         let en = funding_csv(&b, Lang::En);
         assert!(en.contains("mokes,Małopolska Social Economy Coordination Centre,Regional Operational Programme of the Małopolska Region 2014–2020 (RPO WM),Measure 9.3,"));
+    }
+
+    #[test]
+    fn csv_reads_back_with_either_separator() {
+        let b = parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let rows = read_rows(&funding_csv(&b, Lang::Pl));
+        assert_eq!(rows.len(), 1 + b.projects.len());
+        assert_eq!(rows[0], HEADER);
+        assert_eq!(rows[3][6], "1980000");
+        let polish = "\u{feff}Identyfikator;Kwota;Opis\r\na;\"1 980 000,00 zł\";\"wiersz 1\nwiersz 2; \"\"cytat\"\"\"\r\n;;\r\n";
+        assert_eq!(
+            read_rows(polish),
+            vec![
+                vec!["Identyfikator", "Kwota", "Opis"],
+                vec!["a", "1 980 000,00 zł", "wiersz 1\nwiersz 2; \"cytat\""],
+                vec!["", "", ""],
+            ]
+        );
+        assert_eq!(read_rows(""), Vec::<Vec<String>>::new());
+        assert_eq!(read_rows("a,b"), vec![vec!["a", "b"]]);
     }
 
     #[test]

@@ -7,9 +7,93 @@
 //! dates and ranges that end before they start, so a [`DateValue`] in a
 //! checked bundle is always meaningful.
 
+use super::text::Lang;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
+
+/// Why a text is not a date. Plain values, no strings: the app's own
+/// parse path (serde) builds these too, and stays as small as it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not YYYY, YYYY-MM or YYYY-MM-DD.
+    Shape,
+    YearOutOfRange {
+        year: u16,
+    },
+    NoSuchMonth {
+        month: u8,
+    },
+    NoSuchDay {
+        day: u8,
+        year: u16,
+        month: u8,
+    },
+    EndsBeforeStart,
+    /// `2008/2008`: write the single date `start` instead.
+    EndsWhereStarts {
+        start: Point,
+    },
+}
+
+/// Which part of a text a problem is in: the point, or one end of a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Start,
+    End,
+}
+
+impl DateProblem {
+    /// What is wrong, without the date itself (the caller quotes it).
+    pub fn message(&self, lang: Lang) -> String {
+        use DateProblem::*;
+        match (self, lang) {
+            (Shape, Lang::Pl) => "zapisz ją jako RRRR, RRRR-MM lub RRRR-MM-DD, zakres RRRR/RRRR albo „od” RRRR/.., a brak daty jako pustą komórkę".into(),
+            (Shape, Lang::En) => "write it as YYYY, YYYY-MM or YYYY-MM-DD, a range YYYY/YYYY or \"from\" YYYY/.., and no date as an empty cell".into(),
+            (YearOutOfRange { year }, Lang::Pl) => format!("rok {year} jest poza zakresem (1000–9999)"),
+            (YearOutOfRange { year }, Lang::En) => format!("year {year} is out of range (1000–9999)"),
+            (NoSuchMonth { month }, Lang::Pl) => format!("miesiąc {month} nie istnieje"),
+            (NoSuchMonth { month }, Lang::En) => format!("month {month} does not exist"),
+            (NoSuchDay { day, year, month }, Lang::Pl) => format!(
+                "dzień {day} nie istnieje ({year:04}-{month:02} ma {} dni)",
+                days_in_month(*year, *month)
+            ),
+            (NoSuchDay { day, year, month }, Lang::En) => format!(
+                "day {day} does not exist ({year:04}-{month:02} has {} days)",
+                days_in_month(*year, *month)
+            ),
+            (EndsBeforeStart, Lang::Pl) => "zakres kończy się przed początkiem".into(),
+            (EndsBeforeStart, Lang::En) => "the range ends before it starts".into(),
+            (EndsWhereStarts { start }, Lang::Pl) => {
+                format!("zakres kończy się tam, gdzie zaczyna: wpisz pojedynczą datę {start}")
+            }
+            (EndsWhereStarts { start }, Lang::En) => {
+                format!("the range ends where it starts: write the single date {start}")
+            }
+        }
+    }
+
+    /// The English text serde reports for a bundle's date (unchanged since
+    /// schema 1, so that messages in existing reports stay the same).
+    fn legacy_message(&self, whole: &str, part: Part) -> String {
+        use DateProblem::*;
+        let part = match (whole.split_once('/'), part) {
+            (Some((a, _)), Part::Start) => a,
+            (Some((_, b)), Part::End) => b,
+            (None, _) => whole,
+        };
+        match self {
+            Shape => format!("`{part}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+            YearOutOfRange { year } => format!("year {year} is out of range"),
+            NoSuchMonth { month } => format!("month {month} does not exist in `{part}`"),
+            NoSuchDay { day, .. } => format!("day {day} does not exist in `{part}`"),
+            EndsBeforeStart => format!("range `{whole}` ends before it starts"),
+            EndsWhereStarts { start } => {
+                format!("range `{whole}` ends where it starts: write the single date `{start}`")
+            }
+        }
+    }
+}
 
 /// One point in time at year, month or day precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,37 +164,37 @@ impl Point {
         }
     }
 
-    fn parse(s: &str) -> Result<Point, String> {
-        let bad = || format!("`{s}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+    fn parse(s: &str) -> Result<Point, DateProblem> {
+        let shape = || DateProblem::Shape;
         let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str, len: usize| -> Result<u32, String> {
+        let num = |p: &str, len: usize| -> Result<u32, DateProblem> {
             if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
-                p.parse::<u32>().map_err(|_| bad())
+                p.parse::<u32>().map_err(|_| shape())
             } else {
-                Err(bad())
+                Err(shape())
             }
         };
         let year = num(parts[0], 4)? as u16;
         if year < 1000 {
-            return Err(format!("year {year} is out of range"));
+            return Err(DateProblem::YearOutOfRange { year });
         }
         match parts.len() {
             1 => Ok(Point::Year(year)),
             2 | 3 => {
                 let month = num(parts[1], 2)? as u8;
                 if !(1..=12).contains(&month) {
-                    return Err(format!("month {month} does not exist in `{s}`"));
+                    return Err(DateProblem::NoSuchMonth { month });
                 }
                 if parts.len() == 2 {
                     return Ok(Point::Month(year, month));
                 }
                 let day = num(parts[2], 2)? as u8;
                 if day == 0 || day > days_in_month(year, month) {
-                    return Err(format!("day {day} does not exist in `{s}`"));
+                    return Err(DateProblem::NoSuchDay { day, year, month });
                 }
                 Ok(Point::Day(year, month, day))
             }
-            _ => Err(bad()),
+            _ => Err(shape()),
         }
     }
 }
@@ -126,22 +210,33 @@ impl fmt::Display for Point {
 }
 
 impl DateValue {
+    /// The bundle's text form, with the problem in English (serde's message).
     pub fn parse(s: &str) -> Result<DateValue, String> {
+        DateValue::parse_in_parts(s).map_err(|(p, part)| p.legacy_message(s, part))
+    }
+
+    /// The bundle's text form, with the problem as a value, so that each
+    /// caller can say it in its reader's language and terms (the
+    /// spreadsheet import: `Wydarzenia!C7: data „2008-13” — miesiąc 13 nie istnieje`).
+    pub fn parse_checked(s: &str) -> Result<DateValue, DateProblem> {
+        DateValue::parse_in_parts(s).map_err(|(p, _)| p)
+    }
+
+    fn parse_in_parts(s: &str) -> Result<DateValue, (DateProblem, Part)> {
+        let start_of = |p| (p, Part::Start);
         match s.split_once('/') {
-            None => Point::parse(s).map(DateValue::At),
+            None => Point::parse(s).map(DateValue::At).map_err(start_of),
             Some((a, b)) => {
-                let start = Point::parse(a)?;
+                let start = Point::parse(a).map_err(start_of)?;
                 if b == ".." {
                     return Ok(DateValue::Range { start, end: None });
                 }
-                let end = Point::parse(b)?;
+                let end = Point::parse(b).map_err(|p| (p, Part::End))?;
                 if end.last_day() < start.first_day() {
-                    return Err(format!("range `{s}` ends before it starts"));
+                    return Err((DateProblem::EndsBeforeStart, Part::Start));
                 }
                 if end == start {
-                    return Err(format!(
-                        "range `{s}` ends where it starts: write the single date `{a}`"
-                    ));
+                    return Err((DateProblem::EndsWhereStarts { start }, Part::Start));
                 }
                 Ok(DateValue::Range {
                     start,
@@ -298,6 +393,29 @@ mod tests {
             assert!(DateValue::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(DateValue::parse("2008/2008-03").is_ok());
+    }
+
+    #[test]
+    fn serde_messages_name_the_part_that_is_wrong() {
+        let e = |s| DateValue::parse(s).unwrap_err();
+        assert_eq!(e("2004-13"), "month 13 does not exist in `2004-13`");
+        assert_eq!(
+            e("2004/2010-02-30"),
+            "day 30 does not exist in `2010-02-30`"
+        );
+        assert_eq!(
+            e("20x4/2010"),
+            "`20x4` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+        assert_eq!(e("2013/2007"), "range `2013/2007` ends before it starts");
+        assert_eq!(
+            e("2008/2008"),
+            "range `2008/2008` ends where it starts: write the single date `2008`"
+        );
+        assert_eq!(
+            DateValue::parse_checked("2008-13"),
+            Err(DateProblem::NoSuchMonth { month: 13 })
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //!
 //! The one way in is [`parse`]: text becomes a checked [`Bundle`] or a
 //! [`ContentError`] whose every fault names its JSON path and line:column.
+//! A workbook comes in through [`sheet::from_tables`], which ends in the
+//! same `parse` and names each fault's cell instead.
 
 pub mod chronology;
 pub mod colour;
@@ -20,11 +22,13 @@ pub(crate) mod parse;
 pub mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sheet;
 mod text;
+pub mod xlsx;
 
 pub use chronology::Chronology;
 pub use colour::{Backdrop, Rgb, Scheme};
-pub use date::{DateValue, Point};
+pub use date::{DateProblem, DateValue, Point};
 pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, Segment};
 pub use id::{EventId, Id};
 #[cfg(not(target_arch = "wasm32"))]

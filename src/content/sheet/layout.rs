@@ -1,0 +1,433 @@
+//! The workbook's layout, one table for writing and reading: the sections
+//! (sheets), each list sheet's columns, each field/value sheet's fields, and
+//! the words for the closed sets of values. Headers are "Polish / English";
+//! a header matches by either half or the whole, ignoring case, diacritics
+//! and brackets, so the order of columns is free.
+
+use super::cells::Choice;
+use crate::content::model::{Compliance, EventKind, FigureBound, Fund, Role};
+use crate::content::money::Currency;
+use crate::content::text::Lang;
+
+/// A header or field name: Polish, with the English hint after " / ".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Label {
+    pub pl: &'static str,
+    pub en: &'static str,
+}
+
+const fn l(pl: &'static str, en: &'static str) -> Label {
+    Label { pl, en }
+}
+
+impl Label {
+    pub fn header(self) -> String {
+        format!("{} / {}", self.pl, self.en)
+    }
+
+    /// The header of a column of one language of a text: "Tytuł (PL) / Title (PL)".
+    pub fn header_in(self, lang: Lang) -> String {
+        let tag = lang_tag(lang);
+        format!("{} ({tag}) / {} ({tag})", self.pl, self.en)
+    }
+}
+
+pub(super) fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "PL",
+        Lang::En => "EN",
+    }
+}
+
+/// One sheet of the workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Organisation,
+    Sources,
+    Eras,
+    Projects,
+    Events,
+    Figures,
+    Declaration,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Organisation,
+        Section::Sources,
+        Section::Eras,
+        Section::Projects,
+        Section::Events,
+        Section::Figures,
+        Section::Declaration,
+    ];
+
+    /// The sheet's name as written.
+    pub fn name(self) -> &'static str {
+        self.label().pl
+    }
+
+    pub(super) fn label(self) -> Label {
+        match self {
+            Section::Organisation => l("Organizacja", "Organisation"),
+            Section::Sources => l("Źródła", "Sources"),
+            Section::Eras => l("Okresy", "Periods"),
+            Section::Projects => l("Projekty", "Projects"),
+            Section::Events => l("Wydarzenia", "Events"),
+            Section::Figures => l("Liczby", "Figures"),
+            Section::Declaration => l("Deklaracja", "Declaration"),
+        }
+    }
+}
+
+/// What a column holds: how a writer formats it, and how wide it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Ids, codes, addresses: short text.
+    Code,
+    /// A sentence or a name.
+    Text,
+    /// Paragraphs.
+    LongText,
+    /// A date in the bundle's text form.
+    Date,
+    /// Money: a number with two decimals.
+    Amount,
+    /// A whole number.
+    Count,
+    /// One of a closed set (a drop-down list of these).
+    Choice(&'static [&'static str]),
+    /// A field/value sheet's field names.
+    Field,
+    /// Hints for people; never read.
+    Note,
+}
+
+impl ColumnKind {
+    /// Width in characters.
+    pub fn width(self) -> f64 {
+        match self {
+            ColumnKind::Code => 28.0,
+            ColumnKind::Text => 40.0,
+            ColumnKind::LongText => 60.0,
+            ColumnKind::Date => 14.0,
+            ColumnKind::Amount => 18.0,
+            ColumnKind::Count => 10.0,
+            ColumnKind::Choice(_) => 20.0,
+            ColumnKind::Field => 64.0,
+            ColumnKind::Note => 50.0,
+        }
+    }
+}
+
+/// The columns of a list sheet (one row per item), in the order written.
+pub(super) trait Columns: Copy + Eq + 'static {
+    const ALL: &'static [Self];
+    /// The column a header row is found by (the item's id).
+    const KEY: Self;
+    fn label(self) -> Label;
+    /// The language of one half of a bilingual text, None for other columns.
+    fn lang(self) -> Option<Lang>;
+    fn kind(self) -> ColumnKind;
+
+    fn header(self) -> String {
+        match self.lang() {
+            Some(lang) => self.label().header_in(lang),
+            None => self.label().header(),
+        }
+    }
+}
+
+const ID: Label = l("Identyfikator", "Id");
+const SOURCE: Label = l("Źródło", "Source");
+const PROJECT: Label = l("Projekt", "Project");
+
+macro_rules! columns {
+    ($name:ident { $($variant:ident => $label:expr, $lang:expr, $kind:expr;)* } key $key:ident) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(super) enum $name { $($variant),* }
+        impl Columns for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),*];
+            const KEY: Self = $name::$key;
+            fn label(self) -> Label {
+                match self { $($name::$variant => $label),* }
+            }
+            fn lang(self) -> Option<Lang> {
+                match self { $($name::$variant => $lang),* }
+            }
+            fn kind(self) -> ColumnKind {
+                match self { $($name::$variant => $kind),* }
+            }
+        }
+    };
+}
+
+use ColumnKind as K;
+const PL: Option<Lang> = Some(Lang::Pl);
+const EN: Option<Lang> = Some(Lang::En);
+
+columns!(SourceCol {
+    Id => ID, None, K::Code;
+    TitlePl => l("Tytuł", "Title"), PL, K::Text;
+    TitleEn => l("Tytuł", "Title"), EN, K::Text;
+    Url => l("Adres (URL)", "Address (URL)"), None, K::Code;
+} key Id);
+
+columns!(EraCol {
+    Id => ID, None, K::Code;
+    NamePl => l("Nazwa", "Name"), PL, K::Text;
+    NameEn => l("Nazwa", "Name"), EN, K::Text;
+    Period => l("Okres", "Period"), None, K::Date;
+    NotePl => l("Uwaga", "Note"), PL, K::LongText;
+    NoteEn => l("Uwaga", "Note"), EN, K::LongText;
+} key Id);
+
+columns!(ProjectCol {
+    Id => ID, None, K::Code;
+    NamePl => l("Nazwa", "Name"), PL, K::Text;
+    NameEn => l("Nazwa", "Name"), EN, K::Text;
+    KindPl => l("Rodzaj projektu", "Kind of project"), PL, K::Text;
+    KindEn => l("Rodzaj projektu", "Kind of project"), EN, K::Text;
+    Role => l("Rola", "Role"), None, K::Choice(&ROLE_NAMES);
+    ProgrammePl => l("Program", "Programme"), PL, K::Text;
+    ProgrammeEn => l("Program", "Programme"), EN, K::Text;
+    MeasurePl => l("Działanie programu", "Measure"), PL, K::Text;
+    MeasureEn => l("Działanie programu", "Measure"), EN, K::Text;
+    Period => l("Okres programowania", "Programming period"), None, K::Date;
+    Fund => l("Fundusz", "Fund"), None, K::Choice(&FUND_NAMES);
+    Dates => l("Czas realizacji", "Dates"), None, K::Date;
+    SummaryPl => l("Opis", "Summary"), PL, K::LongText;
+    SummaryEn => l("Opis", "Summary"), EN, K::LongText;
+    ActivitiesNotePl => l("Uwaga o działaniach", "Activities note"), PL, K::LongText;
+    ActivitiesNoteEn => l("Uwaga o działaniach", "Activities note"), EN, K::LongText;
+    Value => l("Wartość", "Value"), None, K::Amount;
+    EuContribution => l("Dofinansowanie UE", "EU contribution"), None, K::Amount;
+    Currency => l("Waluta", "Currency"), None, K::Choice(&CURRENCY_NAMES);
+    Source => SOURCE, None, K::Code;
+} key Id);
+
+/// A project's activities: numbered pairs of columns, as many as needed,
+/// written before this column.
+pub(super) const ACTIVITIES_BEFORE: ProjectCol = ProjectCol::ActivitiesNotePl;
+
+/// The header of activity `n` (from 1) in `lang`: "Działanie projektu 2
+/// (EN) / Activity 2 (EN)" is the English text of the project's second activity.
+pub(super) fn activity_header(n: usize, lang: Lang) -> String {
+    let tag = lang_tag(lang);
+    format!("Działanie projektu {n} ({tag}) / Activity {n} ({tag})")
+}
+
+/// The activity number and language a header names, if it is one.
+pub(super) fn activity_of(normalised_header: &str) -> Option<(usize, Lang)> {
+    let n: usize = normalised_header
+        .split(' ')
+        .find_map(|w| w.parse().ok())
+        .filter(|&n| n >= 1)?;
+    for lang in Lang::ALL {
+        let full = super::cells::normalise(&activity_header(n, lang));
+        let tag = lang_tag(lang);
+        let pl = super::cells::normalise(&format!("Działanie projektu {n} ({tag})"));
+        let en = super::cells::normalise(&format!("Activity {n} ({tag})"));
+        if normalised_header == full || normalised_header == pl || normalised_header == en {
+            return Some((n, lang));
+        }
+    }
+    None
+}
+
+columns!(EventCol {
+    Id => ID, None, K::Code;
+    Kind => l("Rodzaj", "Kind"), None, K::Choice(&KIND_NAMES);
+    Date => l("Data", "Date"), None, K::Date;
+    TitlePl => l("Tytuł", "Title"), PL, K::Text;
+    TitleEn => l("Tytuł", "Title"), EN, K::Text;
+    DescriptionPl => l("Opis", "Description"), PL, K::LongText;
+    DescriptionEn => l("Opis", "Description"), EN, K::LongText;
+    Project => PROJECT, None, K::Code;
+    Source => SOURCE, None, K::Code;
+} key Id);
+
+columns!(FigureCol {
+    Id => ID, None, K::Code;
+    Value => l("Liczba", "Value"), None, K::Count;
+    Bound => l("Dokładność", "Bound"), None, K::Choice(&BOUND_NAMES);
+    LabelPl => l("Co liczymy", "Label"), PL, K::Text;
+    LabelEn => l("Co liczymy", "Label"), EN, K::Text;
+    Project => PROJECT, None, K::Code;
+    Source => SOURCE, None, K::Code;
+} key Id);
+
+columns!(KvCol {
+    Field => l("Pole", "Field"), None, K::Field;
+    Value => l("Wartość", "Value"), None, K::Text;
+    English => l("Po angielsku", "In English"), None, K::Text;
+} key Field);
+
+/// The hint column of a field/value sheet: written, never read.
+pub(super) const NOTE: Label = l("Objaśnienie", "Note");
+
+/// What a field of a field/value sheet holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FieldKind {
+    /// A text with its translation.
+    Text,
+    OptText,
+    /// A repeated field: one row per text.
+    TextList,
+    /// A string shown as it is (a name), no translation.
+    Plain,
+    OptPlain,
+    /// An id, colour or file name: spaces around it do not count.
+    Code,
+    OptCode,
+    Date,
+    Count,
+    Compliance,
+}
+
+impl FieldKind {
+    /// The hint written beside the field.
+    pub fn note(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (FieldKind::Text, Lang::Pl) => "tekst po polsku (wymagany) i po angielsku",
+            (FieldKind::Text, Lang::En) => "text in Polish (required) and English",
+            (FieldKind::OptText, Lang::Pl) => "tekst po polsku i po angielsku albo puste (brak)",
+            (FieldKind::OptText, Lang::En) => "text in Polish and English, or empty (none)",
+            (FieldKind::TextList, Lang::Pl) => {
+                "jeden wiersz na pozycję; dodaj wiersze z tą samą nazwą pola"
+            }
+            (FieldKind::TextList, Lang::En) => "one row per item; add rows with the same field name",
+            (FieldKind::Plain | FieldKind::Code, Lang::Pl) => "wymagane",
+            (FieldKind::Plain | FieldKind::Code, Lang::En) => "required",
+            (FieldKind::OptPlain | FieldKind::OptCode, Lang::Pl) => "puste, jeśli nie podano",
+            (FieldKind::OptPlain | FieldKind::OptCode, Lang::En) => "empty when not given",
+            (FieldKind::Date, Lang::Pl) => {
+                "RRRR, RRRR-MM, RRRR-MM-DD, zakres RRRR/RRRR, od RRRR/.. albo puste (nie podano)"
+            }
+            (FieldKind::Date, Lang::En) => {
+                "YYYY, YYYY-MM, YYYY-MM-DD, range YYYY/YYYY, from YYYY/.. or empty (not given)"
+            }
+            (FieldKind::Count, Lang::Pl) => "liczba całkowita",
+            (FieldKind::Count, Lang::En) => "a whole number",
+            (FieldKind::Compliance, Lang::Pl) => {
+                "zgodna, częściowo zgodna, niezgodna albo puste (nie oceniono)"
+            }
+            (FieldKind::Compliance, Lang::En) => {
+                "zgodna (full), częściowo zgodna (partial), niezgodna (none) or empty (not assessed)"
+            }
+        }
+    }
+}
+
+/// The fields of a field/value sheet, in the order written.
+pub(super) trait Fields: Copy + Eq + 'static {
+    const ALL: &'static [Self];
+    fn label(self) -> Label;
+    fn kind(self) -> FieldKind;
+}
+
+macro_rules! fields {
+    ($name:ident { $($variant:ident => $pl:expr, $en:expr, $kind:ident;)* }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(super) enum $name { $($variant),* }
+        impl Fields for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),*];
+            fn label(self) -> Label {
+                match self { $($name::$variant => l($pl, $en)),* }
+            }
+            fn kind(self) -> FieldKind {
+                match self { $($name::$variant => FieldKind::$kind),* }
+            }
+        }
+    };
+}
+
+fields!(OrgField {
+    SchemaVersion => "Wersja formatu treści", "Schema version", Count;
+    Schema => "Schemat JSON", "JSON schema", OptCode;
+    ContentDate => "Stan treści na dzień", "Content date", Date;
+    Name => "Nazwa", "Name", Text;
+    ShortName => "Nazwa skrócona", "Short name", Text;
+    Summary => "Kim jesteśmy", "Summary", Text;
+    LegalBasis => "Podstawa prawna", "Legal basis", Text;
+    Source => "Źródło", "Source", Code;
+    SiteTitle => "Tytuł serwisu", "Site title", Text;
+    Description => "Opis serwisu", "Site description", Text;
+    SourceLine => "Informacja o źródle (stopka)", "Source line (footer)", Text;
+    RoleLabel => "Nagłówek roli w projekcie", "Role label", Text;
+    EmbedTimeline => "Tytuł osadzonej osi czasu", "Embedded timeline title", Text;
+    EmbedFunding => "Tytuł osadzonego finansowania", "Embedded funding title", Text;
+    PageAbout => "Opis strony O nas", "About page description", Text;
+    PageTimeline => "Opis strony Oś czasu", "Timeline page description", Text;
+    PageFunding => "Opis strony Finansowanie", "Funding page description", Text;
+    PageAccessibility => "Opis strony Deklaracja dostępności", "Accessibility page description", Text;
+    PageEmbedCode => "Opis strony Kod do osadzenia", "Embed code page description", Text;
+    AppShortName => "Nazwa aplikacji pod ikoną", "App short name", Plain;
+    Slug => "Przedrostek nazw plików", "File name slug", Code;
+    ThemeColour => "Kolor motywu", "Theme colour", Code;
+    AccentLight => "Kolor akcentu (jasny motyw)", "Accent colour (light theme)", OptCode;
+    AccentDark => "Kolor akcentu (ciemny motyw)", "Accent colour (dark theme)", OptCode;
+    LogoFile => "Plik logo", "Logo file", OptCode;
+    LogoAlt => "Opis logo", "Logo description", OptText;
+});
+
+fields!(DeclField {
+    Entity => "Podmiot", "Entity", Text;
+    SiteUrl => "Adres serwisu", "Site address", OptCode;
+    Published => "Data publikacji", "Published", Date;
+    Updated => "Data ostatniej istotnej aktualizacji", "Last significant update", Date;
+    Status => "Status zgodności", "Compliance status", Compliance;
+    NonAccessible => "Treść niedostępna", "Non-accessible content", TextList;
+    Exemptions => "Wyłączenia", "Exemptions", TextList;
+    Prepared => "Data sporządzenia deklaracji", "Declaration prepared", Date;
+    Method => "Metoda oceny", "Assessment method", OptText;
+    Reviewed => "Data przeglądu deklaracji", "Declaration reviewed", Date;
+    ContactPerson => "Osoba kontaktowa", "Contact person", OptPlain;
+    Email => "E-mail", "E-mail", OptCode;
+    Phone => "Telefon", "Phone", OptPlain;
+    Architecture => "Dostępność architektoniczna", "Architectural accessibility", OptText;
+});
+
+macro_rules! choices {
+    ($names:ident, $table:ident: $t:ty = [$($value:expr => [$($name:expr),+];)*]) => {
+        pub(super) const $table: &[Choice<$t>] = &[$(Choice { value: $value, names: &[$($name),+] }),*];
+        /// The names written (a list column's drop-down).
+        #[allow(dead_code)]
+        pub(super) const $names: [&str; { [$($value),*].len() }] = [$(choices!(@first $($name),+)),*];
+    };
+    (@first $first:expr $(, $rest:expr)*) => { $first };
+}
+
+choices!(KIND_NAMES, KINDS: EventKind = [
+    EventKind::Project => ["projekt", "project"];
+    EventKind::Partnership => ["partnerstwo", "partnership"];
+    EventKind::Policy => ["polityka publiczna", "polityka", "policy", "public policy"];
+    EventKind::Model => ["model wsparcia", "model", "support model"];
+    EventKind::Award => ["nagroda", "award"];
+]);
+
+choices!(ROLE_NAMES, ROLES: Role = [
+    Role::Leader => ["lider partnerstwa", "lider", "leader", "partnership leader"];
+    Role::Implementer => ["realizator", "implementer", "implementing body"];
+    Role::Partner => ["partner"];
+]);
+
+choices!(FUND_NAMES, FUNDS: Fund = [
+    Fund::Efs => ["EFS", "ESF", "Europejski Fundusz Społeczny", "European Social Fund"];
+]);
+
+choices!(BOUND_NAMES, BOUNDS: FigureBound = [
+    FigureBound::Exact => ["dokładnie", "exact", "exactly"];
+    FigureBound::MoreThan => ["ponad", "więcej niż", "more than", "more_than", "over"];
+]);
+
+choices!(COMPLIANCE_NAMES, COMPLIANCE: Compliance = [
+    Compliance::Full => ["zgodna", "pełna", "full"];
+    Compliance::Partial => ["częściowo zgodna", "częściowa", "partial"];
+    Compliance::None => ["niezgodna", "brak zgodności", "none"];
+]);
+
+choices!(CURRENCY_NAMES, CURRENCIES: Currency = [
+    Currency::Pln => ["PLN", "zł", "złoty"];
+    Currency::Eur => ["EUR", "€", "euro"];
+]);

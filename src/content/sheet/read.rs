@@ -1,0 +1,1030 @@
+//! Tables → bundle, in three passes that never half-apply: find the sheets
+//! and their headers (a layout fault stops here: every cell would follow
+//! from it), read every cell (collecting each fault, a placeholder in its
+//! place), then run the bundle's own validator and map its faults back to
+//! the cells they came from.
+
+use super::cells::*;
+use super::layout::*;
+use super::{a1, Cell, Place, Problem, SheetFault, SheetFaults, Table, EMPTY};
+use crate::content::date::DateValue;
+use crate::content::error::{ContentError, Fault, FaultKind, JsonPath};
+use crate::content::model::*;
+use crate::content::money::{Currency, Minor, Money};
+use crate::content::parse::{parse, warnings};
+use crate::content::text::{Lang, Text};
+use std::collections::{BTreeMap, HashMap};
+use std::marker::PhantomData;
+
+/// How far down a header row is looked for (a title row or two above it
+/// is common).
+pub(crate) const HEADER_SEARCH_ROWS: u32 = 10;
+
+/// A bundle read from a workbook, with the validator's warnings (fields
+/// still to be filled in) located like faults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub bundle: Bundle,
+    pub warnings: Vec<SheetFault>,
+}
+
+/// The bundle the tables hold, or every fault in them.
+pub fn from_tables(tables: &[Table]) -> Result<Bundle, SheetFaults> {
+    import(tables).map(|i| i.bundle)
+}
+
+/// [`from_tables`], with the warnings.
+pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
+    let mut cx = Cx::default();
+    let sheets = find_sheets(tables, &mut cx);
+    let sorted = |mut cx: Cx| {
+        let order = |name: &str| {
+            tables
+                .iter()
+                .position(|t| t.name == name)
+                .map_or(-1, |i| i as i64)
+        };
+        cx.faults.sort_by_key(|f| {
+            let (r, c) = match f.place {
+                Place::Sheet => (-1, -1),
+                Place::Row(r) => (r as i64, -1),
+                Place::Cell(r, c) => (r as i64, c as i64),
+            };
+            (order(&f.sheet), r, c)
+        });
+        SheetFaults(cx.faults)
+    };
+    let Some(sheets) = sheets else {
+        return Err(sorted(cx));
+    };
+    let [org, sources, eras, projects, events, figures, decl] = sheets;
+    let org = Kv::<OrgField>::new(org, &mut cx);
+    let sources = Grid::<SourceCol>::new(sources, &mut cx);
+    let eras = Grid::<EraCol>::new(eras, &mut cx);
+    let projects = Grid::<ProjectCol>::new(projects, &mut cx);
+    let events = Grid::<EventCol>::new(events, &mut cx);
+    let figures = Grid::<FigureCol>::new(figures, &mut cx);
+    let decl = Kv::<DeclField>::new(decl, &mut cx);
+    let (
+        Some(org),
+        Some(sources),
+        Some(eras),
+        Some(projects),
+        Some(events),
+        Some(figures),
+        Some(decl),
+    ) = (org, sources, eras, projects, events, figures, decl)
+    else {
+        return Err(sorted(cx));
+    };
+    if !cx.faults.is_empty() {
+        return Err(sorted(cx));
+    }
+
+    let root = JsonPath::default();
+    let bundle = Bundle {
+        schema: org.opt_code(&mut cx, OrgField::Schema, root.key("$schema")),
+        schema_version: {
+            let n = org.count(&mut cx, OrgField::SchemaVersion, root.key("schema_version"));
+            u32::try_from(n).unwrap_or_else(|_| {
+                org.fault(
+                    &mut cx,
+                    OrgField::SchemaVersion,
+                    Problem::Count { raw: n.to_string() },
+                );
+                0
+            })
+        },
+        content_date: org.date(&mut cx, OrgField::ContentDate, root.key("content_date")),
+        organisation: read_organisation(&org, &mut cx),
+        sources: sources.items(&mut cx, "sources", read_source),
+        eras: eras.items(&mut cx, "eras", read_era),
+        projects: projects.items(&mut cx, "projects", read_project),
+        events: events.items(&mut cx, "events", read_event),
+        figures: figures.items(&mut cx, "figures", read_figure),
+        accessibility: read_declaration(&decl, &mut cx),
+    };
+
+    // The same validator as the app's, on the same JSON it would load.
+    let json = match serde_json::to_string(&bundle) {
+        Ok(j) => j,
+        Err(e) => {
+            cx.fault(
+                "",
+                Place::Sheet,
+                Problem::Content(FaultKind::Structure(e.to_string())),
+            );
+            return Err(sorted(cx));
+        }
+    };
+    match parse(&json) {
+        Ok(checked) if cx.faults.is_empty() => {
+            let warnings = warnings(&checked, &json)
+                .into_iter()
+                .map(|w| cx.locate(w))
+                .collect();
+            Ok(Imported {
+                bundle: checked,
+                warnings,
+            })
+        }
+        Ok(_) => Err(sorted(cx)),
+        Err(ContentError::Invalid(faults)) => {
+            for f in faults {
+                let located = cx.locate(f);
+                // One fault per cell: a value this reader already refused
+                // (an empty id) is not reported again in the validator's words.
+                let taken = cx
+                    .faults
+                    .iter()
+                    .any(|g| g.sheet == located.sheet && g.place == located.place);
+                if !taken || located.place == Place::Sheet {
+                    cx.faults.push(located);
+                }
+            }
+            Err(sorted(cx))
+        }
+        Err(ContentError::NewerSchema { found, supported })
+            if cx
+                .places
+                .contains_key(&root.key("schema_version").to_string()) =>
+        {
+            let f = Fault {
+                path: root.key("schema_version"),
+                at: None,
+                kind: FaultKind::UnsupportedSchema { found, supported },
+            };
+            let located = cx.locate(f);
+            cx.faults.push(located);
+            Err(sorted(cx))
+        }
+        Err(ContentError::TooLarge { size, limit }) => {
+            cx.fault("", Place::Sheet, Problem::TooLarge { size, limit });
+            Err(sorted(cx))
+        }
+        Err(other) => {
+            cx.fault(
+                "",
+                Place::Sheet,
+                Problem::Content(FaultKind::Structure(other.to_string())),
+            );
+            Err(sorted(cx))
+        }
+    }
+}
+
+/// Faults found so far, and where each JSON path of the bundle came from.
+#[derive(Default)]
+struct Cx {
+    faults: Vec<SheetFault>,
+    places: HashMap<String, (String, Place)>,
+}
+
+impl Cx {
+    /// Records a fault once (a cell may be looked at more than once).
+    fn fault(&mut self, sheet: &str, place: Place, problem: Problem) {
+        let f = SheetFault {
+            sheet: sheet.to_owned(),
+            place,
+            problem,
+        };
+        if !self.faults.contains(&f) {
+            self.faults.push(f);
+        }
+    }
+
+    fn mark(&mut self, path: &JsonPath, sheet: &str, place: Place) {
+        self.places
+            .insert(path.to_string(), (sheet.to_owned(), place));
+    }
+
+    /// A validator fault at the cell its path came from (or the nearest
+    /// enclosing thing that has a place: the row, the sheet).
+    fn locate(&self, f: Fault) -> SheetFault {
+        let mut path = f.path.clone();
+        loop {
+            if let Some((sheet, place)) = self.places.get(&path.to_string()) {
+                return SheetFault {
+                    sheet: sheet.clone(),
+                    place: *place,
+                    problem: Problem::Content(f.kind),
+                };
+            }
+            if path.0.pop().is_none() {
+                return SheetFault {
+                    sheet: String::new(),
+                    place: Place::Sheet,
+                    problem: Problem::Content(f.kind),
+                };
+            }
+        }
+    }
+}
+
+/// The tables of the seven sections, matched by name (either language,
+/// any case, with or without diacritics); other sheets are ignored. None
+/// when a section is missing (its faults are in `cx`).
+fn find_sheets<'t>(tables: &'t [Table], cx: &mut Cx) -> Option<[&'t Table; 7]> {
+    let mut found: [Option<&Table>; 7] = [None; 7];
+    for t in tables {
+        let Some(i) = section_of(&t.name).and_then(|s| Section::ALL.iter().position(|&x| x == s))
+        else {
+            continue;
+        };
+        match found[i] {
+            None => found[i] = Some(t),
+            Some(first) => cx.fault(
+                &t.name,
+                Place::Sheet,
+                Problem::TwoSheets {
+                    used: first.name.clone(),
+                },
+            ),
+        }
+    }
+    if found.iter().all(Option::is_none) {
+        cx.fault(
+            "",
+            Place::Sheet,
+            Problem::NoContentSheets {
+                found: tables.iter().map(|t| t.name.clone()).collect(),
+            },
+        );
+        return None;
+    }
+    for (i, f) in found.iter().enumerate() {
+        if f.is_none() {
+            cx.fault(Section::ALL[i].name(), Place::Sheet, Problem::MissingSheet);
+        }
+    }
+    let all: Vec<&Table> = found.into_iter().flatten().collect();
+    all.try_into().ok()
+}
+
+pub(super) fn section_of(name: &str) -> Option<Section> {
+    let name = normalise(name);
+    Section::ALL
+        .into_iter()
+        .find(|s| matches_label(s.label(), &name))
+}
+
+/// Whether a normalised header names this label: the whole "pl / en", or
+/// either half.
+fn matches_label(label: Label, header: &str) -> bool {
+    !header.is_empty()
+        && (header == normalise(&label.header())
+            || header == normalise(label.pl)
+            || header == normalise(label.en))
+}
+
+fn matches_column<C: Columns>(c: C, header: &str) -> bool {
+    match c.lang() {
+        None => matches_label(c.label(), header),
+        Some(lang) => {
+            let tag = lang_tag(lang);
+            let l = c.label();
+            !header.is_empty()
+                && (header == normalise(&c.header())
+                    || header == normalise(&format!("{} ({tag})", l.pl))
+                    || header == normalise(&format!("{} ({tag})", l.en)))
+        }
+    }
+}
+
+/// A cell as its merged area shows it (the area's top-left value).
+fn shown(t: &Table, row: u32, col: u32) -> &Cell {
+    t.merged
+        .iter()
+        .find(|a| a.contains(row, col))
+        .map_or_else(|| t.cell(row, col), |a| t.cell(a.first_row, a.first_col))
+}
+
+fn plain_text(c: &Cell) -> String {
+    match c {
+        Cell::Text(s) => s.trim().to_owned(),
+        Cell::Number(n) => number_text(*n),
+        _ => String::new(),
+    }
+}
+
+/// A list sheet with its header found: which table columns hold each
+/// column of `C`, and which rows hold items.
+struct Grid<'t, C> {
+    table: &'t Table,
+    /// Per column of `C::ALL`: the table columns under its header (more
+    /// than one when a header is repeated, or merged over several columns).
+    cols: Vec<Vec<u32>>,
+    /// The projects' numbered activity columns: (number, 0 = PL / 1 = EN).
+    activities: BTreeMap<(usize, u8), Vec<u32>>,
+    rows: Vec<u32>,
+    _columns: PhantomData<C>,
+}
+
+impl<'t, C: Columns> Grid<'t, C> {
+    fn new(table: &'t Table, cx: &mut Cx) -> Option<Grid<'t, C>> {
+        let name = &table.name;
+        // The header row: the first with the key column's header. A header
+        // merged down over several rows spans them all ("Tytuł / Title"
+        // above "PL" | "EN" reads as "Tytuł PL" and "Tytuł EN").
+        let limit = HEADER_SEARCH_ROWS.min(table.rows.len() as u32);
+        let found = (0..limit).find_map(|r| {
+            let width = table.rows[r as usize].len() as u32;
+            (0..width)
+                .find(|&c| matches_column(C::KEY, &normalise(&plain_text(shown(table, r, c)))))
+                .map(|c| {
+                    let last = table
+                        .merged
+                        .iter()
+                        .find(|a| a.contains(r, c))
+                        .map_or(r, |a| a.last_row);
+                    (r, last)
+                })
+        });
+        let Some((first, last)) = found else {
+            cx.fault(
+                name,
+                Place::Sheet,
+                Problem::NoHeader {
+                    key: C::KEY.header(),
+                },
+            );
+            return None;
+        };
+        let width = (first..=last)
+            .map(|r| table.rows.get(r as usize).map_or(0, |row| row.len() as u32))
+            .chain(
+                table
+                    .merged
+                    .iter()
+                    .filter(|a| a.first_row <= last && a.last_row >= first)
+                    .map(|a| a.last_col + 1),
+            )
+            .max()
+            .unwrap_or(0);
+        let mut cols = vec![vec![]; C::ALL.len()];
+        let mut activities: BTreeMap<(usize, u8), Vec<u32>> = BTreeMap::new();
+        for c in 0..width {
+            let mut parts: Vec<String> = vec![];
+            for r in first..=last {
+                let t = plain_text(shown(table, r, c));
+                if !t.is_empty() && parts.last() != Some(&t) {
+                    parts.push(t);
+                }
+            }
+            // Over two header rows, a group's "Tytuł / Title" with "PL" below
+            // it is "Tytuł PL" or "Title PL".
+            let mut candidates = vec![normalise(&parts.join(" "))];
+            if let [group, rest @ ..] = parts.as_slice() {
+                if !rest.is_empty() {
+                    let rest = rest.join(" ");
+                    for half in group.split(" / ") {
+                        candidates.push(normalise(&format!("{half} {rest}")));
+                    }
+                }
+            }
+            if let Some(i) = C::ALL
+                .iter()
+                .position(|&k| candidates.iter().any(|h| matches_column(k, h)))
+            {
+                cols[i].push(c);
+            } else if let Some((n, lang)) = candidates.iter().find_map(|h| activity_of(h)) {
+                activities
+                    .entry((n, (lang == Lang::En) as u8))
+                    .or_default()
+                    .push(c);
+            }
+        }
+        let mut complete = true;
+        for (i, found) in cols.iter().enumerate() {
+            if found.is_empty() {
+                complete = false;
+                cx.fault(
+                    name,
+                    Place::Row(first),
+                    Problem::MissingColumn {
+                        column: C::ALL[i].header(),
+                    },
+                );
+            }
+        }
+        // Items are the rows below the header with anything in a known
+        // column: empty rows (trailing or between) and notes in other
+        // columns are not items.
+        let known: Vec<u32> = cols
+            .iter()
+            .chain(activities.values())
+            .flatten()
+            .copied()
+            .collect();
+        let rows = (last + 1..table.rows.len() as u32)
+            .filter(|&r| known.iter().any(|&c| !table.cell(r, c).is_empty()))
+            .collect();
+        complete.then_some(Grid {
+            table,
+            cols,
+            activities,
+            rows,
+            _columns: PhantomData,
+        })
+    }
+
+    fn name(&self) -> &str {
+        &self.table.name
+    }
+
+    fn index(c: C) -> usize {
+        C::ALL.iter().position(|&k| k == c).unwrap_or(0)
+    }
+
+    /// The value at row `r` under the header of `col`; when the header is
+    /// there twice, the one non-empty value, or the first (and a fault)
+    /// when they differ.
+    fn cell(&self, cx: &mut Cx, r: u32, col: C) -> (&'t Cell, Place) {
+        let cols = &self.cols[Self::index(col)];
+        self.cell_in(cx, r, cols, &col.header())
+    }
+
+    fn cell_in(&self, cx: &mut Cx, r: u32, cols: &[u32], header: &str) -> (&'t Cell, Place) {
+        let mut found: Option<(&'t Cell, u32)> = None;
+        for &c in cols {
+            let cell = self.table.cell(r, c);
+            if cell.is_empty() {
+                continue;
+            }
+            match found {
+                None => found = Some((cell, c)),
+                Some((first, _)) if first == cell => {}
+                Some((_, fc)) => cx.fault(
+                    self.name(),
+                    Place::Cell(r, c),
+                    Problem::ColumnsDisagree {
+                        column: header.to_owned(),
+                        other: a1(r, fc),
+                    },
+                ),
+            }
+        }
+        match found {
+            Some((cell, c)) => (cell, Place::Cell(r, c)),
+            None => (&EMPTY, Place::Cell(r, cols.first().copied().unwrap_or(0))),
+        }
+    }
+
+    /// Every item of the sheet, read by `read` with its JSON path.
+    fn items<T>(
+        &self,
+        cx: &mut Cx,
+        key: &str,
+        read: fn(&Self, &mut Cx, u32, JsonPath) -> T,
+    ) -> Vec<T> {
+        let list = JsonPath::default().key(key);
+        cx.mark(&list, self.name(), Place::Sheet);
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, &r)| {
+                let path = list.index(i);
+                cx.mark(&path, self.name(), Place::Row(r));
+                read(self, cx, r, path)
+            })
+            .collect()
+    }
+
+    fn at<V>(
+        &self,
+        cx: &mut Cx,
+        r: u32,
+        col: C,
+        path: &JsonPath,
+        read: impl Fn(&Cell) -> Result<V, Problem>,
+    ) -> Option<V> {
+        let (cell, place) = self.cell(cx, r, col);
+        cx.mark(path, self.name(), place);
+        match read(cell) {
+            Ok(v) => Some(v),
+            Err(p) => {
+                cx.fault(self.name(), place, p);
+                None
+            }
+        }
+    }
+
+    fn text(&self, cx: &mut Cx, r: u32, pl: C, en: C, path: JsonPath) -> Text {
+        self.opt_text(cx, r, pl, en, path.clone())
+            .unwrap_or_else(|| Text {
+                pl: String::new(),
+                en: None,
+            })
+    }
+
+    /// Both halves empty: no text. Polish empty alone is the validator's
+    /// "the text is empty", at the Polish cell.
+    fn opt_text(&self, cx: &mut Cx, r: u32, pl: C, en: C, path: JsonPath) -> Option<Text> {
+        let p = self.at(cx, r, pl, &path.key("pl"), text_of).flatten();
+        let e = self.at(cx, r, en, &path.key("en"), text_of).flatten();
+        let (_, place) = self.cell(cx, r, pl);
+        cx.mark(&path, self.name(), place);
+        (p.is_some() || e.is_some()).then(|| Text {
+            pl: p.unwrap_or_default(),
+            en: e,
+        })
+    }
+
+    fn code(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> String {
+        match self.at(cx, r, col, &path, code_of).flatten() {
+            Some(s) => s,
+            None => {
+                let (cell, place) = self.cell(cx, r, col);
+                if cell.is_empty() {
+                    cx.fault(self.name(), place, Problem::Required { allowed: vec![] });
+                }
+                String::new()
+            }
+        }
+    }
+
+    fn opt_code(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> Option<String> {
+        self.at(cx, r, col, &path, code_of).flatten()
+    }
+
+    fn date(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> DateValue {
+        self.at(cx, r, col, &path, date_of)
+            .unwrap_or(DateValue::NotGiven)
+    }
+
+    fn choice<T: Copy>(
+        &self,
+        cx: &mut Cx,
+        r: u32,
+        col: C,
+        choices: &[Choice<T>],
+        path: JsonPath,
+    ) -> T {
+        match self.at(cx, r, col, &path, |c| choice_of(c, choices)) {
+            Some(Some(v)) => v,
+            Some(None) => {
+                let (_, place) = self.cell(cx, r, col);
+                cx.fault(
+                    self.name(),
+                    place,
+                    Problem::Required {
+                        allowed: written(choices),
+                    },
+                );
+                choices[0].value
+            }
+            None => choices[0].value,
+        }
+    }
+
+    fn opt_choice<T: Copy>(
+        &self,
+        cx: &mut Cx,
+        r: u32,
+        col: C,
+        choices: &[Choice<T>],
+        path: JsonPath,
+    ) -> Option<T> {
+        self.at(cx, r, col, &path, |c| choice_of(c, choices))
+            .flatten()
+    }
+
+    fn count(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> u64 {
+        match self.at(cx, r, col, &path, count_of) {
+            Some(Some(n)) => n,
+            Some(None) => {
+                let (_, place) = self.cell(cx, r, col);
+                cx.fault(self.name(), place, Problem::Required { allowed: vec![] });
+                0
+            }
+            None => 0,
+        }
+    }
+}
+
+fn read_source(g: &Grid<SourceCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Source {
+    use SourceCol as S;
+    Source {
+        id: g.code(cx, r, S::Id, p.key("id")),
+        title: g.text(cx, r, S::TitlePl, S::TitleEn, p.key("title")),
+        url: g.opt_code(cx, r, S::Url, p.key("url")),
+    }
+}
+
+fn read_era(g: &Grid<EraCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Era {
+    use EraCol as E;
+    Era {
+        id: g.code(cx, r, E::Id, p.key("id")),
+        name: g.text(cx, r, E::NamePl, E::NameEn, p.key("name")),
+        period: g.date(cx, r, E::Period, p.key("period")),
+        note: g.opt_text(cx, r, E::NotePl, E::NoteEn, p.key("note")),
+    }
+}
+
+fn read_project(g: &Grid<ProjectCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Project {
+    use ProjectCol as P;
+    let mut activities = vec![];
+    let numbers: Vec<usize> = g.activities.keys().map(|&(n, _)| n).collect();
+    let mut numbers = numbers;
+    numbers.dedup();
+    for n in numbers {
+        let half = |cx: &mut Cx, lang: u8| -> (Option<String>, Option<Place>) {
+            let Some(cols) = g.activities.get(&(n, lang)) else {
+                return (None, None);
+            };
+            let header = activity_header(n, if lang == 0 { Lang::Pl } else { Lang::En });
+            let (cell, place) = g.cell_in(cx, r, cols, &header);
+            match text_of(cell) {
+                Ok(v) => (v, Some(place)),
+                Err(problem) => {
+                    cx.fault(g.name(), place, problem);
+                    (None, Some(place))
+                }
+            }
+        };
+        let (pl, pl_place) = half(cx, 0);
+        let (en, en_place) = half(cx, 1);
+        if pl.is_none() && en.is_none() {
+            continue;
+        }
+        let path = p.key("activities").index(activities.len());
+        let pl_place = pl_place.or(en_place).unwrap_or(Place::Row(r));
+        cx.mark(&path, g.name(), pl_place);
+        cx.mark(&path.key("pl"), g.name(), pl_place);
+        cx.mark(&path.key("en"), g.name(), en_place.unwrap_or(pl_place));
+        activities.push(Text {
+            pl: pl.unwrap_or_default(),
+            en,
+        });
+    }
+
+    // Amounts: their own currency ("1 980 000 zł") or the row's.
+    let currency = g.opt_choice(cx, r, P::Currency, CURRENCIES, p.key("currency-column"));
+    let (_, currency_place) = g.cell(cx, r, P::Currency);
+    let money = |cx: &mut Cx, col: P, key: &str| -> Option<Money> {
+        let path = p.key(key);
+        let (cell, place) = g.cell(cx, r, col);
+        cx.mark(&path, g.name(), place);
+        cx.mark(&path.key("amount"), g.name(), place);
+        let read: Result<Option<(Minor, Option<Currency>)>, Problem> = match cell {
+            Cell::Empty => Ok(None),
+            Cell::Text(s) if s.trim().is_empty() => Ok(None),
+            Cell::Text(s) => amount_from_text(s)
+                .map(Some)
+                .map_err(|problem| Problem::Amount {
+                    raw: s.trim().to_owned(),
+                    problem,
+                }),
+            Cell::Number(x) => amount_from_number(*x)
+                .map(|m| Some((m, None)))
+                .map_err(|problem| Problem::Amount {
+                    raw: number_text(*x),
+                    problem,
+                }),
+            other => Err(wrong_type(other)),
+        };
+        let (minor, own) = match read {
+            Ok(Some(v)) => v,
+            Ok(None) => return None,
+            Err(problem) => {
+                cx.fault(g.name(), place, problem);
+                return None;
+            }
+        };
+        let currency = match (own, currency) {
+            (Some(a), Some(b)) if a != b => {
+                cx.fault(
+                    g.name(),
+                    place,
+                    Problem::CurrencyConflict {
+                        cell: a.as_str().to_owned(),
+                        column: b.as_str().to_owned(),
+                    },
+                );
+                return None;
+            }
+            (Some(a), _) => {
+                cx.mark(&path.key("currency"), g.name(), place);
+                a
+            }
+            (None, Some(b)) => {
+                cx.mark(&path.key("currency"), g.name(), currency_place);
+                b
+            }
+            (None, None) => {
+                cx.fault(g.name(), place, Problem::NoCurrency);
+                return None;
+            }
+        };
+        Some(Money { minor, currency })
+    };
+    let value = money(cx, P::Value, "value");
+    let eu_contribution = money(cx, P::EuContribution, "eu_contribution");
+
+    Project {
+        id: g.code(cx, r, P::Id, p.key("id")),
+        name: g.text(cx, r, P::NamePl, P::NameEn, p.key("name")),
+        kind: g.opt_text(cx, r, P::KindPl, P::KindEn, p.key("kind")),
+        role: g.choice(cx, r, P::Role, ROLES, p.key("role")),
+        programme: g.text(cx, r, P::ProgrammePl, P::ProgrammeEn, p.key("programme")),
+        measure: g.opt_text(cx, r, P::MeasurePl, P::MeasureEn, p.key("measure")),
+        period: g.date(cx, r, P::Period, p.key("period")),
+        fund: g.opt_choice(cx, r, P::Fund, FUNDS, p.key("fund")),
+        dates: g.date(cx, r, P::Dates, p.key("dates")),
+        summary: g.text(cx, r, P::SummaryPl, P::SummaryEn, p.key("summary")),
+        activities,
+        activities_note: g.opt_text(
+            cx,
+            r,
+            P::ActivitiesNotePl,
+            P::ActivitiesNoteEn,
+            p.key("activities_note"),
+        ),
+        value,
+        eu_contribution,
+        source: g.code(cx, r, P::Source, p.key("source")),
+    }
+}
+
+fn read_event(g: &Grid<EventCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Event {
+    use EventCol as E;
+    Event {
+        id: g.code(cx, r, E::Id, p.key("id")),
+        date: g.date(cx, r, E::Date, p.key("date")),
+        kind: g.choice(cx, r, E::Kind, KINDS, p.key("kind")),
+        title: g.text(cx, r, E::TitlePl, E::TitleEn, p.key("title")),
+        description: g.text(
+            cx,
+            r,
+            E::DescriptionPl,
+            E::DescriptionEn,
+            p.key("description"),
+        ),
+        project: g.opt_code(cx, r, E::Project, p.key("project")),
+        source: g.code(cx, r, E::Source, p.key("source")),
+    }
+}
+
+fn read_figure(g: &Grid<FigureCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Figure {
+    use FigureCol as F;
+    Figure {
+        id: g.code(cx, r, F::Id, p.key("id")),
+        value: g.count(cx, r, F::Value, p.key("value")),
+        bound: g.choice(cx, r, F::Bound, BOUNDS, p.key("bound")),
+        label: g.text(cx, r, F::LabelPl, F::LabelEn, p.key("label")),
+        project: g.opt_code(cx, r, F::Project, p.key("project")),
+        source: g.code(cx, r, F::Source, p.key("source")),
+    }
+}
+
+/// A field/value sheet: each field's rows (one, or one per item of a list).
+struct Kv<'t, F> {
+    grid: Grid<'t, KvCol>,
+    rows: Vec<Vec<u32>>,
+    _fields: PhantomData<F>,
+}
+
+impl<'t, F: Fields> Kv<'t, F> {
+    fn new(table: &'t Table, cx: &mut Cx) -> Option<Kv<'t, F>> {
+        let grid = Grid::<KvCol>::new(table, cx)?;
+        let mut rows = vec![vec![]; F::ALL.len()];
+        let mut complete = true;
+        for &r in &grid.rows {
+            let (cell, _) = grid.cell(cx, r, KvCol::Field);
+            let name = normalise(&plain_text(cell));
+            if let Some(i) = F::ALL.iter().position(|f| matches_label(f.label(), &name)) {
+                rows[i].push(r);
+            }
+        }
+        for (i, &f) in F::ALL.iter().enumerate() {
+            match rows[i].as_slice() {
+                [] => {
+                    complete = false;
+                    cx.fault(
+                        grid.name(),
+                        Place::Sheet,
+                        Problem::MissingField {
+                            field: f.label().header(),
+                        },
+                    );
+                }
+                [first, second, ..] if f.kind() != FieldKind::TextList => {
+                    complete = false;
+                    let (_, place) = grid.cell(cx, *second, KvCol::Field);
+                    let (_, first) = grid.cell(cx, *first, KvCol::Field);
+                    let first = match first {
+                        Place::Cell(r, c) => a1(r, c),
+                        _ => String::new(),
+                    };
+                    cx.fault(
+                        grid.name(),
+                        place,
+                        Problem::RepeatedField {
+                            field: f.label().header(),
+                            first,
+                        },
+                    );
+                }
+                _ => {}
+            }
+        }
+        complete.then_some(Kv {
+            grid,
+            rows,
+            _fields: PhantomData,
+        })
+    }
+
+    fn row(&self, f: F) -> u32 {
+        let i = F::ALL.iter().position(|&k| k == f).unwrap_or(0);
+        self.rows[i].first().copied().unwrap_or(0)
+    }
+
+    fn fault(&self, cx: &mut Cx, f: F, problem: Problem) {
+        let (_, place) = self.grid.cell(cx, self.row(f), KvCol::Value);
+        cx.fault(self.grid.name(), place, problem);
+    }
+
+    /// A field without an English version must leave that cell empty.
+    fn no_english(&self, cx: &mut Cx, f: F) {
+        let (cell, place) = self.grid.cell(cx, self.row(f), KvCol::English);
+        if !cell.is_empty() {
+            cx.fault(
+                self.grid.name(),
+                place,
+                Problem::NoEnglish {
+                    field: f.label().header(),
+                },
+            );
+        }
+    }
+
+    fn text(&self, cx: &mut Cx, f: F, path: JsonPath) -> Text {
+        self.grid
+            .text(cx, self.row(f), KvCol::Value, KvCol::English, path)
+    }
+
+    fn opt_text(&self, cx: &mut Cx, f: F, path: JsonPath) -> Option<Text> {
+        self.grid
+            .opt_text(cx, self.row(f), KvCol::Value, KvCol::English, path)
+    }
+
+    fn texts(&self, cx: &mut Cx, f: F, path: JsonPath) -> Vec<Text> {
+        let i = F::ALL.iter().position(|&k| k == f).unwrap_or(0);
+        let mut out = vec![];
+        for &r in &self.rows[i] {
+            let item = path.index(out.len());
+            if let Some(t) = self
+                .grid
+                .opt_text(cx, r, KvCol::Value, KvCol::English, item)
+            {
+                out.push(t);
+            }
+        }
+        let (_, place) = self.grid.cell(cx, self.row(f), KvCol::Value);
+        cx.mark(&path, self.grid.name(), place);
+        out
+    }
+
+    fn plain(&self, cx: &mut Cx, f: F, path: JsonPath) -> String {
+        self.opt_plain(cx, f, path).unwrap_or_default()
+    }
+
+    fn opt_plain(&self, cx: &mut Cx, f: F, path: JsonPath) -> Option<String> {
+        self.no_english(cx, f);
+        self.grid
+            .at(cx, self.row(f), KvCol::Value, &path, text_of)
+            .flatten()
+    }
+
+    fn code(&self, cx: &mut Cx, f: F, path: JsonPath) -> String {
+        self.no_english(cx, f);
+        self.grid.code(cx, self.row(f), KvCol::Value, path)
+    }
+
+    fn opt_code(&self, cx: &mut Cx, f: F, path: JsonPath) -> Option<String> {
+        self.no_english(cx, f);
+        self.grid.opt_code(cx, self.row(f), KvCol::Value, path)
+    }
+
+    fn date(&self, cx: &mut Cx, f: F, path: JsonPath) -> DateValue {
+        self.no_english(cx, f);
+        self.grid.date(cx, self.row(f), KvCol::Value, path)
+    }
+
+    fn count(&self, cx: &mut Cx, f: F, path: JsonPath) -> u64 {
+        self.no_english(cx, f);
+        self.grid.count(cx, self.row(f), KvCol::Value, path)
+    }
+
+    fn opt_choice<T: Copy>(
+        &self,
+        cx: &mut Cx,
+        f: F,
+        choices: &[Choice<T>],
+        path: JsonPath,
+    ) -> Option<T> {
+        self.no_english(cx, f);
+        self.grid
+            .opt_choice(cx, self.row(f), KvCol::Value, choices, path)
+    }
+
+    fn place(&self, cx: &mut Cx, f: F) -> Place {
+        self.grid.cell(cx, self.row(f), KvCol::Value).1
+    }
+}
+
+fn read_organisation(k: &Kv<OrgField>, cx: &mut Cx) -> Organisation {
+    use OrgField as O;
+    let p = JsonPath::default().key("organisation");
+    let e = p.key("embed_titles");
+    let d = p.key("page_descriptions");
+    let accent = {
+        let ap = p.key("accent");
+        let light = k.opt_code(cx, O::AccentLight, ap.key("light"));
+        let dark = k.opt_code(cx, O::AccentDark, ap.key("dark"));
+        let place = k.place(cx, O::AccentLight);
+        cx.mark(&ap, k.grid.name(), place);
+        match (light, dark) {
+            (Some(light), Some(dark)) => Some(AccentColours { light, dark }),
+            (None, None) => None,
+            (Some(_), None) => {
+                k.fault(cx, O::AccentLight, Problem::AccentHalf);
+                None
+            }
+            (None, Some(_)) => {
+                k.fault(cx, O::AccentDark, Problem::AccentHalf);
+                None
+            }
+        }
+    };
+    let logo = {
+        let lp = p.key("logo");
+        let file = k.opt_code(cx, O::LogoFile, lp.key("file"));
+        let alt = k.opt_text(cx, O::LogoAlt, lp.key("alt"));
+        let place = k.place(cx, O::LogoFile);
+        cx.mark(&lp, k.grid.name(), place);
+        match (file, alt) {
+            (Some(file), alt) => Some(Logo {
+                file,
+                alt: alt.unwrap_or_else(|| Text {
+                    pl: String::new(),
+                    en: None,
+                }),
+            }),
+            (None, Some(_)) => {
+                k.fault(cx, O::LogoAlt, Problem::LogoWithoutFile);
+                None
+            }
+            (None, None) => None,
+        }
+    };
+    Organisation {
+        name: k.text(cx, O::Name, p.key("name")),
+        short_name: k.text(cx, O::ShortName, p.key("short_name")),
+        summary: k.text(cx, O::Summary, p.key("summary")),
+        legal_basis: k.text(cx, O::LegalBasis, p.key("legal_basis")),
+        source: k.code(cx, O::Source, p.key("source")),
+        site_title: k.text(cx, O::SiteTitle, p.key("site_title")),
+        description: k.text(cx, O::Description, p.key("description")),
+        source_line: k.text(cx, O::SourceLine, p.key("source_line")),
+        role_label: k.text(cx, O::RoleLabel, p.key("role_label")),
+        embed_titles: EmbedTitles {
+            timeline: k.text(cx, O::EmbedTimeline, e.key("timeline")),
+            funding: k.text(cx, O::EmbedFunding, e.key("funding")),
+        },
+        page_descriptions: PageDescriptions {
+            about: k.text(cx, O::PageAbout, d.key("about")),
+            timeline: k.text(cx, O::PageTimeline, d.key("timeline")),
+            funding: k.text(cx, O::PageFunding, d.key("funding")),
+            accessibility: k.text(cx, O::PageAccessibility, d.key("accessibility")),
+            embed_code: k.text(cx, O::PageEmbedCode, d.key("embed_code")),
+        },
+        app_short_name: k.plain(cx, O::AppShortName, p.key("app_short_name")),
+        slug: k.code(cx, O::Slug, p.key("slug")),
+        theme_colour: k.code(cx, O::ThemeColour, p.key("theme_colour")),
+        accent,
+        logo,
+    }
+}
+
+fn read_declaration(k: &Kv<DeclField>, cx: &mut Cx) -> Declaration {
+    use DeclField as D;
+    let p = JsonPath::default().key("accessibility");
+    Declaration {
+        entity: k.text(cx, D::Entity, p.key("entity")),
+        site_url: k.opt_code(cx, D::SiteUrl, p.key("site_url")),
+        published: k.date(cx, D::Published, p.key("published")),
+        updated: k.date(cx, D::Updated, p.key("updated")),
+        status: k.opt_choice(cx, D::Status, COMPLIANCE, p.key("status")),
+        non_accessible: k.texts(cx, D::NonAccessible, p.key("non_accessible")),
+        exemptions: k.texts(cx, D::Exemptions, p.key("exemptions")),
+        prepared: k.date(cx, D::Prepared, p.key("prepared")),
+        method: k.opt_text(cx, D::Method, p.key("method")),
+        reviewed: k.date(cx, D::Reviewed, p.key("reviewed")),
+        contact_person: k.opt_plain(cx, D::ContactPerson, p.key("contact_person")),
+        email: k.opt_code(cx, D::Email, p.key("email")),
+        phone: k.opt_plain(cx, D::Phone, p.key("phone")),
+        architecture: k.opt_text(cx, D::Architecture, p.key("architecture")),
+    }
+}

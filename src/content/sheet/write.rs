@@ -1,0 +1,301 @@
+//! Bundle → tables: the template filled in with the current content.
+
+use super::cells::{amount_cell, choice_cell, count_cell, date_cell};
+use super::layout::*;
+use super::{Cell, Table};
+use crate::content::model::{Bundle, Declaration, Event, Figure, Organisation, Project, Source};
+use crate::content::text::{Lang, Text};
+
+/// The workbook of a checked bundle: one table per [`Section`], in order.
+pub fn to_tables(b: &Bundle) -> Vec<Table> {
+    Section::ALL
+        .iter()
+        .map(|&s| match s {
+            Section::Organisation => fields_table(s, |f: OrgField| org_field(b, f)),
+            Section::Sources => list_table(s, &b.sources, source_cell, &[]),
+            Section::Eras => list_table(s, &b.eras, era_cell, &[]),
+            Section::Projects => projects_table(&b.projects),
+            Section::Events => list_table(s, &b.events, event_cell, &[]),
+            Section::Figures => list_table(s, &b.figures, figure_cell, &[]),
+            Section::Declaration => fields_table(s, |f: DeclField| decl_field(&b.accessibility, f)),
+        })
+        .collect()
+}
+
+fn text_in(t: &Text, lang: Lang) -> Cell {
+    match lang {
+        Lang::Pl => Cell::text(&t.pl),
+        Lang::En => t.en.as_ref().map_or(Cell::Empty, Cell::text),
+    }
+}
+
+fn opt_text_in(t: &Option<Text>, lang: Lang) -> Cell {
+    t.as_ref().map_or(Cell::Empty, |t| text_in(t, lang))
+}
+
+fn opt(s: &Option<String>) -> Cell {
+    s.as_ref().map_or(Cell::Empty, Cell::text)
+}
+
+/// A column not in a sheet's fixed layout (a project's activity): its
+/// header, kind and one cell per item.
+type ExtraColumn = (String, ColumnKind, Vec<Cell>);
+
+/// A list sheet: the header row, then one row per item. `extra` are
+/// columns inserted before given ones (the projects' activities).
+fn list_table<T, C: Columns>(
+    section: Section,
+    items: &[T],
+    cell: fn(&T, C) -> Cell,
+    extra: &[(C, Vec<ExtraColumn>)],
+) -> Table {
+    let mut t = Table::new(section.name());
+    let mut header = vec![];
+    let mut rows: Vec<Vec<Cell>> = vec![vec![]; items.len()];
+    for &c in C::ALL {
+        for (before, cols) in extra {
+            if *before == c {
+                for (head, kind, values) in cols {
+                    header.push(Cell::text(head));
+                    t.columns.push(*kind);
+                    for (row, v) in rows.iter_mut().zip(values) {
+                        row.push(v.clone());
+                    }
+                }
+            }
+        }
+        header.push(Cell::text(c.header()));
+        t.columns.push(c.kind());
+        for (row, item) in rows.iter_mut().zip(items) {
+            row.push(cell(item, c));
+        }
+    }
+    t.rows.push(header);
+    t.rows.extend(rows);
+    t
+}
+
+fn source_cell(s: &Source, c: SourceCol) -> Cell {
+    match c {
+        SourceCol::Id => Cell::text(&s.id),
+        SourceCol::TitlePl => text_in(&s.title, Lang::Pl),
+        SourceCol::TitleEn => text_in(&s.title, Lang::En),
+        SourceCol::Url => opt(&s.url),
+    }
+}
+
+fn era_cell(e: &crate::content::model::Era, c: EraCol) -> Cell {
+    match c {
+        EraCol::Id => Cell::text(&e.id),
+        EraCol::NamePl => text_in(&e.name, Lang::Pl),
+        EraCol::NameEn => text_in(&e.name, Lang::En),
+        EraCol::Period => date_cell(e.period),
+        EraCol::NotePl => opt_text_in(&e.note, Lang::Pl),
+        EraCol::NoteEn => opt_text_in(&e.note, Lang::En),
+    }
+}
+
+fn projects_table(projects: &[Project]) -> Table {
+    // At least one pair of activity columns, so the template shows where they go.
+    let n = projects
+        .iter()
+        .map(|p| p.activities.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let cols = (1..=n)
+        .flat_map(|i| {
+            Lang::ALL.into_iter().map(move |lang| {
+                let values = projects
+                    .iter()
+                    .map(|p| {
+                        p.activities
+                            .get(i - 1)
+                            .map_or(Cell::Empty, |t| text_in(t, lang))
+                    })
+                    .collect();
+                (activity_header(i, lang), ColumnKind::LongText, values)
+            })
+        })
+        .collect();
+    list_table(
+        Section::Projects,
+        projects,
+        project_cell,
+        &[(ACTIVITIES_BEFORE, cols)],
+    )
+}
+
+fn project_cell(p: &Project, c: ProjectCol) -> Cell {
+    use ProjectCol as P;
+    match c {
+        P::Id => Cell::text(&p.id),
+        P::NamePl => text_in(&p.name, Lang::Pl),
+        P::NameEn => text_in(&p.name, Lang::En),
+        P::KindPl => opt_text_in(&p.kind, Lang::Pl),
+        P::KindEn => opt_text_in(&p.kind, Lang::En),
+        P::Role => choice_cell(p.role, ROLES),
+        P::ProgrammePl => text_in(&p.programme, Lang::Pl),
+        P::ProgrammeEn => text_in(&p.programme, Lang::En),
+        P::MeasurePl => opt_text_in(&p.measure, Lang::Pl),
+        P::MeasureEn => opt_text_in(&p.measure, Lang::En),
+        P::Period => date_cell(p.period),
+        P::Fund => p.fund.map_or(Cell::Empty, |f| choice_cell(f, FUNDS)),
+        P::Dates => date_cell(p.dates),
+        P::SummaryPl => text_in(&p.summary, Lang::Pl),
+        P::SummaryEn => text_in(&p.summary, Lang::En),
+        P::ActivitiesNotePl => opt_text_in(&p.activities_note, Lang::Pl),
+        P::ActivitiesNoteEn => opt_text_in(&p.activities_note, Lang::En),
+        P::Value => p.value.map_or(Cell::Empty, |m| amount_cell(m.minor)),
+        P::EuContribution => p
+            .eu_contribution
+            .map_or(Cell::Empty, |m| amount_cell(m.minor)),
+        // A checked bundle has one currency per project (the validator's
+        // CurrencyMismatch), so one column says it for both amounts.
+        P::Currency => p
+            .value
+            .or(p.eu_contribution)
+            .map_or(Cell::Empty, |m| choice_cell(m.currency, CURRENCIES)),
+        P::Source => Cell::text(&p.source),
+    }
+}
+
+fn event_cell(e: &Event, c: EventCol) -> Cell {
+    match c {
+        EventCol::Id => Cell::text(&e.id),
+        EventCol::Kind => choice_cell(e.kind, KINDS),
+        EventCol::Date => date_cell(e.date),
+        EventCol::TitlePl => text_in(&e.title, Lang::Pl),
+        EventCol::TitleEn => text_in(&e.title, Lang::En),
+        EventCol::DescriptionPl => text_in(&e.description, Lang::Pl),
+        EventCol::DescriptionEn => text_in(&e.description, Lang::En),
+        EventCol::Project => opt(&e.project),
+        EventCol::Source => Cell::text(&e.source),
+    }
+}
+
+fn figure_cell(f: &Figure, c: FigureCol) -> Cell {
+    match c {
+        FigureCol::Id => Cell::text(&f.id),
+        FigureCol::Value => count_cell(f.value),
+        FigureCol::Bound => choice_cell(f.bound, BOUNDS),
+        FigureCol::LabelPl => text_in(&f.label, Lang::Pl),
+        FigureCol::LabelEn => text_in(&f.label, Lang::En),
+        FigureCol::Project => opt(&f.project),
+        FigureCol::Source => Cell::text(&f.source),
+    }
+}
+
+/// What a field/value sheet's row holds: (value, English) cells; a list
+/// field has one pair per item (and one empty pair when it has none).
+type FieldCells = Vec<(Cell, Cell)>;
+
+fn one(value: Cell) -> FieldCells {
+    vec![(value, Cell::Empty)]
+}
+
+fn text_pair(t: &Text) -> FieldCells {
+    vec![(text_in(t, Lang::Pl), text_in(t, Lang::En))]
+}
+
+fn opt_text_pair(t: &Option<Text>) -> FieldCells {
+    vec![(opt_text_in(t, Lang::Pl), opt_text_in(t, Lang::En))]
+}
+
+fn fields_table<F: Fields>(section: Section, cells: impl Fn(F) -> FieldCells) -> Table {
+    let mut t = Table::new(section.name());
+    t.rows.push(
+        KvCol::ALL
+            .iter()
+            .map(|c| Cell::text(c.header()))
+            .chain([Cell::text(NOTE.header())])
+            .collect(),
+    );
+    t.columns = KvCol::ALL
+        .iter()
+        .map(|c| c.kind())
+        .chain([ColumnKind::Note])
+        .collect();
+    for &f in F::ALL {
+        let note = format!("{} / {}", f.kind().note(Lang::Pl), f.kind().note(Lang::En));
+        let mut pairs = cells(f);
+        if pairs.is_empty() {
+            pairs.push((Cell::Empty, Cell::Empty));
+        }
+        for (value, en) in pairs {
+            t.rows.push(vec![
+                Cell::text(f.label().header()),
+                value,
+                en,
+                Cell::text(&note),
+            ]);
+        }
+    }
+    t
+}
+
+fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
+    let o: &Organisation = &b.organisation;
+    let d = &o.page_descriptions;
+    use OrgField as O;
+    match f {
+        O::SchemaVersion => one(count_cell(b.schema_version.into())),
+        O::Schema => one(opt(&b.schema)),
+        O::ContentDate => one(date_cell(b.content_date)),
+        O::Name => text_pair(&o.name),
+        O::ShortName => text_pair(&o.short_name),
+        O::Summary => text_pair(&o.summary),
+        O::LegalBasis => text_pair(&o.legal_basis),
+        O::Source => one(Cell::text(&o.source)),
+        O::SiteTitle => text_pair(&o.site_title),
+        O::Description => text_pair(&o.description),
+        O::SourceLine => text_pair(&o.source_line),
+        O::RoleLabel => text_pair(&o.role_label),
+        O::EmbedTimeline => text_pair(&o.embed_titles.timeline),
+        O::EmbedFunding => text_pair(&o.embed_titles.funding),
+        O::PageAbout => text_pair(&d.about),
+        O::PageTimeline => text_pair(&d.timeline),
+        O::PageFunding => text_pair(&d.funding),
+        O::PageAccessibility => text_pair(&d.accessibility),
+        O::PageEmbedCode => text_pair(&d.embed_code),
+        O::AppShortName => one(Cell::text(&o.app_short_name)),
+        O::Slug => one(Cell::text(&o.slug)),
+        O::ThemeColour => one(Cell::text(&o.theme_colour)),
+        O::AccentLight => one(o
+            .accent
+            .as_ref()
+            .map_or(Cell::Empty, |a| Cell::text(&a.light))),
+        O::AccentDark => one(o
+            .accent
+            .as_ref()
+            .map_or(Cell::Empty, |a| Cell::text(&a.dark))),
+        O::LogoFile => one(o.logo.as_ref().map_or(Cell::Empty, |l| Cell::text(&l.file))),
+        O::LogoAlt => opt_text_pair(&o.logo.as_ref().map(|l| l.alt.clone())),
+    }
+}
+
+fn decl_field(a: &Declaration, f: DeclField) -> FieldCells {
+    use DeclField as D;
+    let list = |items: &[Text]| -> FieldCells {
+        items
+            .iter()
+            .map(|t| (text_in(t, Lang::Pl), text_in(t, Lang::En)))
+            .collect()
+    };
+    match f {
+        D::Entity => text_pair(&a.entity),
+        D::SiteUrl => one(opt(&a.site_url)),
+        D::Published => one(date_cell(a.published)),
+        D::Updated => one(date_cell(a.updated)),
+        D::Status => one(a.status.map_or(Cell::Empty, |s| choice_cell(s, COMPLIANCE))),
+        D::NonAccessible => list(&a.non_accessible),
+        D::Exemptions => list(&a.exemptions),
+        D::Prepared => one(date_cell(a.prepared)),
+        D::Method => opt_text_pair(&a.method),
+        D::Reviewed => one(date_cell(a.reviewed)),
+        D::ContactPerson => one(opt(&a.contact_person)),
+        D::Email => one(opt(&a.email)),
+        D::Phone => one(opt(&a.phone)),
+        D::Architecture => opt_text_pair(&a.architecture),
+    }
+}

@@ -1,0 +1,613 @@
+//! Workbook files ↔ [`Table`]s: rust_xlsxwriter writes the template
+//! (.xlsx), calamine reads .xlsx, .ods (and legacy .xls), with formulas as
+//! their cached values. What the cells mean is [`sheet`](super::sheet)'s
+//! business.
+
+use super::sheet::{Area, Cell};
+use super::sheet::{ColumnKind, Table};
+use super::text::Lang;
+use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetType, Sheets};
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
+    FormatAlign, FormatBorder, Workbook, XlsxError,
+};
+use std::io::Cursor;
+
+/// A larger upload is refused before it is unpacked: the content it
+/// could hold is limited to a few megabytes anyway.
+pub const MAX_WORKBOOK_BYTES: usize = 32 * 1024 * 1024;
+
+/// Cells kept from one workbook, at most: a 10 000-event bundle has ~100 000.
+pub const MAX_CELLS: usize = 2_000_000;
+
+/// Rows a sheet is formatted for ahead (the drop-down lists and formats of
+/// empty rows below the content, where new items are typed).
+const FORMATTED_ROWS: u32 = 2_000;
+
+/// Why bytes did not become tables.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkbookError {
+    #[error("the file is {size} bytes, more than the limit of {limit}")]
+    TooLarge { size: usize, limit: usize },
+    #[error("the file is not an .xlsx, .ods or .xls workbook")]
+    NotAWorkbook,
+    #[error("the workbook cannot be read: {0}")]
+    Unreadable(String),
+    #[error("the workbook has more than {limit} cells")]
+    TooManyCells { limit: usize },
+}
+
+impl WorkbookError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (WorkbookError::TooLarge { size, limit }, Lang::Pl) => {
+                format!("plik ma {size} B, więcej niż limit {limit} B")
+            }
+            (WorkbookError::NotAWorkbook, Lang::Pl) => {
+                "plik nie jest skoroszytem .xlsx, .ods ani .xls".into()
+            }
+            (WorkbookError::Unreadable(e), Lang::Pl) => {
+                format!("nie da się odczytać skoroszytu (uszkodzony?): {e}")
+            }
+            (WorkbookError::TooManyCells { limit }, Lang::Pl) => {
+                format!("skoroszyt ma więcej niż {limit} wypełnionych komórek")
+            }
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+}
+
+/// The tables as an .xlsx file: a bold, shaded, frozen header row with a
+/// filter, each column as wide as its kind needs and formatted for it
+/// (text columns as text, so Excel keeps `2008-03` and `0042` as typed;
+/// amounts with grouping and two decimals), drop-down lists for closed
+/// sets. `created` fixes the file's creation date (the bundle's content
+/// date), so that the same content gives the same bytes.
+pub fn write_xlsx(tables: &[Table], created: Option<(u16, u8, u8)>) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let mut props = DocProperties::new().set_title("Treść serwisu / Site content");
+    if let Some((y, m, d)) = created {
+        props = props.set_creation_datetime(&ExcelDateTime::from_ymd(y, m, d)?);
+    }
+    wb.set_properties(&props);
+
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(0xDDE6F0))
+        .set_border_bottom(FormatBorder::Medium);
+    // Data cells do not wrap: rows keep one height, and a paragraph shows
+    // whole in the formula bar (a wrapped cell in a row of default height
+    // would spill over the rows below in some programs).
+    let text = Format::new()
+        .set_num_format("@")
+        .set_align(FormatAlign::Top);
+    let field = text.clone().set_bold();
+    let note = text
+        .clone()
+        .set_font_color(Color::RGB(0x555555))
+        .set_italic();
+    let amount = Format::new()
+        .set_num_format("#,##0.00")
+        .set_align(FormatAlign::Top);
+    let count = Format::new()
+        .set_num_format("#,##0")
+        .set_align(FormatAlign::Top);
+    let date = Format::new()
+        .set_num_format("yyyy-mm-dd")
+        .set_align(FormatAlign::Top);
+
+    for t in tables {
+        let ws = wb.add_worksheet();
+        ws.set_name(&t.name)?;
+        let width = t.rows.iter().map(Vec::len).max().unwrap_or(0) as u16;
+        for col in 0..width {
+            let kind = t
+                .columns
+                .get(col as usize)
+                .copied()
+                .unwrap_or(ColumnKind::Text);
+            let f = match kind {
+                ColumnKind::Amount => &amount,
+                ColumnKind::Count => &count,
+                ColumnKind::Field => &field,
+                ColumnKind::Note => &note,
+                _ => &text,
+            };
+            ws.set_column_width(col, kind.width())?;
+            ws.set_column_format(col, f)?;
+            let validation = match kind {
+                ColumnKind::Choice(names) => Some(
+                    DataValidation::new()
+                        .allow_list_strings(names)?
+                        .set_error_style(DataValidationErrorStyle::Warning)
+                        .set_input_message(names.join(" | "))?,
+                ),
+                ColumnKind::Date => Some(
+                    DataValidation::new()
+                        .allow_any_value()
+                        .set_input_title("RRRR / RRRR-MM / RRRR-MM-DD")?
+                        .set_input_message(
+                            "Zakres: 2007/2013, od: 2015/.., brak daty: pusta komórka.\nRange: 2007/2013, from: 2015/.., no date: an empty cell.",
+                        )?,
+                ),
+                _ => None,
+            };
+            if let Some(v) = validation {
+                ws.add_data_validation(1, col, FORMATTED_ROWS, col, &v)?;
+            }
+        }
+        for (r, row) in t.rows.iter().enumerate() {
+            let r = r as u32;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                let kind = t
+                    .columns
+                    .get(c as usize)
+                    .copied()
+                    .unwrap_or(ColumnKind::Text);
+                let f = if r == 0 {
+                    &header
+                } else {
+                    match kind {
+                        ColumnKind::Amount => &amount,
+                        ColumnKind::Count => &count,
+                        ColumnKind::Field => &field,
+                        ColumnKind::Note => &note,
+                        _ => &text,
+                    }
+                };
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Text(s) => {
+                        ws.write_string_with_format(r, c, s, f)?;
+                    }
+                    Cell::Number(n) => {
+                        ws.write_number_with_format(r, c, *n, f)?;
+                    }
+                    Cell::Bool(b) => {
+                        ws.write_boolean_with_format(r, c, *b, f)?;
+                    }
+                    Cell::Date(serial) => {
+                        ws.write_number_with_format(r, c, *serial, &date)?;
+                    }
+                    Cell::Error(e) => {
+                        ws.write_string_with_format(r, c, e, f)?;
+                    }
+                }
+            }
+        }
+        for a in &t.merged {
+            let first = t.cell(a.first_row, a.first_col);
+            let s = match first {
+                Cell::Text(s) => s.as_str(),
+                _ => "",
+            };
+            ws.merge_range(
+                a.first_row,
+                a.first_col as u16,
+                a.last_row,
+                a.last_col as u16,
+                s,
+                &text,
+            )?;
+        }
+        if width > 0 {
+            // Three lines: the narrow columns' headers wrap.
+            ws.set_row_height(0, 45)?;
+            ws.set_freeze_panes(1, 0)?;
+            ws.autofilter(0, 0, t.rows.len().max(1) as u32 - 1, width - 1)?;
+        }
+    }
+    wb.save_to_buffer()
+}
+
+/// The sheets of an .xlsx, .ods or .xls file, in the workbook's order
+/// (worksheets only; chart sheets have no cells).
+pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Table>, WorkbookError> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        return Err(WorkbookError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_WORKBOOK_BYTES,
+        });
+    }
+    // xlsx and ods are zip files; xls is an OLE compound file.
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if !zip && !ole {
+        return Err(WorkbookError::NotAWorkbook);
+    }
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    let names: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    let mut cells = 0usize;
+    let mut tables = vec![];
+    for name in names {
+        let mut t = Table::new(&name);
+        let mut put = |t: &mut Table, row: u32, col: u32, cell: Cell| {
+            if cell == Cell::Empty {
+                return Ok(());
+            }
+            cells += 1;
+            if cells > MAX_CELLS {
+                return Err(WorkbookError::TooManyCells { limit: MAX_CELLS });
+            }
+            t.set(row, col, cell);
+            Ok(())
+        };
+        let unreadable =
+            |e: &dyn std::fmt::Display| WorkbookError::Unreadable(format!("{name}: {e}"));
+        match &mut book {
+            // Streamed: calamine's ranges are dense, and one stray value
+            // at XFD1048576 would ask for 17 billion cells.
+            Sheets::Xlsx(x) => {
+                {
+                    let mut reader = x
+                        .worksheet_cells_reader(&name)
+                        .map_err(|e| unreadable(&e))?;
+                    while let Some(c) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                        let (row, col) = c.get_position();
+                        put(&mut t, row, col, cell_of_ref(c.get_value()))?;
+                    }
+                }
+                t.merged = x
+                    .merge_cells_by_sheet_name(&name)
+                    .map_err(|e| unreadable(&e))?
+                    .into_iter()
+                    .map(|d| Area {
+                        first_row: d.start.0,
+                        first_col: d.start.1,
+                        last_row: d.end.0,
+                        last_col: d.end.1,
+                    })
+                    .collect();
+            }
+            other => {
+                let range = other.worksheet_range(&name).map_err(|e| unreadable(&e))?;
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                for (r, c, v) in range.cells() {
+                    put(&mut t, r0 + r as u32, c0 + c as u32, cell_of(v))?;
+                }
+            }
+        }
+        tables.push(t);
+    }
+    Ok(tables)
+}
+
+fn cell_of_ref(v: &DataRef<'_>) -> Cell {
+    match v {
+        DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
+        other => cell_of(&Data::from(other.clone())),
+    }
+}
+
+fn cell_of(v: &Data) -> Cell {
+    match v {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) if d.is_datetime() => {
+            // Normalised to the 1900 system (1904-system workbooks differ by 1462 days).
+            let (y, m, day, h, min, s, ms) = d.to_ymd_hms_milli();
+            let time =
+                (h as f64 * 3600.0 + min as f64 * 60.0 + s as f64 + ms as f64 / 1000.0) / 86_400.0;
+            Cell::Date(super::sheet::ymd_to_serial(y, m, day) + time)
+        }
+        // A duration ([h]:mm) is a number of days.
+        Data::DateTime(d) => Cell::Number(d.as_f64()),
+        Data::DateTimeIso(s) => iso_day(s).map_or_else(|| Cell::Text(s.clone()), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// An ods date ("2008-03-14" or "2008-03-14T00:00:00") as a serial day.
+fn iso_day(s: &str) -> Option<f64> {
+    let day = s.get(..10)?;
+    let mut parts = day.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let (y, m, d): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let serial = super::sheet::ymd_to_serial(y, m, d);
+    (super::sheet::serial_to_ymd(serial) == Some((y, m, d))).then_some(serial)
+}
+
+// Native: the tests build files with the zip crate, a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::content::sheet::{from_tables, to_tables};
+    use crate::content::{parse, Bundle, DateValue, Point};
+    use rust_xlsxwriter::Formula;
+
+    const REAL: &str = include_str!("../../public/content/bundle.json");
+
+    fn real() -> Bundle {
+        parse(REAL).unwrap()
+    }
+
+    fn faults_of(bytes: &[u8]) -> Vec<String> {
+        match from_tables(&read_workbook(bytes).unwrap()) {
+            Ok(_) => panic!("imported, but faults were expected"),
+            Err(e) => e.0.iter().map(|f| f.describe(Lang::Pl)).collect(),
+        }
+    }
+
+    #[test]
+    fn the_real_bundle_round_trips_through_an_xlsx_file() {
+        let b = real();
+        let bytes = write_xlsx(&to_tables(&b), Some((2026, 11, 26))).unwrap();
+        assert!(bytes.starts_with(b"PK\x03\x04"));
+        let back = from_tables(&read_workbook(&bytes).unwrap()).unwrap();
+        assert_eq!(back, b);
+        // Re-serialised, it is the original file's JSON, value for value.
+        let original: serde_json::Value = serde_json::from_str(REAL).unwrap();
+        assert_eq!(serde_json::to_value(&back).unwrap(), original);
+        // Text that looks like the file format's own escapes stays text.
+        let mut odd = b.clone();
+        odd.events[0].title.pl = "_x0041_ a_x000D_b _x005F_ =1+1 \t'x".into();
+        let bytes_odd = write_xlsx(&to_tables(&odd), None).unwrap();
+        assert_eq!(
+            from_tables(&read_workbook(&bytes_odd).unwrap()).unwrap(),
+            odd
+        );
+        // With the creation date fixed, the same content gives the same bytes.
+        assert_eq!(
+            write_xlsx(&to_tables(&b), Some((2026, 11, 26))).unwrap(),
+            bytes
+        );
+    }
+
+    /// Every value of `tables` written plainly, as another program would.
+    fn plain_workbook(tables: &[Table], wb: &mut Workbook) {
+        for t in tables {
+            let ws = wb.add_worksheet();
+            ws.set_name(&t.name).unwrap();
+            for (r, row) in t.rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let (r, c) = (r as u32, c as u16);
+                    match cell {
+                        Cell::Text(s) => ws.write_string(r, c, s).map(drop),
+                        Cell::Number(n) => ws.write_number(r, c, *n).map(drop),
+                        _ => Ok(()),
+                    }
+                    .unwrap();
+                }
+            }
+        }
+    }
+
+    fn find(t: &Table, head: &str) -> u16 {
+        t.rows[0]
+            .iter()
+            .position(|c| matches!(c, Cell::Text(s) if s.starts_with(head)))
+            .unwrap() as u16
+    }
+
+    /// A workbook as people leave it, built here with rust_xlsxwriter: an
+    /// amount typed as text with grouping and "zł", formulas (read as their
+    /// cached values), a year Excel took for a number, a real date cell,
+    /// formatted empty rows under the content, an extra sheet — and, in the
+    /// first version, one impossible date.
+    fn as_people_leave_it(bad_date: bool) -> Vec<u8> {
+        let b = real();
+        let tables = to_tables(&b);
+        let mut wb = Workbook::new();
+        let notes = wb.add_worksheet();
+        notes.set_name("Instrukcja").unwrap();
+        notes
+            .write_string(0, 0, "Wypełnij arkusze i zapisz plik.")
+            .unwrap();
+        plain_workbook(&tables, &mut wb);
+        let (pr, ev, fig) = (&tables[3], &tables[4], &tables[5]);
+        let (value, eu) = (find(pr, "Wartość"), find(pr, "Dofinansowanie UE"));
+        let date = find(ev, "Data");
+        let count = find(fig, "Liczba");
+
+        let ws = wb.worksheet_from_name("Projekty").unwrap();
+        ws.write_string(3, value, "1 980 000,00 zł").unwrap();
+        let formula = Formula::new(format!(
+            "=ROUND({}4*0.85,2)",
+            crate::content::sheet::column_letters(value as u32)
+        ))
+        .set_result("1683000");
+        ws.write_formula(3, eu, formula).unwrap();
+        let blank = Format::new().set_num_format("@");
+        for r in 4..30 {
+            ws.write_blank(r, 0, &blank).unwrap();
+        }
+
+        let ws = wb.worksheet_from_name("Wydarzenia").unwrap();
+        ws.write_number(1, date, 2004.0).unwrap();
+        let day = ExcelDateTime::from_ymd(2010, 3, 1).unwrap();
+        ws.write_datetime_with_format(6, date, &day, &Format::new().set_num_format("yyyy-mm-dd"))
+            .unwrap();
+        if bad_date {
+            ws.write_string(3, date, "2008-13").unwrap();
+        }
+        ws.write_string(40, 0, "   ").unwrap();
+
+        let ws = wb.worksheet_from_name("Liczby").unwrap();
+        ws.write_formula(1, count, Formula::new("=290+5").set_result("295"))
+            .unwrap();
+        wb.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_workbook_as_people_leave_it_is_read_as_they_see_it() {
+        assert_eq!(
+            faults_of(&as_people_leave_it(true)),
+            ["Wydarzenia!C4: data „2008-13” — miesiąc 13 nie istnieje"]
+        );
+        let got = from_tables(&read_workbook(&as_people_leave_it(false)).unwrap()).unwrap();
+        let mut want = real();
+        // The cell Excel made a date is that day; nothing else changed.
+        assert_eq!(want.events[5].id, "2010-model-mrr");
+        want.events[5].date = DateValue::At(Point::Day(2010, 3, 1));
+        assert_eq!(got, want);
+        let mokes = got.project("mokes").unwrap();
+        assert_eq!(mokes.value.unwrap().minor.0, 198_000_000);
+        assert_eq!(mokes.eu_contribution.unwrap().minor.0, 168_300_000);
+        assert_eq!(got.figures[0].value, 295);
+    }
+
+    #[test]
+    fn what_is_not_a_content_workbook_is_said_clearly() {
+        for junk in [
+            &b""[..],
+            b"hello",
+            b"{\"schema_version\": 2}",
+            b"\x89PNG\r\n\x1a\n",
+        ] {
+            assert_eq!(read_workbook(junk), Err(WorkbookError::NotAWorkbook));
+        }
+        assert_eq!(
+            WorkbookError::NotAWorkbook.message(Lang::Pl),
+            "plik nie jest skoroszytem .xlsx, .ods ani .xls"
+        );
+        // A zip, but no workbook inside; a truncated workbook.
+        let mut not_a_book = vec![];
+        {
+            let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut not_a_book));
+            z.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut z, b"hello").unwrap();
+            z.finish().unwrap();
+        }
+        assert!(matches!(
+            read_workbook(&not_a_book),
+            Err(WorkbookError::Unreadable(_))
+        ));
+        let whole = write_xlsx(&to_tables(&real()), None).unwrap();
+        assert!(matches!(
+            read_workbook(&whole[..whole.len() / 2]),
+            Err(WorkbookError::Unreadable(_))
+        ));
+        assert!(matches!(
+            read_workbook(&vec![b'P'; MAX_WORKBOOK_BYTES + 1]),
+            Err(WorkbookError::TooLarge { .. })
+        ));
+
+        let mut wb = Workbook::new();
+        wb.add_worksheet()
+            .write_string(0, 0, "Budżet 2024")
+            .unwrap();
+        wb.add_worksheet().set_name("Kontakty").unwrap();
+        assert_eq!(
+            faults_of(&wb.save_to_buffer().unwrap()),
+            ["to nie jest skoroszyt treści: brak w nim arkuszy Organizacja, Źródła, Okresy, Projekty, Wydarzenia, Liczby, Deklaracja (są: Sheet1, Kontakty)"]
+        );
+    }
+
+    fn xml_escape(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+
+    /// The tables as a minimal OpenDocument spreadsheet (what LibreOffice
+    /// saves, less the styles), with one date cell and one formula.
+    fn ods(tables: &[Table]) -> Vec<u8> {
+        let mut content = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
+        );
+        for t in tables {
+            content += &format!(r#"<table:table table:name="{}">"#, xml_escape(&t.name));
+            for row in &t.rows {
+                content += "<table:table-row>";
+                for cell in row {
+                    content += &match cell {
+                        Cell::Text(s) => format!(
+                            r#"<table:table-cell office:value-type="string">{}</table:table-cell>"#,
+                            s.split('\n').map(|p| format!("<text:p>{}</text:p>", xml_escape(p))).collect::<String>()
+                        ),
+                        Cell::Number(n) => format!(
+                            r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+                        ),
+                        Cell::Date(_) => r#"<table:table-cell office:value-type="date" office:date-value="2010-03-01T00:00:00"><text:p>01.03.2010</text:p></table:table-cell>"#.to_owned(),
+                        Cell::Bool(_) => r#"<table:table-cell table:formula="of:=1+1" office:value-type="float" office:value="2"><text:p>2</text:p></table:table-cell>"#.to_owned(),
+                        _ => "<table:table-cell/>".to_owned(),
+                    };
+                }
+                content += "</table:table-row>";
+            }
+            // LibreOffice ends a sheet with its unused rows, repeated.
+            content += r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+            content += "</table:table>";
+        }
+        content += "</office:spreadsheet></office:body></office:document-content>";
+        let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+        let mut out = vec![];
+        {
+            let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+            let stored = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            let deflated = zip::write::SimpleFileOptions::default();
+            for (name, data, options) in [
+                (
+                    "mimetype",
+                    "application/vnd.oasis.opendocument.spreadsheet",
+                    stored,
+                ),
+                ("META-INF/manifest.xml", manifest, deflated),
+                ("content.xml", content.as_str(), deflated),
+            ] {
+                z.start_file(name, options).unwrap();
+                std::io::Write::write_all(&mut z, data.as_bytes()).unwrap();
+            }
+            z.finish().unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn an_ods_file_reads_like_the_xlsx() {
+        let b = real();
+        let mut tables = to_tables(&b);
+        // A date cell and a formula (its cached value 2): a figure of 2.
+        let ev = &mut tables[4];
+        let date = find(ev, "Data") as u32;
+        ev.set(6, date, Cell::Date(0.0));
+        let fig = &mut tables[5];
+        let count = find(fig, "Liczba") as u32;
+        fig.set(1, count, Cell::Bool(true));
+        let bytes = ods(&tables);
+        let read = read_workbook(&bytes).unwrap();
+        assert_eq!(read.len(), 7);
+        let got = from_tables(&read).unwrap();
+        let mut want = b;
+        want.events[5].date = DateValue::At(Point::Day(2010, 3, 1));
+        want.figures[0].value = 2;
+        assert_eq!(got, want);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod generated {
+    use super::*;
+    use crate::content::sheet::{from_tables, tests::generated::bundle, to_tables};
+    use proptest::prelude::*;
+
+    proptest! {
+        // Fewer cases than the table round trip: each writes and unzips a file.
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn generated_bundles_round_trip_through_xlsx(b in bundle()) {
+            let json = serde_json::to_string(&b).unwrap();
+            prop_assume!(crate::content::parse(&json).is_ok());
+            let bytes = write_xlsx(&to_tables(&b), None).unwrap();
+            let back = from_tables(&read_workbook(&bytes).unwrap());
+            prop_assert!(back.is_ok(), "{:#?}", back.err());
+            prop_assert_eq!(back.unwrap(), b);
+        }
+    }
+}
