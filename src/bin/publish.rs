@@ -254,11 +254,13 @@ mod publish {
     struct Template {
         html: String,
         base: String,
-        /// Where the app's stylesheet link is in `html`, and the stylesheet.
+        /// Where the app's stylesheet link is in `html`.
         css_link: std::ops::Range<usize>,
-        css: String,
-        /// The bundle's accent, after the app's rules so that it wins.
-        brand_css: Option<String>,
+        /// What every page carries inline: the app's stylesheet, then the
+        /// bundle's accent (see [`Template::add_brand`]).
+        style: String,
+        /// `sha256-…` of `style`, the one inline style the page's policy allows.
+        style_hash: String,
         /// The favicon as a `data:` address (see [`Template::published`]).
         icon: Option<String>,
     }
@@ -313,8 +315,8 @@ mod publish {
                 html,
                 base,
                 css_link: start..end,
-                css,
-                brand_css: None,
+                style_hash: integrity(css.as_bytes()),
+                style: css,
                 icon: std::fs::read_to_string(dist.join(ICON)).ok().map(|svg| {
                     let mut url = String::from("data:image/svg+xml,");
                     for c in svg.trim().chars() {
@@ -328,6 +330,16 @@ mod publish {
                     url
                 }),
             })
+        }
+
+        /// The bundle's accent after the app's rules, so that it wins; the
+        /// style and its hash are made once here, not once per page.
+        fn add_brand(&mut self, brand: Option<String>) {
+            if let Some(brand) = brand {
+                self.style.push('\n');
+                self.style.push_str(&brand);
+                self.style_hash = integrity(self.style.as_bytes());
+            }
         }
 
         /// A published page: the template with this page's head and first
@@ -401,18 +413,14 @@ mod publish {
         fn page(&self, lang: Lang, embed: bool, title: &str, meta: &str, boot: &str) -> String {
             let start = self.html.find(BOOT_OPEN).unwrap_or(0);
             let end = self.html.find(BOOT_CLOSE).unwrap_or(start);
-            let mut style = self.css.clone();
-            if let Some(brand) = &self.brand_css {
-                style.push('\n');
-                style.push_str(brand);
-            }
+            let style = &self.style;
             let link = self.css_link.clone();
             let mut html = String::with_capacity(
                 self.html.len() + boot.len() + meta.len() + style.len() + 200,
             );
             html.push_str(&self.html[..link.start]);
             html.push_str("<style>");
-            html.push_str(&style);
+            html.push_str(style);
             html.push_str("</style>");
             html.push_str(&self.html[link.end..start]);
             html.push_str(boot);
@@ -424,7 +432,7 @@ mod publish {
             );
             let policy = format!(
                 "<meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"style-src 'self' '{}'\">",
-                integrity(style.as_bytes())
+                self.style_hash
             );
             html.replacen("<html lang=\"pl\"", &root, 1)
                 .replacen("<meta charset=\"utf-8\">", &policy, 1)
@@ -528,7 +536,7 @@ mod publish {
             Some(u) => format!("{}/", u.trim_end_matches('/')),
             None => format!("http://127.0.0.1:8080{}", template.base),
         };
-        template.brand_css = bundle.accent_css();
+        template.add_brand(bundle.accent_css());
         let site = Site {
             bundle: &bundle,
             site_url: site_url.clone(),
