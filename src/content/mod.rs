@@ -28,7 +28,7 @@ pub mod xlsx;
 
 pub use chronology::Chronology;
 pub use colour::{Backdrop, Rgb, Scheme};
-pub use date::{DateProblem, DateValue, Point};
+pub use date::{civil_from_days, DateProblem, DateValue, Point};
 pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, Segment};
 pub use id::{EventId, Id};
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,7 +8,7 @@
 //! shows and stores numbers, so what the user sees is what is imported.
 
 use super::{Cell, CellType, Problem};
-use crate::content::date::{DateValue, Point};
+use crate::content::date::{civil_from_days, days_from_civil, DateValue, Point};
 use crate::content::money::{Currency, Minor};
 use crate::content::query::fold;
 use crate::content::text::{is_blank, Lang};
@@ -302,30 +302,6 @@ pub(super) fn count_cell(n: u64) -> Cell {
     } else {
         Cell::Text(n.to_string())
     }
-}
-
-/// Days from 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 /// Excel's serial day numbers: 1 is 1900-01-01; 60 is the 1900-02-29 that
