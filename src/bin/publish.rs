@@ -318,16 +318,17 @@ mod publish {
                 style_hash: integrity(css.as_bytes()),
                 style: css,
                 icon: std::fs::read_to_string(dist.join(ICON)).ok().map(|svg| {
-                    let mut url = String::from("data:image/svg+xml,");
-                    for c in svg.trim().chars() {
-                        match c {
-                            '"' | '#' | '%' | '<' | '>' | '\n' => {
-                                url.push_str(&format!("%{:02X}", c as u32))
-                            }
-                            c => url.push(c),
-                        }
-                    }
-                    url
+                    // What a data: address in an HTML attribute cannot hold as is.
+                    const SVG: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+                        .add(b'"')
+                        .add(b'#')
+                        .add(b'%')
+                        .add(b'<')
+                        .add(b'>');
+                    format!(
+                        "data:image/svg+xml,{}",
+                        percent_encoding::utf8_percent_encode(svg.trim(), SVG)
+                    )
                 }),
             })
         }
