@@ -5,6 +5,7 @@
 //! The one way in is [`parse`]: text becomes a checked [`Bundle`] or a
 //! [`ContentError`] whose every fault names its JSON path and line:column.
 
+pub mod axis;
 pub mod chronology;
 pub mod colour;
 pub mod csv;
