@@ -245,6 +245,7 @@ async fn timeline_filters_and_opens_an_event(c: Client, engine: Engine) {
     let s = Server::start().await;
     open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
     wait_ids(&c, &EVENT_ORDER).await;
+    show_filters(&c).await;
 
     // A kind chip filters the list and the filter lives in the URL.
     click(&c, "[data-testid=chip-award]").await;

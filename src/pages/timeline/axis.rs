@@ -148,20 +148,24 @@ fn bands(b: &Bundle, o: &Overview, lang: Lang, filter: Memo<Filter>) -> impl Int
             let (n1, n2, n3) = (nav.clone(), nav.clone(), nav.clone());
             let (t1, t2, t3) = (target.clone(), target.clone(), target);
             view! {
-                <a class="axis__item axis__band" data-row="band" data-testid=format!("axis-era-{id}")
-                    class:axis__band--active=move || filter.with(|f| f.era.as_deref() == Some(id.as_str()))
-                    href=move || n1.href(&t1()) data-go=move || n2.link(&t2())
-                    data-x=format!("{:.1}", (band.x1 + band.x2) / 2.0) tabindex="-1"
-                    aria-label=ui(lang).axis_band(&label)
-                    on:click=move |ev| {
-                        if plain_click(&ev) {
-                            ev.prevent_default();
-                            location.navigate(&n3.link(&t3()), BAND_GO);
-                        }
-                    }>
-                    <rect class="axis__band-rect" x=band.x1 y=BAND_Y width=band.x2 - band.x1 height=BAND_H rx="3"
-                        mask=band.open.then_some("url(#axis-fade)")></rect>
-                </a>
+                // In a `g`: the view macro makes an ambiguous `a` an SVG one
+                // only inside an SVG parent.
+                <g>
+                    <a class="axis__item axis__band" data-row="band" data-testid=format!("axis-era-{id}")
+                        class:axis__band--active=move || filter.with(|f| f.era.as_deref() == Some(id.as_str()))
+                        href=move || n1.href(&t1()) data-go=move || n2.link(&t2())
+                        data-x=format!("{:.1}", band.x1) tabindex="-1"
+                        aria-label=ui(lang).axis_band(&label)
+                        on:click=move |ev| {
+                            if plain_click(&ev) {
+                                ev.prevent_default();
+                                location.navigate(&n3.link(&t3()), BAND_GO);
+                            }
+                        }>
+                        <rect class="axis__band-rect" x=band.x1 y=BAND_Y width=band.x2 - band.x1 height=BAND_H rx="3"
+                            mask=band.open.then_some("url(#axis-fade)")></rect>
+                    </a>
+                </g>
             }
         })
         .collect_view()
@@ -224,23 +228,27 @@ fn marks(
                 let (n1, n2, n3) = (nav.clone(), nav.clone(), nav.clone());
                 let (t1, t2, t3) = (target.clone(), target.clone(), target);
                 view! {
-                    <a class=format!("axis__item axis__mark axis__kind--{}", e.kind.as_str())
-                        class:axis__mark--dim=move || !matched.with(|v| v[pos])
-                        data-row="mark" data-event-id=id data-testid="axis-mark"
-                        href=move || n1.href(&t1()) data-go=move || n2.link(&t2())
-                        data-x=format!("{:.1}", m.x) tabindex=if i == 0 { "0" } else { "-1" }
-                        aria-label=label
-                        on:click=move |ev| {
-                            if plain_click(&ev) {
-                                ev.prevent_default();
-                                location.navigate(&n3.link(&t3()), Go::default());
-                            }
-                        }>
-                        // A larger, invisible target than the mark itself.
-                        <rect class="axis__hit" x=m.x - 9.0 y=y - 7.0 width="18" height="14"></rect>
-                        {span}
-                        <path class="axis__shape" d=shape_path(e.kind, m.x, y, MARK_R)></path>
-                    </a>
+                    // In a `g`: the view macro makes an ambiguous `a` an SVG one
+                    // only inside an SVG parent.
+                    <g>
+                        <a class=format!("axis__item axis__mark axis__kind--{}", e.kind.as_str())
+                            class:axis__mark--dim=move || !matched.with(|v| v[pos])
+                            data-row="mark" data-event-id=id data-testid="axis-mark"
+                            href=move || n1.href(&t1()) data-go=move || n2.link(&t2())
+                            data-x=format!("{:.1}", m.x) tabindex=if i == 0 { "0" } else { "-1" }
+                            aria-label=label
+                            on:click=move |ev| {
+                                if plain_click(&ev) {
+                                    ev.prevent_default();
+                                    location.navigate(&n3.link(&t3()), Go::default());
+                                }
+                            }>
+                            // A larger, invisible target than the mark itself.
+                            <rect class="axis__hit" x=m.x - 9.0 y=y - 7.0 width="18" height="14"></rect>
+                            {span}
+                            <path class="axis__shape" d=shape_path(e.kind, m.x, y, MARK_R)></path>
+                        </a>
+                    </g>
                 }
             })
             .collect_view(),
@@ -317,21 +325,25 @@ fn years(
             let (n1, n2, n3) = (nav.clone(), nav.clone(), nav.clone());
             let (t1, t2, t3) = (target.clone(), target.clone(), target);
             view! {
-                <a class="axis__item axis__year-bar" data-row="mark" data-testid="axis-year"
-                    class:axis__mark--dim=move || counts.with(|c| c[i].total() == 0)
-                    data-x=format!("{:.1}", x) tabindex=if n == 0 { "0" } else { "-1" }
-                    href=move || n1.href(&t1()) data-go=move || n2.link(&t2())
-                    aria-label=label
-                    on:click=move |ev| {
-                        if plain_click(&ev) {
-                            ev.prevent_default();
-                            location.navigate(&n3.link(&t3()), Go::default());
-                        }
-                    }>
-                    <rect class="axis__hit" x=x y=BASE - BAR_MAX width=bw height=BAR_MAX></rect>
-                    <rect class="axis__bar-all" x=x y=BASE - h_all width=bw height=h_all></rect>
-                    {segments}
-                </a>
+                // In a `g`: the view macro makes an ambiguous `a` an SVG one
+                // only inside an SVG parent.
+                <g>
+                    <a class="axis__item axis__year-bar" data-row="mark" data-testid="axis-year"
+                        class:axis__mark--dim=move || counts.with(|c| c[i].total() == 0)
+                        data-x=format!("{:.1}", x) tabindex=if n == 0 { "0" } else { "-1" }
+                        href=move || n1.href(&t1()) data-go=move || n2.link(&t2())
+                        aria-label=label
+                        on:click=move |ev| {
+                            if plain_click(&ev) {
+                                ev.prevent_default();
+                                location.navigate(&n3.link(&t3()), Go::default());
+                            }
+                        }>
+                        <rect class="axis__hit" x=x y=BASE - BAR_MAX width=bw height=BAR_MAX></rect>
+                        <rect class="axis__bar-all" x=x y=BASE - h_all width=bw height=h_all></rect>
+                        {segments}
+                    </a>
+                </g>
             }
         })
         .collect_view()
@@ -393,12 +405,26 @@ fn axis_keys(ev: &leptos::ev::KeyboardEvent, location: Location) {
         "ArrowLeft" => i.checked_sub(1).and_then(|j| same.get(j).cloned()),
         "Home" => same.first().cloned(),
         "End" => same.last().cloned(),
-        "ArrowUp" | "ArrowDown" => {
-            let other = if key == "ArrowUp" { "band" } else { "mark" };
-            let x = x_of(&active);
-            in_row(other)
-                .into_iter()
-                .min_by(|a, b| (x_of(a) - x).abs().total_cmp(&(x_of(b) - x).abs()))
+        // Up: the band the mark falls in (the last one starting before it);
+        // Down: the band's first mark. Items are in x order in each row.
+        "ArrowUp" => {
+            let x = x_of(&active) + 0.5;
+            let bands = in_row("band");
+            bands
+                .iter()
+                .rev()
+                .find(|b| x_of(b) <= x)
+                .or(bands.first())
+                .cloned()
+        }
+        "ArrowDown" => {
+            let x = x_of(&active) - 0.5;
+            let marks = in_row("mark");
+            marks
+                .iter()
+                .find(|m| x_of(m) >= x)
+                .or(marks.last())
+                .cloned()
         }
         _ => return,
     };
