@@ -63,6 +63,12 @@ document.querySelector(".theme-switch")?.setAttribute("aria-pressed", String(dar
 // button. The content cache (the last good bundle) is kept.
 const RETRIED = "rops.boot-retried";
 const me = document.querySelector("script[data-rops-boot]");
+// The browser may offer installation before the app listens for it (the
+// app starts late on published pages): keep the offer for the app (pwa.rs).
+addEventListener("beforeinstallprompt", (e) => {
+  e.preventDefault();
+  window.__ropsInstallPrompt = e;
+});
 // A published page is readable without the app: it starts once the page
 // is painted, so its download never delays the content (publish leaves out
 // the js and wasm preloads there). The offline shell starts at once.

@@ -1,5 +1,6 @@
 //! A regional social-policy centre's social-economy work and the EU money
-//! behind it, drawn from one content bundle (ROPS Kraków's is the shipped one).
+//! behind it, drawn from one content bundle (the shipped one is a real
+//! centre's; `tests/fixtures/fictional/` is a test organisation's).
 //!
 //! Implementation note: `content` is the pure model (no leptos, no browser)
 //! and is the only module the native tests and the validator CLI need; every

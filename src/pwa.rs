@@ -41,6 +41,14 @@ pub fn provide_pwa() -> Pwa {
         pwa.install_event.set_value(Some(ev.into()));
         pwa.installable.set(true);
     });
+    // The browser may have offered it before the app started (published
+    // pages start the app after their first paint): boot.js kept the offer.
+    if let Ok(early) = js_sys::Reflect::get(&window(), &"__ropsInstallPrompt".into()) {
+        if early.is_object() {
+            pwa.install_event.set_value(Some(early));
+            pwa.installable.set(true);
+        }
+    }
     let installed =
         window_event_listener_untyped("appinstalled", move |_| pwa.installable.set(false));
     on_cleanup(move || {

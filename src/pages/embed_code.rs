@@ -107,17 +107,23 @@ pub fn EmbedCode() -> impl IntoView {
     let accent = RwSignal::new(String::new());
     let height = RwSignal::new(800u32);
     let base = crate::nav::site_url();
+    let content = use_content();
+    // The frame's id in the host's messages: the organisation's slug, so two
+    // centres' embeds on one portal page never share one.
+    let frame_id = move || match content.state.get() {
+        Some(Ok(b)) => format!("{}-1", b.organisation.slug),
+        _ => "embed-1".to_owned(),
+    };
     let chosen = Memo::new(move |_| Snippet {
         view: EmbedView::parse(&view_kind.get()).unwrap_or(EmbedView::Timeline),
         lang: embed_lang.get(),
         height: height.get(),
         options: EmbedOptions {
-            id: Some("rops-1".into()),
+            id: Some(frame_id()),
             theme: Theme::parse(&theme.get()),
             accent: Accent::parse(&accent.get()),
         },
     });
-    let content = use_content();
     let code = {
         let base = base.clone();
         Memo::new(move |_| {
