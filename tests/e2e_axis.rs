@@ -194,3 +194,62 @@ async fn axe_finds_nothing_on_the_axis_in_both_themes_and_languages() {
     assert_axe_clean_in_both_themes(&c, "the timeline at 360 px").await;
     c.close().await.unwrap();
 }
+
+/// The PNG's width and height from its header, if it is a PNG.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    if png.len() < 24 || &png[..8] != b"\x89PNG\r\n\x1a\n" || &png[12..16] != b"IHDR" {
+        return None;
+    }
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    Some((be(&png[16..20]), be(&png[20..24])))
+}
+
+/// Screenshots of the timeline (release build) on a phone and a desktop, in
+/// the light and the dark theme; with `UPDATE_SCREENSHOTS=1` they are
+/// written to `docs/screenshots/timeline-{360,1280}-{light,dark}.png`.
+#[tokio::test]
+async fn screenshots_of_the_timeline_in_both_themes_on_a_phone_and_a_desktop() {
+    let s = Server::start().await;
+    let update = std::env::var("UPDATE_SCREENSHOTS").is_ok_and(|v| v == "1");
+    for (width, height) in [(360u32, 740u32), (1280, 800)] {
+        for theme in ["light", "dark"] {
+            let c = if theme == "dark" {
+                browser_dark((width, height)).await
+            } else {
+                browser((width, height)).await
+            };
+            open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
+            wait_taken_over(&c).await;
+            wait_for(&c, MARK).await;
+            let dark = js(
+                &c,
+                "return matchMedia('(prefers-color-scheme: dark)').matches",
+            )
+            .await
+            .as_bool()
+            .unwrap();
+            assert_eq!(dark, theme == "dark", "{theme} at {width}");
+            // Fonts laid out and no focus ring or transition half-way.
+            js(&c, "return document.fonts.ready.then(() => true)").await;
+            js(&c, "document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); return true").await;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            let png = c.screenshot().await.unwrap();
+            let (w, h) = png_size(&png).expect("a PNG");
+            assert!(
+                w >= width / 2 && h >= height / 2,
+                "{theme} at {width}: a {w}×{h} screenshot"
+            );
+            assert!(
+                png.len() > 10_000,
+                "{theme} at {width}: only {} bytes (a blank page?)",
+                png.len()
+            );
+            if update {
+                let dir = repo_dir().join("docs/screenshots");
+                std::fs::create_dir_all(&dir).unwrap();
+                std::fs::write(dir.join(format!("timeline-{width}-{theme}.png")), &png).unwrap();
+            }
+            c.close().await.unwrap();
+        }
+    }
+}

@@ -296,9 +296,22 @@ fn years(
                             (BASE - f64::from(below) * per - h, h)
                         })
                     };
+                    // The kind's shape on its segment, when the segment is
+                    // tall enough to hold one: kinds not by colour alone.
+                    let kind = EventKind::ALL[k];
+                    let glyph = move || {
+                        let (y, h) = geometry();
+                        let r = (bw / 2.0 - 1.0).min(h / 2.0 - 1.0).min(4.0);
+                        if r >= 1.5 {
+                            shape_path(kind, x + bw / 2.0, y + h / 2.0, r)
+                        } else {
+                            String::new()
+                        }
+                    };
                     view! {
-                        <rect class=format!("axis__bar axis__kind--{}", EventKind::ALL[k].as_str())
+                        <rect class=format!("axis__bar axis__kind--{}", kind.as_str())
                             x=x y=move || geometry().0 width=bw height=move || geometry().1></rect>
+                        <path class="axis__bar-glyph" data-kind=kind.as_str() d=glyph></path>
                     }
                 })
                 .collect_view();
