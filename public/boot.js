@@ -73,7 +73,7 @@ addEventListener("beforeinstallprompt", (e) => {
 // is painted, so its download never delays the content (publish leaves out
 // the js and wasm preloads there). The offline shell starts at once.
 if (boot?.hasAttribute("data-prerendered")) {
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await afterFirstPaint();
   // The bundle downloads beside the wasm, as the shell's preload does
   // (the app's own request then reuses it).
   const preload = document.createElement("link");
@@ -82,6 +82,15 @@ if (boot?.hasAttribute("data-prerendered")) {
   preload.crossOrigin = "anonymous";
   preload.href = "content/bundle.json";
   document.head.append(preload);
+  // Installation needs the app, and so does the manifest (publish leaves
+  // its link out of published pages so that nothing but the page is
+  // fetched before the first paint).
+  if (!document.querySelector("link[rel=manifest]")) {
+    const manifest = document.createElement("link");
+    manifest.rel = "manifest";
+    manifest.href = "manifest.webmanifest";
+    document.head.append(manifest);
+  }
 }
 try {
   const { default: init } = await import(me.dataset.js);
@@ -92,6 +101,34 @@ try {
 } catch (err) {
   console.error("The app could not start:", err);
   if (!(await retireAndReload())) showBootFailure();
+}
+
+// Resolves once the browser reports the page's first contentful paint
+// (a frame callback alone can run before that frame is on screen), after
+// two frames where paint timing is not reported, and in any case within
+// 3 s (a browser that never reports it must not keep the app from starting).
+function afterFirstPaint() {
+  return new Promise((resolve) => {
+    let started = false;
+    const done = () => {
+      if (!started) setTimeout(resolve, 0);
+      started = true;
+    };
+    setTimeout(done, 3000);
+    const twoFrames = () => requestAnimationFrame(() => requestAnimationFrame(done));
+    try {
+      if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return twoFrames();
+      if (performance.getEntriesByName("first-contentful-paint").length) return done();
+      const seen = new PerformanceObserver((list) => {
+        if (!list.getEntriesByName("first-contentful-paint").length) return;
+        seen.disconnect();
+        done();
+      });
+      seen.observe({ type: "paint", buffered: true });
+    } catch (_) {
+      twoFrames();
+    }
+  });
 }
 
 async function retireAndReload() {

@@ -56,15 +56,19 @@ for (const [name, x] of rows) {
 
 const br = (p) => brotliCompressSync(readFileSync(p), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const built = readdirSync(dist);
-// Before the content is readable: the route's HTML and its stylesheets.
-const css = built.filter((f) => /^(style-.*\.css|brand\.css)$/.test(f));
-const cssBytes = css.reduce((n, f) => n + br(join(dist, f)), 0);
+// Before the content is readable: the route's HTML and the stylesheets it
+// links outside <noscript> (published pages carry theirs inline: none).
+const linked = (html) =>
+  [...html.replace(/<noscript>[\s\S]*?<\/noscript>/g, "").matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
+    .map((m) => m[1].replace(/^\//, ""));
+const pageOf = (r) => (r === "/" ? "index.html" : `${r.slice(1)}/index.html`);
 const readable = routes.map((r) => {
-  const page = r === "/" ? "index.html" : `${r.slice(1)}/index.html`;
-  return [r, br(join(dist, page)) + cssBytes];
+  const html = readFileSync(join(dist, pageOf(r)), "utf8");
+  return [r, linked(html).reduce((n, f) => n + br(join(dist, f)), br(join(dist, pageOf(r))))];
 });
 // Everything a first visit downloads before the app is interactive.
-const files = built.filter((f) => /^(boot\.js|rops-es-.*\.(js|wasm)|style-.*\.css|brand\.css)$/.test(f) && !/\.(br|gz)$/.test(f));
+const files = built.filter((f) => /^(boot\.js|rops-es-.*\.(js|wasm))$/.test(f));
+files.push(...linked(readFileSync(join(dist, "index.html"), "utf8")));
 files.push("index.html", "content/bundle.json");
 let total = 0;
 const parts = [];

@@ -8,131 +8,7 @@
 use rops_e2e::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-struct Nginx {
-    child: Child,
-    /// The app's address, with the sub-path and no trailing slash.
-    base: String,
-    _dir: PathBuf,
-}
-
-impl Site for Nginx {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A copy of a dist directory this test may change.
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
-
-/// nginx serving `dist` at `prefix` ("/" or "/ekonomia/"), configured as the
-/// README's deployment section says: at the root, `root` is dist itself;
-/// under a sub-path, `root` is a folder holding dist under the sub-path's
-/// name (here a symlink).
-fn start_nginx(dist: PathBuf, prefix: &str) -> Nginx {
-    let repo = repo_dir();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let dir = std::env::temp_dir().join(format!("rops-nginx-{port}"));
-    std::fs::create_dir_all(dir.join("tmp")).unwrap();
-    std::fs::copy(
-        repo.join("deploy/security-headers.conf"),
-        dir.join("rops-security-headers.conf"),
-    )
-    .unwrap();
-    let d = dir.display();
-    let root = if prefix == "/" {
-        dist.clone()
-    } else {
-        let www = dir.join("www");
-        std::fs::create_dir_all(&www).unwrap();
-        let link = www.join(prefix.trim_matches('/'));
-        let _ = std::fs::remove_file(&link);
-        std::os::unix::fs::symlink(&dist, &link).unwrap();
-        www
-    };
-    let location = if prefix == "/" {
-        "location /".to_owned()
-    } else {
-        format!("location ^~ {prefix}")
-    };
-    let conf = format!(
-        "worker_processes 1;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\n\
-         load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n\
-         load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n\
-         events {{ worker_connections 256; }}\n\
-         http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n\
-           client_body_temp_path {d}/tmp/body; proxy_temp_path {d}/tmp/proxy; fastcgi_temp_path {d}/tmp/fcgi;\n\
-           uwsgi_temp_path {d}/tmp/uwsgi; scgi_temp_path {d}/tmp/scgi;\n\
-           server {{\n    listen 127.0.0.1:{port};\n    root {root};\n\
-             set $rops_frame_ancestors \"'self' http://127.0.0.1:*\";\n\
-             {location} {{\n      set $rops_base {prefix};\n      include {repo}/deploy/nginx.conf;\n    }}\n  }}\n}}\n",
-        root = root.display(),
-        repo = repo.display(),
-    );
-    std::fs::write(dir.join("nginx.conf"), conf).unwrap();
-    // The configuration must pass nginx's own check first.
-    let check = Command::new("nginx")
-        .args([
-            "-t",
-            "-p",
-            &d.to_string(),
-            "-c",
-            &dir.join("nginx.conf").display().to_string(),
-        ])
-        .output()
-        .expect("nginx on PATH (scripts/setup.sh --browser installs it)");
-    assert!(
-        check.status.success(),
-        "nginx -t: {}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let child = Command::new("nginx")
-        .args([
-            "-p",
-            &d.to_string(),
-            "-c",
-            &dir.join("nginx.conf").display().to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("nginx on PATH (scripts/setup.sh --browser installs it)");
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    Nginx {
-        child,
-        base: format!("http://127.0.0.1:{port}{}", prefix.trim_end_matches('/')),
-        _dir: dir,
-    }
-}
 
 /// One HTTP answer: status, headers (lower-case names), the body as sent.
 struct Answer {
@@ -208,26 +84,12 @@ async fn get(base: &str, path: &str, accept_encoding: &str) -> Answer {
     }
 }
 
-fn dechunk(mut raw: &[u8]) -> Vec<u8> {
-    let mut out = vec![];
-    loop {
-        let eol = raw.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size =
-            usize::from_str_radix(std::str::from_utf8(&raw[..eol]).unwrap().trim(), 16).unwrap();
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&raw[eol + 2..eol + 2 + size]);
-        raw = &raw[eol + 2 + size + 2..];
-    }
-}
-
 /// Every kind of answer the site gives, with its headers, at `prefix`.
 async fn check_headers(dist: PathBuf, prefix: &str) {
     let wasm = built_file(&dist, "rops-es-", "_bg.wasm");
     let js = built_file(&dist, "rops-es-", ".js");
     let css = built_file(&dist, "style-", ".css");
-    let n = start_nginx(dist.clone(), prefix);
+    let n = start_nginx(&dist, prefix);
     let p = prefix.trim_end_matches('/');
 
     // (path, Accept-Encoding, status, type, cache, encoding)
@@ -437,7 +299,7 @@ async fn nginx_serves_the_sub_path_build_under_its_prefix() {
     copy_dir(&dist_sub_dir(), &tmp);
     check_headers(tmp.clone(), "/ekonomia/").await;
     // Outside the prefix nothing of the app is served.
-    let n = start_nginx(tmp.clone(), "/ekonomia/");
+    let n = start_nginx(&tmp, "/ekonomia/");
     let root = n.base.trim_end_matches("/ekonomia");
     assert_eq!(get(root, "/sw.js", "").await.status, 404);
     // And the app itself runs there, under the strict CSP.
@@ -464,7 +326,7 @@ async fn an_edited_bundle_reaches_every_client_without_a_rebuild() {
     }
     let tmp = std::env::temp_dir().join(format!("rops-dist-edit-{}", std::process::id()));
     copy_dir(&dist, &tmp);
-    let n = start_nginx(tmp.clone(), "/");
+    let n = start_nginx(&tmp, "/");
     let path = "/content/bundle.json";
     let old = std::fs::read(tmp.join("content/bundle.json")).unwrap();
     let before = get(&n.base, path, "br").await;
@@ -502,7 +364,7 @@ async fn an_edited_bundle_reaches_every_client_without_a_rebuild() {
 
 #[tokio::test]
 async fn the_app_runs_through_nginx_under_the_strict_csp() {
-    let n = start_nginx(dist_dir(), "/");
+    let n = start_nginx(&dist_dir(), "/");
     let c = browser(PHONE).await;
     let states = [
         ("/os-czasu?kind=award", TIMELINE.ready),
@@ -535,6 +397,27 @@ async fn the_app_runs_through_nginx_under_the_strict_csp() {
     assert!(
         !seen.is_empty(),
         "the blocked inline script was not reported"
+    );
+    // The header lets inline style through only with the page's own policy,
+    // which names the one published <style> by its hash: that one applies
+    // (the page is laid out by it), any other is refused.
+    assert_eq!(
+        js(&c, "return getComputedStyle(document.documentElement).getPropertyValue('--c-surface') !== ''").await,
+        true,
+        "the page's own stylesheet did not apply"
+    );
+    let styles = "return [...document.querySelectorAll('style')].length";
+    assert_eq!(js(&c, styles).await, 1, "one inline <style>");
+    js(&c, "const s = document.createElement('style'); s.textContent = 'body { visibility: hidden }'; document.head.appendChild(s);").await;
+    js(
+        &c,
+        "document.body.setAttribute('style', 'visibility: hidden')",
+    )
+    .await;
+    assert_eq!(
+        js(&c, "return getComputedStyle(document.body).visibility").await,
+        "visible",
+        "an inline style that is not the page's own applied"
     );
     c.close().await.unwrap();
 }

@@ -15,7 +15,7 @@ use rops_e2e::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -174,19 +174,6 @@ impl Drop for WorkDir {
     fn drop(&mut self) {
         if !std::thread::panicking() {
             let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
         }
     }
 }
@@ -536,102 +523,7 @@ async fn http_get(url: &str) -> (u16, Vec<u8>) {
     (status, body)
 }
 
-fn dechunk(mut raw: &[u8]) -> Vec<u8> {
-    let mut out = vec![];
-    loop {
-        let eol = raw.windows(2).position(|w| w == b"\r\n").unwrap();
-        let size =
-            usize::from_str_radix(std::str::from_utf8(&raw[..eol]).unwrap().trim(), 16).unwrap();
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&raw[eol + 2..eol + 2 + size]);
-        raw = &raw[eol + 2 + size + 2..];
-    }
-}
-
 // ------------------------------------------------------------------- nginx
-
-/// Debian's nginx with deploy/nginx.conf, at the root, as e2e_nginx.rs
-/// starts it (the part of it this file needs).
-struct Nginx {
-    child: Child,
-    base: String,
-    dir: PathBuf,
-}
-
-impl Site for Nginx {
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn start_nginx(dist: &Path) -> Nginx {
-    let repo = repo_dir();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let dir = std::env::temp_dir().join(format!("rops-publish-nginx-{port}"));
-    std::fs::create_dir_all(dir.join("tmp")).unwrap();
-    std::fs::copy(
-        repo.join("deploy/security-headers.conf"),
-        dir.join("rops-security-headers.conf"),
-    )
-    .unwrap();
-    let d = dir.display();
-    let conf = format!(
-        "worker_processes 1;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log warn;\n\
-         load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n\
-         load_module /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so;\n\
-         events {{ worker_connections 256; }}\n\
-         http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log off;\n\
-           client_body_temp_path {d}/tmp/body; proxy_temp_path {d}/tmp/proxy; fastcgi_temp_path {d}/tmp/fcgi;\n\
-           uwsgi_temp_path {d}/tmp/uwsgi; scgi_temp_path {d}/tmp/scgi;\n\
-           server {{\n    listen 127.0.0.1:{port};\n    root {root};\n\
-             set $rops_frame_ancestors \"'self' http://127.0.0.1:*\";\n\
-             location / {{\n      set $rops_base /;\n      include {repo}/deploy/nginx.conf;\n    }}\n  }}\n}}\n",
-        root = dist.display(),
-        repo = repo.display(),
-    );
-    let conf_file = dir.join("nginx.conf").display().to_string();
-    std::fs::write(&conf_file, conf).unwrap();
-    let check = Command::new("nginx")
-        .args(["-t", "-p", &d.to_string(), "-c", &conf_file])
-        .output()
-        .expect("nginx on PATH (scripts/setup.sh --browser installs it)");
-    assert!(
-        check.status.success(),
-        "nginx -t: {}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    let child = Command::new("nginx")
-        .args(["-p", &d.to_string(), "-c", &conf_file])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("nginx on PATH");
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Nginx {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-        dir,
-    }
-}
 
 // ------------------------------------------------------------------- tests
 
@@ -701,7 +593,7 @@ async fn a_fictional_organisation_renders_everywhere_with_no_trace_of_rops() {
     }
     let mut found = vec![];
     for (rel, bytes) in &files {
-        let plain = [".html", ".webmanifest", ".xml", ".txt", "brand.css"];
+        let plain = [".html", ".webmanifest", ".xml", ".txt"];
         if plain.iter().any(|e| rel.ends_with(e)) {
             for o in occurrences(&String::from_utf8_lossy(bytes), &SHIPPED_WORDS) {
                 found.push(format!("{rel}: {o}"));
@@ -828,6 +720,21 @@ async fn every_routes_html_holds_its_key_facts_without_a_browser() {
         let mut fail = |what: String| failures.push(format!("{path}: {what}"));
         if !html.contains(&format!("<html lang=\"{lang}\"")) {
             fail(format!("not <html lang=\"{lang}\">"));
+        }
+        // The stylesheet is inline, allowed by the page's own policy.
+        let (head, _) = html.split_once("</head>").unwrap_or_default();
+        let policy = head.find(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"style-src 'self' 'sha256-",
+        );
+        match (policy, head.find("<style>")) {
+            (Some(m), Some(s)) if m < s && head.matches("<style>").count() == 1 => {}
+            _ => fail("not one inline <style> after its policy".into()),
+        }
+        if head
+            .replace("<noscript><link rel=\"stylesheet\"", "")
+            .contains("<link rel=\"stylesheet\"")
+        {
+            fail("a render-blocking stylesheet link".into());
         }
         let short = string(&org["short_name"][lang]);
         if !title.ends_with(&format!(" | {short}")) {
@@ -1421,7 +1328,7 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
 
     // Served by the real nginx: the page says the new title without scripts,
     // and the app, once it has the page, too.
-    let n = start_nginx(&dist);
+    let n = start_nginx(&dist, "/");
     let (status, body) = http_get(&n.url(EVENT.pl)).await;
     assert_eq!(status, 200);
     let body = String::from_utf8_lossy(&body);

@@ -176,9 +176,6 @@ where
             {page}
         </main>
         <footer class="site-footer">
-            // Offered here, not in the header: a button appearing late in the
-            // header would shift the whole page.
-            <InstallButton/>
             <p>
                 <a href=move || declaration(Page::Accessibility, lang.get()) data-testid="declaration-link">
                     {move || t().declaration_title}
@@ -190,6 +187,9 @@ where
                 </a>
             </p>
             {footer}
+            // Offered last, at the very end of the page: it appears whenever
+            // the browser offers installation, and nothing may move when it does.
+            <InstallButton/>
         </footer>
     }
 }

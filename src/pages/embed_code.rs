@@ -166,6 +166,7 @@ pub fn EmbedCode() -> impl IntoView {
     move || {
         let t = t();
         let l = lang.get();
+        let preview_src = preview_src.clone();
         view! {
             <PageHeading text=Signal::derive(move || ui(lang.get()).embed_title.to_owned())/>
             <p>{t.embed_intro}</p>
@@ -199,7 +200,18 @@ pub fn EmbedCode() -> impl IntoView {
                 <span role="status" class="copy-status">{move || copied.get().then(|| ui(lang.get()).embed_copied)}</span>
             </p>
             <h2>{t.embed_preview}</h2>
-            <iframe class="embed-preview" src=preview_src.clone() title=t.embed_preview data-rops-embed></iframe>
+            // Drawn by the running app once the content has settled, so that
+            // the frame loads once, at its final address (its id comes from
+            // the bundle); not in the published page, whose frame the
+            // takeover would replace in the middle of its load (a second
+            // copy of the whole app loading for nothing, and WebKit's
+            // driver was seen to hang on this page for good).
+            <Show
+                when=move || cfg!(target_arch = "wasm32") && content.state.with(Option::is_some)
+                fallback=|| view! { <div class="embed-preview"></div> }
+            >
+                <iframe class="embed-preview" src=preview_src.clone() title=t.embed_preview data-rops-embed></iframe>
+            </Show>
         }
     }
 }

@@ -43,6 +43,8 @@ where
 /// Goes to `path` without waiting for anything in particular.
 pub async fn visit(c: &Client, site: &impl Site, path: &str) {
     let url = site.url(path);
+    // Shown only when a test fails: the last address a hung check opened.
+    eprintln!("visit {url}");
     c.goto(&url)
         .await
         .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
