@@ -13,7 +13,7 @@ async fn active_axis_item(c: &Client) -> Option<String> {
     js(
         c,
         "const a = document.activeElement; if (!a || !a.matches('.axis__item')) return null; \
-         return a.dataset.row + ':' + (a.dataset.eventId || a.dataset.testid);",
+         return a.dataset.row + ':' + (a.dataset.markFor || a.dataset.testid);",
     )
     .await
     .as_str()
@@ -33,6 +33,9 @@ async fn on_a_phone_the_axis_is_a_strip_and_the_first_event_is_on_the_first_scre
     .await
     .as_f64()
     .unwrap();
+    // Where the space went, shown if the card is below the first screen.
+    let layout = js(&c, "return [...document.querySelectorAll('main > *, main .timeline > *, .site-header')].map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().top)}+${Math.round(e.getBoundingClientRect().height)}`).join('\\n') + `\\ninner ${innerWidth}x${innerHeight}`").await;
+    eprintln!("{}", layout.as_str().unwrap_or_default());
     assert!(top < 740.0, "the first event card starts at {top} px");
     let strip = js(
         &c,
@@ -88,7 +91,7 @@ async fn a_mark_opens_its_event_and_a_band_filters_by_its_era() {
     let (s, c) = app_and_browser(PHONE).await;
     open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
     wait_taken_over(&c).await;
-    let award = "[data-testid=axis-mark][data-event-id=\"2012-nagroda-ministra-gospodarki\"]";
+    let award = "[data-testid=axis-mark][data-mark-for=\"2012-nagroda-ministra-gospodarki\"]";
     let name = attr(&c, award, "aria-label").await;
     assert!(name.starts_with("2012, nagroda: "), "{name}");
     click(&c, award).await;

@@ -164,11 +164,40 @@ fn bands(b: &Bundle, o: &Overview, lang: Lang, filter: Memo<Filter>) -> impl Int
                         }>
                         <rect class="axis__band-rect" x=band.x1 y=BAND_Y width=band.x2 - band.x1 height=BAND_H rx="3"
                             mask=band.open.then_some("url(#axis-fade)")></rect>
+                        // The name, as much of it as fits (the link's own
+                        // name is the whole of it).
+                        {band_caption(era.name.in_lang(lang), band.x2 - band.x1).map(|c| view! {
+                            <text class="axis__band-label" x=band.x1 + 4.0 y=BAND_Y + BAND_H / 2.0 + 3.5 aria-hidden="true">{c}</text>
+                        })}
                     </a>
                 </g>
             }
         })
         .collect_view()
+}
+
+/// What of an era's name fits a band `width` px wide at the label's 10 px
+/// (an average glyph is taken as 6 px wide): the whole name, or its first
+/// whole words, or nothing. Never an ellipsis or a cut word: what is shown
+/// must be part of the link's name as it is read out (WCAG 2.5.3).
+fn band_caption(name: &str, width: f64) -> Option<String> {
+    let fits = ((width - 8.0) / 6.0).floor().max(0.0) as usize;
+    if name.chars().count() <= fits {
+        return Some(name.to_owned());
+    }
+    let mut shown = String::new();
+    for word in name.split(' ') {
+        let next = if shown.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{shown} {word}")
+        };
+        if next.chars().count() > fits {
+            break;
+        }
+        shown = next;
+    }
+    (!shown.is_empty()).then_some(shown)
 }
 
 /// A band filters in place, as the era select does.
@@ -233,7 +262,7 @@ fn marks(
                     <g>
                         <a class=format!("axis__item axis__mark axis__kind--{}", e.kind.as_str())
                             class:axis__mark--dim=move || !matched.with(|v| v[pos])
-                            data-row="mark" data-event-id=id data-testid="axis-mark"
+                            data-row="mark" data-mark-for=id data-testid="axis-mark"
                             href=move || n1.href(&t1()) data-go=move || n2.link(&t2())
                             data-x=format!("{:.1}", m.x) tabindex=if i == 0 { "0" } else { "-1" }
                             aria-label=label
@@ -449,4 +478,24 @@ fn axis_keys(ev: &leptos::ev::KeyboardEvent, location: Location) {
     let _ = next.set_attribute("tabindex", "0");
     // SVG elements have `focus()` too; web-sys calls it by name.
     let _ = next.unchecked_ref::<web_sys::HtmlElement>().focus();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::band_caption;
+
+    #[test]
+    fn a_band_shows_as_much_of_its_name_as_fits() {
+        // 23 characters need 8 + 23 × 6 = 146 px.
+        assert_eq!(
+            band_caption("Okres 2007–2013 (PO KL)", 308.0).as_deref(),
+            Some("Okres 2007–2013 (PO KL)")
+        );
+        assert_eq!(
+            band_caption("RPO WM na lata 2014–2020", 132.0).as_deref(),
+            Some("RPO WM na lata")
+        );
+        // A one-year band at phone scale: no whole word fits.
+        assert_eq!(band_caption("Inicjatywa Wspólnotowa EQUAL", 44.0), None);
+    }
 }

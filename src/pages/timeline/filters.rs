@@ -176,9 +176,12 @@ where
                 {search}
                 {era_select}
                 {chips}
-                {project_note}
                 {reset}
             </div>
+            // Outside the fold: arriving from a project's row on the funding
+            // page, a phone's visitor sees at once that the list is that
+            // project's, and how to see all.
+            {project_note}
         </section>
     }
 }
