@@ -13,14 +13,53 @@
 use crate::data::use_content;
 use leptos::prelude::*;
 
-/// Swaps the app in once the content state is settled (content or error).
+/// Parts of the page still drawing in a later task (see [`Hold`]): the
+/// swap waits for them.
+#[derive(Clone, Copy)]
+struct Holds(RwSignal<usize>);
+
+/// Keeps the swap waiting while it lives. A part that is costly to draw
+/// (the timeline's axis) draws in a task of its own after the page, so that
+/// no single task blocks the main thread long (Lighthouse's TBT), and holds
+/// the swap until then, so the visitor never sees it missing.
+pub struct Hold(Option<RwSignal<usize>>);
+
+impl Default for Hold {
+    fn default() -> Hold {
+        Hold::new()
+    }
+}
+
+impl Hold {
+    /// Holds the swap, if there is one to hold (a prerendered page).
+    pub fn new() -> Hold {
+        let holds = use_context::<Holds>().map(|h| h.0);
+        if let Some(h) = holds {
+            h.update(|n| *n += 1);
+        }
+        Hold(holds)
+    }
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        if let Some(h) = self.0 {
+            h.try_update(|n| *n = n.saturating_sub(1));
+        }
+    }
+}
+
+/// Swaps the app in once the content state is settled (content or error)
+/// and nothing holds the swap.
 pub fn provide_takeover() {
     let content = use_content();
+    let holds = RwSignal::new(0usize);
+    provide_context(Holds(holds));
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
-        if content.state.with(|s| s.is_none()) {
+        if content.state.with(|s| s.is_none()) || holds.get() > 0 {
             return false;
         }
         // After this update's DOM work, before the next paint.

@@ -33,9 +33,18 @@ async fn embeds_size_themselves_sync_events_and_ignore_forgeries() {
         c.enter_frame(0).await.unwrap();
         wait_for(&c, TIMELINE.ready).await;
         c.enter_parent_frame().await.unwrap();
+        // As a visitor would, scroll to the second embed: Chromium does not
+        // render a cross-origin frame out of view, so it would not take over
+        // (nor report its height) before that.
+        js(
+            &c,
+            "document.querySelectorAll('iframe')[1].scrollIntoView(); return true",
+        )
+        .await;
         c.enter_frame(1).await.unwrap();
         wait_for(&c, FUNDING.ready).await;
         c.enter_parent_frame().await.unwrap();
+        js(&c, "window.scrollTo(0, 0); return true").await;
         let tl = wait_fitted(&c, 0, "tl").await;
         let fu = wait_fitted(&c, 1, "fu").await;
         assert!(tl > 300.0 && fu > 300.0, "{w}px: heights {tl} / {fu}");

@@ -245,6 +245,7 @@ async fn timeline_filters_and_opens_an_event(c: Client, engine: Engine) {
     let s = Server::start().await;
     open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
     wait_ids(&c, &EVENT_ORDER).await;
+    show_filters(&c).await;
 
     // A kind chip filters the list and the filter lives in the URL.
     click(&c, "[data-testid=chip-award]").await;
@@ -282,6 +283,8 @@ async fn timeline_filters_and_opens_an_event(c: Client, engine: Engine) {
 
     // Typing in the search (no diacritics, other case, another word ending).
     visit(&c, &s, TIMELINE.pl).await;
+    // A fresh page on a narrow screen folds the filters again.
+    show_filters(&c).await;
     until_ok("typing in the search", || async {
         c.find(Locator::Css("[data-testid=search]"))
             .await?

@@ -886,7 +886,7 @@ return {
   controls: [...document.querySelectorAll('.theme-switch, .filters')].filter(shown).map(e => e.outerHTML.slice(0, 100)),
   prerendered: !!document.querySelector('#boot[data-prerendered]'),
   app: !!document.getElementById('app'),
-  links: [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.href]),
+  links: [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), new URL(a.getAttribute('href'), document.baseURI).href]),
   // Where the page really fetched its style sheets, icons and the like from
   // (a link's href property follows <base>, the fetch may not have).
   fetched: performance.getEntriesByType('resource').map(e => e.name),
@@ -1010,16 +1010,21 @@ async fn with_javascript_disabled_every_route_is_readable_and_every_link_works()
 
 /// Each visible heading, paragraph, item, link and cell inside `root`:
 /// (tag, text, top, left), in page coordinates.
+/// The install button is left out: the browser offers installation on its
+/// own schedule (the app keeps an early offer), which flips the footer by
+/// the button's height between runs. SVG links (the axis) have no
+/// `innerText`: their `textContent` is read.
 async fn layout(c: &Client, root: &str) -> Vec<(String, String, i64, i64)> {
     let v = c
         .execute(
             "const root = document.querySelector(arguments[0]); \
              if (!root) return null; \
+             document.querySelectorAll('.install-button').forEach(b => { b.style.display = 'none'; }); \
              return [...root.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,a,dt,dd,th,td')].filter(e => { \
                const r = e.getBoundingClientRect(); const s = getComputedStyle(e); \
                return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'; \
              }).map(e => { const r = e.getBoundingClientRect(); \
-               return [e.tagName.toLowerCase(), e.innerText.trim(), \
+               return [e.tagName.toLowerCase(), (e.innerText ?? e.textContent ?? '').trim(), \
                  Math.round(r.top + scrollY), Math.round(r.left + scrollX)]; });",
             vec![Value::from(root)],
         )

@@ -19,6 +19,7 @@ async fn filters_by_kind_and_era_live_in_the_url_and_survive_reload() {
     let (s, c) = app_and_browser(PHONE).await;
     open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
     assert_eq!(event_ids(&c).await.len(), 10);
+    show_filters(&c).await;
 
     click(&c, "[data-testid=chip-award]").await;
     wait_ids(&c, &AWARDS).await;
@@ -65,6 +66,7 @@ async fn filters_by_kind_and_era_live_in_the_url_and_survive_reload() {
     c.refresh().await.unwrap();
     wait_for(&c, TIMELINE.ready).await;
     wait_ids(&c, &["2016-regiostars"]).await;
+    show_filters(&c).await;
     let era = js(
         &c,
         "return document.querySelector('[data-testid=era-filter]').value",
@@ -87,7 +89,9 @@ async fn filters_by_kind_and_era_live_in_the_url_and_survive_reload() {
 #[tokio::test]
 async fn search_ignores_case_diacritics_and_endings() {
     let (s, c) = app_and_browser(PHONE).await;
-    let input = open(&c, &s, TIMELINE.pl, "[data-testid=search]").await;
+    open(&c, &s, TIMELINE.pl, "[data-testid=search]").await;
+    show_filters(&c).await;
+    let input = wait_for(&c, "[data-testid=search]").await;
     input.send_keys("SPOLDZIELNIE").await.unwrap();
     wait_ids(&c, &["2008-akademia-rozwoju-es", "wspolpraca-lombardia"]).await;
     // The URL follows once typing pauses.

@@ -7,6 +7,7 @@
 //! A workbook comes in through [`sheet::from_tables`], which ends in the
 //! same `parse` and names each fault's cell instead.
 
+pub mod axis;
 pub mod chronology;
 pub mod colour;
 pub mod csv;

@@ -65,6 +65,14 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// How many filters are in force (each kind counts), for "Filtry (2)".
+    pub fn active_count(&self) -> usize {
+        self.kinds.len()
+            + usize::from(self.era.is_some())
+            + usize::from(self.project.is_some())
+            + usize::from(!self.query.trim().is_empty())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.kinds.is_empty()
             && self.era.is_none()
@@ -208,6 +216,15 @@ impl Bundle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_kind_era_project_and_text_counts_as_one_filter() {
+        assert_eq!(Filter::default().active_count(), 0);
+        let f = Filter::from_pairs([("kind", "award,policy"), ("era", "equal"), ("q", "  ")]);
+        assert_eq!(f.active_count(), 3);
+        let f = Filter::from_pairs([("project", "mokes"), ("q", "x")]);
+        assert_eq!(f.active_count(), 2);
+    }
 
     #[test]
     fn an_era_named_after_its_period_does_not_say_it_twice() {

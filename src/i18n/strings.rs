@@ -451,6 +451,61 @@ impl Ui {
         }
     }
 
+    /// The overview axis' title (its SVG `<title>`).
+    pub fn axis_title(&self) -> &'static str {
+        match self.lang {
+            Lang::Pl => "Oś czasu w skrócie",
+            Lang::En => "The timeline at a glance",
+        }
+    }
+
+    /// The axis' one-sentence description (its SVG `<desc>`).
+    pub fn axis_description(&self, first: u16, last: u16) -> String {
+        match self.lang {
+            Lang::Pl => format!(
+                "Wydarzenia z lat {first}–{last} na osi lat, okresy jako pasma nad nią: wybierz znak, aby otworzyć wydarzenie, albo pasmo, aby pokazać tylko ten okres."
+            ),
+            Lang::En => format!(
+                "The events of {first}–{last} along a line of years, with the periods as bands above it: choose a mark to open its event, or a band to show only that period."
+            ),
+        }
+    }
+
+    /// Beside the axis: "3 wydarzenia bez daty" / "3 undated events".
+    pub fn undated_count(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Pl => format!("{} bez daty", self.events(n)),
+            Lang::En if n == 1 => "1 undated event".into(),
+            Lang::En => format!("{n} undated events"),
+        }
+    }
+
+    /// An era band's name on the axis: what choosing it does.
+    pub fn axis_band(&self, era: &str) -> String {
+        match self.lang {
+            Lang::Pl => format!("{era}: pokaż tylko ten okres"),
+            Lang::En => format!("{era}: show only this period"),
+        }
+    }
+
+    /// A year's bar when the axis counts: "2012: 3 wydarzenia (Projekt: 2, Nagroda: 1)".
+    pub fn axis_year(&self, year: u16, total: usize, per_kind: &[(&str, u32)]) -> String {
+        let kinds: Vec<String> = per_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+        if kinds.is_empty() {
+            format!("{year}: {}", self.events(total))
+        } else {
+            format!("{year}: {} ({})", self.events(total), kinds.join(", "))
+        }
+    }
+
+    /// The button that folds the filters on a phone: "Filtry (2)".
+    pub fn filters_toggle(&self, active: usize) -> String {
+        match self.lang {
+            Lang::Pl => format!("Filtry ({active})"),
+            Lang::En => format!("Filters ({active})"),
+        }
+    }
+
     /// The timeline's result line, as one sentence in each language's order.
     pub fn result_count(&self, n: usize, filtered: bool) -> String {
         match (self.lang, filtered) {
@@ -669,6 +724,14 @@ mod tests {
         assert_eq!(EN.events(10), "10 events");
         assert_eq!(PL.result_count(3, true), "Znaleziono 3 wydarzenia");
         assert_eq!(EN.result_count(12, false), "The timeline has 12 events");
+        assert_eq!(PL.undated_count(3), "3 wydarzenia bez daty");
+        assert_eq!(PL.undated_count(5), "5 wydarzeń bez daty");
+        assert_eq!(EN.undated_count(1), "1 undated event");
+        assert_eq!(
+            PL.axis_year(2012, 3, &[("Projekt", 2), ("Nagroda", 1)]),
+            "2012: 3 wydarzenia (Projekt: 2, Nagroda: 1)"
+        );
+        assert_eq!(PL.filters_toggle(2), "Filtry (2)");
     }
 
     #[test]

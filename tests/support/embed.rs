@@ -1,6 +1,6 @@
 //! Embeds seen from the portal's page: does each iframe fit its content?
 
-use crate::page::{click, js, wait_for_text};
+use crate::page::{click, js, show_filters, wait_for_text};
 use fantoccini::Client;
 use std::time::{Duration, Instant};
 
@@ -68,6 +68,7 @@ pub async fn wait_fitted_until(
 /// content shorter than the whole timeline.
 pub async fn filter_awards_inside(c: &Client, index: u16) {
     c.enter_frame(index).await.unwrap();
+    show_filters(c).await;
     click(c, "[data-testid=chip-award]").await;
     wait_for_text(c, "[data-testid=result-count]", "Znaleziono 3").await;
     c.enter_parent_frame().await.unwrap();

@@ -220,6 +220,20 @@ pub async fn follow(c: &Client, text: &str) {
     .await;
 }
 
+/// Unfolds the timeline's filters where a narrow screen folds them behind
+/// "Filtry (N)" (a no-op on a wide screen, where the button is not shown).
+/// Retries until the app, not a prerendered copy, has opened them.
+pub async fn show_filters(c: &Client) {
+    wait_js(
+        c,
+        "(() => { if (document.querySelector('#boot[data-prerendered]')) return false; \
+         const b = document.querySelector('[data-testid=filters-toggle]'); if (!b) return false; \
+         if (getComputedStyle(b).display === 'none' || b.getAttribute('aria-expanded') === 'true') return true; \
+         b.click(); return false; })()",
+    )
+    .await;
+}
+
 /// Picks `value` in the `<select>` matching `css`.
 pub async fn select(c: &Client, css: &str, value: &str) {
     until_ok(&format!("selecting {value} in {css}"), || async move {

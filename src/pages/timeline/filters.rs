@@ -158,14 +158,30 @@ where
         })
     };
 
+    // On a phone the controls fold behind one button (CSS shows the button
+    // and hides the closed body below 40rem only), so the first event is on
+    // the first screen. Closed at first in every render: the prerendered page
+    // and the app's first render must agree (see `takeover`).
+    let open = RwSignal::new(false);
     view! {
         <section class="filters" aria-labelledby="filters-h">
             <h2 id="filters-h" class="visually-hidden">{move || ui(lang.get()).filters}</h2>
-            {search}
-            {era_select}
-            {chips}
+            <button type="button" class="filters__toggle" data-testid="filters-toggle"
+                aria-controls="filters-body"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || ui(lang.get()).filters_toggle(filter.with(Filter::active_count))}
+            </button>
+            <div id="filters-body" class="filters__body" class:filters__body--open=move || open.get()>
+                {search}
+                {era_select}
+                {chips}
+                {reset}
+            </div>
+            // Outside the fold: arriving from a project's row on the funding
+            // page, a phone's visitor sees at once that the list is that
+            // project's, and how to see all.
             {project_note}
-            {reset}
         </section>
     }
 }

@@ -2,10 +2,11 @@
 //! filters (kind, era, project, text) that live in the URL, roving keyboard
 //! focus, and incremental rendering so 10 000 events stay quick.
 //!
-//! `filters` draws the controls, `list` the bands of cards (keyed, so more
+//! `filters` draws the controls, `axis` the overview above the list, `list` the bands of cards (keyed, so more
 //! cards or another filter never rebuild the ones already shown), `card` one
 //! event, and `focus` the keyboard model shared with the event page.
 
+mod axis;
 mod card;
 mod filters;
 mod focus;
@@ -20,6 +21,7 @@ use crate::data::use_content;
 use crate::i18n::{ui, use_lang};
 use crate::nav::{timeline_path, use_nav, with_query};
 use crate::router::{use_location, Go};
+use axis::Axis;
 use filters::Filters;
 use leptos::prelude::*;
 use list::EventList;
@@ -149,6 +151,7 @@ fn TimelineBody(
 
     view! {
         <Filters bundle=bundle.clone() chronology=chrono.clone() filter typed set_filter/>
+        <Axis bundle=bundle.clone() chronology=chrono.clone() matches filter/>
         <p class="result-count" data-testid="result-count" aria-hidden="true">{status}</p>
         <p class="visually-hidden" role="status" data-testid="result-count-announced">{move || announced.get()}</p>
         <EventList bundle chronology=chrono matches shown filter/>
