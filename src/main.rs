@@ -17,7 +17,15 @@ fn main() {
                 root.set_id("app");
                 let _ = root.set_attribute("hidden", "");
                 let _ = body.append_child(&root);
-                leptos::mount::mount_to(root.unchecked_into(), rops_es::app::App).forget();
+                // In a task of its own, not the one that compiled and
+                // started the wasm: together they blocked the main thread
+                // past Lighthouse's 50 ms (nothing here is visible yet).
+                leptos::prelude::set_timeout(
+                    move || {
+                        leptos::mount::mount_to(root.unchecked_into(), rops_es::app::App).forget();
+                    },
+                    std::time::Duration::ZERO,
+                );
             }
             // The offline shell's skeleton: the app replaces it at once.
             _ => {

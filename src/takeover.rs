@@ -49,6 +49,32 @@ impl Drop for Hold {
     }
 }
 
+/// Whether the app is still drawing out of sight, behind a published page
+/// it will take the place of.
+pub fn taking_over() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        document()
+            .get_element_by_id("boot")
+            .is_some_and(|b| b.has_attribute("data-prerendered"))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
+/// Runs `f` in a task of its own, after the current one, and holds the
+/// swap until it has run (and the views it changes are drawn).
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    let hold = Hold::new();
+    set_timeout(
+        move || {
+            f();
+            drop(hold);
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Swaps the app in once the content state is settled (content or error)
 /// and nothing holds the swap.
 pub fn provide_takeover() {

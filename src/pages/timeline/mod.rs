@@ -31,6 +31,8 @@ use std::sync::Arc;
 /// several phone screens' worth, few enough to paint within a frame or two
 /// on a slow phone.
 const PAGE: usize = 24;
+/// How many of them come with the page when it takes over a published one.
+const FIRST: usize = 6;
 
 /// Quiet time after the last change before the new count is announced.
 const ANNOUNCE_DELAY: std::time::Duration = std::time::Duration::from_millis(700);
@@ -87,11 +89,22 @@ fn TimelineBody(
         let (b, c) = (bundle.clone(), chrono.clone());
         Memo::new(move |_| c.matching(&b, &filter.get(), lang.get()))
     };
+    // Taking over a published page, the first cards come with the page and
+    // the rest of the first page of them in a task of their own: one task
+    // drawing all of them blocked the main thread past Lighthouse's 50 ms.
     let shown = RwSignal::new(PAGE);
+    if crate::takeover::taking_over() {
+        shown.set(FIRST);
+        crate::takeover::in_next_task(move || {
+            shown.try_set(PAGE);
+        });
+    }
     // A new filter starts again from the top.
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         filter.track();
-        shown.set(PAGE);
+        if first.is_some() {
+            shown.set(PAGE);
+        }
     });
 
     let set_filter = move |f: Filter| {
