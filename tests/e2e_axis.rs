@@ -116,11 +116,7 @@ async fn a_mark_opens_its_event_and_a_band_filters_by_its_era() {
     assert_eq!(text(&c, "[data-testid=filters-toggle]").await, "Filtry (1)");
     // The era select says the same.
     show_filters(&c).await;
-    let era = js(
-        &c,
-        "return document.querySelector('[data-testid=era-filter]').value",
-    )
-    .await;
+    let era = value(&c, "[data-testid=era-filter]").await;
     assert_eq!(era, "rpo-wm-2014-2020");
     c.close().await.unwrap();
 }

@@ -198,12 +198,7 @@ async fn the_generated_snippet_works_in_a_fresh_host_page() {
     select(&c, "#embed-lang", "en").await;
     select(&c, "#embed-theme", "dark").await;
     assert_axe_clean_in_both_themes(&c, "the generator, options chosen").await;
-    let snippet = js(
-        &c,
-        "return document.querySelector('[data-testid=embed-snippet]').value",
-    )
-    .await;
-    let snippet = snippet.as_str().unwrap().to_owned();
+    let snippet = value(&c, "[data-testid=embed-snippet]").await;
     for part in [
         "title=\"Funding of ROPS Kraków",
         "loading=\"lazy\"",

@@ -220,12 +220,7 @@ async fn every_route_shows_its_facts(c: Client, engine: Engine) {
         ),
     ] {
         open(&c, &s, path, EMBED_CODE.ready).await;
-        let snippet = js(
-            &c,
-            "return document.querySelector('[data-testid=embed-snippet]').value",
-        )
-        .await;
-        let snippet = snippet.as_str().unwrap_or_default();
+        let snippet = value(&c, "[data-testid=embed-snippet]").await;
         for part in [
             format!("<iframe src=\"{}{view}", s.base),
             format!("<script src=\"{}/embed.js\" defer></script>", s.base),

@@ -67,11 +67,7 @@ async fn filters_by_kind_and_era_live_in_the_url_and_survive_reload() {
     wait_for(&c, TIMELINE.ready).await;
     wait_ids(&c, &["2016-regiostars"]).await;
     show_filters(&c).await;
-    let era = js(
-        &c,
-        "return document.querySelector('[data-testid=era-filter]').value",
-    )
-    .await;
+    let era = value(&c, "[data-testid=era-filter]").await;
     assert_eq!(era, "rpo-wm-2014-2020");
 
     // Clearing returns everything.
@@ -115,12 +111,7 @@ async fn search_ignores_case_diacritics_and_endings() {
             && got.contains(&"2010-model-mrr".to_owned()),
         "{got:?}"
     );
-    let value = js(
-        &c,
-        "return document.querySelector('[data-testid=search]').value",
-    )
-    .await;
-    assert_eq!(value, "malopolska");
+    assert_eq!(value(&c, "[data-testid=search]").await, "malopolska");
     c.close().await.unwrap();
 }
 

@@ -143,6 +143,15 @@ pub async fn text(c: &Client, css: &str) -> String {
     norm(&t)
 }
 
+/// The current value of the form field matching `css` (empty if none).
+pub async fn value(c: &Client, css: &str) -> String {
+    let script = format!(
+        "const e = document.querySelector({}); return e ? e.value : ''",
+        serde_json::to_string(css).unwrap()
+    );
+    js(c, &script).await.as_str().unwrap_or_default().to_owned()
+}
+
 /// The trimmed text content of every element matching `css` (none is fine),
 /// with plain spaces.
 pub async fn texts(c: &Client, css: &str) -> Vec<String> {
