@@ -88,6 +88,25 @@ async fn last_saved(c: &Client) -> String {
     v.as_str().unwrap().to_owned()
 }
 
+/// Reloads the editor and waits for its form.
+async fn reload(c: &Client) {
+    js(
+        c,
+        "window.__before_reload = true; setTimeout(() => location.reload(), 100)",
+    )
+    .await;
+    let reloaded =
+        "return window.__before_reload === undefined && !!document.getElementById('f-events-0')";
+    for i in 0.. {
+        let _ = c.accept_alert().await;
+        if let Ok(Value::Bool(true)) = c.execute(reloaded, vec![]).await {
+            break;
+        }
+        assert!(i < 200, "the page did not reload");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Whether leaving the page now would ask first: the page's beforeunload
 /// handler cancels the event.
 async fn asks_before_leaving(c: &Client) -> bool {
@@ -156,21 +175,7 @@ async fn an_edited_event_is_previewed_checked_fixed_and_exported_and_survives_a_
     assert!(asks_before_leaving(&c).await);
     // A reload mid-edit brings the draft back. (Headless Chromium shows no
     // beforeunload dialog for a reload; one is accepted if it comes.)
-    js(
-        &c,
-        "window.__before_reload = true; setTimeout(() => location.reload(), 100)",
-    )
-    .await;
-    let reloaded =
-        "return window.__before_reload === undefined && !!document.getElementById('f-events-0')";
-    for i in 0.. {
-        let _ = c.accept_alert().await;
-        if let Ok(Value::Bool(true)) = c.execute(reloaded, vec![]).await {
-            break;
-        }
-        assert!(i < 200, "the page did not reload");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    reload(&c).await;
     assert_eq!(
         value_of(&c, "f-events-0-title-pl").await,
         "Tytuł zmieniony w edytorze"
@@ -476,5 +481,47 @@ async fn the_editor_is_linked_from_the_footer_and_not_part_of_a_visitors_downloa
         "an editor file is precached: {precache}"
     );
     assert!(built_file(&dist.join("editor"), "rops-editor-", "_bg.wasm").ends_with(".wasm"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn under_a_sub_path_the_editor_works_and_keeps_working_offline_after_one_visit() {
+    let s = Server::start_at(dist_sub_dir(), "/ekonomia/").await;
+    let c = browser(DESKTOP).await;
+    editor(&c, &s, "/ekonomia/en/editor").await;
+    assert_eq!(page_lang(&c).await, "en");
+    let first = published()["events"][0]["title"]["pl"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    click(&c, "[data-testid=preview-lang]").await;
+    wait_for_text(&c, "[data-testid=preview-frame]", &first).await;
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Tytuł offline").await;
+    // The editor's own files are kept, and the worker controls the page.
+    wait_js(&c, "navigator.serviceWorker.controller").await;
+    wait_js(
+        &c,
+        "(await (await caches.open('rops-editor')).keys()).length >= 6",
+    )
+    .await;
+    // None of them in the visitors' cache.
+    let in_shell = c
+        .execute_async(
+            "const done = arguments[0]; (async () => { for (const n of await caches.keys()) { if (!n.startsWith('rops-shell-')) continue; for (const r of await (await caches.open(n)).keys()) if (r.url.includes('/editor/')) return true; } return false; })().then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(in_shell, Value::Bool(false));
+
+    s.set_down(true);
+    set_offline(&c, true).await;
+    reload(&c).await;
+    assert_eq!(value_of(&c, "f-events-0-title-pl").await, "Tytuł offline");
+    click(&c, "[data-testid=preview-lang]").await;
+    wait_for_text(&c, "[data-testid=preview-frame]", "Tytuł offline").await;
+    set_offline(&c, false).await;
+    s.set_down(false);
     c.close().await.unwrap();
 }
