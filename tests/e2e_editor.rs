@@ -525,3 +525,98 @@ async fn under_a_sub_path_the_editor_works_and_keeps_working_offline_after_one_v
     s.set_down(false);
     c.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn items_are_added_with_ids_from_their_titles_duplicated_moved_and_deleted() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    let original = published();
+    let n = original["events"].as_array().unwrap().len();
+    editor(&c, &s, "/edytor").await;
+    click(&c, "[data-testid=add-events]").await;
+    let new = format!("f-events-{n}");
+    wait_js(
+        &c,
+        &format!("document.activeElement?.id === '{new}-title-pl'"),
+    )
+    .await;
+    type_into(&c, &format!("{new}-title-pl"), "Nowe wydarzenie: próba").await;
+    wait_js(
+        &c,
+        &format!("document.getElementById('{new}-id').value === 'nowe-wydarzenie-proba'"),
+    )
+    .await;
+    // Its empty description is a fault, at its field.
+    wait_for(&c, &format!("#{new}-description-pl-err")).await;
+    type_into(&c, &format!("{new}-description-pl"), "Opis").await;
+    let project = original["projects"][0]["id"].as_str().unwrap();
+    select(&c, &format!("#{new}-project"), project).await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=error-summary]').hidden",
+    )
+    .await;
+
+    // A copy comes right after it, with an id of its own, and keeps focus nearby.
+    click(&c, &format!("#{new} [data-testid=duplicate-item]")).await;
+    let copy = format!("f-events-{}", n + 1);
+    wait_js(
+        &c,
+        &format!("document.activeElement?.id === '{copy}-label'"),
+    )
+    .await;
+    assert_eq!(
+        value_of(&c, &format!("{copy}-id")).await,
+        "nowe-wydarzenie-proba-2"
+    );
+    click(&c, &format!("#{copy} [data-testid=move-up]")).await;
+    wait_js(&c, &format!("document.activeElement?.id === '{new}-label'")).await;
+    assert_eq!(
+        value_of(&c, &format!("{new}-id")).await,
+        "nowe-wydarzenie-proba-2"
+    );
+
+    catch_downloads(&c).await;
+    click(&c, "[data-testid=export]").await;
+    wait_js(&c, "window.__saved.length === 1").await;
+    let exported: Value = serde_json::from_str(&last_saved(&c).await).unwrap();
+    let ids: Vec<&str> = exported["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids[n..],
+        ["nowe-wydarzenie-proba-2", "nowe-wydarzenie-proba"]
+    );
+    assert_eq!(exported["events"][n]["project"], project);
+
+    // Deleting both leaves the published content, exactly.
+    click(&c, &format!("#{new} [data-testid=delete-item]")).await;
+    wait_js(&c, &format!("!document.getElementById('{copy}')")).await;
+    open_item(&c, &new).await;
+    click(&c, &format!("#{new} [data-testid=delete-item]")).await;
+    wait_js(&c, &format!("!document.getElementById('{new}')")).await;
+    click(&c, "[data-testid=export]").await;
+    wait_js(&c, "window.__saved.length === 2").await;
+    let exported: Value = serde_json::from_str(&last_saved(&c).await).unwrap();
+    assert_eq!(exported, original);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_full_or_refused_storage_is_said_plainly() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    on_new_document(
+        &c,
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .await;
+    editor(&c, &s, "/edytor").await;
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Zmiana").await;
+    wait_for_text(&c, "[data-testid=storage-problem]", "Brak miejsca").await;
+    // The draft is still there to be saved as a file.
+    assert_eq!(value_of(&c, "f-events-0-title-pl").await, "Zmiana");
+    c.close().await.unwrap();
+}

@@ -222,9 +222,9 @@ pub fn slug(title: &str) -> String {
     s
 }
 
-/// `base`, or `base-2`, `base-3`… whichever no item of `taken` has.
+/// `base`, or `base-2`, `base-3`… whichever no item of `taken` has. (A
+/// trailing number is part of the base: `nagroda-2012` stays itself.)
 pub fn unique_id(base: &str, taken: &[String]) -> String {
-    let base = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
     let base = if base.is_empty() { "pozycja" } else { base };
     if !taken.iter().any(|t| t == base) {
         return base.to_owned();
@@ -728,6 +728,8 @@ mod tests {
         let taken = vec!["a".to_owned(), "a-2".to_owned()];
         assert_eq!(unique_id("a", &taken), "a-3");
         assert_eq!(unique_id("b", &taken), "b");
+        assert_eq!(unique_id("nagroda-2012", &taken), "nagroda-2012");
+        assert_eq!(unique_id("", &taken), "pozycja");
         let mut v = real();
         let list = Path::root().key("events");
         let n = len_at(&v, &list);

@@ -486,13 +486,17 @@ fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
         .map(|i| {
             let item = path.index(i);
             let list = path.clone();
+            let add_id = format!("{}-add", path.dom_id());
             view! {
                 <div class="ed-list__item">
                     {text_pair(ed, item, caption, true, false, None)}
                     <button type="button" class="button button--secondary"
-                        on:click=move |_| ed.restructure(|v| {
-                            draft::remove_item(v, &list, i);
-                        })>
+                        on:click=move |_| {
+                            ed.restructure(|v| {
+                                draft::remove_item(v, &list, i);
+                            });
+                            focus_soon(add_id.clone());
+                        }>
                         {t.delete} <span class="visually-hidden">": " {caption} " " {i + 1}</span>
                     </button>
                 </div>
@@ -500,14 +504,18 @@ fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
         })
         .collect_view();
     let add_path = path.clone();
+    let new_input = format!("{id}-{n}-pl");
     view! {
-        <fieldset class="ed-list" id=id>
+        <fieldset class="ed-list" id=id.clone()>
             <legend>{caption}</legend>
             {items}
-            <button type="button" class="button button--secondary"
-                on:click=move |_| ed.restructure(|v| {
-                    draft::push_item(v, &add_path, serde_json::json!({"pl": ""}));
-                })>
+            <button type="button" class="button button--secondary" id=format!("{id}-add")
+                on:click=move |_| {
+                    ed.restructure(|v| {
+                        draft::push_item(v, &add_path, serde_json::json!({"pl": ""}));
+                    });
+                    focus_soon(new_input.clone());
+                }>
                 {t.add} <span class="visually-hidden">": " {caption}</span>
             </button>
         </fieldset>
@@ -583,12 +591,16 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
             });
         }
     };
+    // After a move or a copy the form is drawn again: the item lands open,
+    // with focus on its heading, so keyboard users stay where they were.
     let reopen = move |at: usize| {
         let id = list.index(at).dom_id();
+        focus_soon(format!("{id}-label"));
         ed.open.update_value(|o| {
             o.insert(id);
         });
     };
+    let section_heading = Path::root().key(section.key).dom_id();
     let l = Path::root().key(section.key);
     let (l1, l2, l3, l4) = (l.clone(), l.clone(), l.clone(), l);
     let (r1, r2, r3) = (reopen.clone(), reopen.clone(), reopen);
@@ -602,20 +614,23 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
         <details class="ed-item" id=id.clone() tabindex="-1" open=open on:toggle=toggled>
             <summary id=label_id.clone()>{heading}</summary>
             <div class="ed-item__tools" role="group" aria-labelledby=label_id.clone()>
-                <button type="button" class="button button--secondary" disabled={i == 0}
+                <button type="button" class="button button--secondary" disabled={i == 0} data-testid="move-up"
                     on:click=move |_| { r1(i - 1); ed.restructure(|v| { draft::move_item(v, &l1, i, i - 1); }) }>
                     {t.move_up}
                 </button>
-                <button type="button" class="button button--secondary" disabled={i + 1 >= n}
+                <button type="button" class="button button--secondary" disabled={i + 1 >= n} data-testid="move-down"
                     on:click=move |_| { r2(i + 1); ed.restructure(|v| { draft::move_item(v, &l2, i, i + 1); }) }>
                     {t.move_down}
                 </button>
-                <button type="button" class="button button--secondary"
+                <button type="button" class="button button--secondary" data-testid="duplicate-item"
                     on:click=move |_| { r3(i + 1); ed.restructure(|v| { draft::duplicate_item(v, &l3, i); }) }>
                     {t.duplicate}
                 </button>
                 <button type="button" class="button button--secondary" data-testid="delete-item"
-                    on:click=move |_| ed.restructure(|v| { draft::remove_item(v, &l4, i); })>
+                    on:click=move |_| {
+                        ed.restructure(|v| { draft::remove_item(v, &l4, i); });
+                        focus_soon(section_heading.clone());
+                    }>
                     {t.delete}
                 </button>
             </div>
