@@ -477,6 +477,49 @@ fn date(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
     }
 }
 
+/// An optional pair of strings, null while both are empty.
+fn opt_pair(
+    ed: Ed,
+    path: Path,
+    caption: &'static str,
+    pair: &'static [(&'static str, &'static str, &'static str); 2],
+) -> impl IntoView {
+    let inputs = pair
+        .iter()
+        .map(|&(key, pl, en)| {
+            let id = format!("{}-{key}", path.dom_id());
+            let issues = ed.issues_of(id.clone());
+            let initial = ed.draft.with_untracked(|v| text_at(v, &path.key(key)));
+            let path = path.clone();
+            let write = move |s: String| {
+                ed.edit(|v| {
+                    set(v, &path.key(key), Value::String(s));
+                    let empty = |k| text_at(v, &path.key(k)).is_empty();
+                    if empty(pair[0].0) && empty(pair[1].0) {
+                        set(v, &path, Value::Null);
+                    }
+                });
+            };
+            let sub = if ed.lang == Lang::Pl { pl } else { en };
+            view! {
+                <div class="field ed-field">
+                    <label for=id.clone()>{format!("{caption} – {sub}")}</label>
+                    <input id=id.clone() type="text" prop:value=initial aria-invalid=invalid(issues)
+                        aria-describedby=described_by(&id, false, issues)
+                        on:input=move |ev| write(event_target_value(&ev))/>
+                    {messages(ed, id, issues)}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="ed-pair">
+            <legend>{caption}</legend>
+            <div class="ed-pair__inputs">{inputs}</div>
+        </fieldset>
+    }
+}
+
 /// A list of texts (a project's activities, the declaration's lists).
 fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
     let t = ed.t();
@@ -556,6 +599,7 @@ fn field(ed: Ed, item: Path, spec: Spec, section: Section) -> AnyView {
             choice(ed, path, caption, spec.kind).into_any()
         }
         Kind::TextList => text_list(ed, path, caption).into_any(),
+        Kind::OptPair(pair) => opt_pair(ed, path, caption, pair).into_any(),
     }
 }
 

@@ -35,6 +35,9 @@ pub enum Kind {
     Count,
     /// A list of texts.
     TextList,
+    /// An optional pair of strings (the accent's light and dark colour):
+    /// null when both are empty.
+    OptPair(&'static [(&'static str, &'static str, &'static str); 2]),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -184,8 +187,19 @@ pub const ORGANISATION: Section = Section {
             "App colour (#rrggbb)",
             Kind::Str,
         ),
+        s(
+            "accent",
+            "Kolor akcentu (#rrggbb; puste – domyślny)",
+            "Accent colour (#rrggbb; empty for the default)",
+            Kind::OptPair(&ACCENT),
+        ),
     ],
 };
+
+const ACCENT: [(&str, &str, &str); 2] = [
+    ("light", "w jasnym motywie", "in the light theme"),
+    ("dark", "w ciemnym motywie", "in the dark theme"),
+];
 
 pub const SOURCES: Section = Section {
     key: "sources",
@@ -435,6 +449,10 @@ pub fn field_for(path: &JsonPath) -> String {
                 format!("{}-{i}-{l}", field.dom_id())
             }
             (Kind::TextList, [Segment::Index(i), ..]) => format!("{}-{i}-pl", field.dom_id()),
+            (Kind::OptPair(pair), [Segment::Key(k), ..]) if pair.iter().any(|p| p.0 == k) => {
+                format!("{}-{k}", field.dom_id())
+            }
+            (Kind::OptPair(pair), _) => format!("{}-{}", field.dom_id(), pair[0].0),
             _ => field.dom_id(),
         };
     }
@@ -531,7 +549,15 @@ mod tests {
                 vec![k("organisation"), k("embed_titles"), k("funding"), k("pl")],
                 "f-organisation-embed-titles-funding-pl",
             ),
-            (vec![k("organisation"), k("accent")], "f-organisation"),
+            (
+                vec![k("organisation"), k("accent")],
+                "f-organisation-accent-light",
+            ),
+            (
+                vec![k("organisation"), k("accent"), k("dark")],
+                "f-organisation-accent-dark",
+            ),
+            (vec![k("organisation"), k("logo")], "f-organisation"),
             (
                 vec![k("accessibility"), k("email")],
                 "f-accessibility-email",
