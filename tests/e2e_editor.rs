@@ -601,6 +601,42 @@ async fn items_are_added_with_ids_from_their_titles_duplicated_moved_and_deleted
     wait_js(&c, "window.__saved.length === 2").await;
     let exported: Value = serde_json::from_str(&last_saved(&c).await).unwrap();
     assert_eq!(exported, original);
+
+    // Opening a file over changes not exported asks first; "no" keeps them.
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Zmiana do zachowania").await;
+    let file = temp("opublikowany.json");
+    std::fs::write(&file, bundle()).unwrap();
+    upload(&c, &file).await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=discard-dialog]').open",
+    )
+    .await;
+    wait_for_text(&c, "[data-testid=discard-dialog]", "opublikowany.json").await;
+    click(&c, "[data-testid=discard-no]").await;
+    wait_js(
+        &c,
+        "!document.querySelector('[data-testid=discard-dialog]').open",
+    )
+    .await;
+    assert_eq!(
+        value_of(&c, "f-events-0-title-pl").await,
+        "Zmiana do zachowania"
+    );
+    upload(&c, &file).await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=discard-dialog]').open",
+    )
+    .await;
+    click(&c, "[data-testid=discard-yes]").await;
+    let title = original["events"][0]["title"]["pl"].as_str().unwrap();
+    wait_js(
+        &c,
+        &format!("document.getElementById('f-events-0-title-pl')?.value === {title:?}"),
+    )
+    .await;
     c.close().await.unwrap();
 }
 

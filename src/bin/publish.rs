@@ -963,6 +963,25 @@ mod publish {
         }
 
         #[test]
+        fn the_editors_files_are_neither_removed_nor_precached() {
+            for f in [
+                "editor/index.html",
+                "editor/rops-editor-0123456789abcdef_bg.wasm",
+                "edytor/index.html",
+                "en/editor/index.html",
+            ] {
+                assert!(editor_file(f) && !owned(f), "{f}");
+            }
+            for f in [
+                "index.html",
+                "en/index.html",
+                "os-czasu/2015-mokes/index.html",
+            ] {
+                assert!(owned(f) && !editor_file(f), "{f}");
+            }
+        }
+
+        #[test]
         fn pages_live_in_folders() {
             assert_eq!(file_of("/"), "index.html");
             assert_eq!(

@@ -2,7 +2,8 @@
 //!
 //! The draft lives in this browser's storage after every change (a reload
 //! or a crash loses nothing); leaving with changes that were not exported
-//! asks first; "discard draft" asks in a dialog. Export writes the draft
+//! asks first; "discard draft", and opening another file or the published
+//! content over unexported changes, ask in a dialog. Export writes the draft
 //! as it is (the opened file with the edits, nothing reformatted away) and
 //! only when the validator accepts it; otherwise the error summary takes
 //! focus and a draft file can be saved instead.
@@ -123,6 +124,15 @@ async fn fetch_published(lang: Lang) -> Result<Value, OpenError> {
     draft::open("bundle.json", &bytes, lang)
 }
 
+/// What would replace the draft, once confirmed.
+#[derive(Debug, Clone, PartialEq)]
+enum Replace {
+    /// The published content ("discard draft").
+    Published,
+    /// A file that was opened and read without fault.
+    File { name: String, draft: Value },
+}
+
 /// What the toolbar last said: a plain note, or a failed opening.
 #[derive(Debug, Clone, PartialEq)]
 enum Notice {
@@ -163,6 +173,7 @@ pub fn EditorPage() -> impl IntoView {
         open: StoredValue::new(Default::default()),
     };
     let notice = RwSignal::new(Notice::None);
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     let store_problem = RwSignal::new(None::<StoreError>);
     let loaded = RwSignal::new(false);
 
@@ -242,6 +253,33 @@ pub fn EditorPage() -> impl IntoView {
         let _ = download("szkic-tresci.json", &text);
     };
 
+    // Another draft replaces this one only once the user says so, when
+    // this one has changes that were not exported.
+    let pending = RwSignal::new(None::<Replace>);
+    let apply = move |r: Replace| match r {
+        Replace::Published => {
+            forget_stored();
+            ed.dirty.set(false);
+            notice.set(Notice::Info(t.discarded.into()));
+            open_published();
+        }
+        Replace::File { name, draft: v } => {
+            draft.set(v);
+            ed.dirty.set(true);
+            ed.rev.update(|r| *r += 1);
+            notice.set(Notice::Info(format!("{}: {name}", t.opened)));
+        }
+    };
+    let replace = move |r: Replace| {
+        if !ed.dirty.get_untracked() {
+            return apply(r);
+        }
+        pending.set(Some(r));
+        if let Some(d) = dialog_ref.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -269,33 +307,30 @@ pub fn EditorPage() -> impl IntoView {
                 Err(e) => Err(e),
             };
             match opened {
-                Ok(v) => {
-                    draft.set(v);
-                    ed.dirty.set(true);
-                    ed.rev.update(|r| *r += 1);
-                    notice.set(Notice::Info(format!("{}: {name}", t.opened)));
-                }
+                Ok(v) => replace(Replace::File { name, draft: v }),
                 Err(e) => notice.set(Notice::Failed(e)),
             }
         });
     };
 
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let dialog = dialog_ref;
     let ask_discard = move |_| {
+        pending.set(Some(Replace::Published));
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
     };
-    let discard = move |_| {
+    let confirm = move |_| {
         if let Some(d) = dialog.get_untracked() {
             d.close();
         }
-        forget_stored();
-        ed.dirty.set(false);
-        notice.set(Notice::Info(t.discarded.into()));
-        open_published();
+        if let Some(r) = pending.get_untracked() {
+            pending.set(None);
+            apply(r);
+        }
     };
     let keep = move |_| {
+        pending.set(None);
         if let Some(d) = dialog.get_untracked() {
             d.close();
         }
@@ -371,7 +406,8 @@ pub fn EditorPage() -> impl IntoView {
                         accept=".json,.xlsx,.ods,application/json" aria-describedby="open-file-hint"
                         on:change=on_file/>
                 </div>
-                <button type="button" class="button button--secondary" on:click=move |_| open_published()>
+                <button type="button" class="button button--secondary" data-testid="open-published"
+                    on:click=move |_| replace(Replace::Published)>
                     {t.open_published}
                 </button>
                 <button type="button" class="button" data-testid="export" on:click=export>{t.export}</button>
@@ -395,10 +431,20 @@ pub fn EditorPage() -> impl IntoView {
             </div>
         </main>
         <dialog class="ed-dialog" node_ref=dialog aria-labelledby="discard-q" data-testid="discard-dialog">
-            <p id="discard-q">{t.discard_question}</p>
+            <p id="discard-q">
+                {move || match pending.get() {
+                    Some(Replace::File { name, .. }) => format!("{} ({name})", t.replace_question),
+                    _ => t.discard_question.to_owned(),
+                }}
+            </p>
             <div class="ed-toolbar">
-                <button type="button" class="button" data-testid="discard-yes" on:click=discard>{t.discard_yes}</button>
-                <button type="button" class="button button--secondary" autofocus on:click=keep>{t.discard_no}</button>
+                <button type="button" class="button" data-testid="discard-yes" on:click=confirm>
+                    {move || match pending.get() {
+                        Some(Replace::File { .. }) => t.replace_yes,
+                        _ => t.discard_yes,
+                    }}
+                </button>
+                <button type="button" class="button button--secondary" data-testid="discard-no" autofocus on:click=keep>{t.discard_no}</button>
             </div>
         </dialog>
     }
