@@ -16,6 +16,12 @@
 //   failure or a server error, the cached shell.html of this worker's own
 //   version answers instead (the app then draws the route from its last good
 //   bundle): deep links work offline, and old HTML never meets new wasm.
+// - The content editor (/edytor, /en/editor and its files in editor/) is
+//   not part of the shell: the editor's page puts its own files in the
+//   "rops-editor" cache when it is visited (public/editor-boot.js), and
+//   they are answered from there (its pages network-first, its hashed
+//   files cache-first), so it works offline after one visit while
+//   visitors never download it.
 // - The content bundle is not touched here: the app validates it (with the
 //   same Rust validator as the CLI) and keeps the last good copy itself, so
 //   an invalid bundle can never replace a good one.
@@ -95,11 +101,35 @@ async function navigate(req) {
   return network;
 }
 
+const EDITOR = "rops-editor";
+const editorPages = ["edytor", "en/editor"].map((p) => new URL(p, scope).pathname);
+const editorFiles = new URL("editor/", scope).pathname;
+
+async function fromEditorCache(req, networkFirst) {
+  const cache = await caches.open(EDITOR);
+  if (!networkFirst) return (await cache.match(req, { ignoreSearch: true })) || fetch(req);
+  try {
+    return await fetch(req);
+  } catch (e) {
+    const hit = await cache.match(req.url.replace(/\/?([?#].*)?$/, ""));
+    if (hit) return hit;
+    throw e;
+  }
+}
+
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   if (req.method !== "GET" || !req.url.startsWith(scope)) return;
   const path = new URL(req.url).pathname;
   const last = path.slice(path.lastIndexOf("/") + 1);
+  if (editorPages.includes(path.replace(/\/$/, ""))) {
+    event.respondWith(fromEditorCache(req, true));
+    return;
+  }
+  if (path.startsWith(editorFiles)) {
+    event.respondWith(fromEditorCache(req, false));
+    return;
+  }
   if (req.mode === "navigate" && !last.includes(".")) {
     event.respondWith(navigate(req));
     return;

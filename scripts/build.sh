@@ -9,10 +9,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 dist=dist
+public_url=/
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   [[ ${args[i]} == --dist ]] && dist=${args[i + 1]}
   [[ ${args[i]} == --dist=* ]] && dist=${args[i]#--dist=}
+  [[ ${args[i]} == --public-url ]] && public_url=${args[i + 1]}
+  [[ ${args[i]} == --public-url=* ]] && public_url=${args[i]#--public-url=}
 done
 trunk build --release --offline "$@"
+# The content editor: its own wasm (src/editor/), built after the visitors'
+# app (whose build empties dist/) into dist/editor/, and the two pages that
+# load it, /edytor and /en/editor. publish keeps these files and leaves
+# them out of the service worker's precache.
+trunk --config Trunk.editor.toml build --release --offline \
+  --public-url "${public_url%/}/editor/" --dist "$dist/editor"
+mkdir -p "$dist/edytor" "$dist/en/editor"
+cp "$dist/editor/index.html" "$dist/edytor/index.html"
+sed 's/<html lang="pl">/<html lang="en">/' "$dist/editor/index.html" >"$dist/en/editor/index.html"
 cargo run --quiet --offline --locked --bin publish -- "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"

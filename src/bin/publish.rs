@@ -701,6 +701,9 @@ mod publish {
     /// event's page goes), and the site files it writes (and `brand.css`,
     /// which earlier versions wrote, so that it goes).
     fn owned(rel: &str) -> bool {
+        if editor_file(rel) {
+            return false;
+        }
         let plain = rel.trim_end_matches(".br").trim_end_matches(".gz");
         let name = plain.rsplit('/').next().unwrap_or(plain);
         (name.ends_with(".html") && name != TEMPLATE)
@@ -709,6 +712,12 @@ mod publish {
                 "sitemap.xml" | "robots.txt" | "manifest.webmanifest" | "brand.css" | "sw.js"
             )
             || plain.starts_with("content/")
+    }
+
+    /// The content editor's files (scripts/build.sh builds them after the
+    /// app): not publish's to remove, and not the visitors' to precache.
+    fn editor_file(rel: &str) -> bool {
+        rel.starts_with("editor/") || rel.starts_with("edytor/") || rel.starts_with("en/editor/")
     }
 
     /// Writes `out` into a copy of DIST beside it and swaps the copy in.
@@ -767,6 +776,7 @@ mod publish {
             .filter(|r| {
                 let name = r.rsplit('/').next().unwrap_or(r);
                 (!r.starts_with("content/") || Some(r.as_str()) == logo)
+                    && !editor_file(r)
                     && !r.ends_with(".br")
                     && !r.ends_with(".gz")
                     && !matches!(
@@ -950,6 +960,25 @@ mod publish {
             let s = summary(&long);
             assert!(s.ends_with("słowo…") && s.chars().count() <= 201, "{s}");
             assert_eq!(summary("krótko."), "krótko.");
+        }
+
+        #[test]
+        fn the_editors_files_are_neither_removed_nor_precached() {
+            for f in [
+                "editor/index.html",
+                "editor/rops-editor-0123456789abcdef_bg.wasm",
+                "edytor/index.html",
+                "en/editor/index.html",
+            ] {
+                assert!(editor_file(f) && !owned(f), "{f}");
+            }
+            for f in [
+                "index.html",
+                "en/index.html",
+                "os-czasu/2015-mokes/index.html",
+            ] {
+                assert!(owned(f) && !editor_file(f), "{f}");
+            }
         }
 
         #[test]

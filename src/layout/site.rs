@@ -103,6 +103,15 @@ where
     let about = href.clone();
     let declaration = href.clone();
     let embed_code = href.clone();
+    // The content editor is a separate app (its own wasm, see src/editor/):
+    // `rel="external"` makes the router load it rather than draw its route.
+    let editor = {
+        let nav = nav.clone();
+        move |lang: Lang| match lang {
+            Lang::Pl => nav.href("/edytor"),
+            Lang::En => nav.href("/en/editor"),
+        }
+    };
     let bundle = loaded_bundle();
     apply_bundle_accent();
 
@@ -184,6 +193,11 @@ where
             <p>
                 <a href=move || embed_code(Page::EmbedCode, lang.get()) data-testid="embed-code-link">
                     {move || t().embed_title}
+                </a>
+            </p>
+            <p>
+                <a href=move || editor(lang.get()) rel="external" data-testid="editor-link">
+                    {move || t().editor_link}
                 </a>
             </p>
             {footer}

@@ -1,0 +1,785 @@
+//! The draft as the editor keeps it: the bundle's JSON value, edited field
+//! by field. A draft may hold what a [`Bundle`] cannot (an impossible date,
+//! an amount still being typed, an empty title), so that nothing typed is
+//! lost and every fault can be shown where it was made; the one judge of
+//! what is valid stays [`content::parse`], the app's own validator.
+//!
+//! Pure: no leptos, no browser, tested natively.
+
+use rops_es::content::sheet::{amount_from_text, AmountProblem};
+use rops_es::content::{
+    self, Bundle, ContentError, DateValue, JsonPath, Lang, Minor, Segment, SCHEMA_VERSION,
+};
+use serde_json::{json, Map, Value};
+
+/// One step of a path into the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A place in the draft (`$.events[3].title.pl`), the address of a field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Path(pub Vec<Seg>);
+
+impl Path {
+    pub fn root() -> Path {
+        Path(vec![])
+    }
+    pub fn key(&self, k: &'static str) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Key(k));
+        p
+    }
+    pub fn index(&self, i: usize) -> Path {
+        let mut p = self.clone();
+        p.0.push(Seg::Index(i));
+        p
+    }
+    /// A dotted key (`embed_titles.timeline`) as steps.
+    pub fn keys(&self, dotted: &'static str) -> Path {
+        dotted.split('.').fold(self.clone(), |p, k| p.key(k))
+    }
+    /// The id of the field's element: `f-events-3-title-pl`. Both a draft
+    /// path and a validator fault's path give the same id, which is how a
+    /// fault finds its field.
+    pub fn dom_id(&self) -> String {
+        let mut s = String::from("f");
+        for seg in &self.0 {
+            match seg {
+                Seg::Key(k) => {
+                    s.push('-');
+                    s.push_str(&k.replace('_', "-"));
+                }
+                Seg::Index(i) => s.push_str(&format!("-{i}")),
+            }
+        }
+        s
+    }
+}
+
+/// A fault's JSON path as the dom id of the field it belongs to.
+pub fn fault_dom_id(path: &JsonPath) -> String {
+    let mut s = String::from("f");
+    for seg in &path.0 {
+        match seg {
+            Segment::Key(k) => {
+                s.push('-');
+                s.push_str(&k.replace('_', "-"));
+            }
+            Segment::Index(i) => s.push_str(&format!("-{i}")),
+        }
+    }
+    s
+}
+
+pub fn get<'a>(v: &'a Value, p: &Path) -> Option<&'a Value> {
+    p.0.iter().try_fold(v, |v, seg| match seg {
+        Seg::Key(k) => v.get(*k),
+        Seg::Index(i) => v.get(*i),
+    })
+}
+
+/// Sets the value at `p`, creating objects on the way (an optional text
+/// that was null becomes `{"pl": …}`). False when the path crosses
+/// something that is not an object or an array item.
+pub fn set(v: &mut Value, p: &Path, new: Value) -> bool {
+    let mut cur = v;
+    for seg in &p.0 {
+        cur = match seg {
+            Seg::Key(k) => {
+                if !cur.is_object() {
+                    *cur = Value::Object(Map::new());
+                }
+                match cur.as_object_mut() {
+                    Some(o) => o.entry(*k).or_insert(Value::Null),
+                    None => return false,
+                }
+            }
+            Seg::Index(i) => match cur.get_mut(*i) {
+                Some(x) => x,
+                None => return false,
+            },
+        };
+    }
+    *cur = new;
+    true
+}
+
+pub fn text_at(v: &Value, p: &Path) -> String {
+    get(v, p)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A list's items (an empty list when the draft has none there).
+pub fn len_at(v: &Value, p: &Path) -> usize {
+    get(v, p).and_then(Value::as_array).map_or(0, Vec::len)
+}
+
+/// Lists: reorder, duplicate, delete, add. Each returns whether it did.
+pub fn move_item(v: &mut Value, list: &Path, from: usize, to: usize) -> bool {
+    let Some(Value::Array(a)) = get_mut(v, list) else {
+        return false;
+    };
+    if from >= a.len() || to >= a.len() {
+        return false;
+    }
+    let item = a.remove(from);
+    a.insert(to, item);
+    true
+}
+
+pub fn remove_item(v: &mut Value, list: &Path, i: usize) -> bool {
+    match get_mut(v, list) {
+        Some(Value::Array(a)) if i < a.len() => {
+            a.remove(i);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A copy of item `i` right after it, with a new id (`…-2`, `…-3`).
+pub fn duplicate_item(v: &mut Value, list: &Path, i: usize) -> bool {
+    let taken = ids_at(v, list);
+    let Some(Value::Array(a)) = get_mut(v, list) else {
+        return false;
+    };
+    let Some(mut copy) = a.get(i).cloned() else {
+        return false;
+    };
+    if let Some(id) = copy.get("id").and_then(Value::as_str) {
+        let id = unique_id(id, &taken);
+        copy["id"] = Value::String(id);
+    }
+    a.insert(i + 1, copy);
+    true
+}
+
+pub fn push_item(v: &mut Value, list: &Path, item: Value) -> bool {
+    if get(v, list).is_none() {
+        set(v, list, json!([]));
+    }
+    match get_mut(v, list) {
+        Some(Value::Array(a)) => {
+            a.push(item);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn get_mut<'a>(v: &'a mut Value, p: &Path) -> Option<&'a mut Value> {
+    p.0.iter().try_fold(v, |v, seg| match seg {
+        Seg::Key(k) => v.get_mut(*k),
+        Seg::Index(i) => v.get_mut(*i),
+    })
+}
+
+/// The ids of a list's items, in order (what reference lists offer).
+pub fn ids_at(v: &Value, list: &Path) -> Vec<String> {
+    get(v, list)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.get("id").and_then(Value::as_str).map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// An id made from a title, by the rule every id follows ([`content::Id`]):
+/// lowercase a–z, digits and hyphens, Polish letters without their marks,
+/// at most 60 bytes (room for a `-2` suffix within the rule's 80).
+pub fn slug(title: &str) -> String {
+    let mut s = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ą' => 'a',
+            'ć' => 'c',
+            'ę' => 'e',
+            'ł' => 'l',
+            'ń' => 'n',
+            'ó' => 'o',
+            'ś' => 's',
+            'ź' | 'ż' => 'z',
+            c => c,
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let mut s = s.trim_end_matches('-').to_owned();
+    if s.len() > 60 {
+        s.truncate(60);
+        s = s.trim_end_matches('-').to_owned();
+    }
+    s
+}
+
+/// `base`, or `base-2`, `base-3`… whichever no item of `taken` has. (A
+/// trailing number is part of the base: `nagroda-2012` stays itself.)
+pub fn unique_id(base: &str, taken: &[String]) -> String {
+    let base = if base.is_empty() { "pozycja" } else { base };
+    if !taken.iter().any(|t| t == base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken.contains(c))
+        .unwrap_or_default()
+}
+
+/// The precision a date control offers, one input layout each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    Range,
+    OpenRange,
+    NotGiven,
+}
+
+impl Precision {
+    pub const ALL: [Precision; 6] = [
+        Precision::Year,
+        Precision::Month,
+        Precision::Day,
+        Precision::Range,
+        Precision::OpenRange,
+        Precision::NotGiven,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+            Precision::Range => "range",
+            Precision::OpenRange => "open",
+            Precision::NotGiven => "none",
+        }
+    }
+    pub fn parse(s: &str) -> Precision {
+        Precision::ALL
+            .into_iter()
+            .find(|p| p.as_str() == s)
+            .unwrap_or(Precision::NotGiven)
+    }
+}
+
+/// A date as the control shows it: the precision and its parts as typed
+/// (year, month, day for one point; start and end for a range).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateParts {
+    pub precision: Precision,
+    pub parts: [String; 3],
+}
+
+impl DateParts {
+    /// The control's view of the draft's value (valid or not).
+    pub fn of(v: &Value) -> DateParts {
+        let s = v.as_str().unwrap_or_default();
+        let p = |a: &str, b: &str, c: &str| [a.to_owned(), b.to_owned(), c.to_owned()];
+        if v.is_null() || s.is_empty() {
+            return DateParts {
+                precision: Precision::NotGiven,
+                parts: p("", "", ""),
+            };
+        }
+        if let Some((a, b)) = s.split_once('/') {
+            return if b == ".." {
+                DateParts {
+                    precision: Precision::OpenRange,
+                    parts: p(a, "", ""),
+                }
+            } else {
+                DateParts {
+                    precision: Precision::Range,
+                    parts: p(a, b, ""),
+                }
+            };
+        }
+        let bits: Vec<&str> = s.splitn(3, '-').collect();
+        match bits.as_slice() {
+            [y] => DateParts {
+                precision: Precision::Year,
+                parts: p(y, "", ""),
+            },
+            [y, m] => DateParts {
+                precision: Precision::Month,
+                parts: p(y, m, ""),
+            },
+            [y, m, d, ..] => DateParts {
+                precision: Precision::Day,
+                parts: p(y, m, d),
+            },
+            [] => DateParts {
+                precision: Precision::NotGiven,
+                parts: p("", "", ""),
+            },
+        }
+    }
+
+    /// The bundle's text form of what was typed; the validator judges it.
+    /// A one-digit month or day is written with its zero (`3` → `03`).
+    pub fn value(&self) -> Value {
+        let two = |s: &str| {
+            let s = s.trim();
+            if s.len() == 1 && s.bytes().all(|b| b.is_ascii_digit()) {
+                format!("0{s}")
+            } else {
+                s.to_owned()
+            }
+        };
+        let [a, b, c] = &self.parts;
+        let s = match self.precision {
+            Precision::NotGiven => return Value::Null,
+            Precision::Year => a.trim().to_owned(),
+            Precision::Month => format!("{}-{}", a.trim(), two(b)),
+            Precision::Day => format!("{}-{}-{}", a.trim(), two(b), two(c)),
+            Precision::Range => format!("{}/{}", a.trim(), b.trim()),
+            Precision::OpenRange => format!("{}/..", a.trim()),
+        };
+        Value::String(s)
+    }
+}
+
+/// An amount as typed (`1 980 000`, `1 980 000,00 zł`, `1980000`) as the
+/// bundle's money value, read by the spreadsheet import's own rule, so
+/// both say the same of the same text. Empty is "not given" (null), never
+/// 0. Text that is no amount is kept as it is, for the validator to point
+/// at and the editor to show as typed.
+pub fn money_value(typed: &str, currency: &str) -> Value {
+    if typed.trim().is_empty() {
+        return Value::Null;
+    }
+    match amount_from_text(typed) {
+        Ok((minor, cur)) => json!({
+            "amount": minor.to_string(),
+            "currency": cur.map_or(currency, |c| c.as_str()),
+        }),
+        Err(_) => json!({"amount": typed, "currency": currency}),
+    }
+}
+
+/// What is wrong with an amount as typed, in the editor's language.
+pub fn money_problem(typed: &str, lang: Lang) -> Option<String> {
+    if typed.trim().is_empty() {
+        return None;
+    }
+    amount_from_text(typed)
+        .err()
+        .map(|p: AmountProblem| p.message(lang))
+}
+
+/// One fault or warning, with the field it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// The dom id of the field (see [`Path::dom_id`]).
+    pub field: String,
+    /// `$.events[3].date`.
+    pub path: String,
+    /// Where that is, in the editor's words: `Wydarzenia › 3 › Data`.
+    pub place: String,
+    pub message: String,
+    pub warning: bool,
+}
+
+/// What the validator says of a draft: the bundle when it is valid, and
+/// every fault and warning, each said in `lang`.
+pub struct Check {
+    pub bundle: Option<Bundle>,
+    pub issues: Vec<Issue>,
+}
+
+/// The draft as the bundle file it would be exported as.
+pub fn to_text(draft: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(draft).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The app's validator on the draft. Dates and amounts that do not parse
+/// are said in the editor's language (the validator's shape faults are
+/// serde's English); everything else is the validator's own message.
+pub fn check(draft: &Value, lang: Lang) -> Check {
+    let text = to_text(draft);
+    let whole = |message: String| Issue {
+        field: "f".into(),
+        path: "$".into(),
+        place: super::specs::place_of(&JsonPath::default(), lang),
+        message,
+        warning: false,
+    };
+    match content::parse(&text) {
+        Ok(bundle) => {
+            let issues = content::warnings(&bundle, &text)
+                .into_iter()
+                .map(|f| Issue {
+                    field: super::specs::field_for(&f.path),
+                    path: f.path.to_string(),
+                    place: super::specs::place_of(&f.path, lang),
+                    message: f.kind.message(lang),
+                    warning: true,
+                })
+                .collect();
+            Check {
+                bundle: Some(bundle),
+                issues,
+            }
+        }
+        Err(ContentError::Invalid(faults)) => Check {
+            bundle: None,
+            issues: faults
+                .into_iter()
+                .map(|f| {
+                    let message = match &f.kind {
+                        content::FaultKind::Structure(_) => {
+                            local_shape_message(draft, &f.path, lang)
+                                .unwrap_or_else(|| f.kind.message(lang))
+                        }
+                        k => k.message(lang),
+                    };
+                    Issue {
+                        field: super::specs::field_for(&f.path),
+                        path: f.path.to_string(),
+                        place: super::specs::place_of(&f.path, lang),
+                        message,
+                        warning: false,
+                    }
+                })
+                .collect(),
+        },
+        Err(e @ ContentError::NewerSchema { .. }) => Check {
+            bundle: None,
+            issues: vec![whole(newer_schema_message(&e, lang))],
+        },
+        Err(e) => Check {
+            bundle: None,
+            issues: vec![whole(e.to_string())],
+        },
+    }
+}
+
+fn newer_schema_message(e: &ContentError, lang: Lang) -> String {
+    match (e, lang) {
+        (ContentError::NewerSchema { found, supported }, Lang::Pl) => format!(
+            "plik ma wersję schematu {found}, a ten edytor zna wersję {supported}: zaktualizuj edytor (opublikuj nowszą wersję aplikacji)"
+        ),
+        (ContentError::NewerSchema { found, supported }, Lang::En) => format!(
+            "the file has schema version {found}, and this editor reads version {supported}: update the editor (publish a newer version of the app)"
+        ),
+        (e, _) => e.to_string(),
+    }
+}
+
+/// A date or an amount that did not parse, said in `lang`.
+fn local_shape_message(draft: &Value, path: &JsonPath, lang: Lang) -> Option<String> {
+    let mut v = draft;
+    for seg in &path.0 {
+        v = match seg {
+            Segment::Key(k) => v.get(k.as_str())?,
+            Segment::Index(i) => v.get(*i)?,
+        };
+    }
+    let raw = v.as_str()?;
+    match path.0.last() {
+        Some(Segment::Key(k)) if k == "amount" => {
+            if Minor::parse(raw).is_ok() {
+                return None;
+            }
+            Some(money_problem(raw, lang).unwrap_or_else(|| match lang {
+                Lang::Pl => format!("„{raw}” nie jest kwotą"),
+                Lang::En => format!("\"{raw}\" is not an amount"),
+            }))
+        }
+        _ => {
+            let problem = DateValue::parse_checked(raw).err()?;
+            Some(match lang {
+                Lang::Pl => format!("data „{raw}”: {}", problem.message(lang)),
+                Lang::En => format!("date \"{raw}\": {}", problem.message(lang)),
+            })
+        }
+    }
+}
+
+/// Why an opened file did not become the draft (the draft is then left
+/// as it was).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OpenError {
+    #[error("the file is {size} bytes, more than the limit of {limit}")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the file is not JSON: {0}")]
+    NotJson(String),
+    #[error("the JSON file is not a content bundle (missing: {0})")]
+    NotABundle(String),
+    #[error("the bundle has schema version {found}; this editor reads version {supported}")]
+    NewerSchema { found: u64, supported: u32 },
+    #[error("the workbook: {0}")]
+    Workbook(String),
+    /// Every fault of the workbook, one line each (`Wydarzenia!C7: …`).
+    #[error("the workbook has faults")]
+    Sheet(Vec<String>),
+    #[error("the file could not be read: {0}")]
+    Read(String),
+}
+
+impl OpenError {
+    pub fn message(&self, lang: Lang) -> String {
+        use OpenError::*;
+        match (self, lang) {
+            (TooLarge { size, limit }, Lang::Pl) => format!(
+                "plik ma {} MB, a limit to {} MB: nie został wczytany",
+                size / 1_000_000,
+                limit / 1_000_000
+            ),
+            (TooLarge { size, limit }, Lang::En) => format!(
+                "the file has {} MB and the limit is {} MB: it was not opened",
+                size / 1_000_000,
+                limit / 1_000_000
+            ),
+            (NotJson(e), Lang::Pl) => format!("plik nie jest plikiem JSON ({e})"),
+            (NotABundle(m), Lang::Pl) => {
+                format!("plik JSON nie jest plikiem treści (brak pól: {m})")
+            }
+            (NewerSchema { found, supported }, Lang::Pl) => format!(
+                "plik ma wersję schematu {found}, a ten edytor zna wersję {supported}: zaktualizuj aplikację, zanim go otworzysz"
+            ),
+            (NewerSchema { found, supported }, Lang::En) => format!(
+                "the file has schema version {found}, and this editor reads version {supported}: update the app before opening it"
+            ),
+            (Workbook(m), _) => m.clone(),
+            (Sheet(lines), Lang::Pl) => format!(
+                "skoroszyt ma {} błąd(ów); popraw je w arkuszu i otwórz go ponownie",
+                lines.len()
+            ),
+            (Sheet(lines), Lang::En) => format!(
+                "the workbook has {} fault(s); correct them in the spreadsheet and open it again",
+                lines.len()
+            ),
+            (Read(e), Lang::Pl) => format!("nie udało się odczytać pliku ({e})"),
+            (e, Lang::En) => e.to_string(),
+        }
+    }
+
+    /// The lines under the message (a workbook's faults, each at its cell).
+    pub fn details(&self) -> &[String] {
+        match self {
+            OpenError::Sheet(lines) => lines,
+            _ => &[],
+        }
+    }
+}
+
+/// The largest file the editor reads: a bundle's limit, or a workbook's.
+pub const MAX_OPEN_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Marks a draft file ("save draft file"), which may be invalid.
+pub const DRAFT_MARK: &str = "rops_editor_draft";
+
+/// The draft saved as a file, with its mark.
+pub fn draft_file(draft: &Value) -> String {
+    to_text(&json!({ DRAFT_MARK: 1, "draft": draft }))
+}
+
+/// An opened file's bytes as the new draft: a bundle (valid or not, as
+/// long as it is a bundle), a draft file, or a workbook.
+pub fn open(name: &str, bytes: &[u8], lang: Lang) -> Result<Value, OpenError> {
+    if bytes.len() as u64 > MAX_OPEN_BYTES {
+        return Err(OpenError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_OPEN_BYTES,
+        });
+    }
+    let lower = name.to_lowercase();
+    let zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    if zip || lower.ends_with(".xlsx") || lower.ends_with(".ods") || lower.ends_with(".xls") {
+        let tables = content::xlsx::read_workbook(bytes)
+            .map_err(|e| OpenError::Workbook(e.message(lang)))?;
+        let bundle = content::sheet::from_tables(&tables)
+            .map_err(|f| OpenError::Sheet(f.0.iter().map(|f| f.describe(lang)).collect()))?;
+        return serde_json::to_value(&bundle).map_err(|e| OpenError::Read(e.to_string()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| OpenError::NotJson(e.to_string()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let v: Value = serde_json::from_str(text).map_err(|e| OpenError::NotJson(e.to_string()))?;
+    let v = match v.get(DRAFT_MARK) {
+        Some(_) => v.get("draft").cloned().unwrap_or(Value::Null),
+        None => v,
+    };
+    let Some(o) = v.as_object() else {
+        return Err(OpenError::NotABundle(
+            "schema_version, organisation, …".into(),
+        ));
+    };
+    if let Some(found) = o.get("schema_version").and_then(Value::as_u64) {
+        if found > SCHEMA_VERSION as u64 {
+            return Err(OpenError::NewerSchema {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+    }
+    let missing: Vec<&str> = [
+        "schema_version",
+        "content_date",
+        "organisation",
+        "sources",
+        "eras",
+        "projects",
+        "events",
+        "figures",
+        "accessibility",
+    ]
+    .into_iter()
+    .filter(|k| !o.contains_key(*k))
+    .collect();
+    if !missing.is_empty() {
+        return Err(OpenError::NotABundle(missing.join(", ")));
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn real() -> Value {
+        serde_json::from_str(include_str!("../../public/content/bundle.json")).unwrap()
+    }
+
+    #[test]
+    fn the_shipped_bundle_is_valid_as_a_draft_and_exports_as_it_came() {
+        let v = real();
+        let c = check(&v, Lang::Pl);
+        assert!(c.bundle.is_some());
+        assert!(c.issues.iter().all(|i| i.warning));
+        let back: Value = serde_json::from_str(&to_text(&v)).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn an_impossible_date_is_located_at_its_field_in_the_editors_language() {
+        let mut v = real();
+        let p = Path::root().key("events").index(2).key("date");
+        let d = DateParts {
+            precision: Precision::Day,
+            parts: ["2008".into(), "2".into(), "30".into()],
+        };
+        assert!(set(&mut v, &p, d.value()));
+        assert_eq!(text_at(&v, &p), "2008-02-30");
+        let c = check(&v, Lang::Pl);
+        assert!(c.bundle.is_none());
+        let e = c.issues.iter().find(|i| !i.warning).unwrap();
+        assert_eq!(e.field, "f-events-2-date");
+        assert_eq!(e.field, p.dom_id());
+        assert!(e.message.contains("2008-02-30"), "{}", e.message);
+        assert!(!e.message.contains("invalid structure"), "{}", e.message);
+    }
+
+    #[test]
+    fn date_parts_round_trip_every_precision() {
+        for s in ["2004", "2008-03", "2008-03-14", "2007/2013", "2015/.."] {
+            let v = Value::String(s.into());
+            assert_eq!(DateParts::of(&v).value(), v, "{s}");
+        }
+        assert_eq!(DateParts::of(&Value::Null).value(), Value::Null);
+        assert_eq!(DateParts::of(&Value::Null).precision, Precision::NotGiven);
+    }
+
+    #[test]
+    fn money_is_read_as_people_write_it_and_unknown_stays_unknown() {
+        for typed in ["1 980 000", "1 980 000,00 zł", "1980000"] {
+            assert_eq!(
+                money_value(typed, "PLN"),
+                json!({"amount": "1980000", "currency": "PLN"}),
+                "{typed}"
+            );
+        }
+        assert_eq!(money_value("  ", "PLN"), Value::Null);
+        assert_eq!(
+            money_value("1,980", "PLN"),
+            json!({"amount": "1,980", "currency": "PLN"})
+        );
+        assert!(money_problem("1,980", Lang::Pl).is_some());
+        // Kept as typed, the validator refuses it at the amount.
+        let mut v = real();
+        let p = Path::root().key("projects").index(0).key("value");
+        set(&mut v, &p, money_value("abc", "PLN"));
+        let c = check(&v, Lang::En);
+        let e = c.issues.iter().find(|i| !i.warning).unwrap();
+        assert_eq!(e.path, "$.projects[0].value.amount");
+    }
+
+    #[test]
+    fn ids_come_from_titles_and_stay_unique() {
+        assert_eq!(
+            slug("Nagroda Ministra Gospodarki — 2012!"),
+            "nagroda-ministra-gospodarki-2012"
+        );
+        assert_eq!(slug("Łódź, żółć"), "lodz-zolc");
+        assert!(content::Id::parse(&slug(&"ą ".repeat(100))).is_some());
+        let taken = vec!["a".to_owned(), "a-2".to_owned()];
+        assert_eq!(unique_id("a", &taken), "a-3");
+        assert_eq!(unique_id("b", &taken), "b");
+        assert_eq!(unique_id("nagroda-2012", &taken), "nagroda-2012");
+        assert_eq!(unique_id("", &taken), "pozycja");
+        let mut v = real();
+        let list = Path::root().key("events");
+        let n = len_at(&v, &list);
+        assert!(duplicate_item(&mut v, &list, 0));
+        assert_eq!(len_at(&v, &list), n + 1);
+        let ids = ids_at(&v, &list);
+        assert_ne!(ids[0], ids[1]);
+        assert!(check(&v, Lang::Pl).bundle.is_some(), "a duplicate is valid");
+        assert!(move_item(&mut v, &list, 1, 0));
+        assert_eq!(ids_at(&v, &list)[0], ids[1]);
+        assert!(remove_item(&mut v, &list, 0));
+        assert_eq!(len_at(&v, &list), n);
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_a_reason_and_drafts_reopen() {
+        let big = vec![b' '; MAX_OPEN_BYTES as usize + 1];
+        assert!(matches!(
+            open("a.json", &big, Lang::Pl),
+            Err(OpenError::TooLarge { .. })
+        ));
+        assert!(matches!(
+            open("a.json", b"{\"a\": 1}", Lang::Pl),
+            Err(OpenError::NotABundle(_))
+        ));
+        assert!(matches!(
+            open("a.json", b"not json", Lang::Pl),
+            Err(OpenError::NotJson(_))
+        ));
+        let mut newer = real();
+        newer["schema_version"] = json!(99);
+        let e = open("a.json", newer.to_string().as_bytes(), Lang::Pl).unwrap_err();
+        assert!(matches!(e, OpenError::NewerSchema { found: 99, .. }));
+        assert!(e.message(Lang::Pl).contains("99"));
+        // A workbook with none of the content's sheets.
+        let empty =
+            content::xlsx::write_xlsx(&[content::sheet::Table::new("Arkusz1")], None).unwrap();
+        let e = open("x.xlsx", &empty, Lang::Pl).unwrap_err();
+        assert!(matches!(e, OpenError::Sheet(_)), "{e:?}");
+        // A draft file, invalid as it is, comes back as it was saved.
+        let mut v = real();
+        v["events"][0]["title"]["pl"] = json!("");
+        assert_eq!(
+            open("d.json", draft_file(&v).as_bytes(), Lang::En).unwrap(),
+            v
+        );
+        // And a workbook of the real bundle is the real bundle.
+        let b = content::parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let x = content::xlsx::write_xlsx(&content::sheet::to_tables(&b), None).unwrap();
+        let opened = open("t.xlsx", &x, Lang::Pl).unwrap();
+        assert_eq!(serde_json::from_value::<Bundle>(opened).unwrap(), b);
+    }
+}
