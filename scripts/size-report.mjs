@@ -34,3 +34,11 @@ console.log(`${"total".padEnd(w)} ${n(sum("raw"))} ${n(sum("gz"))} ${n(sum("br")
 const first = rows.filter((r) => /^(index\.html|boot\.js|rops-es-.*\.(js|wasm)|style-.*\.css|content\/bundle\.json)$/.test(r.file));
 const fb = first.reduce((a, r) => a + r.br, 0);
 console.log(`\nfirst load (index.html, boot.js, app js + wasm, css, bundle), brotli: ${fb} B (${(fb / 1024).toFixed(1)} KiB)`);
+// The content editor (scripts/build.sh: dist/editor/ and the pages /edytor,
+// /en/editor) is its own download, for editors only: counted apart, and no
+// first-load file may name one of its files.
+const editor = rows.filter((r) => /^(editor|edytor|en\/editor)\//.test(r.file));
+const eb = editor.reduce((a, r) => a + r.br, 0);
+const named = first.filter((r) => /editor-boot\.js|rops-editor-/.test(readFileSync(join(dist, r.file), "latin1")));
+console.log(`content editor (${editor.length} files, not part of a visit), brotli: ${eb} B (${(eb / 1024).toFixed(1)} KiB)`);
+console.log(`first-load files naming an editor file: ${named.length ? named.map((r) => r.file).join(", ") : "none"}`);

@@ -78,12 +78,20 @@ pub fn page_lang() -> Lang {
     }
 }
 
-/// Saves `text` as a file named `name` (the browser's download).
+/// Saves `text` as a JSON file named `name` (the browser's download).
 fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    download_bytes(name, "application/json", text.as_bytes())
+}
+
+/// The spreadsheet type of an `.xlsx` file.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Saves `bytes` as a file named `name` of type `mime`.
+fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
     a.set_href(&url);
@@ -246,6 +254,28 @@ pub fn EditorPage() -> impl IntoView {
                 notice.set(Notice::Info(t.export_done.into()));
             }
             Err(e) => notice.set(Notice::Failed(OpenError::Read(format!("{e:?}")))),
+        }
+    };
+    // The draft as a workbook, one sheet per section (the same file as
+    // `content to-xlsx`): to edit in a spreadsheet and open here again.
+    // Only a valid draft has a bundle to write, as with the export.
+    let export_xlsx = move |_| {
+        let Some(bundle) = checked.with_untracked(|c| c.0.clone()) else {
+            notice.set(Notice::Info(t.export_invalid.into()));
+            if let Some(s) = summary.get_untracked() {
+                let _ = s.focus();
+            }
+            return;
+        };
+        let written =
+            rops_es::content::xlsx::write_xlsx(&rops_es::content::sheet::to_tables(&bundle), None)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    download_bytes("tresc.xlsx", XLSX, &bytes).map_err(|e| format!("{e:?}"))
+                });
+        match written {
+            Ok(()) => notice.set(Notice::Info(t.xlsx_done.into())),
+            Err(e) => notice.set(Notice::Failed(OpenError::Read(e))),
         }
     };
     let save_draft_file = move |_| {
@@ -411,6 +441,9 @@ pub fn EditorPage() -> impl IntoView {
                     {t.open_published}
                 </button>
                 <button type="button" class="button" data-testid="export" on:click=export>{t.export}</button>
+                <button type="button" class="button button--secondary" data-testid="export-xlsx" on:click=export_xlsx>
+                    {t.export_xlsx}
+                </button>
                 <button type="button" class="button button--secondary" data-testid="save-draft" on:click=save_draft_file>
                     {t.save_draft_file}
                 </button>
