@@ -350,6 +350,25 @@ async fn a_workbook_from_the_content_command_opens_with_its_faults_located_at_th
         "the draft changed"
     );
 
+    // The same sheets as a folder's CSV files, chosen together (another
+    // impossible month, to tell the messages apart): the fault at its cell.
+    set_cell(&mut tables, "Wydarzenia", date, Cell::text("2008-14"));
+    let folder = temp("arkusze");
+    std::fs::create_dir_all(&folder).unwrap();
+    let csvs: Vec<String> = tables
+        .iter()
+        .map(|t| {
+            let f = folder.join(format!("tresc-{}.csv", t.name));
+            std::fs::write(&f, t.to_csv()).unwrap();
+            f.to_str().unwrap().to_owned()
+        })
+        .collect();
+    let input = wait_for(&c, "[data-testid=open-file]").await;
+    input.send_keys(&csvs.join("\n")).await.unwrap();
+    let error = wait_for_text(&c, "[data-testid=open-error]", "2008-14").await;
+    assert!(error.contains(&reference), "{error}");
+    assert_eq!(value_of(&c, "f-events-0-title-pl").await, title);
+
     upload(&c, &good).await;
     wait_for_text(&c, "[data-testid=status]", "dobry.xlsx").await;
     assert!(!exists(&c, "[data-testid=open-error]").await);

@@ -159,20 +159,11 @@ mod cli {
         let mut bad = false;
         for f in files {
             let bytes = io(std::fs::read(&f), &f)?;
-            // "Wydarzenia.csv", or "tresc-Wydarzenia.csv" as LibreOffice
-            // names each sheet's file when it saves them all.
             let stem = f
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let name = match stem.rsplit_once('-') {
-                Some((_, sheet))
-                    if sheet::section_of(&stem).is_none() && sheet::section_of(sheet).is_some() =>
-                {
-                    sheet.to_owned()
-                }
-                _ => stem,
-            };
+            let name = sheet::sheet_of_csv_file(&stem);
             match String::from_utf8(bytes) {
                 Ok(text) => tables.push(Table::from_rows(name, csv::read_rows(&text))),
                 Err(_) => {
@@ -338,21 +329,7 @@ mod tests {
         let sheets = dir.join("arkusze");
         std::fs::create_dir(&sheets).unwrap();
         for t in sheet::to_tables(&content::parse(REAL).unwrap()) {
-            let text: String = t
-                .rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|c| match c {
-                            sheet::Cell::Text(s) => format!("\"{}\"", s.replace('"', "\"\"")),
-                            sheet::Cell::Number(n) => n.to_string(),
-                            _ => String::new(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join(",")
-                        + "\r\n"
-                })
-                .collect();
+            let text = t.to_csv();
             // Named after the sheet, or as LibreOffice names each sheet's file.
             let file = if t.name.starts_with('W') {
                 format!("{}.csv", t.name)

@@ -104,6 +104,34 @@ pub struct Table {
 static EMPTY: Cell = Cell::Empty;
 
 impl Table {
+    /// The sheet as a spreadsheet saves it as CSV: every field quoted
+    /// (RFC 4180), numbers as written, CRLF line ends. What
+    /// `csv::read_rows` reads back cell for cell (a date cell as its ISO
+    /// day, an error as its text).
+    pub fn to_csv(&self) -> String {
+        self.rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| {
+                        let text = match c {
+                            Cell::Empty => String::new(),
+                            Cell::Text(s) | Cell::Error(s) => s.clone(),
+                            Cell::Number(n) => n.to_string(),
+                            Cell::Bool(b) => b.to_string(),
+                            Cell::Date(d) => serial_to_ymd(*d)
+                                .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+                                .unwrap_or_default(),
+                        };
+                        format!("\"{}\"", text.replace('"', "\"\""))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(",")
+                    + "\r\n"
+            })
+            .collect()
+    }
+
     pub fn new(name: impl Into<String>) -> Table {
         Table {
             name: name.into(),
@@ -160,6 +188,19 @@ impl Table {
 /// English name, in any case, with or without diacritics.
 pub fn section_of(name: &str) -> Option<Section> {
     read::section_of(name)
+}
+
+/// The sheet a CSV file holds, from its name without `.csv`: `Wydarzenia`,
+/// or `tresc-Wydarzenia` as LibreOffice names each sheet's file when it
+/// saves them all (the part after the last `-`, when that names a section
+/// and the whole does not).
+pub fn sheet_of_csv_file(stem: &str) -> String {
+    match stem.rsplit_once('-') {
+        Some((_, sheet)) if section_of(stem).is_none() && section_of(sheet).is_some() => {
+            sheet.to_owned()
+        }
+        _ => stem.to_owned(),
+    }
 }
 
 /// Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA.

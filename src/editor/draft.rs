@@ -528,6 +528,9 @@ pub enum OpenError {
     Sheet(Vec<String>),
     #[error("the file could not be read: {0}")]
     Read(String),
+    /// A CSV file that is not UTF-8 text (named).
+    #[error("{0} is not UTF-8 text: save the sheet as \"CSV UTF-8\"")]
+    NotUtf8(String),
 }
 
 impl OpenError {
@@ -564,6 +567,9 @@ impl OpenError {
                 lines.len()
             ),
             (Read(e), Lang::Pl) => format!("nie udało się odczytać pliku ({e})"),
+            (NotUtf8(name), Lang::Pl) => {
+                format!("{name} nie jest tekstem UTF-8: zapisz arkusz jako „CSV UTF-8”")
+            }
             (e, Lang::En) => e.to_string(),
         }
     }
@@ -586,6 +592,34 @@ pub const DRAFT_MARK: &str = "rops_editor_draft";
 /// The draft saved as a file, with its mark.
 pub fn draft_file(draft: &Value) -> String {
     to_text(&json!({ DRAFT_MARK: 1, "draft": draft }))
+}
+
+/// A folder's CSV files (chosen together) as the new draft: one sheet per
+/// file, named after it (see `sheet::sheet_of_csv_file`), read as a
+/// workbook is. Each must be UTF-8 text, as spreadsheets' "CSV UTF-8".
+pub fn open_csv(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Value, OpenError> {
+    let size: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
+    if size > MAX_OPEN_BYTES {
+        return Err(OpenError::TooLarge {
+            size,
+            limit: MAX_OPEN_BYTES,
+        });
+    }
+    let mut tables = vec![];
+    for (name, bytes) in files {
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(stem, _)| stem);
+        let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotUtf8(name.clone()))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        tables.push(content::sheet::Table::from_rows(
+            content::sheet::sheet_of_csv_file(stem),
+            content::csv::read_rows(text),
+        ));
+    }
+    let bundle = content::sheet::from_tables(&tables)
+        .map_err(|f| OpenError::Sheet(f.0.iter().map(|f| f.describe(lang)).collect()))?;
+    serde_json::to_value(&bundle).map_err(|e| OpenError::Read(e.to_string()))
 }
 
 /// An opened file's bytes as the new draft: a bundle (valid or not, as
@@ -652,6 +686,40 @@ mod tests {
 
     fn real() -> Value {
         serde_json::from_str(include_str!("../../public/content/bundle.json")).unwrap()
+    }
+
+    #[test]
+    fn a_folders_csv_files_open_as_a_workbook_does() {
+        let b = content::parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let files: Vec<(String, Vec<u8>)> = content::sheet::to_tables(&b)
+            .iter()
+            .map(|t| (format!("tresc-{}.csv", t.name), t.to_csv().into_bytes()))
+            .collect();
+        let opened = open_csv(&files, Lang::Pl).unwrap();
+        assert_eq!(serde_json::from_value::<Bundle>(opened).unwrap(), b);
+        // A sheet saved in the old Windows code page is named, not misread.
+        let mut bad = files.clone();
+        bad[0].1 = b"Identyfikator;Tytu\xb3\r\n".to_vec();
+        let e = open_csv(&bad, Lang::Pl).unwrap_err();
+        assert!(
+            e.message(Lang::Pl).starts_with(&bad[0].0),
+            "{}",
+            e.message(Lang::Pl)
+        );
+        // A fault is at its sheet and cell, as in a workbook.
+        let mut wrong = content::sheet::to_tables(&b);
+        let events = wrong.iter_mut().find(|t| t.name == "Wydarzenia").unwrap();
+        events.set(1, 2, content::sheet::Cell::text("2008-13"));
+        let files: Vec<(String, Vec<u8>)> = wrong
+            .iter()
+            .map(|t| (format!("{}.csv", t.name), t.to_csv().into_bytes()))
+            .collect();
+        let e = open_csv(&files, Lang::Pl).unwrap_err();
+        assert!(
+            e.details().iter().any(|l| l.starts_with("Wydarzenia!C2")),
+            "{:?}",
+            e.details()
+        );
     }
 
     #[test]

@@ -317,10 +317,48 @@ pub fn EditorPage() -> impl IntoView {
         else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(list) = input.files() else {
             return;
         };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         input.set_value("");
+        // Several files, or one CSV: a folder's CSV files, one per sheet.
+        if files.len() > 1
+            || files
+                .iter()
+                .any(|f| f.name().to_lowercase().ends_with(".csv"))
+        {
+            let size: u64 = files.iter().map(|f| f.size() as u64).sum();
+            if size > draft::MAX_OPEN_BYTES {
+                notice.set(Notice::Failed(OpenError::TooLarge {
+                    size,
+                    limit: draft::MAX_OPEN_BYTES,
+                }));
+                return;
+            }
+            let name = files
+                .iter()
+                .map(web_sys::File::name)
+                .collect::<Vec<_>>()
+                .join(", ");
+            leptos::task::spawn_local(async move {
+                let mut read = vec![];
+                for f in &files {
+                    match read_file(f).await {
+                        Ok(bytes) => read.push((f.name(), bytes)),
+                        Err(e) => return notice.set(Notice::Failed(e)),
+                    }
+                }
+                match draft::open_csv(&read, lang) {
+                    Ok(v) => replace(Replace::File { name, draft: v }),
+                    Err(e) => notice.set(Notice::Failed(e)),
+                }
+            });
+            return;
+        }
+        let Some(file) = files.into_iter().next() else {
+            return;
+        };
         let name = file.name();
         // A huge file is refused before it is read.
         let size = file.size() as u64;
@@ -433,7 +471,7 @@ pub fn EditorPage() -> impl IntoView {
                     <label for="open-file">{t.open_file}</label>
                     <p class="ed-hint" id="open-file-hint">{t.open_file_hint}</p>
                     <input id="open-file" type="file" data-testid="open-file"
-                        accept=".json,.xlsx,.ods,application/json" aria-describedby="open-file-hint"
+                        multiple accept=".json,.xlsx,.ods,.csv,application/json,text/csv" aria-describedby="open-file-hint"
                         on:change=on_file/>
                 </div>
                 <button type="button" class="button button--secondary" data-testid="open-published"
