@@ -699,6 +699,47 @@ async fn items_are_added_with_ids_from_their_titles_duplicated_moved_and_deleted
 }
 
 #[tokio::test]
+async fn the_logo_is_named_and_described_or_left_out() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    let original = published();
+    assert!(original["organisation"]["logo"].is_null());
+    editor(&c, &s, "/edytor").await;
+    // A file in a folder, of a kind browsers may not show: at its field.
+    type_into(&c, "f-organisation-logo-file", "logotypy/rops.gif").await;
+    wait_for_text(&c, "#f-organisation-logo-file-err", "logotypy/rops.gif").await;
+    assert_eq!(
+        attr(&c, "#f-organisation-logo-file", "aria-invalid").await,
+        "true"
+    );
+    wait_for_text(&c, "[data-testid=error-summary]", "Logo").await;
+    type_into(&c, "f-organisation-logo-file", "rops.svg").await;
+    type_into(&c, "f-organisation-logo-alt-pl", "Logo ROPS").await;
+    type_into(&c, "f-organisation-logo-alt-en", "ROPS logo").await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=error-summary]').hidden",
+    )
+    .await;
+    catch_downloads(&c).await;
+    click(&c, "[data-testid=export]").await;
+    wait_js(&c, "window.__saved.length === 1").await;
+    let exported: Value = serde_json::from_str(&last_saved(&c).await).unwrap();
+    assert_eq!(
+        exported["organisation"]["logo"],
+        serde_json::json!({"file": "rops.svg", "alt": {"pl": "Logo ROPS", "en": "ROPS logo"}})
+    );
+    // All three emptied: no logo, as published.
+    for f in ["file", "alt-pl", "alt-en"] {
+        type_into(&c, &format!("f-organisation-logo-{f}"), "").await;
+    }
+    click(&c, "[data-testid=export]").await;
+    wait_js(&c, "window.__saved.length === 2").await;
+    let exported: Value = serde_json::from_str(&last_saved(&c).await).unwrap();
+    assert_eq!(exported, original);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
 async fn a_full_or_refused_storage_is_said_plainly() {
     let (s, c) = app_and_browser(DESKTOP).await;
     on_new_document(

@@ -520,6 +520,65 @@ fn opt_pair(
     }
 }
 
+/// The logo: its file's name (the file itself goes beside the bundle when
+/// publishing) and what it shows in both languages; all empty is no logo.
+fn logo(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
+    let t = ed.t();
+    let parts: [(&'static [&'static str], String); 3] = [
+        (&["file"], t.logo_file.to_owned()),
+        (&["alt", "pl"], format!("{} ({})", t.logo_alt, t.polish)),
+        (&["alt", "en"], format!("{} ({})", t.logo_alt, t.english)),
+    ];
+    let inputs = parts
+        .into_iter()
+        .map(|(keys, label)| {
+            let at = |p: &Path, keys: &[&'static str]| keys.iter().fold(p.clone(), |p, k| p.key(k));
+            let id = format!("{}-{}", path.dom_id(), keys.join("-"));
+            let issues = ed.issues_of(id.clone());
+            let initial = ed.draft.with_untracked(|v| text_at(v, &at(&path, keys)));
+            let path = path.clone();
+            let write = move |s: String| {
+                ed.edit(|v| {
+                    // A logo is whole or absent: its other parts start
+                    // empty, so the validator names what is missing at its
+                    // field (a part left out would be a structure error).
+                    if !get(v, &path).is_some_and(Value::is_object) {
+                        set(v, &path, serde_json::json!({"file": "", "alt": {"pl": ""}}));
+                    }
+                    match keys {
+                        ["alt", lang_key] => write_text(v, &path.key("alt"), lang_key, s, false),
+                        _ => {
+                            set(v, &at(&path, keys), Value::String(s));
+                        }
+                    }
+                    let empty = [&["file"][..], &["alt", "pl"], &["alt", "en"]]
+                        .iter()
+                        .all(|k| text_at(v, &at(&path, k)).trim().is_empty());
+                    if empty {
+                        set(v, &path, Value::Null);
+                    }
+                });
+            };
+            view! {
+                <div class="field ed-field">
+                    <label for=id.clone()>{label}</label>
+                    <input id=id.clone() type="text" prop:value=initial aria-invalid=invalid(issues)
+                        aria-describedby=described_by(&id, keys == ["file"], issues)
+                        on:input=move |ev| write(event_target_value(&ev))/>
+                    {messages(ed, id, issues)}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="ed-pair">
+            <legend>{caption}</legend>
+            <p class="ed-hint" id=format!("{}-file-hint", path.dom_id())>{t.logo_hint}</p>
+            <div class="ed-pair__inputs">{inputs}</div>
+        </fieldset>
+    }
+}
+
 /// A list of texts (a project's activities, the declaration's lists).
 fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
     let t = ed.t();
@@ -600,6 +659,7 @@ fn field(ed: Ed, item: Path, spec: Spec, section: Section) -> AnyView {
         }
         Kind::TextList => text_list(ed, path, caption).into_any(),
         Kind::OptPair(pair) => opt_pair(ed, path, caption, pair).into_any(),
+        Kind::Logo => logo(ed, path, caption).into_any(),
     }
 }
 

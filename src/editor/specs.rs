@@ -38,6 +38,9 @@ pub enum Kind {
     /// An optional pair of strings (the accent's light and dark colour):
     /// null when both are empty.
     OptPair(&'static [(&'static str, &'static str, &'static str); 2]),
+    /// The organisation's optional logo: a file name beside the bundle and
+    /// what it shows (`{file, alt: {pl, en}}`), null when all are empty.
+    Logo,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -193,6 +196,7 @@ pub const ORGANISATION: Section = Section {
             "Accent colour (#rrggbb; empty for the default)",
             Kind::OptPair(&ACCENT),
         ),
+        s("logo", "Logo", "Logo", Kind::Logo),
     ],
 };
 
@@ -453,6 +457,13 @@ pub fn field_for(path: &JsonPath) -> String {
                 format!("{}-{k}", field.dom_id())
             }
             (Kind::OptPair(pair), _) => format!("{}-{}", field.dom_id(), pair[0].0),
+            (Kind::Logo, [Segment::Key(a), Segment::Key(l), ..]) if a == "alt" => {
+                format!("{}-alt-{l}", field.dom_id())
+            }
+            (Kind::Logo, [Segment::Key(a), ..]) if a == "alt" => {
+                format!("{}-alt-pl", field.dom_id())
+            }
+            (Kind::Logo, _) => format!("{}-file", field.dom_id()),
             _ => field.dom_id(),
         };
     }
@@ -557,7 +568,14 @@ mod tests {
                 vec![k("organisation"), k("accent"), k("dark")],
                 "f-organisation-accent-dark",
             ),
-            (vec![k("organisation"), k("logo")], "f-organisation"),
+            (
+                vec![k("organisation"), k("logo")],
+                "f-organisation-logo-file",
+            ),
+            (
+                vec![k("organisation"), k("logo"), k("alt"), k("en")],
+                "f-organisation-logo-alt-en",
+            ),
             (
                 vec![k("accessibility"), k("email")],
                 "f-accessibility-email",
