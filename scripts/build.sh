@@ -27,4 +27,5 @@ trunk --config Trunk.editor.toml build --release --offline \
 mkdir -p "$dist/edytor" "$dist/en/editor"
 cp "$dist/editor/index.html" "$dist/edytor/index.html"
 sed 's/<html lang="pl">/<html lang="en">/' "$dist/editor/index.html" >"$dist/en/editor/index.html"
+node scripts/precompress.mjs "$dist/editor" "$dist/edytor" "$dist/en/editor"
 cargo run --quiet --offline --locked --bin publish -- "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"

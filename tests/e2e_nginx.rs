@@ -89,6 +89,9 @@ async fn check_headers(dist: PathBuf, prefix: &str) {
     let wasm = built_file(&dist, "rops-es-", "_bg.wasm");
     let js = built_file(&dist, "rops-es-", ".js");
     let css = built_file(&dist, "style-", ".css");
+    // The content editor's own wasm and page (scripts/build.sh compresses
+    // them, as post-build.mjs and publish do the visitors' files).
+    let editor_wasm = built_file(&dist.join("editor"), "rops-editor-", "_bg.wasm");
     let n = start_nginx(&dist, prefix);
     let p = prefix.trim_end_matches('/');
 
@@ -137,6 +140,22 @@ async fn check_headers(dist: PathBuf, prefix: &str) {
             Some("br"),
         ),
         (format!("/{css}"), "", 200, "text/css", "immutable", None),
+        (
+            format!("/editor/{editor_wasm}"),
+            "br, gzip",
+            200,
+            "application/wasm",
+            "immutable",
+            Some("br"),
+        ),
+        (
+            "/en/editor/".into(),
+            "gzip",
+            200,
+            "text/html",
+            "no-cache",
+            Some("gzip"),
+        ),
         (
             "/content/bundle.json".into(),
             "br",
