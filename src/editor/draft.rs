@@ -405,66 +405,184 @@ pub fn to_text(draft: &Value) -> String {
     s
 }
 
-/// The app's validator on the draft. Dates and amounts that do not parse
-/// are said in the editor's language (the validator's shape faults are
-/// serde's English); everything else is the validator's own message.
+/// The draft as the `bundle.json` it exports: the validated bundle written
+/// in the schema's order of fields (as `content from-xlsx` writes it), so
+/// that the file compares line by line with the published one and a
+/// draft's keys (kept sorted in a `Value`) do not reorder the file.
+pub fn bundle_text(bundle: &Bundle) -> String {
+    let mut s = serde_json::to_string_pretty(bundle).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The fields that hold a date (every [`DateValue`] of the model).
+const DATE_KEYS: [&str; 8] = [
+    "content_date",
+    "published",
+    "updated",
+    "prepared",
+    "reviewed",
+    "period",
+    "dates",
+    "date",
+];
+
+/// How many fields that do not parse are set aside to find the faults
+/// behind them (each costs one more run of the validator).
+const MAX_SHAPE_FAULTS: usize = 64;
+
+/// The app's validator on the draft, every fault and warning said in
+/// `lang`. The validator reads the file as serde does, which stops at the
+/// first field of the wrong shape (a date or amount still being typed);
+/// so each such field is reported (in the editor's language) and set aside
+/// as not given, and the validator runs again: the rest of the draft's
+/// faults stay on screen while one date is wrong.
 pub fn check(draft: &Value, lang: Lang) -> Check {
-    let text = to_text(draft);
-    let whole = |message: String| Issue {
-        field: "f".into(),
-        path: "$".into(),
-        place: super::specs::place_of(&JsonPath::default(), lang),
+    let mut work = draft.clone();
+    let mut shape: Vec<Issue> = vec![];
+    // Paths whose value was set aside: the validator's faults at or below
+    // them are about the stand-in, not the draft.
+    let mut set_aside: Vec<String> = vec![];
+    let issue = |path: &JsonPath, message: String, warning: bool| Issue {
+        field: super::specs::field_for(path),
+        path: path.to_string(),
+        place: super::specs::place_of(path, lang),
         message,
-        warning: false,
+        warning,
     };
-    match content::parse(&text) {
-        Ok(bundle) => {
-            let issues = content::warnings(&bundle, &text)
-                .into_iter()
-                .map(|f| Issue {
-                    field: super::specs::field_for(&f.path),
-                    path: f.path.to_string(),
-                    place: super::specs::place_of(&f.path, lang),
-                    message: f.kind.message(lang),
-                    warning: true,
-                })
-                .collect();
-            Check {
-                bundle: Some(bundle),
-                issues,
+    let not_set_aside = |i: &Issue, set_aside: &[String]| {
+        !set_aside.iter().any(|p| {
+            i.path == *p
+                || i.path
+                    .strip_prefix(p.as_str())
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
+        })
+    };
+    // An amount that does not parse fails its whole item in serde (the
+    // money type is read as a whole), so amounts are found here first, each
+    // reported at its field and its sum set aside.
+    for path in bad_amounts(draft) {
+        if let Some(message) = local_shape_message(draft, &path, lang) {
+            shape.push(issue(&path, message, false));
+            let sum = JsonPath(path.0[..path.0.len() - 1].to_vec());
+            if null_at(&mut work, &sum) {
+                set_aside.push(sum.to_string());
             }
         }
-        Err(ContentError::Invalid(faults)) => Check {
-            bundle: None,
-            issues: faults
-                .into_iter()
-                .map(|f| {
-                    let message = match &f.kind {
-                        content::FaultKind::Structure(_) => {
-                            local_shape_message(draft, &f.path, lang)
-                                .unwrap_or_else(|| f.kind.message(lang))
-                        }
-                        k => k.message(lang),
-                    };
-                    Issue {
-                        field: super::specs::field_for(&f.path),
-                        path: f.path.to_string(),
-                        place: super::specs::place_of(&f.path, lang),
-                        message,
-                        warning: false,
-                    }
-                })
-                .collect(),
-        },
-        Err(e @ ContentError::NewerSchema { .. }) => Check {
-            bundle: None,
-            issues: vec![whole(newer_schema_message(&e, lang))],
-        },
-        Err(e) => Check {
-            bundle: None,
-            issues: vec![whole(e.to_string())],
-        },
     }
+    loop {
+        match content::parse(&to_text(&work)) {
+            Ok(bundle) => {
+                let text = to_text(&work);
+                let mut issues = shape;
+                issues.extend(
+                    content::warnings(&bundle, &text)
+                        .into_iter()
+                        .map(|f| issue(&f.path, f.kind.message(lang), true))
+                        .filter(|i| not_set_aside(i, &set_aside)),
+                );
+                return Check {
+                    bundle: set_aside.is_empty().then_some(bundle),
+                    issues,
+                };
+            }
+            Err(ContentError::Invalid(faults)) => {
+                // One structure fault (serde's first) that can be set aside.
+                if let [f] = &faults[..] {
+                    if let content::FaultKind::Structure(_) = &f.kind {
+                        let at = f.path.to_string();
+                        if shape.len() < MAX_SHAPE_FAULTS && !set_aside.contains(&at) {
+                            let message = local_shape_message(draft, &f.path, lang)
+                                .unwrap_or_else(|| f.kind.message(lang));
+                            shape.push(issue(&f.path, message, false));
+                            // An amount stands aside with its whole sum.
+                            let aside = match f.path.0.split_last() {
+                                Some((Segment::Key(k), parent)) if k == "amount" => {
+                                    JsonPath(parent.to_vec())
+                                }
+                                _ => f.path.clone(),
+                            };
+                            set_aside.push(aside.to_string());
+                            if null_at(&mut work, &aside) {
+                                continue;
+                            }
+                        }
+                    }
+                }
+                let mut issues = shape;
+                issues.extend(
+                    faults
+                        .into_iter()
+                        .map(|f| issue(&f.path, f.kind.message(lang), false))
+                        .filter(|i| not_set_aside(i, &set_aside)),
+                );
+                return Check {
+                    bundle: None,
+                    issues,
+                };
+            }
+            Err(e) => {
+                let message = match e {
+                    ContentError::NewerSchema { .. } => newer_schema_message(&e, lang),
+                    e => e.to_string(),
+                };
+                let mut issues = shape;
+                issues.push(issue(&JsonPath::default(), message, false));
+                return Check {
+                    bundle: None,
+                    issues,
+                };
+            }
+        }
+    }
+}
+
+/// Every `amount` in the draft that is text the money type does not read.
+fn bad_amounts(draft: &Value) -> Vec<JsonPath> {
+    fn walk(v: &Value, at: &mut Vec<Segment>, out: &mut Vec<JsonPath>) {
+        match v {
+            Value::Object(o) => {
+                for (k, x) in o {
+                    at.push(Segment::Key(k.clone()));
+                    match x {
+                        Value::String(raw) if k == "amount" && Minor::parse(raw).is_err() => {
+                            out.push(JsonPath(at.clone()))
+                        }
+                        x => walk(x, at, out),
+                    }
+                    at.pop();
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    at.push(Segment::Index(i));
+                    walk(x, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = vec![];
+    walk(draft, &mut vec![], &mut out);
+    out
+}
+
+/// Sets the value at a validator's path to null (true if it was there).
+fn null_at(v: &mut Value, path: &JsonPath) -> bool {
+    let mut cur = v;
+    for seg in &path.0 {
+        let next = match seg {
+            Segment::Key(k) => cur.get_mut(k.as_str()),
+            Segment::Index(i) => cur.get_mut(*i),
+        };
+        match next {
+            Some(n) => cur = n,
+            None => return false,
+        }
+    }
+    *cur = Value::Null;
+    true
 }
 
 fn newer_schema_message(e: &ContentError, lang: Lang) -> String {
@@ -499,13 +617,15 @@ fn local_shape_message(draft: &Value, path: &JsonPath, lang: Lang) -> Option<Str
                 Lang::En => format!("\"{raw}\" is not an amount"),
             }))
         }
-        _ => {
+        Some(Segment::Key(k)) if DATE_KEYS.contains(&k.as_str()) => {
             let problem = DateValue::parse_checked(raw).err()?;
             Some(match lang {
                 Lang::Pl => format!("data „{raw}”: {}", problem.message(lang)),
                 Lang::En => format!("date \"{raw}\": {}", problem.message(lang)),
             })
         }
+        // Another field of the wrong shape: the validator's own message.
+        _ => None,
     }
 }
 
@@ -724,12 +844,103 @@ mod tests {
 
     #[test]
     fn the_shipped_bundle_is_valid_as_a_draft_and_exports_as_it_came() {
+        let file = include_str!("../../public/content/bundle.json");
         let v = real();
         let c = check(&v, Lang::Pl);
-        assert!(c.bundle.is_some());
         assert!(c.issues.iter().all(|i| i.warning));
-        let back: Value = serde_json::from_str(&to_text(&v)).unwrap();
+        let exported = bundle_text(&c.bundle.unwrap());
+        // The same content, with its keys in the file's order (the draft's
+        // `Value` keeps them sorted; the export must not).
+        let back: Value = serde_json::from_str(&exported).unwrap();
         assert_eq!(back, v);
+        assert_eq!(keys_in_order(&exported), keys_in_order(file));
+    }
+
+    /// Every object key of a JSON text, in the order they are written.
+    fn keys_in_order(text: &str) -> Vec<String> {
+        let mut keys = vec![];
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '"' {
+                continue;
+            }
+            let mut s = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => s.extend(chars.next()),
+                    '"' => break,
+                    c => s.push(c),
+                }
+            }
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            if chars.peek() == Some(&':') {
+                keys.push(s);
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_fault_is_shown_while_a_date_and_an_amount_do_not_parse() {
+        let mut v = real();
+        let date = Path::root().key("events").index(2).key("date");
+        let other = Path::root().key("events").index(5).key("date");
+        let amount = Path::root()
+            .key("projects")
+            .index(2)
+            .key("value")
+            .key("amount");
+        let title = Path::root().key("events").index(4).key("title").key("pl");
+        let project = Path::root().key("events").index(3).key("project");
+        assert!(set(&mut v, &date, json!("2008-02-30")));
+        assert!(set(&mut v, &other, json!("2010-13")));
+        assert!(set(&mut v, &amount, json!("1 980 000,0x")));
+        assert!(set(&mut v, &title, json!("")));
+        assert!(set(&mut v, &project, json!("nie-ma-takiego")));
+        let c = check(&v, Lang::Pl);
+        assert!(c.bundle.is_none());
+        let faults: Vec<&Issue> = c.issues.iter().filter(|i| !i.warning).collect();
+        let at = |p: &Path| {
+            faults
+                .iter()
+                .filter(|i| i.field == p.dom_id())
+                .map(|i| i.message.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            at(&date),
+            ["data „2008-02-30”: dzień 30 nie istnieje (2008-02 ma 29 dni)"]
+        );
+        assert_eq!(at(&other), ["data „2010-13”: miesiąc 13 nie istnieje"]);
+        // The money field (amount and currency) carries its fault.
+        let sum = Path::root().key("projects").index(2).key("value");
+        assert_eq!(
+            at(&sum),
+            ["to nie jest kwota: wpisz cyfry, np. 1 980 000 albo 1 980 000,00 zł"]
+        );
+        assert_eq!(at(&title).len(), 1, "{faults:?}");
+        assert_eq!(at(&project).len(), 1, "{faults:?}");
+        // Nothing else: the stand-ins (no date, no value) are not faults.
+        assert_eq!(faults.len(), 5, "{faults:?}");
+        // Fixed, the draft is valid again.
+        assert!(set(&mut v, &date, json!("2008-02-29")));
+        assert!(set(&mut v, &other, json!("2010-12")));
+        assert!(set(&mut v, &amount, json!("1980000")));
+        assert!(set(&mut v, &title, json!("Tytuł")));
+        assert!(set(&mut v, &project, json!("akademia-rozwoju-es")));
+        let c = check(&v, Lang::Pl);
+        assert!(c.bundle.is_some(), "{:?}", c.issues);
+    }
+
+    #[test]
+    fn a_count_of_the_wrong_shape_is_not_called_a_date() {
+        let mut v = real();
+        let p = Path::root().key("figures").index(0).key("value");
+        assert!(set(&mut v, &p, json!("1 000")));
+        let c = check(&v, Lang::En);
+        let e = c.issues.iter().find(|i| !i.warning).unwrap();
+        assert_eq!(e.field, p.dom_id());
+        assert!(!e.message.starts_with("date"), "{}", e.message);
     }
 
     #[test]
