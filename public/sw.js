@@ -127,7 +127,10 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (path.startsWith(editorFiles)) {
-    event.respondWith(fromEditorCache(req, false));
+    // Hashed files never change: the cache first. The rest (editor-boot.js,
+    // the folder's index.html) keep their names across builds: the network
+    // first, so an editor that has been updated is not held back.
+    event.respondWith(fromEditorCache(req, !/-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(path)));
     return;
   }
   if (req.mode === "navigate" && !last.includes(".")) {

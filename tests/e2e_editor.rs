@@ -165,6 +165,16 @@ async fn an_edited_event_is_previewed_checked_fixed_and_exported_and_survives_a_
     let event = &original["events"][0];
     editor(&c, &s, "/edytor").await;
     assert_eq!(page_lang(&c).await, "pl");
+    // The skip link stays on this page (the editor's <base href> points
+    // into its folder) and takes focus to the form.
+    js(&c, "document.querySelector('.skip-link').focus()").await;
+    press(&c, Key::Enter).await;
+    wait_js(&c, "document.activeElement?.id === 'editor-form'").await;
+    assert_eq!(
+        current_path(&c).await,
+        "/edytor",
+        "skipping must not navigate"
+    );
 
     // Both languages, side by side; the preview's timeline follows.
     open_item(&c, "f-events-0").await;
@@ -210,7 +220,7 @@ async fn an_edited_event_is_previewed_checked_fixed_and_exported_and_survives_a_
     .await;
     let beside = wait_for_text(&c, "#f-events-0-date-err", "2008-02-30").await;
     assert!(
-        beside.contains("dnia 30") || beside.contains("30"),
+        beside.contains("dzień 30 nie istnieje (2008-02 ma 29 dni)"),
         "{beside}"
     );
     assert_eq!(attr(&c, "#f-events-0-date", "aria-invalid").await, "true");
@@ -579,6 +589,21 @@ async fn under_a_sub_path_the_editor_works_and_keeps_working_offline_after_one_v
     assert_eq!(value_of(&c, "f-events-0-title-pl").await, "Tytuł offline");
     click(&c, "[data-testid=preview-lang]").await;
     wait_for_text(&c, "[data-testid=preview-frame]", "Tytuł offline").await;
+    // Discarding it offline opens the published content this device kept
+    // (the editor's first visit stored it), and says so.
+    click(&c, "[data-testid=discard]").await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=discard-dialog]').open",
+    )
+    .await;
+    click(&c, "[data-testid=discard-yes]").await;
+    wait_js(
+        &c,
+        &format!("document.getElementById('f-events-0-title-pl')?.value === {first:?}"),
+    )
+    .await;
+    wait_for_text(&c, "[data-testid=status]", "saved on this device").await;
     set_offline(&c, false).await;
     s.set_down(false);
     c.close().await.unwrap();
@@ -695,6 +720,25 @@ async fn items_are_added_with_ids_from_their_titles_duplicated_moved_and_deleted
         &format!("document.getElementById('f-events-0-title-pl')?.value === {title:?}"),
     )
     .await;
+
+    // A published item's id is its address (its page) and stays when its
+    // title changes, even where it was made from that title.
+    let (i, reves) = original["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e["id"] == "wyroznienie-reves")
+        .unwrap();
+    assert_eq!(reves["title"]["pl"], "Wyróżnienie REVES");
+    let item = format!("f-events-{i}");
+    open_item(&c, &item).await;
+    type_into(&c, &format!("{item}-title-pl"), "Wyróżnienie sieci REVES").await;
+    wait_for_text(&c, "[data-testid=preview-frame]", "Wyróżnienie sieci REVES").await;
+    assert_eq!(
+        value_of(&c, &format!("{item}-id")).await,
+        "wyroznienie-reves"
+    );
     c.close().await.unwrap();
 }
 

@@ -30,6 +30,11 @@ pub struct Ed {
     pub dirty: RwSignal<bool>,
     /// Items shown open (`<details>`), by their dom id.
     pub open: StoredValue<HashSet<String>>,
+    /// Ids made in this session from a new item's title (or for a copy):
+    /// only these follow the title. An id that was already in the file is
+    /// an address (an event's page, a project's funding link) and a
+    /// reference target, and changes only when typed by hand.
+    pub fresh: StoredValue<HashSet<String>>,
 }
 
 impl Ed {
@@ -322,13 +327,27 @@ fn choice(ed: Ed, path: Path, caption: &'static str, kind: Kind) -> impl IntoVie
                 {optional.then(|| view! { <option value="">{t.none}</option> })}
                 {move || {
                     let cur = current();
-                    options()
+                    let options = options();
+                    // A value that is none of the options (its item was
+                    // deleted or renamed; a required one left empty): an
+                    // empty choice is shown selected, so that picking the
+                    // first option is a change like any other.
+                    let lost = if cur.is_empty() {
+                        !optional
+                    } else {
+                        !options.iter().any(|(v, _)| *v == cur)
+                    };
+                    let placeholder = lost.then(|| {
+                        view! { <option value="" selected=true disabled=true>{t.choose}</option> }
+                    });
+                    let options = options
                         .into_iter()
                         .map(|(v, l)| {
                             let sel = v == cur;
                             view! { <option value=v selected=sel>{l}</option> }
                         })
-                        .collect_view()
+                        .collect_view();
+                    (placeholder, options)
                 }}
             </select>
             {messages(ed, id, issues)}
@@ -639,8 +658,13 @@ fn field(ed: Ed, item: Path, spec: Spec, section: Section) -> AnyView {
                         let others: Vec<String> =
                             ids_at(v, &list).into_iter().filter(|i| *i != id).collect();
                         let from_old = unique_id(&draft::slug(&old), &others);
-                        if id.is_empty() || id == from_old {
+                        let fresh = ed.fresh.with_value(|f| f.contains(&id));
+                        if id.is_empty() || (fresh && id == from_old) {
                             let new_id = unique_id(&draft::slug(&new), &others);
+                            ed.fresh.update_value(|f| {
+                                f.remove(&id);
+                                f.insert(new_id.clone());
+                            });
                             set(v, &item.key("id"), Value::String(new_id));
                         }
                     });
@@ -727,7 +751,16 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
                     {t.move_down}
                 </button>
                 <button type="button" class="button button--secondary" data-testid="duplicate-item"
-                    on:click=move |_| { r3(i + 1); ed.restructure(|v| { draft::duplicate_item(v, &l3, i); }) }>
+                    on:click=move |_| {
+                        r3(i + 1);
+                        ed.restructure(|v| {
+                            if draft::duplicate_item(v, &l3, i) {
+                                // The copy's id follows its title, as a new item's does.
+                                let id = text_at(v, &l3.index(i + 1).key("id"));
+                                ed.fresh.update_value(|f| { f.insert(id); });
+                            }
+                        })
+                    }>
                     {t.duplicate}
                 </button>
                 <button type="button" class="button button--secondary" data-testid="delete-item"

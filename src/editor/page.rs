@@ -3,10 +3,10 @@
 //! The draft lives in this browser's storage after every change (a reload
 //! or a crash loses nothing); leaving with changes that were not exported
 //! asks first; "discard draft", and opening another file or the published
-//! content over unexported changes, ask in a dialog. Export writes the draft
-//! as it is (the opened file with the edits, nothing reformatted away) and
-//! only when the validator accepts it; otherwise the error summary takes
-//! focus and a draft file can be saved instead.
+//! content over unexported changes, ask in a dialog. Export writes the
+//! validated bundle in the schema's order of fields (as `content from-xlsx`
+//! does), and only when the validator accepts it; otherwise the error
+//! summary takes focus and a draft file can be saved instead.
 
 use super::draft::{self, check, Issue, OpenError};
 use super::form::{focus_field, Ed, Form};
@@ -116,20 +116,39 @@ async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, OpenError> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
-async fn fetch_published(lang: Lang) -> Result<Value, OpenError> {
+/// The published content, and whether it is this device's copy (the
+/// network failed: offline, or the server is down).
+async fn fetch_published(lang: Lang) -> Result<(Value, bool), OpenError> {
+    // The same address as the app's, so the app's last good copy (which
+    // the service worker leaves to the app) is this one's too.
     let url = format!("{}content/bundle.json", app_root());
-    let resp = gloo_net::http::Request::get(&url)
+    match download_published(&url).await {
+        Ok(bytes) => {
+            let v = draft::open("bundle.json", &bytes, lang)?;
+            // Kept for offline use, as the app keeps it: only a valid one.
+            if rops_es::content::parse_bytes(&bytes).is_ok() {
+                rops_es::data::store_last_good(&url, &bytes).await;
+            }
+            Ok((v, false))
+        }
+        Err(e) => match rops_es::data::last_good_bytes(&url).await {
+            Some(bytes) => Ok((draft::open("bundle.json", &bytes, lang)?, true)),
+            None => Err(e),
+        },
+    }
+}
+
+async fn download_published(url: &str) -> Result<Vec<u8>, OpenError> {
+    let resp = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|e| OpenError::Read(e.to_string()))?;
     if !resp.ok() {
         return Err(OpenError::Read(format!("HTTP {}", resp.status())));
     }
-    let bytes = resp
-        .binary()
+    resp.binary()
         .await
-        .map_err(|e| OpenError::Read(e.to_string()))?;
-    draft::open("bundle.json", &bytes, lang)
+        .map_err(|e| OpenError::Read(e.to_string()))
 }
 
 /// What would replace the draft, once confirmed.
@@ -179,27 +198,38 @@ pub fn EditorPage() -> impl IntoView {
         issues,
         dirty: RwSignal::new(false),
         open: StoredValue::new(Default::default()),
+        fresh: StoredValue::new(Default::default()),
     };
     let notice = RwSignal::new(Notice::None);
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     let store_problem = RwSignal::new(None::<StoreError>);
     let loaded = RwSignal::new(false);
 
-    // The draft as it was left, or the published content.
-    let open_published = move || {
+    // The draft as it was left, or the published content. The draft in
+    // storage goes only once the published content has arrived: offline,
+    // with no copy on this device, "discard" keeps the draft.
+    let open_published = move |done: Option<&'static str>| {
         leptos::task::spawn_local(async move {
             match fetch_published(lang).await {
-                Ok(v) => {
+                Ok((v, from_device)) => {
                     draft.set(v);
                     ed.dirty.set(false);
                     ed.rev.update(|r| *r += 1);
                     forget_stored();
+                    match (from_device, done) {
+                        (true, _) => notice.set(Notice::Info(t.published_from_device.into())),
+                        (false, Some(m)) => notice.set(Notice::Info(m.into())),
+                        (false, None) => {}
+                    }
                 }
                 Err(e) => notice.set(Notice::Failed(e)),
             }
             loaded.set(true);
         });
     };
+    if storage().is_err() {
+        store_problem.set(Some(StoreError::Refused));
+    }
     match stored() {
         Some((v, dirty)) => {
             draft.set(v);
@@ -207,7 +237,7 @@ pub fn EditorPage() -> impl IntoView {
             loaded.set(true);
             notice.set(Notice::Info(t.restored.into()));
         }
-        None => open_published(),
+        None => open_published(None),
     }
 
     // Autosave: every change, as soon as it is made.
@@ -236,6 +266,18 @@ pub fn EditorPage() -> impl IntoView {
         handler.forget();
     }
 
+    // With <base href> (the editor's folder), a bare "#editor-form" would
+    // load another page: the page's own address, and focus moved by hand.
+    let skip_href = format!(
+        "{}#editor-form",
+        window().location().pathname().unwrap_or_default()
+    );
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(form) = document().get_element_by_id("editor-form") {
+            let _ = form.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
     let summary = NodeRef::<leptos::html::Div>::new();
     let export = move |_| {
         let valid = checked.with(|c| c.0.is_some());
@@ -246,7 +288,9 @@ pub fn EditorPage() -> impl IntoView {
             }
             return;
         }
-        let text = draft.with_untracked(draft::to_text);
+        let Some(text) = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text)) else {
+            return;
+        };
         match download("bundle.json", &text) {
             Ok(()) => {
                 ed.dirty.set(false);
@@ -287,12 +331,7 @@ pub fn EditorPage() -> impl IntoView {
     // this one has changes that were not exported.
     let pending = RwSignal::new(None::<Replace>);
     let apply = move |r: Replace| match r {
-        Replace::Published => {
-            forget_stored();
-            ed.dirty.set(false);
-            notice.set(Notice::Info(t.discarded.into()));
-            open_published();
-        }
+        Replace::Published => open_published(Some(t.discarded)),
         Replace::File { name, draft: v } => {
             draft.set(v);
             ed.dirty.set(true);
@@ -450,7 +489,7 @@ pub fn EditorPage() -> impl IntoView {
     let stale = Signal::derive(move || checked.with(|c| c.0.is_none()));
 
     view! {
-        <a class="skip-link" href="#editor-form">{if lang == Lang::Pl { "Przejdź do formularza" } else { "Skip to the form" }}</a>
+        <a class="skip-link" href=skip_href on:click=skip>{if lang == Lang::Pl { "Przejdź do formularza" } else { "Skip to the form" }}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__name" href=site_href>{t.back_to_site}</a>
