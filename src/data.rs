@@ -23,7 +23,8 @@ const FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 /// Cache Storage name of the last good bundle: it follows the schema
 /// version, so an app that reads another format never starts from a copy
 /// it cannot read (and older copies are removed when a new one is stored).
-fn content_cache() -> String {
+/// (The content editor reads and fills the same cache: see src/editor/page.rs.)
+pub fn content_cache() -> String {
     format!("{CONTENT_CACHE_PREFIX}{}", content::SCHEMA_VERSION)
 }
 const CONTENT_CACHE_PREFIX: &str = "rops-content-v";
@@ -224,15 +225,6 @@ pub async fn sleep(duration: std::time::Duration) {
 /// The bundle as last validated on this device, if any. Storage that is
 /// missing or refuses (private mode) simply means "no copy".
 async fn read_last_good(url: &str) -> Option<Arc<Bundle>> {
-    let bytes = last_good_bytes(url).await?;
-    // Re-validated on read: a copy left by an older app version with another
-    // schema is not trusted blindly.
-    content::parse_bytes(&bytes).ok().map(Arc::new)
-}
-
-/// The bytes of the last good copy of the bundle at `url` on this device
-/// (also what the content editor opens when the network fails).
-pub async fn last_good_bytes(url: &str) -> Option<Vec<u8>> {
     let caches = window().caches().ok()?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(&content_cache()))
         .await
@@ -242,7 +234,10 @@ pub async fn last_good_bytes(url: &str) -> Option<Vec<u8>> {
     let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let resp: web_sys::Response = hit.dyn_into().ok()?;
     let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buf).to_vec())
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    // Re-validated on read: a copy left by an older app version with another
+    // schema is not trusted blindly.
+    content::parse_bytes(&bytes).ok().map(Arc::new)
 }
 
 /// Keeps `bytes`, a bundle the caller has validated, as the last good copy.
