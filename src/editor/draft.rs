@@ -470,70 +470,57 @@ pub fn check(draft: &Value, lang: Lang) -> Check {
             }
         }
     }
-    loop {
-        match content::parse(&to_text(&work)) {
+    // The validator's verdict on the draft with those set aside: the
+    // bundle when valid, and its faults and warnings (`true` for a warning).
+    let (bundle, found) = loop {
+        let text = to_text(&work);
+        match content::parse(&text) {
             Ok(bundle) => {
-                let text = to_text(&work);
-                let mut issues = shape;
-                issues.extend(
-                    content::warnings(&bundle, &text)
-                        .into_iter()
-                        .map(|f| issue(&f.path, f.kind.message(lang), true))
-                        .filter(|i| not_set_aside(i, &set_aside)),
+                let warnings = content::warnings(&bundle, &text);
+                break (
+                    Some(bundle),
+                    warnings.into_iter().map(|f| (f, true)).collect(),
                 );
-                return Check {
-                    bundle: set_aside.is_empty().then_some(bundle),
-                    issues,
-                };
             }
             Err(ContentError::Invalid(faults)) => {
                 // One structure fault (serde's first) that can be set aside.
                 if let [f] = &faults[..] {
-                    if let content::FaultKind::Structure(_) = &f.kind {
-                        let at = f.path.to_string();
-                        if shape.len() < MAX_SHAPE_FAULTS && !set_aside.contains(&at) {
-                            let message = local_shape_message(draft, &f.path, lang)
-                                .unwrap_or_else(|| f.kind.message(lang));
-                            shape.push(issue(&f.path, message, false));
-                            // An amount stands aside with its whole sum.
-                            let aside = match f.path.0.split_last() {
-                                Some((Segment::Key(k), parent)) if k == "amount" => {
-                                    JsonPath(parent.to_vec())
-                                }
-                                _ => f.path.clone(),
-                            };
-                            set_aside.push(aside.to_string());
-                            if null_at(&mut work, &aside) {
-                                continue;
-                            }
+                    let at = f.path.to_string();
+                    if matches!(f.kind, content::FaultKind::Structure(_))
+                        && shape.len() < MAX_SHAPE_FAULTS
+                        && !set_aside.contains(&at)
+                    {
+                        let message = local_shape_message(draft, &f.path, lang)
+                            .unwrap_or_else(|| f.kind.message(lang));
+                        shape.push(issue(&f.path, message, false));
+                        set_aside.push(at);
+                        if null_at(&mut work, &f.path) {
+                            continue;
                         }
                     }
                 }
-                let mut issues = shape;
-                issues.extend(
-                    faults
-                        .into_iter()
-                        .map(|f| issue(&f.path, f.kind.message(lang), false))
-                        .filter(|i| not_set_aside(i, &set_aside)),
-                );
-                return Check {
-                    bundle: None,
-                    issues,
-                };
+                break (None, faults.into_iter().map(|f| (f, false)).collect());
             }
             Err(e) => {
                 let message = match e {
                     ContentError::NewerSchema { .. } => newer_schema_message(&e, lang),
                     e => e.to_string(),
                 };
-                let mut issues = shape;
-                issues.push(issue(&JsonPath::default(), message, false));
-                return Check {
-                    bundle: None,
-                    issues,
-                };
+                shape.push(issue(&JsonPath::default(), message, false));
+                break (None, vec![]);
             }
         }
+    };
+    let mut issues = shape;
+    issues.extend(
+        found
+            .into_iter()
+            .map(|(f, warning)| issue(&f.path, f.kind.message(lang), warning))
+            .filter(|i| not_set_aside(i, &set_aside)),
+    );
+    Check {
+        bundle: bundle.filter(|_| set_aside.is_empty()),
+        issues,
     }
 }
 

@@ -296,17 +296,17 @@ pub fn EditorPage() -> impl IntoView {
         }
     };
     let summary = NodeRef::<leptos::html::Div>::new();
-    let export = move |_| {
-        let valid = checked.with(|c| c.0.is_some());
-        if !valid {
-            notice.set(Notice::Info(t.export_invalid.into()));
-            if let Some(s) = summary.get_untracked() {
-                let _ = s.focus();
-            }
-            return;
+    // An invalid draft has no bundle to export: say so, and the error
+    // summary takes focus.
+    let refuse = move || {
+        notice.set(Notice::Info(t.export_invalid.into()));
+        if let Some(s) = summary.get_untracked() {
+            let _ = s.focus();
         }
+    };
+    let export = move |_| {
         let Some(text) = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text)) else {
-            return;
+            return refuse();
         };
         match download("bundle.json", &text) {
             Ok(()) => {
@@ -322,11 +322,7 @@ pub fn EditorPage() -> impl IntoView {
     // Only a valid draft has a bundle to write, as with the export.
     let export_xlsx = move |_| {
         let Some(bundle) = checked.with_untracked(|c| c.0.clone()) else {
-            notice.set(Notice::Info(t.export_invalid.into()));
-            if let Some(s) = summary.get_untracked() {
-                let _ = s.focus();
-            }
-            return;
+            return refuse();
         };
         let written =
             rops_es::content::xlsx::write_xlsx(&rops_es::content::sheet::to_tables(&bundle), None)
