@@ -12,7 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { precompress } from "./precompress.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run through trunk");
@@ -56,7 +56,5 @@ if (!release) {
 // written (and compressed) by publish; content/ never is (see above).
 for (const f of files) {
   if (!/\.(js|wasm|css|svg)$/.test(f) || f.startsWith("content/") || f === "sw.js") continue;
-  const data = readFileSync(join(dir, f));
-  writeFileSync(join(dir, f + ".br"), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  writeFileSync(join(dir, f + ".gz"), gzipSync(data, { level: 9 }));
+  precompress(join(dir, f));
 }
