@@ -28,7 +28,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use rops_es::content::sheet::{self, Table};
-    use rops_es::content::{self, csv, xlsx, ContentError, Lang};
+    use rops_es::content::{self, xlsx, ContentError, Lang};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
@@ -157,6 +157,8 @@ mod cli {
         files.sort();
         let mut tables = vec![];
         let mut bad = false;
+        // One budget for all the files: they are one workbook.
+        let mut budget = xlsx::Budget::new();
         for f in files {
             let bytes = io(std::fs::read(&f), &f)?;
             let stem = f
@@ -165,7 +167,13 @@ mod cli {
                 .unwrap_or_default();
             let name = sheet::sheet_of_csv_file(&stem);
             match String::from_utf8(bytes) {
-                Ok(text) => tables.push(Table::from_rows(name, csv::read_rows(&text))),
+                Ok(text) => match xlsx::csv_sheet(&name, &text, &mut budget) {
+                    Ok(t) => tables.push(t),
+                    Err(e) => {
+                        eprintln!("{}: {}", f.display(), e.message(lang));
+                        return Err(Failure::Faults);
+                    }
+                },
                 Err(_) => {
                     bad = true;
                     eprintln!(

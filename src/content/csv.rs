@@ -95,6 +95,23 @@ pub fn funding_csv(b: &Bundle, lang: Lang) -> String {
 /// whichever the first line has more of outside quotes. A BOM is dropped;
 /// CRLF and LF both end a row; a last empty line is no row.
 pub fn read_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = vec![];
+    for_each_field(text, |row, _, field| {
+        if rows.len() <= row {
+            rows.push(vec![]);
+        }
+        rows[row].push(field);
+        true
+    });
+    rows
+}
+
+/// The fields of a CSV text one at a time, as (row, column, text), 0-based,
+/// in reading order, without holding the rows: the bounded workbook reader
+/// refuses a far-away field before anything is kept. `f` returns false to
+/// stop. The separator is the first line's (`;` where it has more of
+/// those than commas, as Polish spreadsheets save, else `,`).
+pub fn for_each_field(text: &str, mut f: impl FnMut(usize, usize, String) -> bool) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sep = {
         let (mut commas, mut semis, mut quoted) = (0, 0, false);
@@ -113,8 +130,7 @@ pub fn read_rows(text: &str) -> Vec<Vec<String>> {
             ','
         }
     };
-    let mut rows = vec![];
-    let mut row = vec![];
+    let (mut row, mut col) = (0, 0);
     let mut field = String::new();
     let mut chars = text.chars().peekable();
     let mut quoted = false;
@@ -134,21 +150,26 @@ pub fn read_rows(text: &str) -> Vec<Vec<String>> {
         }
         match c {
             '"' => quoted = true,
-            c if c == sep => row.push(std::mem::take(&mut field)),
+            c if c == sep => {
+                if !f(row, col, std::mem::take(&mut field)) {
+                    return;
+                }
+                col += 1;
+            }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
+                if !f(row, col, std::mem::take(&mut field)) {
+                    return;
+                }
+                (row, col) = (row + 1, 0);
                 any = false;
             }
             _ => field.push(c),
         }
     }
     if any {
-        row.push(field);
-        rows.push(row);
+        f(row, col, field);
     }
-    rows
 }
 
 #[cfg(test)]

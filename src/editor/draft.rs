@@ -713,16 +713,18 @@ pub fn open_csv(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Value, OpenEr
         });
     }
     let mut tables = vec![];
+    // One budget for all the files: they are one workbook.
+    let mut budget = content::xlsx::Budget::new();
     for (name, bytes) in files {
         let stem = name
             .rsplit_once('.')
             .map_or(name.as_str(), |(stem, _)| stem);
         let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotUtf8(name.clone()))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        tables.push(content::sheet::Table::from_rows(
-            content::sheet::sheet_of_csv_file(stem),
-            content::csv::read_rows(text),
-        ));
+        let sheet = content::sheet::sheet_of_csv_file(stem);
+        tables.push(
+            content::xlsx::csv_sheet(&sheet, text, &mut budget)
+                .map_err(|e| OpenError::Workbook(e.message(lang)))?,
+        );
     }
     let bundle = content::sheet::from_tables(&tables)
         .map_err(|f| OpenError::Sheet(f.0.iter().map(|f| f.describe(lang)).collect()))?;

@@ -1,57 +1,116 @@
 //! Workbook files ↔ [`Table`]s: rust_xlsxwriter writes the template
-//! (.xlsx), calamine reads .xlsx, .ods (and legacy .xls), with formulas as
-//! their cached values. What the cells mean is [`sheet`](super::sheet)'s
+//! (.xlsx); calamine reads .xlsx and [`ods`] reads .ods, with formulas as
+//! their cached values, within the [`bounds`]. What the cells mean is [`sheet`](super::sheet)'s
 //! business.
 
-use super::sheet::{Area, Cell};
+use super::sheet::Cell;
 use super::sheet::{ColumnKind, Table};
 use super::text::Lang;
-use calamine::{open_workbook_auto_from_rs, Data, DataRef, Reader, SheetType, Sheets};
+use calamine::{Data, DataRef, Reader, SheetType, Xlsx};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
     FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 use std::io::Cursor;
 
-/// A larger upload is refused before it is unpacked: the content it
-/// could hold is limited to a few megabytes anyway.
-pub const MAX_WORKBOOK_BYTES: usize = 32 * 1024 * 1024;
+mod bounds;
+mod ods;
 
-/// Cells kept from one workbook, at most: a 10 000-event bundle has ~100 000.
-pub const MAX_CELLS: usize = 2_000_000;
+pub use bounds::{
+    csv_sheet, Budget, MAX_CELLS, MAX_COLUMNS, MAX_PARTS, MAX_PART_BYTES, MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+};
+
+/// A larger upload is refused before it is unpacked: the content it
+/// could hold is limited to a few megabytes anyway. What it may unpack to
+/// is bounded apart ([`bounds`]).
+pub const MAX_WORKBOOK_BYTES: usize = 32 * 1024 * 1024;
 
 /// Rows a sheet is formatted for ahead (the drop-down lists and formats of
 /// empty rows below the content, where new items are typed).
 const FORMATTED_ROWS: u32 = 2_000;
 
-/// Why bytes did not become tables.
+/// Why bytes did not become tables. Each says where (the sheet and cell,
+/// or the part of the file) and, through [`WorkbookError::message`], what
+/// to do, in the editor's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WorkbookError {
     #[error("the file is {size} bytes, more than the limit of {limit}")]
     TooLarge { size: usize, limit: usize },
-    #[error("the file is not an .xlsx, .ods or .xls workbook")]
+    #[error("the file is not an .xlsx or .ods workbook")]
     NotAWorkbook,
+    #[error(
+        "the file is an old Excel 97–2003 workbook (.xls): save it as .xlsx or .ods and open that"
+    )]
+    OldXls,
     #[error("the workbook cannot be read: {0}")]
     Unreadable(String),
-    #[error("the workbook has more than {limit} cells")]
-    TooManyCells { limit: usize },
+    #[error("the file holds {count} parts, more than a workbook's {limit}: it is not a workbook saved by a spreadsheet program")]
+    TooManyParts { count: usize, limit: usize },
+    #[error(
+        "{part}: this part of the file unpacks to {size} bytes, more than the limit of {limit}"
+    )]
+    PartTooLarge { part: String, size: u64, limit: u64 },
+    #[error("the file unpacks to {size} bytes, more than the limit of {limit}")]
+    UnpackedTooLarge { size: u64, limit: u64 },
+    #[error("{part}: the list of texts declares {declared} entries but holds {found}: the file is damaged; open it in a spreadsheet program and save it again")]
+    SharedStrings {
+        part: String,
+        declared: u64,
+        found: u64,
+    },
+    #[error("{sheet}!{cell}: this cell lies outside the content's rows and columns (A1:IV100000): delete it, or move it into the table")]
+    OutsideContent { sheet: String, cell: String },
+    #[error("{sheet}: the workbook holds more than {limit} cells: the content needs far fewer; remove what is not content")]
+    TooManyCells { sheet: String, limit: usize },
+    #[error(
+        "{sheet}!{cell}: the workbook's texts pass {limit} bytes here: remove what is not content"
+    )]
+    TooMuchText {
+        sheet: String,
+        cell: String,
+        limit: usize,
+    },
+    #[error("{sheet}: more than {limit} merged areas: unmerge the cells outside the header")]
+    TooManyMerged { sheet: String, limit: usize },
 }
 
 impl WorkbookError {
     pub fn message(&self, lang: Lang) -> String {
+        use WorkbookError as E;
         match (self, lang) {
-            (WorkbookError::TooLarge { size, limit }, Lang::Pl) => {
+            (E::TooLarge { size, limit }, Lang::Pl) => {
                 format!("plik ma {size} B, więcej niż limit {limit} B")
             }
-            (WorkbookError::NotAWorkbook, Lang::Pl) => {
-                "plik nie jest skoroszytem .xlsx, .ods ani .xls".into()
-            }
-            (WorkbookError::Unreadable(e), Lang::Pl) => {
+            (E::NotAWorkbook, Lang::Pl) => "plik nie jest skoroszytem .xlsx ani .ods".into(),
+            (E::OldXls, Lang::Pl) => "plik jest starym skoroszytem Excela 97–2003 (.xls): zapisz go jako .xlsx lub .ods i otwórz ten plik".into(),
+            (E::Unreadable(e), Lang::Pl) => {
                 format!("nie da się odczytać skoroszytu (uszkodzony?): {e}")
             }
-            (WorkbookError::TooManyCells { limit }, Lang::Pl) => {
-                format!("skoroszyt ma więcej niż {limit} wypełnionych komórek")
+            (E::TooManyParts { count, limit }, Lang::Pl) => format!(
+                "plik składa się z {count} części, więcej niż skoroszyt ({limit}): to nie jest skoroszyt zapisany przez arkusz kalkulacyjny"
+            ),
+            (E::PartTooLarge { part, size, limit }, Lang::Pl) => format!(
+                "{part}: ta część pliku po rozpakowaniu ma {size} B, więcej niż limit {limit} B"
+            ),
+            (E::UnpackedTooLarge { size, limit }, Lang::Pl) => {
+                format!("plik po rozpakowaniu ma {size} B, więcej niż limit {limit} B")
             }
+            (E::SharedStrings { part, declared, found }, Lang::Pl) => format!(
+                "{part}: lista tekstów zapowiada {declared} pozycji, a ma {found}: plik jest uszkodzony; otwórz go w arkuszu kalkulacyjnym i zapisz ponownie"
+            ),
+            (E::OutsideContent { sheet, cell }, Lang::Pl) => format!(
+                "{sheet}!{cell}: ta komórka leży poza wierszami i kolumnami treści (A1:IV100000): usuń ją albo przenieś do tabeli"
+            ),
+            (E::TooManyCells { sheet, limit }, Lang::Pl) => format!(
+                "{sheet}: skoroszyt ma więcej niż {limit} komórek, a treść potrzebuje ich znacznie mniej: usuń to, co nie jest treścią"
+            ),
+            (E::TooMuchText { sheet, cell, limit }, Lang::Pl) => format!(
+                "{sheet}!{cell}: teksty skoroszytu przekraczają tu {limit} B: usuń to, co nie jest treścią"
+            ),
+            (E::TooManyMerged { sheet, limit }, Lang::Pl) => format!(
+                "{sheet}: więcej niż {limit} scalonych obszarów: rozdziel scalone komórki poza nagłówkiem"
+            ),
             (e, Lang::En) => e.to_string(),
         }
     }
@@ -203,8 +262,11 @@ pub fn write_xlsx(tables: &[Table], created: Option<(u16, u8, u8)>) -> Result<Ve
     wb.save_to_buffer()
 }
 
-/// The sheets of an .xlsx, .ods or .xls file, in the workbook's order
-/// (worksheets only; chart sheets have no cells).
+/// The sheets of an .xlsx or .ods file, in the workbook's order
+/// (worksheets only; chart sheets have no cells), each size bounded
+/// before it is allocated ([`bounds`]). Legacy .xls files are refused with
+/// what to do: their reader builds dense ranges that cannot be bounded
+/// from outside, and every program that saves them saves .xlsx too.
 pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Table>, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(WorkbookError::TooLarge {
@@ -213,68 +275,54 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Table>, WorkbookError> {
         });
     }
     // xlsx and ods are zip files; xls is an OLE compound file.
-    let zip = bytes.starts_with(b"PK\x03\x04");
-    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    if !zip && !ole {
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(WorkbookError::OldXls);
+    }
+    if !bytes.starts_with(b"PK\x03\x04") {
         return Err(WorkbookError::NotAWorkbook);
     }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    let mut budget = Budget::new();
+    match bounds::check_zip(bytes)? {
+        bounds::Packed::Ods => ods::read(bytes, &mut budget),
+        bounds::Packed::Xlsx => read_xlsx(bytes, &mut budget),
+    }
+}
+
+/// Streamed cell by cell: calamine's ranges are dense, and one stray value
+/// at XFD1048576 would ask for 17 billion cells.
+fn read_xlsx(bytes: &[u8], budget: &mut Budget) -> Result<Vec<Table>, WorkbookError> {
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
     let names: Vec<String> = book
         .sheets_metadata()
         .iter()
         .filter(|s| s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
         .collect();
-    let mut cells = 0usize;
     let mut tables = vec![];
     for name in names {
         let mut t = Table::new(&name);
-        let mut put = |t: &mut Table, row: u32, col: u32, cell: Cell| {
-            if cell == Cell::Empty {
-                return Ok(());
-            }
-            cells += 1;
-            if cells > MAX_CELLS {
-                return Err(WorkbookError::TooManyCells { limit: MAX_CELLS });
-            }
-            t.set(row, col, cell);
-            Ok(())
-        };
         let unreadable =
             |e: &dyn std::fmt::Display| WorkbookError::Unreadable(format!("{name}: {e}"));
-        match &mut book {
-            // Streamed: calamine's ranges are dense, and one stray value
-            // at XFD1048576 would ask for 17 billion cells.
-            Sheets::Xlsx(x) => {
-                {
-                    let mut reader = x
-                        .worksheet_cells_reader(&name)
-                        .map_err(|e| unreadable(&e))?;
-                    while let Some(c) = reader.next_cell().map_err(|e| unreadable(&e))? {
-                        let (row, col) = c.get_position();
-                        put(&mut t, row, col, cell_of_ref(c.get_value()))?;
-                    }
-                }
-                t.merged = x
-                    .merge_cells_by_sheet_name(&name)
-                    .map_err(|e| unreadable(&e))?
-                    .into_iter()
-                    .map(|d| Area {
-                        first_row: d.start.0,
-                        first_col: d.start.1,
-                        last_row: d.end.0,
-                        last_col: d.end.1,
-                    })
-                    .collect();
+        {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| unreadable(&e))?;
+            while let Some(c) = reader.next_cell().map_err(|e| unreadable(&e))? {
+                let (row, col) = c.get_position();
+                budget.put(&mut t, row.into(), col.into(), cell_of_ref(c.get_value()))?;
             }
-            other => {
-                let range = other.worksheet_range(&name).map_err(|e| unreadable(&e))?;
-                let (r0, c0) = range.start().unwrap_or((0, 0));
-                for (r, c, v) in range.cells() {
-                    put(&mut t, r0 + r as u32, c0 + c as u32, cell_of(v))?;
-                }
-            }
+        }
+        for d in book
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| unreadable(&e))?
+        {
+            let (first, last) = (d.start, d.end);
+            budget.merge(
+                &mut t,
+                (first.0.into(), first.1.into()),
+                (last.0.into(), last.1.into()),
+            )?;
         }
         tables.push(t);
     }
@@ -311,7 +359,7 @@ fn cell_of(v: &Data) -> Cell {
 }
 
 /// An ods date ("2008-03-14" or "2008-03-14T00:00:00") as a serial day.
-fn iso_day(s: &str) -> Option<f64> {
+pub(super) fn iso_day(s: &str) -> Option<f64> {
     let day = s.get(..10)?;
     let mut parts = day.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
@@ -328,7 +376,7 @@ mod tests {
     use crate::content::{parse, Bundle, DateValue, Point};
     use rust_xlsxwriter::Formula;
 
-    const REAL: &str = include_str!("../../public/content/bundle.json");
+    const REAL: &str = include_str!("../../../public/content/bundle.json");
 
     fn real() -> Bundle {
         parse(REAL).unwrap()
@@ -471,7 +519,7 @@ mod tests {
         }
         assert_eq!(
             WorkbookError::NotAWorkbook.message(Lang::Pl),
-            "plik nie jest skoroszytem .xlsx, .ods ani .xls"
+            "plik nie jest skoroszytem .xlsx ani .ods"
         );
         // A zip, but no workbook inside; a truncated workbook.
         let mut not_a_book = vec![];
@@ -588,6 +636,117 @@ mod tests {
         want.events[5].date = DateValue::At(Point::Day(2010, 3, 1));
         want.figures[0].value = 2;
         assert_eq!(got, want);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod bounded {
+    use super::*;
+    use crate::content::sheet::Area;
+    use std::io::Write;
+
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = vec![];
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+        for (name, data) in parts {
+            z.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            z.write_all(data).unwrap();
+        }
+        z.finish().unwrap();
+        out
+    }
+
+    fn ods(rows: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Okresy">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        zip_of(&[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", content.as_bytes()),
+        ])
+    }
+
+    #[test]
+    fn an_ods_sheet_is_read_with_its_repeats_merges_text_and_no_comments() {
+        let bytes = ods(concat!(
+            // A header merged over two columns, with a comment (not content).
+            r#"<table:table-row><table:table-cell office:value-type="string" table:number-columns-spanned="2"><office:annotation><text:p>uwaga</text:p></office:annotation><text:p>Nazwa<text:s text:c="2"/>okresu</text:p><text:p>&amp; druga</text:p></table:table-cell><table:covered-table-cell/></table:table-row>"#,
+            // A filled row repeated twice, its first cell repeated twice.
+            r#"<table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="float" office:value="7" table:number-columns-repeated="2"><text:p>7</text:p></table:table-cell><table:table-cell office:value-type="boolean" office:boolean-value="true"/></table:table-row>"#,
+            // LibreOffice's unused rows and columns: nothing to keep.
+            r#"<table:table-row table:number-rows-repeated="1048571"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        ));
+        let t = read_workbook(&bytes).unwrap();
+        assert_eq!(t.len(), 1);
+        let t = &t[0];
+        assert_eq!(t.name, "Okresy");
+        assert_eq!(t.cell(0, 0), &Cell::Text("Nazwa  okresu\n& druga".into()));
+        assert_eq!(
+            t.merged,
+            [Area {
+                first_row: 0,
+                first_col: 0,
+                last_row: 0,
+                last_col: 1
+            }]
+        );
+        for r in 1..=2 {
+            assert_eq!(t.cell(r, 0), &Cell::Number(7.0));
+            assert_eq!(t.cell(r, 1), &Cell::Number(7.0));
+            assert_eq!(t.cell(r, 2), &Cell::Bool(true));
+        }
+        assert_eq!(t.rows.len(), 3);
+    }
+
+    #[test]
+    fn a_part_larger_than_it_declares_is_refused_while_it_is_unpacked() {
+        // The part holds 1 MiB of spaces but its headers say 100 bytes:
+        // the zip reader stops at the declared size, so the bound on
+        // declared sizes holds for what is really unpacked.
+        let data = vec![b' '; 1024 * 1024];
+        let mut bytes = zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/sharedStrings.xml", &data),
+        ]);
+        let mut patched = 0;
+        for i in 0..bytes.len().saturating_sub(30) {
+            let at = match &bytes[i..i + 4] {
+                [0x50, 0x4b, 0x03, 0x04] => i + 22,
+                [0x50, 0x4b, 0x01, 0x02] => i + 24,
+                _ => continue,
+            };
+            if u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) == 1024 * 1024 {
+                bytes[at..at + 4].copy_from_slice(&100u32.to_le_bytes());
+                patched += 1;
+            }
+        }
+        assert_eq!(patched, 2, "the local and central headers");
+        match read_workbook(&bytes) {
+            Err(WorkbookError::Unreadable(e)) => assert!(e.contains("declared"), "{e}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_csv_sheet_is_bounded_too() {
+        let mut budget = Budget::new();
+        // A million separators before a title: nothing kept but the title.
+        let text = format!("{}\nTytuł;Data\n", ";".repeat(1_000_000));
+        let t = csv_sheet("Wydarzenia", &text, &mut budget).unwrap();
+        assert_eq!(t.rows[0].len(), 0);
+        assert_eq!(t.cell(1, 0), &Cell::Text("Tytuł".into()));
+        // A value past the last column is refused where it is.
+        let text = format!("Tytuł{}x\n", ";".repeat(300));
+        assert_eq!(
+            csv_sheet("Wydarzenia", &text, &mut Budget::new())
+                .unwrap_err()
+                .message(Lang::Pl),
+            "Wydarzenia!KO1: ta komórka leży poza wierszami i kolumnami treści (A1:IV100000): usuń ją albo przenieś do tabeli"
+        );
     }
 }
 
