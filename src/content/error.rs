@@ -1,6 +1,7 @@
 //! Faults in a bundle, each with the place an editor must go to fix it.
 
 use super::colour::{Backdrop, Scheme, MIN_CONTRAST};
+use super::text::Invisible;
 use super::text::Lang;
 use std::fmt;
 
@@ -68,12 +69,12 @@ pub enum FaultKind {
     },
     EmptyText,
     /// A character that changes how the text around it is shown or read
-    /// without being visible itself: a bidirectional override or isolate
-    /// (U+202A–202E, U+2066–2069) or a control character other than newline
-    /// and tab. `index` counts characters from the start of the text, from 1.
+    /// without being visible itself ([`Invisible::of`] says which).
+    /// `index` counts characters from the start of the text, from 1.
     HiddenControl {
         code: u32,
         index: usize,
+        kind: Invisible,
     },
     BadId(String),
     DuplicateId(String),
@@ -212,12 +213,34 @@ impl FaultKind {
             }
             (EmptyText, Lang::Pl) => "tekst jest pusty".into(),
             (EmptyText, Lang::En) => "the text is empty".into(),
-            (HiddenControl { code, index }, Lang::Pl) => format!(
-                "tekst zawiera niewidoczny znak sterujący U+{code:04X} (znak {index}), który może zmienić sposób wyświetlania lub odczytu tekstu: usuń go"
-            ),
-            (HiddenControl { code, index }, Lang::En) => format!(
-                "the text contains an invisible control character U+{code:04X} (character {index}) that can change how the text is shown or read: remove it"
-            ),
+            (HiddenControl { code, index, kind }, Lang::Pl) => {
+                let what = match kind {
+                    Invisible::Control => "niewidoczny znak sterujący",
+                    Invisible::Direction => "niewidoczny znak kierunku tekstu",
+                    Invisible::ZeroWidth => "niewidoczny znak o zerowej szerokości",
+                    Invisible::Tag => "niewidoczny znak-etykietę",
+                    Invisible::Separator => "separator wiersza lub akapitu, którego wiele programów nie pokazuje",
+                };
+                let fix = match kind {
+                    Invisible::Separator => "zastąp go zwykłym końcem wiersza (Enter)",
+                    _ => "usuń go (np. przepisz to słowo)",
+                };
+                format!("tekst zawiera {what} U+{code:04X} (znak {index}), który może zmienić sposób wyświetlania, czytania lub wyszukiwania tekstu: {fix}")
+            }
+            (HiddenControl { code, index, kind }, Lang::En) => {
+                let what = match kind {
+                    Invisible::Control => "an invisible control character",
+                    Invisible::Direction => "an invisible text-direction mark",
+                    Invisible::ZeroWidth => "an invisible zero-width character",
+                    Invisible::Tag => "an invisible tag character",
+                    Invisible::Separator => "a line or paragraph separator that many programs do not show",
+                };
+                let fix = match kind {
+                    Invisible::Separator => "replace it with an ordinary line break (Enter)",
+                    _ => "remove it (e.g. retype that word)",
+                };
+                format!("the text contains {what} U+{code:04X} (character {index}) that can change how the text is shown, read or searched: {fix}")
+            }
             (BadId(id), Lang::Pl) => format!(
                 "identyfikator „{id}” jest niepoprawny (dozwolone: małe litery a–z, cyfry, łącznik)"
             ),

@@ -250,6 +250,33 @@ pub fn path_at(text: &str, pos: usize) -> Vec<Segment> {
     path
 }
 
+/// Where the last string value (not a key) holding `part` ends, at or
+/// before `pos`. serde_json gives a value's own error (a date or an amount
+/// that does not parse) the position where its reader stood when the
+/// error left the enclosing struct, which is past that struct's closing
+/// brace when the value was its last field: the position alone then names
+/// the next item. The message quotes the value, which finds it.
+pub fn string_value_before(text: &str, pos: usize, part: &str) -> Option<usize> {
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut found = None;
+    while s.i < pos.min(s.b.len()) {
+        if s.b[s.i] != b'"' {
+            s.i += 1;
+            continue;
+        }
+        let value = s.string()?;
+        let end = s.i;
+        s.ws();
+        if s.b.get(s.i) != Some(&b':') && end <= pos && value.contains(part) {
+            found = Some(end);
+        }
+    }
+    found
+}
+
 /// Where the value at `path` starts, if the path exists in `text`.
 pub fn locate(text: &str, path: &[Segment]) -> Option<Location> {
     let mut s = Scanner {

@@ -5,7 +5,7 @@
 use super::colour::{self, Rgb, Scheme};
 use super::error::{ContentError, Fault, FaultKind, JsonPath};
 use super::id::Id;
-use super::locate::{byte_column_to_char, locate, location_of, path_at};
+use super::locate::{byte_column_to_char, locate, location_of, path_at, string_value_before};
 use super::logo::is_logo_name;
 use super::model::Bundle;
 use super::money::Currency;
@@ -79,6 +79,17 @@ pub fn parse(text: &str) -> Result<Bundle, ContentError> {
             return Err(match err.classify() {
                 serde_json::error::Category::Data => {
                     let pos = byte_offset(text, err.line(), err.column());
+                    // Our own value errors quote the value: place them at it.
+                    let quoted = message.split('`').nth(1).filter(|q| !q.is_empty());
+                    let (pos, at) = match quoted.and_then(|q| string_value_before(text, pos, q)) {
+                        // The value ends there; its line:column is its start.
+                        Some(end) => {
+                            let path = path_at(text, end);
+                            let start = locate(text, &path).unwrap_or(at);
+                            (end, start)
+                        }
+                        None => (pos, at),
+                    };
                     ContentError::Invalid(vec![Fault {
                         path: JsonPath(path_at(text, pos)),
                         at: Some(at),
@@ -152,11 +163,13 @@ impl Checker {
             } else {
                 0
             };
-            if let Some((code, index)) = hidden_control(s) {
-                self.faults
-                    .push((p, FaultKind::HiddenControl { code, index }));
-            } else if is_blank(s) {
+            // Blank first: a text of invisible characters only is empty,
+            // and saying so is the more useful message.
+            if is_blank(s) {
                 self.faults.push((p, FaultKind::EmptyText));
+            } else if let Some((code, index, kind)) = hidden_control(s) {
+                self.faults
+                    .push((p, FaultKind::HiddenControl { code, index, kind }));
             } else if chars > MAX_TEXT_CHARS {
                 self.faults.push((
                     p,
@@ -175,10 +188,23 @@ impl Checker {
 
     /// A plain string shown to readers: the same rules as a [`Text`]'s.
     fn plain(&mut self, path: JsonPath, s: &str) {
-        if let Some((code, index)) = hidden_control(s) {
-            self.fault(path, FaultKind::HiddenControl { code, index });
-        } else if is_blank(s) {
+        if is_blank(s) {
             self.fault(path, FaultKind::EmptyText);
+        } else if let Some((code, index, kind)) = hidden_control(s) {
+            self.fault(path, FaultKind::HiddenControl { code, index, kind });
+        }
+    }
+
+    /// Whether a value that is not prose (an address, an e-mail) holds no
+    /// invisible character; the fault is reported here if it does, so the
+    /// caller's own check (with its message quoting the value) is skipped.
+    fn visible(&mut self, path: JsonPath, s: &str) -> bool {
+        match hidden_control(s) {
+            Some((code, index, kind)) => {
+                self.fault(path, FaultKind::HiddenControl { code, index, kind });
+                false
+            }
+            None => true,
         }
     }
 
@@ -296,7 +322,7 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
         c.id(p.key("id"), &s.id, &mut source_ids);
         c.text(p.key("title"), &s.title);
         if let Some(u) = &s.url {
-            if !is_safe_url(u) {
+            if c.visible(p.key("url"), u) && !is_safe_url(u) {
                 c.fault(p.key("url"), FaultKind::UnsafeUrl(u.clone()));
             }
         }
@@ -455,17 +481,21 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     c.opt_text(dp.key("method"), &a.method);
     c.opt_text(dp.key("architecture"), &a.architecture);
     if let Some(u) = &a.site_url {
-        if !is_safe_url(u) {
+        if c.visible(dp.key("site_url"), u) && !is_safe_url(u) {
             c.fault(dp.key("site_url"), FaultKind::UnsafeUrl(u.clone()));
         }
     }
+    // The contact person is shown as text: a text's rules ("" is no name).
+    if let Some(p) = &a.contact_person {
+        c.plain(dp.key("contact_person"), p);
+    }
     if let Some(e) = &a.email {
-        if !is_plausible_email(e) {
+        if c.visible(dp.key("email"), e) && !is_plausible_email(e) {
             c.fault(dp.key("email"), FaultKind::BadContact(e.clone()));
         }
     }
     if let Some(p) = &a.phone {
-        if !is_plausible_phone(p) {
+        if c.visible(dp.key("phone"), p) && !is_plausible_phone(p) {
             c.fault(dp.key("phone"), FaultKind::BadContact(p.clone()));
         }
     }

@@ -764,7 +764,8 @@ fn hidden_controls_and_invisible_only_texts_are_located_faults() {
         f[0].kind,
         FaultKind::HiddenControl {
             code: 0x202E,
-            index: 13
+            index: 13,
+            kind: crate::content::text::Invisible::Direction,
         }
     );
     assert_eq!(f[0].at, Some(position(&text, "\"Wyróżnienie \\u202e")));
@@ -773,7 +774,11 @@ fn hidden_controls_and_invisible_only_texts_are_located_faults() {
     let text = variant("\"pl\": \"Wyróżnienie REVES\"", "\"pl\": \"REVES\\u0000\"");
     assert!(matches!(
         faults(&text)[0].kind,
-        FaultKind::HiddenControl { code: 0, index: 6 }
+        FaultKind::HiddenControl {
+            code: 0,
+            index: 6,
+            ..
+        }
     ));
 
     let text = variant(
@@ -1046,4 +1051,91 @@ fn a_faint_accent_in_the_fictional_bundle_is_a_located_fault() {
         }
     ));
     assert_eq!(f[0].at, Some(position(&text, "\"#bbbbbb\"")));
+}
+
+/// Every string of a bundle, wherever it stands (a text, a name, an e-mail,
+/// an address, an id, a date…), refuses an invisible character with a
+/// fault at its own path: a field the checker forgot (the declaration's
+/// contact person was one) fails here. One character of each kind, in
+/// the middle of the value, for each string of the real bundle and of the
+/// fictional one (which fills every optional field).
+#[test]
+fn an_invisible_character_in_any_string_is_a_fault_at_that_string() {
+    use serde_json::Value;
+    fn leaves(v: &Value, path: &mut Vec<Segment>, out: &mut Vec<Vec<Segment>>) {
+        match v {
+            Value::String(_) => out.push(path.clone()),
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    path.push(Segment::Index(i));
+                    leaves(x, path, out);
+                    path.pop();
+                }
+            }
+            Value::Object(o) => {
+                for (k, x) in o {
+                    path.push(Segment::Key(k.clone()));
+                    leaves(x, path, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    fn at<'v>(v: &'v mut Value, path: &[Segment]) -> &'v mut Value {
+        path.iter().fold(v, |v, s| match s {
+            Segment::Key(k) => &mut v[k.as_str()],
+            Segment::Index(i) => &mut v[*i],
+        })
+    }
+    let fictional = include_str!("../../tests/fixtures/fictional/bundle.json");
+    let mut checked = 0;
+    for source in [REAL, fictional] {
+        let original: Value = serde_json::from_str(source).unwrap();
+        let mut paths = vec![];
+        leaves(&original, &mut vec![], &mut paths);
+        for path in paths {
+            // "$schema" is the editor's hint, not content the app reads.
+            if matches!(path.first(), Some(Segment::Key(k)) if k == "$schema") {
+                continue;
+            }
+            for c in ['\u{200F}', '\u{200B}', '\u{E0041}', '\u{2028}', '\u{0007}'] {
+                let mut v = original.clone();
+                let s = at(&mut v, &path);
+                let old = s.as_str().unwrap().to_owned();
+                let mid = old
+                    .char_indices()
+                    .nth(old.chars().count() / 2)
+                    .map_or(old.len(), |(i, _)| i);
+                *s = Value::String(format!("{}{c}{}", &old[..mid], &old[mid..]));
+                let text = serde_json::to_string_pretty(&v).unwrap();
+                let where_ = JsonPath(path.clone());
+                match parse(&text) {
+                    Err(ContentError::Invalid(f)) => assert!(
+                        f.iter().any(|f| f.path == where_),
+                        "U+{:04X} in {where_}: faults elsewhere: {f:#?}",
+                        c as u32
+                    ),
+                    other => panic!("U+{:04X} in {where_}: {other:?}", c as u32),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} strings checked");
+}
+
+/// serde_json places a bad date in an object's last field past the
+/// object's end; the fault is still at the field (it named the next era).
+#[test]
+fn a_bad_date_in_an_objects_last_field_is_located_at_that_field() {
+    let mut v: serde_json::Value = serde_json::from_str(REAL).unwrap();
+    let era = v["eras"][0].as_object_mut().unwrap();
+    era.remove("note");
+    era.insert("period".into(), "20x4".into());
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let f = faults(&text);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].path.to_string(), "$.eras[0].period");
+    assert_eq!(f[0].at, Some(position(&text, "\"20x4\"")));
 }

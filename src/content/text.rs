@@ -78,28 +78,77 @@ impl Text {
     }
 }
 
-/// The first character that would change how a text is shown or read while
-/// being invisible itself, as (code point, 1-based character index):
-/// bidirectional embeddings, overrides and isolates (U+202A–202E,
-/// U+2066–2069: they can make "100" read as "001", or a name as another),
-/// and control characters other than newline and tab (C0, DEL, C1).
-pub fn hidden_control(s: &str) -> Option<(u32, usize)> {
-    // A byte scan for the UTF-8 forms of those characters: every text of a
-    // 10 000-event bundle passes here, so no char-by-char decoding unless
-    // one is found.
+/// The kinds of character a text may not hold: each is invisible and
+/// changes how the text around it is shown, read, searched or copied.
+/// Polish and English need none of them (languages that do, such as
+/// Persian's zero-width non-joiner, are not this app's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invisible {
+    /// C0 and C1 controls and DEL, other than newline and tab.
+    Control,
+    /// The Unicode Bidi_Control set: U+061C, U+200E–200F, U+202A–202E,
+    /// U+2066–2069. A U+200F on each side of "1 980 000" shows it as
+    /// "000 980 1"; an override shows a name as another.
+    Direction,
+    /// Zero-width and invisible format characters (U+180E, U+200B–200D,
+    /// U+2060–2065, U+206A–206F, U+FEFF): a word with one inside looks the
+    /// same and is not found by search.
+    ZeroWidth,
+    /// Tag characters (U+E0000–E007F): invisible text that can carry a
+    /// hidden message.
+    Tag,
+    /// U+2028 and U+2029: a line or paragraph break that many programs do
+    /// not show (a newline is the break to use).
+    Separator,
+}
+
+impl Invisible {
+    /// The one definition: which characters no text may hold, and why.
+    pub fn of(c: char) -> Option<Invisible> {
+        match c {
+            '\n' | '\t' => None,
+            c if c.is_control() => Some(Invisible::Control),
+            '\u{061C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}' => Some(Invisible::Direction),
+            '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FEFF}' => Some(Invisible::ZeroWidth),
+            '\u{E0000}'..='\u{E007F}' => Some(Invisible::Tag),
+            '\u{2028}' | '\u{2029}' => Some(Invisible::Separator),
+            _ => None,
+        }
+    }
+}
+
+/// The first character of `s` that [`Invisible::of`] refuses, as (code
+/// point, 1-based character index, kind).
+pub fn hidden_control(s: &str) -> Option<(u32, usize, Invisible)> {
+    // A byte scan for the lead bytes of those characters' UTF-8 forms
+    // (every text of a 10 000-event bundle passes here), deciding each
+    // candidate by decoding it and asking Invisible::of: one definition.
     let b = s.as_bytes();
-    let at = (0..b.len()).find(|&i| match b[i] {
-        x if x < 0x20 => x != b'\n' && x != b'\t',
-        0x7F => true,
-        0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
-        0xE2 => matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
-        ),
-        _ => false,
-    })?;
-    let c = s[at..].chars().next()?;
-    Some((c as u32, s[..at].chars().count() + 1))
+    let mut i = 0;
+    while i < b.len() {
+        let candidate = match b[i] {
+            x if x < 0x20 || x == 0x7F => true,
+            0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3 => true,
+            _ => false,
+        };
+        if candidate && s.is_char_boundary(i) {
+            if let Some(c) = s[i..].chars().next() {
+                if let Some(kind) = Invisible::of(c) {
+                    return Some((c as u32, s[..i].chars().count() + 1, kind));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// True when nothing in the text would be visible: white space and
@@ -122,15 +171,61 @@ mod tests {
 
     #[test]
     fn hidden_controls_are_found_with_their_place() {
+        use Invisible::*;
         assert_eq!(hidden_control("RegioStars 2016"), None);
         assert_eq!(hidden_control("line\nnext\tcell"), None);
-        assert_eq!(hidden_control("ab\u{202E}cd"), Some((0x202E, 3)));
-        assert_eq!(hidden_control("\u{2066}x"), Some((0x2066, 1)));
-        assert_eq!(hidden_control("żółw\u{0007}"), Some((7, 5)));
-        assert_eq!(hidden_control("a\rb"), Some((13, 2)));
-        assert_eq!(hidden_control("a\u{0085}b"), Some((0x85, 2)));
+        assert_eq!(hidden_control("ab\u{202E}cd"), Some((0x202E, 3, Direction)));
+        assert_eq!(hidden_control("\u{2066}x"), Some((0x2066, 1, Direction)));
+        assert_eq!(hidden_control("żółw\u{0007}"), Some((7, 5, Control)));
+        assert_eq!(hidden_control("a\rb"), Some((13, 2, Control)));
+        assert_eq!(hidden_control("a\u{0085}b"), Some((0x85, 2, Control)));
         // Visible punctuation and the no-break space are fine.
         assert_eq!(hidden_control("1\u{a0}980\u{a0}000 zł – „ok”"), None);
+    }
+
+    #[test]
+    fn each_kind_of_invisible_character_is_found_where_it_stands() {
+        use Invisible::*;
+        for (c, kind) in [
+            ('\u{0007}', Control),
+            ('\u{007F}', Control),
+            ('\u{009B}', Control),
+            ('\u{061C}', Direction),
+            ('\u{200E}', Direction),
+            ('\u{200F}', Direction),
+            ('\u{202A}', Direction),
+            ('\u{202E}', Direction),
+            ('\u{2066}', Direction),
+            ('\u{2069}', Direction),
+            ('\u{180E}', ZeroWidth),
+            ('\u{200B}', ZeroWidth),
+            ('\u{200C}', ZeroWidth),
+            ('\u{200D}', ZeroWidth),
+            ('\u{2060}', ZeroWidth),
+            ('\u{2064}', ZeroWidth),
+            ('\u{206F}', ZeroWidth),
+            ('\u{FEFF}', ZeroWidth),
+            ('\u{E0001}', Tag),
+            ('\u{E0041}', Tag),
+            ('\u{E007F}', Tag),
+            ('\u{2028}', Separator),
+            ('\u{2029}', Separator),
+        ] {
+            // "Dotacja 1" is nine characters: the mark is the tenth.
+            let s = format!("Dotacja 1{c}980 000 zł");
+            assert_eq!(
+                hidden_control(&s),
+                Some((c as u32, 10, kind)),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+        // What Polish and English text uses stays: letters, no-break and
+        // thin spaces, dashes, quotes, the soft hyphen, the euro sign.
+        assert_eq!(
+            hidden_control("Zażółć gęślą jaźń\u{a0}–\u{2009}„cytat” — ‘x’ … € ko\u{ad}operatywa"),
+            None
+        );
     }
 
     #[test]

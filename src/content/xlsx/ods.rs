@@ -137,11 +137,8 @@ impl Reader {
             return Ok(());
         }
         match name {
-            "table:table" if self.cell.is_some() => {
-                if !empty {
-                    self.skip = 1;
-                }
-            }
+            // A table inside a cell is not the sheet's: skip it whole.
+            "table:table" if self.cell.is_some() => self.skip = usize::from(!empty),
             "table:table" => {
                 let sheet = attr(e, "table:name")?.unwrap_or_default();
                 self.tables.push(Table::new(sheet));
@@ -198,11 +195,7 @@ impl Reader {
                     self.end_cell()?;
                 }
             }
-            "office:annotation" => {
-                if !empty {
-                    self.skip = 1;
-                }
-            }
+            "office:annotation" => self.skip = usize::from(!empty),
             "text:p" | "text:h" if self.cell.is_some() => {
                 if self.paragraphs > 0 && self.collecting() {
                     self.text.push('\n');
