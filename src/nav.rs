@@ -156,18 +156,24 @@ pub fn to_embed(path: &str) -> String {
     }
 }
 
-/// The full-app address of an embedded view ("open full view").
+/// The full-app address of an embedded view ("open full view"), always a
+/// path on this site: `/embed//evil.example/x` would otherwise give
+/// `//evil.example/x`, which a browser reads as another site (and
+/// `/\\evil.example` too: it treats `\\` as `/`).
 pub fn from_embed(path: &str) -> String {
+    let on_site = |rest: &str| match rest.chars().next() {
+        None | Some('?') => format!("/{rest}"),
+        _ => format!("/{}", rest.trim_start_matches(['/', '\\'])),
+    };
     if let Some(rest) = path.strip_prefix("/en/embed") {
-        format!("/en{rest}")
-    } else if let Some(rest) = path.strip_prefix("/embed") {
-        if rest.is_empty() || rest.starts_with('?') {
-            format!("/{rest}")
-        } else {
-            rest.to_owned()
+        match rest.chars().next() {
+            None | Some('?') => format!("/en{rest}"),
+            _ => format!("/en{}", on_site(rest)),
         }
+    } else if let Some(rest) = path.strip_prefix("/embed") {
+        on_site(rest)
     } else {
-        path.to_owned()
+        on_site(path)
     }
 }
 
@@ -498,6 +504,27 @@ mod tests {
             switch_language("/en/embed/timeline/2016-regiostars"),
             "/embed/os-czasu/2016-regiostars"
         );
+    }
+
+    #[test]
+    fn open_full_view_stays_on_this_site() {
+        for (embed, full) in [
+            ("/embed//evil.example/x", "/evil.example/x"),
+            ("/embed/\\evil.example/x", "/evil.example/x"),
+            ("/embed/\\/evil.example", "/evil.example"),
+            ("/en/embed//evil.example/x", "/en/evil.example/x"),
+            ("//evil.example", "/evil.example"),
+            ("/embed", "/"),
+            ("/embed?kind=award", "/?kind=award"),
+            ("/en/embed?kind=award", "/en?kind=award"),
+        ] {
+            assert_eq!(from_embed(embed), full, "{embed}");
+            let href = Nav::new("/ekonomia", AppMode::Embed(EmbedOptions::default()))
+                .full_site_href(embed);
+            assert_eq!(href, format!("/ekonomia{full}"));
+            let root = Nav::new("", AppMode::Embed(EmbedOptions::default())).full_site_href(embed);
+            assert!(root.starts_with('/') && !root.starts_with("//"), "{root}");
+        }
     }
 
     #[test]

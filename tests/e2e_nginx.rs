@@ -215,6 +215,9 @@ async fn check_headers(dist: PathBuf, prefix: &str) {
             None,
         ),
         ("/nie-ma.png".into(), "", 404, "", "", None),
+        // The template publish fills in is not a page.
+        ("/app.template.html".into(), "", 404, "", "", None),
+        ("/app.template.html.br".into(), "br", 404, "", "", None),
         // An unknown address: the published "not found" page (noindex).
         (
             "/nie-ma-takiej-strony".into(),
@@ -439,4 +442,53 @@ async fn the_app_runs_through_nginx_under_the_strict_csp() {
         "an inline style that is not the page's own applied"
     );
     c.close().await.unwrap();
+}
+
+/// Every HTML file nginx serves narrows the header's inline-style
+/// allowance with a page policy of its own (the published pages to their
+/// one <style> by hash, the editor's pages to none), or is not served.
+#[tokio::test]
+async fn every_html_file_served_has_a_page_policy_narrowing_inline_style() {
+    let dist = dist_dir();
+    let n = start_nginx(&dist, "/");
+    let mut files = vec![];
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "html") {
+                out.push(p);
+            }
+        }
+    }
+    walk(&dist, &mut files);
+    assert!(files.len() > 20, "{} HTML files", files.len());
+    let mut editor_pages = 0;
+    for f in files {
+        let rel = f
+            .strip_prefix(&dist)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let a = get(&n.base, &format!("/{rel}"), "").await;
+        if rel == "app.template.html" {
+            assert_eq!(a.status, 404, "{rel}");
+            continue;
+        }
+        assert_eq!(a.status, 200, "{rel}");
+        let body = String::from_utf8(a.decoded()).unwrap();
+        let policy = body
+            .split("http-equiv=\"Content-Security-Policy\" content=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_else(|| panic!("{rel}: no page policy"));
+        let style = policy
+            .split(';')
+            .find(|d| d.trim().starts_with("style-src"))
+            .unwrap_or_else(|| panic!("{rel}: no style-src in {policy}"));
+        assert!(!style.contains("unsafe-inline"), "{rel}: {style}");
+        editor_pages += usize::from(rel.contains("edytor/") || rel.contains("editor/"));
+    }
+    assert_eq!(editor_pages, 3, "edytor/, en/editor/ and editor/index.html");
 }

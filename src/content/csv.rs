@@ -24,18 +24,26 @@ pub const HEADER: [&str; 10] = [
     "remainder_computed",
 ];
 
-/// One CSV field: quoted when needed, and defused against spreadsheet formula
-/// injection (a cell starting with = + - @ would run as a formula in Excel).
-fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
+/// One CSV field: quoted when needed, and defused against spreadsheet
+/// formula injection. A cell starting with = + - @ (or a tab or CR) runs
+/// as a formula in Excel, and a cell starts not only at the field's start:
+/// a spreadsheet that splits on `;` (Polish Excel's list separator) or on
+/// tabs ignores our commas and quotes, so `Projekt;=1+1` would be two cells,
+/// the second a formula. Every place a cell could start gets a `'`.
+pub fn field(s: &str) -> String {
+    let mut defused = String::with_capacity(s.len() + 2);
+    let mut cell_start = true;
+    for c in s.chars() {
+        if cell_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r') {
+            defused.push('\'');
+        }
+        defused.push(c);
+        cell_start = matches!(c, ',' | ';' | '\t' | '\n' | '\r');
+    }
+    if defused.contains([',', ';', '"', '\n', '\r', '\t']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
     } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
+        defused
     }
 }
 
@@ -226,5 +234,13 @@ mod tests {
         assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(field("-5"), "'-5");
         assert_eq!(field("plain"), "plain");
+        // Wherever a spreadsheet splitting on ; , tab or a line could
+        // start a cell, a formula is defused.
+        assert_eq!(field("Projekt;=1+1;"), "\"Projekt;'=1+1;\"");
+        assert_eq!(field("a,@SUM(1)"), "\"a,'@SUM(1)\"");
+        assert_eq!(field("a\t+1"), "\"a\t'+1\"");
+        assert_eq!(field("a\n-1\r\n=2"), "\"a\n'-1\r\n'=2\"");
+        // A dash inside a text is not a cell's start.
+        assert_eq!(field("2007 - 2013"), "2007 - 2013");
     }
 }

@@ -147,6 +147,10 @@ pub enum LogoProblem {
     /// A reference to anything outside the file (`href`, `src`, `url()`,
     /// `@import`): only `#fragment` references are allowed.
     SvgExternal(String),
+    /// A processing instruction (`<?xml-stylesheet …?>`), shown.
+    SvgInstruction(String),
+    /// A backslash escape in CSS (`u\72l(` reads as `url(`), shown.
+    SvgCssEscape(String),
 }
 
 impl LogoProblem {
@@ -188,6 +192,18 @@ impl LogoProblem {
             ),
             (SvgExternal(r), Lang::En) => format!(
                 "the SVG file refers to something outside it (\"{r}\"); only #id references are allowed"
+            ),
+            (SvgInstruction(i), Lang::Pl) => format!(
+                "plik SVG zawiera instrukcję przetwarzania „<?{i}?>”: usuń ją (zapisz logo jako zwykły SVG)"
+            ),
+            (SvgInstruction(i), Lang::En) => format!(
+                "the SVG file has a processing instruction \"<?{i}?>\": remove it (save the logo as plain SVG)"
+            ),
+            (SvgCssEscape(c), Lang::Pl) => format!(
+                "styl w pliku SVG zawiera znak ucieczki „\\” („{c}”): zapisz styl bez ucieczek"
+            ),
+            (SvgCssEscape(c), Lang::En) => format!(
+                "a style in the SVG file has a \\ escape (\"{c}\"): write the style without escapes"
             ),
         }
     }

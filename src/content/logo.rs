@@ -42,133 +42,138 @@ pub fn logo_problem(name: &str, bytes: &[u8]) -> Option<LogoProblem> {
     }
 }
 
-/// An SVG logo: an `<svg>` root, no DTD, no script or foreign content, no
-/// event handlers, and no reference to anything outside the file.
+/// Elements that run, animate or embed: an animation can set an `href`
+/// to `javascript:` after every check of the file's text (`<set
+/// attributeName="href" to="javascript:…">`), and the others are script,
+/// other documents or media.
+const REFUSED_ELEMENTS: [&str; 15] = [
+    "script",
+    "foreignobject",
+    "animate",
+    "animatemotion",
+    "animatetransform",
+    "animatecolor",
+    "set",
+    "discard",
+    "handler",
+    "listener",
+    "iframe",
+    "embed",
+    "object",
+    "audio",
+    "video",
+];
+
+/// An SVG logo, read by an XML parser (not by searching its text, which an
+/// escape or a processing instruction slips past): an `<svg>` root, no
+/// DTD, no processing instruction (`<?xml-stylesheet?>` loads a
+/// stylesheet), no element that runs or animates ([`REFUSED_ELEMENTS`]),
+/// no event handler, no reference to anything outside the file, and CSS
+/// (in `<style>` or a `style` attribute) without escapes (`u\\72l(` is
+/// `url(` to a browser) or references out.
 pub fn svg_problem(text: &str) -> Option<LogoProblem> {
-    let lower = text.to_ascii_lowercase();
-    if lower.contains("<!doctype") || lower.contains("<!entity") {
-        return Some(LogoProblem::SvgDoctype);
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_str(text.trim_start_matches('\u{feff}'));
+    let (mut root, mut in_style) = (false, 0usize);
+    loop {
+        let event = match xml.read_event() {
+            Ok(e) => e,
+            Err(_) => return Some(LogoProblem::NotSvg),
+        };
+        match event {
+            Event::DocType(_) => return Some(LogoProblem::SvgDoctype),
+            Event::PI(pi) => {
+                let whole = format!("{}{}", pi.target(), pi.content());
+                let shown: String = whole.chars().take(60).collect();
+                return Some(LogoProblem::SvgInstruction(shown.trim().to_owned()));
+            }
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = e.name().as_ref().to_owned();
+                let local = name
+                    .rsplit(':')
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                if !root {
+                    if local != "svg" {
+                        return Some(LogoProblem::NotSvg);
+                    }
+                    root = true;
+                }
+                if REFUSED_ELEMENTS.contains(&local.as_str()) {
+                    return Some(LogoProblem::SvgElement(name));
+                }
+                for a in e.attributes() {
+                    let Ok(a) = a else {
+                        return Some(LogoProblem::NotSvg);
+                    };
+                    let key = a.key.as_ref().to_owned();
+                    let key_lower = key.to_ascii_lowercase();
+                    let Ok(value) = a.normalized_value(quick_xml::XmlVersion::Implicit1_0) else {
+                        return Some(LogoProblem::NotSvg);
+                    };
+                    if key_lower.starts_with("on") {
+                        return Some(LogoProblem::SvgHandler(key));
+                    }
+                    let attr_local = key_lower.rsplit(':').next().unwrap_or_default();
+                    if matches!(attr_local, "href" | "src") && !value.trim_start().starts_with('#')
+                    {
+                        return Some(LogoProblem::SvgExternal(value.chars().take(40).collect()));
+                    }
+                    if let Some(p) = css_problem(&value) {
+                        return Some(p);
+                    }
+                }
+                if local == "style" && !empty {
+                    in_style += 1;
+                }
+            }
+            Event::End(e) => {
+                let name = e.name();
+                let local = name.as_ref().rsplit(':').next().unwrap_or_default();
+                if local.eq_ignore_ascii_case("style") {
+                    in_style = in_style.saturating_sub(1);
+                }
+            }
+            Event::Text(t) if in_style > 0 => {
+                if let Some(p) = css_problem(&t.xml10_content()) {
+                    return Some(p);
+                }
+            }
+            Event::CData(t) if in_style > 0 => {
+                if let Some(p) = css_problem(&t) {
+                    return Some(p);
+                }
+            }
+            Event::Eof => return (!root).then_some(LogoProblem::NotSvg),
+            _ => {}
+        }
     }
-    if !has_svg_root(text) {
-        return Some(LogoProblem::NotSvg);
+}
+
+/// CSS that could refer outside the file (any attribute's value may be
+/// CSS to some element, so every value is asked): escapes are refused
+/// outright, so the plain text is what a browser reads.
+fn css_problem(css: &str) -> Option<LogoProblem> {
+    if css.contains('\\') {
+        return Some(LogoProblem::SvgCssEscape(css.chars().take(40).collect()));
     }
-    // CSS may refer out of the file too, in a style element or attribute.
-    if lower.contains("@import") {
-        return Some(LogoProblem::SvgExternal("@import".into()));
+    let lower = css.to_ascii_lowercase();
+    for at in ["@import", "image-set(", "src("] {
+        if lower.contains(at) {
+            return Some(LogoProblem::SvgExternal(at.into()));
+        }
     }
     for (i, _) in lower.match_indices("url(") {
         let target = lower[i + 4..].trim_start_matches([' ', '\t', '\n', '\r', '"', '\'']);
         if !target.starts_with('#') {
-            let shown: String = text[i..].chars().take(40).collect();
-            return Some(LogoProblem::SvgExternal(shown));
+            return Some(LogoProblem::SvgExternal(
+                css[i..].chars().take(40).collect(),
+            ));
         }
-    }
-    let mut rest = text;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open..];
-        let skip_to = |end: &str| rest.find(end).map(|i| i + end.len());
-        let consumed = if rest.starts_with("<!--") {
-            skip_to("-->")
-        } else if rest.starts_with("<![CDATA[") {
-            skip_to("]]>")
-        } else if rest.starts_with("<?") {
-            skip_to("?>")
-        } else if rest.starts_with("</") || rest.starts_with("<!") {
-            skip_to(">")
-        } else {
-            match tag_problem(&rest[1..]) {
-                Ok(len) => Some(1 + len),
-                Err(p) => return Some(p),
-            }
-        };
-        // An unclosed comment or tag: nothing more is read from it.
-        rest = &rest[consumed?..];
     }
     None
-}
-
-/// The root element, after an XML declaration, comments and white space.
-fn has_svg_root(text: &str) -> bool {
-    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
-    loop {
-        let end = if rest.starts_with("<?") {
-            "?>"
-        } else if rest.starts_with("<!--") {
-            "-->"
-        } else {
-            break;
-        };
-        match rest.find(end) {
-            Some(i) => rest = rest[i + end.len()..].trim_start(),
-            None => return false,
-        }
-    }
-    rest.strip_prefix("<svg")
-        .is_some_and(|r| r.starts_with(|c: char| c.is_whitespace() || c == '>' || c == '/'))
-}
-
-/// Checks one start tag (`tag` is what follows its `<`); returns its
-/// length up to and including the closing `>`.
-fn tag_problem(tag: &str) -> Result<usize, LogoProblem> {
-    let b = tag.as_bytes();
-    let word_end = |mut i: usize| {
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'>' | b'/' | b'=') {
-            i += 1;
-        }
-        i
-    };
-    let name_end = word_end(0);
-    let name = tag[..name_end].to_ascii_lowercase();
-    let local = name.rsplit(':').next().unwrap_or_default();
-    if matches!(local, "script" | "foreignobject") {
-        return Err(LogoProblem::SvgElement(tag[..name_end].to_owned()));
-    }
-    let mut i = name_end;
-    loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            i += 1;
-        }
-        if i >= b.len() {
-            return Ok(i);
-        }
-        if b[i] == b'>' {
-            return Ok(i + 1);
-        }
-        let attr_start = i;
-        i = word_end(i).max(i + 1);
-        let attr = &tag[attr_start..i];
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = "";
-        if i < b.len() && b[i] == b'=' {
-            i += 1;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            // After the value: past a closing quote, at whatever ends an unquoted one.
-            let (start, end, next) = match b.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = tag[i + 1..].find(q as char).map_or(b.len(), |e| i + 1 + e);
-                    (i + 1, end, (end + 1).min(b.len()))
-                }
-                _ => {
-                    let end = word_end(i);
-                    (i, end, end)
-                }
-            };
-            value = &tag[start..end];
-            i = next;
-        }
-        let attr_lower = attr.to_ascii_lowercase();
-        if attr_lower.starts_with("on") {
-            return Err(LogoProblem::SvgHandler(attr.to_owned()));
-        }
-        let local = attr_lower.rsplit(':').next().unwrap_or_default();
-        if matches!(local, "href" | "src") && !value.trim_start().starts_with('#') {
-            return Err(LogoProblem::SvgExternal(value.chars().take(40).collect()));
-        }
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -267,12 +272,14 @@ mod tests {
         );
     }
 
+    /// (An attribute without quotes is not XML: a browser shows no such
+    /// SVG in an `<img>`, and the parser refuses it too.)
     #[test]
     fn a_plain_svg_passes() {
         let svg = "\u{feff}<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- logo -->\n\
             <svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\
             <defs><linearGradient id=\"g\"/></defs>\
-            <rect width='10' height=10 fill=\"url(#g)\"/><use href=\"#g\"/>\
+            <rect width='10' height='10' fill=\"url(#g)\"/><use href=\"#g\"/>\
             <text x=\"1\" y=\"9\">one = two</text></svg>";
         assert_eq!(svg_problem(svg), None);
     }
@@ -308,7 +315,7 @@ mod tests {
             ),
             (
                 "<svg><rect style=\"fill:url( 'http://e.example/a' )\"/></svg>",
-                SvgExternal("url( 'http://e.example/a' )\"/></svg>".into()),
+                SvgExternal("url( 'http://e.example/a' )".into()),
             ),
             (
                 "<svg><style>@import 'x.css';</style></svg>",
@@ -324,5 +331,56 @@ mod tests {
             None
         );
         assert!(svg_problem("<svg><a href=https://e.example>x</a></svg>").is_some());
+    }
+
+    /// What a text search let through, found by parsing.
+    #[test]
+    fn instructions_animations_and_css_escapes_are_refused() {
+        use LogoProblem::*;
+        let cases: [(&str, LogoProblem); 8] = [
+            (
+                "<?xml-stylesheet href=\"https://e.example/a.css\"?><svg/>",
+                SvgInstruction("xml-stylesheet href=\"https://e.example/a.css\"".into()),
+            ),
+            (
+                "<svg><a><set attributeName=\"href\" to=\"javascript:alert(1)\"/><text>x</text></a></svg>",
+                SvgElement("set".into()),
+            ),
+            (
+                "<svg><animate attributeName=\"href\" values=\"javascript:x\"/></svg>",
+                SvgElement("animate".into()),
+            ),
+            (
+                "<svg><rect style=\"fill:u\\72l(https://e.example/x)\"/></svg>",
+                SvgCssEscape("fill:u\\72l(https://e.example/x)".into()),
+            ),
+            (
+                "<svg><style>@\\69mport 'https://e.example/x.css';</style></svg>",
+                SvgCssEscape("@\\69mport 'https://e.example/x.css';".into()),
+            ),
+            (
+                "<svg><style><![CDATA[ @import 'x.css'; ]]></style></svg>",
+                SvgExternal("@import".into()),
+            ),
+            // A character reference is what the browser reads: decoded first.
+            (
+                "<svg><a href=\"&#106;avascript:alert(1)\"/></svg>",
+                SvgExternal("javascript:alert(1)".into()),
+            ),
+            (
+                "<svg><rect fill=\"url(&#104;ttps://e.example/x)\"/></svg>",
+                SvgExternal("url(https://e.example/x)".into()),
+            ),
+        ];
+        for (svg, expected) in cases {
+            assert_eq!(svg_problem(svg), Some(expected), "{svg}");
+        }
+        // Not well-formed XML is not an SVG.
+        assert_eq!(svg_problem("<svg><g></svg>"), Some(NotSvg));
+        // A reference inside the file stays allowed, also as a reference.
+        assert_eq!(
+            svg_problem("<svg><use href=\"&#35;g\"/><g id=\"g\"/></svg>"),
+            None
+        );
     }
 }
