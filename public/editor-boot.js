@@ -1,7 +1,7 @@
 // Starts the content editor (an external file, as boot.js is for the app,
 // so the Content-Security-Policy needs no 'unsafe-inline'), then keeps the
 // editor's files for offline use: the service worker (public/sw.js) answers
-// the editor's pages and files from the "rops-editor" cache, which only a
+// the editor's pages and files from the "rops-editor@<site path>" cache, which only a
 // visit to the editor fills, so visitors never download the editor.
 const me = document.querySelector("script[data-rops-editor]");
 try {
@@ -29,7 +29,8 @@ try {
     me.src,
     ...[...document.querySelectorAll("link[rel=stylesheet]")].map((l) => l.href),
   ];
-  const cache = await caches.open("rops-editor");
+  // Named after the site's path, as the worker's caches are (public/sw.js).
+  const cache = await caches.open(`rops-editor@${root.pathname}`);
   await cache.addAll(files);
   // Older builds' files go.
   for (const req of await cache.keys()) if (!files.includes(req.url)) await cache.delete(req);

@@ -18,7 +18,7 @@
 //   bundle): deep links work offline, and old HTML never meets new wasm.
 // - The content editor (/edytor, /en/editor and its files in editor/) is
 //   not part of the shell: the editor's page puts its own files in the
-//   "rops-editor" cache when it is visited (public/editor-boot.js), and
+//   "rops-editor@<site path>" cache when it is visited (public/editor-boot.js), and
 //   they are answered from there (its pages network-first, its hashed
 //   files cache-first), so it works offline after one visit while
 //   visitors never download it.
@@ -27,9 +27,12 @@
 //   an invalid bundle can never replace a good one.
 const VERSION = "dev";
 const PRECACHE = [];
-const SHELL = `rops-shell-${VERSION}`;
 const NAV_TIMEOUT_MS = 3000;
 const scope = self.registration.scope;
+// Cache names carry the site's path: two deployments on one origin (two
+// sub-paths of a portal) keep, and clean up, only their own.
+const SITE = new URL(scope).pathname;
+const SHELL = `rops-shell-${VERSION}@${SITE}`;
 const at = (path) => new URL(path, scope).href;
 
 // What each kind of file must be served as.
@@ -68,12 +71,24 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// This site's caches of other versions go; so does a cache named before
+// names carried the site's path ("rops-shell-<version>", "rops-editor"),
+// when it holds this site's files (another site's stays for its own worker).
+async function ownedBefore(name, probe) {
+  if (!/^rops-shell-[^@]*$/.test(name) && name !== "rops-editor") return false;
+  return !!(await (await caches.open(name)).match(at(probe)));
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("rops-shell-") && k !== SHELL).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
+    (async () => {
+      for (const k of await caches.keys()) {
+        const old = (k.startsWith("rops-shell-") && k.endsWith(`@${SITE}`) && k !== SHELL)
+          || (await ownedBefore(k, k === "rops-editor" ? "edytor" : "shell.html"));
+        if (old) await caches.delete(k);
+      }
+      await self.clients.claim();
+    })(),
   );
 });
 
@@ -101,7 +116,7 @@ async function navigate(req) {
   return network;
 }
 
-const EDITOR = "rops-editor";
+const EDITOR = `rops-editor@${SITE}`;
 const editorPages = ["edytor", "en/editor"].map((p) => new URL(p, scope).pathname);
 const editorFiles = new URL("editor/", scope).pathname;
 

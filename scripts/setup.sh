@@ -92,6 +92,16 @@ if [ "${1:-}" = "--browser" ]; then
   # ---- end of other engines ----
 fi
 
+# The fuzz tier (scripts/fuzz.sh): cargo-fuzz, which builds libFuzzer from
+# libfuzzer-sys's C++ (g++ is on the machine) on the stable toolchain.
+if [ "${1:-}" = "--fuzz" ] || [ "${1:-}" = "--browser" ]; then
+  CARGO_FUZZ_VERSION=0.13.2
+  if ! cargo fuzz --version 2>/dev/null | grep -qF "$CARGO_FUZZ_VERSION"; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+    cargo install cargo-fuzz --locked --version "=$CARGO_FUZZ_VERSION"
+  fi
+fi
+
 # trunk and the tests run cargo offline: fetch every crate now.
 cargo fetch --locked -q
 say "ready"

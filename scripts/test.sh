@@ -5,6 +5,7 @@
 #   3. component: wasm-bindgen-test in headless Chromium
 #   4. end to end: the release build in Chromium through ChromeDriver
 #   5. cross-engine: the release build in Firefox ESR and WebKitGTK
+#   6. fuzz: libFuzzer on the importers, 30 s per target (scripts/fuzz.sh)
 # Each step prints how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,5 +68,8 @@ kill $driver 2>/dev/null || true
 
 step "cross-engine tier: Firefox ESR and WebKitGTK (Safari's engine)"
 scripts/test-engines.sh
+
+step "fuzz tier: libFuzzer on the workbook, CSV and bundle readers (30 s each)"
+FUZZ_SECONDS=30 scripts/fuzz.sh
 
 step "all tiers passed"

@@ -20,14 +20,30 @@ use wasm_bindgen_futures::JsFuture;
 /// (slow 3G takes ~5 s for the whole app; this is four times that).
 const FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
 
-/// Cache Storage name of the last good bundle: it follows the schema
-/// version, so an app that reads another format never starts from a copy
-/// it cannot read (and older copies are removed when a new one is stored).
-/// (The content editor reads and fills the same cache: see src/editor/page.rs.)
-pub fn content_cache() -> String {
-    format!("{CONTENT_CACHE_PREFIX}{}", content::SCHEMA_VERSION)
+/// Cache Storage name of the last good bundle at `bundle_url`: named after
+/// its site's path (the bundle sits at `<site>content/bundle.json`), so two
+/// deployments on one origin keep, and clean up, their own; and after the
+/// schema version, so an app that reads another format never starts from a
+/// copy it cannot read (and older copies are removed when a new one is
+/// stored). (The content editor reads and fills the same cache: see
+/// src/editor/page.rs.)
+pub fn content_cache(bundle_url: &str) -> String {
+    format!(
+        "{CONTENT_CACHE_PREFIX}{}@{}",
+        content::SCHEMA_VERSION,
+        site_of(bundle_url)
+    )
 }
 const CONTENT_CACHE_PREFIX: &str = "rops-content-v";
+
+/// The site's path of a bundle's address: `/ekonomia/` for
+/// `https://host/ekonomia/content/bundle.json`.
+fn site_of(bundle_url: &str) -> String {
+    let path = web_sys::Url::new(bundle_url).map_or_else(|_| "/".into(), |u| u.pathname());
+    path.strip_suffix("content/bundle.json")
+        .unwrap_or(&path)
+        .to_owned()
+}
 
 /// Why there is no (fresh) content to show. Each variant has its own message and help.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -226,7 +242,7 @@ pub async fn sleep(duration: std::time::Duration) {
 /// missing or refuses (private mode) simply means "no copy".
 async fn read_last_good(url: &str) -> Option<Arc<Bundle>> {
     let caches = window().caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(&content_cache()))
+    let cache: web_sys::Cache = JsFuture::from(caches.open(&content_cache(url)))
         .await
         .ok()?
         .dyn_into()
@@ -245,7 +261,8 @@ pub async fn store_last_good(url: &str, bytes: &[u8]) {
     let Ok(caches) = window().caches() else {
         return;
     };
-    let name = content_cache();
+    let site = site_of(url);
+    let name = content_cache(url);
     let Ok(cache) = JsFuture::from(caches.open(&name)).await else {
         return;
     };
@@ -262,8 +279,18 @@ pub async fn store_last_good(url: &str, bytes: &[u8]) {
             .iter()
             .filter_map(|k| k.as_string())
         {
-            if key.starts_with(CONTENT_CACHE_PREFIX) && key != name {
+            if key.starts_with(CONTENT_CACHE_PREFIX)
+                && key.ends_with(&format!("@{site}"))
+                && key != name
+            {
                 let _ = caches.delete(&key);
+            }
+            // Named before names carried the site: this site's copy goes
+            // (another site's stays, found by its own address).
+            if key.starts_with(CONTENT_CACHE_PREFIX) && !key.contains('@') {
+                if let Ok(old) = JsFuture::from(caches.open(&key)).await {
+                    let _ = old.unchecked_into::<web_sys::Cache>().delete_with_str(url);
+                }
             }
         }
     }

@@ -137,13 +137,15 @@ async fn retire_if_gone() {
             }
         }
     }
+    let site = crate::nav::router_base();
     if let Ok(caches) = window().caches() {
         if let Ok(keys) = JsFuture::from(caches.keys()).await {
             for key in js_sys::Array::from(&keys)
                 .iter()
                 .filter_map(|k| k.as_string())
             {
-                if key.starts_with("rops-shell-") {
+                // This site's shell caches only (their names end in its path).
+                if key.starts_with("rops-shell-") && key.ends_with(&format!("@{site}/")) {
                     let _ = JsFuture::from(caches.delete(&key)).await;
                 }
             }

@@ -253,7 +253,18 @@ async fn an_edited_event_is_previewed_checked_fixed_and_exported_and_survives_a_
     click(&c, "[data-testid=export]").await;
     wait_js(&c, "window.__saved.length === 1").await;
     let exported = last_saved(&c).await;
-    assert!(!asks_before_leaving(&c).await, "exported, yet leaving asks");
+    // Exported is not published (the save dialog may even have been
+    // cancelled): leaving still asks, until the person marks it published.
+    assert!(
+        asks_before_leaving(&c).await,
+        "exported, and leaving no longer asks"
+    );
+    click(&c, "[data-testid=mark-published]").await;
+    wait_for_text(&c, "[data-testid=status]", "opublikowany").await;
+    assert!(
+        !asks_before_leaving(&c).await,
+        "marked published, yet leaving asks"
+    );
     let path = temp("bundle.json");
     std::fs::write(&path, &exported).unwrap();
     let check = std::process::Command::new(env!("CARGO_BIN_EXE_validate-bundle"))
@@ -570,7 +581,8 @@ async fn under_a_sub_path_the_editor_works_and_keeps_working_offline_after_one_v
     wait_js(&c, "navigator.serviceWorker.controller").await;
     wait_js(
         &c,
-        "(await (await caches.open('rops-editor')).keys()).length >= 6",
+        // Named after the site's path (the editor's base is its editor/ folder).
+        "(await (await caches.open('rops-editor@' + new URL('../', document.baseURI).pathname)).keys()).length >= 6",
     )
     .await;
     // None of them in the visitors' cache.
@@ -797,5 +809,174 @@ async fn a_full_or_refused_storage_is_said_plainly() {
     wait_for_text(&c, "[data-testid=storage-problem]", "Brak miejsca").await;
     // The draft is still there to be saved as a file.
     assert_eq!(value_of(&c, "f-events-0-title-pl").await, "Zmiana");
+    c.close().await.unwrap();
+}
+
+/// Crafted workbooks (rops_e2e::crafted_workbooks, the CLI's corpus in
+/// tests/import_bounds.rs): each is refused with its located message in
+/// the editor's language, and the draft (with an edit in it) stays.
+#[tokio::test]
+async fn crafted_workbooks_are_refused_with_their_place_and_the_draft_stays() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    let files = crafted_workbooks();
+    for (path, en) in [("/edytor", false), ("/en/editor", true)] {
+        editor(&c, &s, path).await;
+        open_item(&c, "f-events-0").await;
+        type_into(&c, "f-events-0-title-pl", "Zmiana przed importem").await;
+        for f in &files {
+            let file = temp(f.file);
+            std::fs::write(&file, &f.bytes).unwrap();
+            upload(&c, &file).await;
+            let says = if en { f.says_en } else { f.says_pl };
+            wait_for_text(&c, "[data-testid=open-error]", says).await;
+            assert_eq!(
+                value_of(&c, "f-events-0-title-pl").await,
+                "Zmiana przed importem",
+                "{}",
+                f.file
+            );
+            assert!(!exists(&c, "[data-testid=discard-dialog][open]").await);
+        }
+    }
+    c.close().await.unwrap();
+}
+
+/// Two tabs of the editor: each is told of the other, and the one whose
+/// copy is older does not save over the other's newer draft; it says so
+/// and lets the person choose.
+#[tokio::test]
+async fn a_second_tab_is_told_and_cannot_overwrite_the_other_silently() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    editor(&c, &s, "/edytor").await;
+    let first = c.window().await.unwrap();
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Z pierwszej karty").await;
+
+    let second = c.new_window(true).await.unwrap().handle;
+    c.switch_to_window(second.clone()).await.unwrap();
+    editor(&c, &s, "/edytor").await;
+    // It restores the first tab's draft, and both are told.
+    assert_eq!(
+        value_of(&c, "f-events-0-title-pl").await,
+        "Z pierwszej karty"
+    );
+    wait_for_text(&c, "[data-testid=elsewhere]", "także w innej karcie").await;
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Z drugiej karty").await;
+    let stored = "return Object.keys(localStorage).filter(k => k.startsWith('rops.editor.draft@')).map(k => JSON.parse(localStorage[k]).draft.events[0].title.pl)";
+    wait_js(
+        &c,
+        "Object.values(localStorage).some(v => v.includes('Z drugiej karty'))",
+    )
+    .await;
+
+    c.switch_to_window(first).await.unwrap();
+    wait_for_text(&c, "[data-testid=elsewhere]", "także w innej karcie").await;
+    // The first tab saw the other's save: it says so, before any typing.
+    wait_for_text(
+        &c,
+        "[data-testid=conflict]",
+        "W innej karcie zapisano nowszą wersję",
+    )
+    .await;
+    type_into(&c, "f-events-0-title-pl", "Znowu z pierwszej").await;
+    // Nothing saved over the second tab's draft.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(js(&c, stored).await, serde_json::json!(["Z drugiej karty"]));
+    assert_axe_clean_in_both_themes(&c, "the editor with a conflict").await;
+    // The person chooses the other tab's version: it is here now.
+    click(&c, "[data-testid=conflict-theirs]").await;
+    wait_js(&c, "!document.querySelector('[data-testid=conflict]')").await;
+    assert_eq!(value_of(&c, "f-events-0-title-pl").await, "Z drugiej karty");
+    // And from here this tab saves again.
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Po wyborze").await;
+    wait_js(
+        &c,
+        "Object.values(localStorage).some(v => v.includes('Po wyborze'))",
+    )
+    .await;
+    c.close().await.unwrap();
+}
+
+/// A save the storage refuses leaves a mark: the older draft still stored
+/// comes back as that time's draft, with the later changes said lost.
+#[tokio::test]
+async fn a_draft_that_could_not_be_stored_is_not_restored_as_current() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    editor(&c, &s, "/edytor").await;
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Zapisana zmiana").await;
+    wait_js(
+        &c,
+        "Object.values(localStorage).some(v => v.includes('Zapisana zmiana'))",
+    )
+    .await;
+    // Now the storage is full for anything as large as a draft.
+    js(
+        &c,
+        "const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) { if (v.length > 1000) throw new DOMException('full', 'QuotaExceededError'); return set.call(this, k, v); };",
+    )
+    .await;
+    type_into(&c, "f-events-0-title-pl", "Zmiana bez miejsca").await;
+    wait_for_text(&c, "[data-testid=storage-problem]", "Brak miejsca").await;
+    reload(&c).await;
+    let said = wait_for_text(&c, "[data-testid=status]", "nie udało się zapisać").await;
+    assert!(
+        said.contains("Przywrócono szkic zapisany w tej przeglądarce 20"),
+        "{said}"
+    );
+    assert_eq!(value_of(&c, "f-events-0-title-pl").await, "Zapisana zmiana");
+    // The next save that works clears the mark.
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Znowu zapisana").await;
+    wait_js(
+        &c,
+        "!Object.keys(localStorage).some(k => k.startsWith('rops.editor.unsaved@'))",
+    )
+    .await;
+    c.close().await.unwrap();
+}
+
+/// An export (whose save dialog the person may have cancelled) does not
+/// make the draft "saved": opening a file over it still asks, until the
+/// draft is marked published.
+#[tokio::test]
+async fn an_export_is_not_a_save_opening_a_file_still_asks() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    editor(&c, &s, "/edytor").await;
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Wyeksportowana zmiana").await;
+    catch_downloads(&c).await;
+    click(&c, "[data-testid=export]").await;
+    wait_js(&c, "window.__saved.length === 1").await;
+    wait_for(&c, "[data-testid=mark-published]").await;
+    let file = temp("inny-szkic.json");
+    std::fs::write(&file, bundle()).unwrap();
+    upload(&c, &file).await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=discard-dialog]').open",
+    )
+    .await;
+    click(&c, "[data-testid=discard-no]").await;
+    assert_eq!(
+        value_of(&c, "f-events-0-title-pl").await,
+        "Wyeksportowana zmiana"
+    );
+    // Marked published: the next file replaces the draft without asking.
+    click(&c, "[data-testid=export]").await;
+    click(&c, "[data-testid=mark-published]").await;
+    upload(&c, &file).await;
+    let published_title = published()["events"][0]["title"]["pl"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    wait_js(
+        &c,
+        &format!("document.getElementById('f-events-0-title-pl')?.value === {published_title:?}"),
+    )
+    .await;
+    assert!(!exists(&c, "[data-testid=discard-dialog][open]").await);
     c.close().await.unwrap();
 }

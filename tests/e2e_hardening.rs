@@ -273,7 +273,7 @@ async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
     first_visit(&c, &s, FUNDING.pl, FUNDING.ready).await;
     let names = cache_names(&c).await;
     assert!(
-        names.contains(&format!("rops-content-v{v}")),
+        names.contains(&format!("rops-content-v{v}@/")),
         "the content cache follows the schema version: {names:?}"
     );
     s.set("/content/bundle.json", Override::json(&newer));

@@ -59,7 +59,12 @@ async fn a_new_version_waits_for_reload_then_replaces_the_old() {
     assert!(!exists(&c, "[data-testid=update-toast]").await);
 
     // "Deploy" a new build: the same files under a new worker version.
-    let version = old[0].trim_start_matches("rops-shell-");
+    // `rops-shell-<version>@<site path>`.
+    let (version, site) = old[0]
+        .trim_start_matches("rops-shell-")
+        .split_once('@')
+        .unwrap();
+    assert_eq!(site, "/");
     s.set("/sw.js", worker_version("e2e0000000000002"));
 
     c.refresh().await.unwrap();
@@ -75,7 +80,7 @@ async fn a_new_version_waits_for_reload_then_replaces_the_old() {
 
     click(&c, "[data-testid=update-reload]").await;
     // The old version's cache is deleted and the reloaded page is the new version's.
-    wait_js(&c, "caches.keys().then(k => k.includes('rops-shell-e2e0000000000002') && k.filter(n => n.startsWith('rops-shell-')).length === 1)").await;
+    wait_js(&c, "caches.keys().then(k => k.includes('rops-shell-e2e0000000000002@/') && k.filter(n => n.startsWith('rops-shell-')).length === 1)").await;
     wait_for(&c, TIMELINE.ready).await;
     assert_eq!(controller_version(&c).await, "e2e0000000000002");
     wait_gone(&c, "[data-testid=update-toast]").await;

@@ -98,3 +98,14 @@ fn the_real_content_still_imports_under_the_same_limit() {
     assert_eq!(a, b);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Writes the crafted workbooks into $ROPS_CRAFTED_DIR: the fuzz tier's
+/// seeds (scripts/fuzz.sh). Not a test of its own.
+#[test]
+#[ignore = "run by scripts/fuzz.sh"]
+fn write_the_crafted_workbooks() {
+    let dir = std::env::var("ROPS_CRAFTED_DIR").expect("ROPS_CRAFTED_DIR");
+    for c in crafted_workbooks() {
+        std::fs::write(std::path::Path::new(&dir).join(c.file), &c.bytes).unwrap();
+    }
+}

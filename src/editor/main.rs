@@ -12,6 +12,7 @@ mod form;
 mod page;
 mod preview;
 mod specs;
+mod store;
 mod strings;
 
 fn main() {

@@ -10,14 +10,14 @@
 
 use super::draft::{self, check, Issue, OpenError};
 use super::form::{focus_field, Ed, Form};
+use super::store;
 use super::strings::ui;
 use leptos::prelude::*;
 use rops_es::content::{Bundle, Lang};
 use serde_json::Value;
+use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
-
-const STORE_KEY: &str = "rops.editor.draft";
 
 /// Why the draft could not be kept in the browser.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,31 +34,112 @@ fn storage() -> Result<web_sys::Storage, StoreError> {
         .ok_or(StoreError::Refused)
 }
 
-fn store(draft: &Value, dirty: bool) -> Result<(), StoreError> {
-    let text = serde_json::json!({"dirty": dirty, "draft": draft}).to_string();
-    storage()?.set_item(STORE_KEY, &text).map_err(|e| {
-        let name = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.name()))
-            .unwrap_or_default();
-        if name.contains("Quota") {
-            StoreError::Full
-        } else {
-            StoreError::Refused
+/// This page's draft in the browser's storage (see [`store`]).
+#[derive(Clone)]
+struct Kept {
+    draft_key: String,
+    unsaved_key: String,
+    /// This tab, among the tabs of the same editor.
+    tab: String,
+    /// The revision this tab last loaded or saved.
+    rev: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Kept {
+    fn new() -> Kept {
+        let site = web_sys::Url::new(&app_root())
+            .map(|u| u.pathname())
+            .unwrap_or_else(|_| "/".into());
+        let (draft_key, unsaved_key) = store::keys(&site);
+        Kept {
+            draft_key,
+            unsaved_key,
+            tab: format!("{:x}", (js_sys::Math::random() * 1e15) as u64),
+            rev: Default::default(),
         }
-    })
-}
+    }
 
-fn stored() -> Option<(Value, bool)> {
-    let text = storage().ok()?.get_item(STORE_KEY).ok()??;
-    let v: Value = serde_json::from_str(&text).ok()?;
-    let dirty = v.get("dirty").and_then(Value::as_bool).unwrap_or(true);
-    Some((v.get("draft")?.clone(), dirty))
-}
+    /// The stored record; a draft stored under the key every site used
+    /// before keys carried the site is taken over by this one.
+    fn load(&self) -> Option<store::Record> {
+        let s = storage().ok()?;
+        if let Some(r) = s
+            .get_item(&self.draft_key)
+            .ok()?
+            .as_deref()
+            .and_then(store::Record::read)
+        {
+            return Some(r);
+        }
+        let old = s.get_item(store::LEGACY_KEY).ok()??;
+        let r = store::Record::read(&old)?;
+        if s.set_item(&self.draft_key, &old).is_ok() {
+            let _ = s.remove_item(store::LEGACY_KEY);
+        }
+        Some(r)
+    }
 
-fn forget_stored() {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(STORE_KEY);
+    /// When the first save that failed since the last one that worked was
+    /// refused, if one was.
+    fn unsaved_since(&self) -> Option<f64> {
+        storage()
+            .ok()?
+            .get_item(&self.unsaved_key)
+            .ok()??
+            .parse()
+            .ok()
+    }
+
+    /// Saves the draft, unless another tab saved it after this one last
+    /// did: then its record is returned and nothing is written.
+    fn save(&self, draft: &Value, dirty: bool) -> Result<Option<store::Record>, StoreError> {
+        let s = storage()?;
+        let mine = self.rev.load(Relaxed);
+        let stored = s.get_item(&self.draft_key).ok().flatten();
+        let stored = stored.as_deref().and_then(store::Record::read);
+        if let Some(r) = stored.as_ref().filter(|r| r.is_newer_than(mine, &self.tab)) {
+            return Ok(Some(r.clone()));
+        }
+        let rev = stored.map_or(0, |r| r.rev).max(mine) + 1;
+        let record = store::Record {
+            dirty,
+            rev,
+            saved_at: js_sys::Date::now(),
+            tab: self.tab.clone(),
+            draft: draft.clone(),
+        };
+        let text = serde_json::to_string(&record).unwrap_or_default();
+        match s.set_item(&self.draft_key, &text) {
+            Ok(()) => {
+                self.rev.store(rev, Relaxed);
+                let _ = s.remove_item(&self.unsaved_key);
+                Ok(None)
+            }
+            Err(e) => {
+                let name = e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.name()))
+                    .unwrap_or_default();
+                // The mark of the first refused save (a few bytes fit
+                // where the draft did not): the stored draft is older.
+                if s.get_item(&self.unsaved_key).ok().flatten().is_none() {
+                    let _ = s.set_item(&self.unsaved_key, &js_sys::Date::now().to_string());
+                }
+                Err(if name.contains("Quota") {
+                    StoreError::Full
+                } else {
+                    StoreError::Refused
+                })
+            }
+        }
+    }
+
+    fn forget(&self) {
+        if let Ok(s) = storage() {
+            let _ = s.remove_item(&self.draft_key);
+            let _ = s.remove_item(&self.unsaved_key);
+        }
+        self.rev.store(0, Relaxed);
     }
 }
 
@@ -144,7 +225,7 @@ async fn fetch_published(lang: Lang) -> Result<(Value, bool), OpenError> {
 async fn last_good_bytes(url: &str) -> Option<Vec<u8>> {
     use wasm_bindgen_futures::JsFuture;
     let caches = window().caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(&rops_es::data::content_cache()))
+    let cache: web_sys::Cache = JsFuture::from(caches.open(&rops_es::data::content_cache(url)))
         .await
         .ok()?
         .dyn_into()
@@ -177,12 +258,14 @@ enum Replace {
     File { name: String, draft: Value },
 }
 
-/// What the toolbar last said: a plain note, or a failed opening.
+/// What the toolbar last said: a plain note, or a failed opening, or that
+/// the export was downloaded (with the way to mark it published).
 #[derive(Debug, Clone, PartialEq)]
 enum Notice {
     None,
     Info(String),
     Failed(OpenError),
+    Exported,
 }
 
 #[component]
@@ -221,6 +304,11 @@ pub fn EditorPage() -> impl IntoView {
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     let store_problem = RwSignal::new(None::<StoreError>);
     let loaded = RwSignal::new(false);
+    let kept = StoredValue::new(Kept::new());
+    // A newer draft saved by another tab, which this one will not save over.
+    let conflict = RwSignal::new(None::<store::Record>);
+    // The same editor is open in another tab.
+    let elsewhere = RwSignal::new(false);
 
     // The draft as it was left, or the published content. The draft in
     // storage goes only once the published content has arrived: offline,
@@ -232,7 +320,7 @@ pub fn EditorPage() -> impl IntoView {
                     draft.set(v);
                     ed.dirty.set(false);
                     ed.rev.update(|r| *r += 1);
-                    forget_stored();
+                    kept.with_value(Kept::forget);
                     match (from_device, done) {
                         (true, _) => notice.set(Notice::Info(t.published_from_device.into())),
                         (false, Some(m)) => notice.set(Notice::Info(m.into())),
@@ -247,25 +335,114 @@ pub fn EditorPage() -> impl IntoView {
     if storage().is_err() {
         store_problem.set(Some(StoreError::Refused));
     }
-    match stored() {
-        Some((v, dirty)) => {
-            draft.set(v);
-            ed.dirty.set(dirty);
+    match kept.with_value(Kept::load) {
+        Some(r) => {
+            kept.with_value(|k| k.rev.store(r.rev, Relaxed));
+            draft.set(r.draft);
+            ed.dirty.set(r.dirty);
             loaded.set(true);
-            notice.set(Notice::Info(t.restored.into()));
+            // Said with its time: a draft stored before a save was refused
+            // is that time's draft, and the changes after it are lost.
+            let mut said = t.restored.replace("{time}", &store::clock(r.saved_at));
+            if r.saved_at == 0.0 {
+                said = t.restored_undated.into();
+            }
+            if let Some(since) = kept.with_value(Kept::unsaved_since) {
+                said = format!(
+                    "{said} {}",
+                    t.lost_since.replace("{time}", &store::clock(since))
+                );
+            }
+            notice.set(Notice::Info(said));
         }
         None => open_published(None),
     }
 
-    // Autosave: every change, as soon as it is made.
+    // Autosave: every change, as soon as it is made, unless another tab
+    // has saved a newer draft (then the person chooses).
+    let save = move |v: &Value, dirty: bool| match kept.with_value(|k| k.save(v, dirty)) {
+        Ok(None) => store_problem.set(None),
+        Ok(Some(newer)) => conflict.set(Some(newer)),
+        Err(e) => store_problem.set(Some(e)),
+    };
     Effect::new(move |first: Option<()>| {
         let dirty = ed.dirty.get();
+        let held = conflict.with(Option::is_some);
         draft.with(|v| {
-            if first.is_some() && !v.is_null() && dirty {
-                store_problem.set(store(v, dirty).err());
+            if first.is_some() && !v.is_null() && dirty && !held {
+                save(v, dirty);
             }
         });
     });
+
+    // Another tab's save is seen at once (the `storage` event fires in
+    // every other tab of the origin).
+    {
+        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+            move |ev: web_sys::StorageEvent| {
+                let newer = kept.with_value(|k| {
+                    if ev.key().as_deref() != Some(k.draft_key.as_str()) {
+                        return None;
+                    }
+                    let r = ev.new_value().as_deref().and_then(store::Record::read)?;
+                    r.is_newer_than(k.rev.load(Relaxed), &k.tab).then_some(r)
+                });
+                if let Some(r) = newer {
+                    conflict.set(Some(r));
+                }
+            },
+        );
+        let _ =
+            window().add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
+        handler.forget();
+    }
+    // Tabs of the same editor greet each other: each is told of the other.
+    let channel_name = kept.with_value(|k| format!("rops-editor:{}", k.draft_key));
+    if let Ok(channel) = web_sys::BroadcastChannel::new(&channel_name) {
+        let reply = channel.clone();
+        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+            move |ev: web_sys::MessageEvent| match ev.data().as_string().as_deref() {
+                Some("hello") => {
+                    elsewhere.set(true);
+                    let _ = reply.post_message(&JsValue::from_str("here"));
+                }
+                Some("here") => elsewhere.set(true),
+                Some("bye") => elsewhere.set(false),
+                _ => {}
+            },
+        );
+        channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        handler.forget();
+        let _ = channel.post_message(&JsValue::from_str("hello"));
+        let bye = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let _ = channel.post_message(&JsValue::from_str("bye"));
+        });
+        let _ = window().add_event_listener_with_callback("pagehide", bye.as_ref().unchecked_ref());
+        bye.forget();
+    }
+    // The other tab's draft, or this one over it.
+    let take_theirs = {
+        move |_| {
+            if let Some(r) = conflict.get_untracked() {
+                kept.with_value(|k| k.rev.store(r.rev, Relaxed));
+                draft.set(r.draft);
+                ed.dirty.set(r.dirty);
+                ed.rev.update(|n| *n += 1);
+                conflict.set(None);
+                notice.set(Notice::Info(t.conflict_taken.into()));
+            }
+        }
+    };
+    let keep_mine = {
+        move |_| {
+            if let Some(r) = conflict.get_untracked() {
+                kept.with_value(|k| k.rev.store(r.rev, Relaxed));
+                conflict.set(None);
+                draft.with_untracked(|v| save(v, ed.dirty.get_untracked()));
+                notice.set(Notice::Info(t.conflict_kept.into()));
+            }
+        }
+    };
 
     // Leaving with changes not exported asks first.
     {
@@ -308,12 +485,11 @@ pub fn EditorPage() -> impl IntoView {
         let Some(text) = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text)) else {
             return refuse();
         };
+        // Downloaded is not published (nor even saved: the save dialog
+        // may have been cancelled): the draft keeps its changes marked
+        // until the person says the file was published.
         match download("bundle.json", &text) {
-            Ok(()) => {
-                ed.dirty.set(false);
-                let _ = draft.with_untracked(|v| store(v, false));
-                notice.set(Notice::Info(t.export_done.into()));
-            }
+            Ok(()) => notice.set(Notice::Exported),
             Err(e) => notice.set(Notice::Failed(OpenError::Read(format!("{e:?}")))),
         }
     };
@@ -333,6 +509,13 @@ pub fn EditorPage() -> impl IntoView {
         match written {
             Ok(()) => notice.set(Notice::Info(t.xlsx_done.into())),
             Err(e) => notice.set(Notice::Failed(OpenError::Read(e))),
+        }
+    };
+    let mark_published = {
+        move |_| {
+            ed.dirty.set(false);
+            draft.with_untracked(|v| save(v, false));
+            notice.set(Notice::Info(t.marked_published.into()));
         }
     };
     let save_draft_file = move |_| {
@@ -476,6 +659,13 @@ pub fn EditorPage() -> impl IntoView {
     let notice_view = move || match notice.get() {
         Notice::None => ().into_any(),
         Notice::Info(s) => view! { <p>{s}</p> }.into_any(),
+        Notice::Exported => view! {
+            <p>{t.export_done} " "
+                <button type="button" class="button button--secondary" data-testid="mark-published"
+                    on:click=mark_published>{t.mark_published}</button>
+            </p>
+        }
+        .into_any(),
         Notice::Failed(e) => view! {
             <div class="error-panel" data-testid="open-error">
                 <h2 class="error-panel__title">{t.open_failed}</h2>
@@ -541,7 +731,18 @@ pub fn EditorPage() -> impl IntoView {
                     {t.discard}
                 </button>
             </div>
-            <div class="ed-status" role="status" data-testid="status">{notice_view}{store_view}</div>
+            <div class="ed-status" role="status" data-testid="status">{notice_view}{store_view}
+                {move || elsewhere.get().then(|| view! { <p class="ed-warning" data-testid="elsewhere">{t.elsewhere}</p> })}
+            </div>
+            <Show when=move || conflict.with(Option::is_some)>
+                <div class="error-panel" role="alert" data-testid="conflict">
+                    <p>{move || t.conflict.replace("{time}", &conflict.with(|c| c.as_ref().map(|r| store::clock(r.saved_at)).unwrap_or_default()))}</p>
+                    <div class="ed-toolbar">
+                        <button type="button" class="button" data-testid="conflict-theirs" on:click=take_theirs>{t.conflict_theirs}</button>
+                        <button type="button" class="button button--secondary" data-testid="conflict-mine" on:click=keep_mine>{t.conflict_mine}</button>
+                    </div>
+                </div>
+            </Show>
             <Summary ed summary/>
             <div class="ed-columns">
                 <div class="ed-columns__form" id="editor-form" tabindex="-1">

@@ -50,7 +50,7 @@ pub async fn cache_names(c: &Client) -> Vec<String> {
     serde_json::from_value(v).unwrap()
 }
 
-/// The worker's shell caches (`rops-shell-<version>`): one per installed version.
+/// The worker's shell caches (`rops-shell-<version>@<site path>`): one per installed version.
 pub async fn shell_caches(c: &Client) -> Vec<String> {
     cache_names(c)
         .await

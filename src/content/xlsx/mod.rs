@@ -750,6 +750,144 @@ mod bounded {
     }
 }
 
+/// Generated workbooks of extreme shapes: cells at any position up to
+/// `u32::MAX`, repeats and spans up to `u64::MAX`, declared counts that lie,
+/// in .xlsx and .ods. Each is read (or refused) at once, within the bounds:
+/// an allocation past them would abort this test process.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod extreme {
+    use super::*;
+    use proptest::prelude::*;
+    use std::io::Write;
+
+    fn zip_of(parts: &[(&str, String)]) -> Vec<u8> {
+        let mut out = vec![];
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
+        for (name, data) in parts {
+            z.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            z.write_all(data.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+        out
+    }
+
+    fn xlsx(cells: &[(u32, u32, bool)], declared: u64, merges: &[(u32, u32, u32, u32)]) -> Vec<u8> {
+        let rows: String = cells
+            .iter()
+            .map(|&(r, c, shared)| {
+                let at = bounds::far_a1(r.into(), c.into());
+                let v = if shared {
+                    format!(r#"<c r="{at}" t="s"><v>0</v></c>"#)
+                } else {
+                    format!(r#"<c r="{at}"><v>1</v></c>"#)
+                };
+                format!(r#"<row r="{}">{v}</row>"#, r as u64 + 1)
+            })
+            .collect();
+        let merges: String = merges
+            .iter()
+            .map(|&(a, b, c, d)| {
+                format!(
+                    r#"<mergeCell ref="{}:{}"/>"#,
+                    bounds::far_a1(a.into(), b.into()),
+                    bounds::far_a1(c.into(), d.into())
+                )
+            })
+            .collect();
+        zip_of(&[
+            ("[Content_Types].xml", r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.into()),
+            ("_rels/.rels", r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into()),
+            ("xl/workbook.xml", r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Wydarzenia" sheetId="1" r:id="rId1"/></sheets></workbook>"#.into()),
+            ("xl/_rels/workbook.xml.rels", r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.into()),
+            ("xl/worksheets/sheet1.xml", format!(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData><mergeCells>{merges}</mergeCells></worksheet>"#)),
+            ("xl/sharedStrings.xml", format!(r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="{declared}"><si><t>{}</t></si></sst>"#, "x".repeat(1000))),
+        ])
+    }
+
+    fn ods(rows: &[(u64, Vec<(u64, u64, u64, bool)>)]) -> Vec<u8> {
+        let body: String = rows
+            .iter()
+            .map(|(repeat, cells)| {
+                let cells: String = cells
+                    .iter()
+                    .map(|&(rep, rs, cs, filled)| {
+                        let v = if filled { r#" office:value-type="float" office:value="1""# } else { "" };
+                        format!(r#"<table:table-cell table:number-columns-repeated="{rep}" table:number-rows-spanned="{rs}" table:number-columns-spanned="{cs}"{v}/>"#)
+                    })
+                    .collect();
+                format!(r#"<table:table-row table:number-rows-repeated="{repeat}">{cells}</table:table-row>"#)
+            })
+            .collect();
+        zip_of(&[
+            (
+                "mimetype",
+                "application/vnd.oasis.opendocument.spreadsheet".into(),
+            ),
+            (
+                "content.xml",
+                format!(
+                    r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="Wydarzenia">{body}</table:table></office:spreadsheet></office:body></office:document-content>"#
+                ),
+            ),
+        ])
+    }
+
+    /// Sizes at the edges: small, near the bounds, and huge.
+    fn size() -> impl Strategy<Value = u64> {
+        prop_oneof![
+            0u64..4,
+            250u64..260,
+            99_990u64..100_010,
+            Just(u32::MAX as u64),
+            any::<u64>()
+        ]
+    }
+
+    fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
+        let started = std::time::Instant::now();
+        match read_workbook(bytes) {
+            Ok(tables) => {
+                let held: usize = tables.iter().flat_map(|t| &t.rows).map(Vec::len).sum();
+                prop_assert!(held <= bounds::MAX_SLOTS);
+                for t in &tables {
+                    prop_assert!(t.rows.len() as u64 <= MAX_ROWS);
+                    prop_assert!(t.merged.iter().all(|a| (a.last_col as u64) < MAX_COLUMNS));
+                }
+            }
+            // Every refusal says where, or what part.
+            Err(e) => prop_assert!(!e.message(Lang::En).is_empty()),
+        }
+        prop_assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn xlsx_of_any_shape_is_read_within_the_bounds(
+            cells in proptest::collection::vec((size(), size(), any::<bool>()), 0..40),
+            declared in size(),
+            merges in proptest::collection::vec((size(), size(), size(), size()), 0..5),
+        ) {
+            let u = |v: u64| v.min(u32::MAX as u64 - 1) as u32;
+            let cells: Vec<_> = cells.into_iter().map(|(r, c, s)| (u(r), u(c).min(16_383), s)).collect();
+            let merges: Vec<_> = merges.into_iter().map(|(a, b, c, d)| (u(a), u(b).min(16_383), u(c), u(d).min(16_383))).collect();
+            check(&xlsx(&cells, declared, &merges))?;
+        }
+
+        #[test]
+        fn ods_of_any_shape_is_read_within_the_bounds(
+            rows in proptest::collection::vec(
+                (size(), proptest::collection::vec((size(), 1u64..3, 1u64..3, any::<bool>()), 0..6)),
+                0..12,
+            ),
+        ) {
+            check(&ods(&rows))?;
+        }
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod generated {
     use super::*;
