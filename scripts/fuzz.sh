@@ -31,10 +31,18 @@ printf 'Tytuł (PL) / Title (PL);Data / Date\n"Akademia; =1+1";2004\n' >"$corpus
 
 for t in "${targets[@]}"; do
   echo "== fuzz $t: ${seconds} s"
+  log=$(mktemp)
+  status=0
   cargo fuzz run --fuzz-dir fuzz -s none "$t" "$corpus/$t" -- \
     -max_total_time="$seconds" -malloc_limit_mb=1024 -rss_limit_mb=1024 -timeout=10 \
-    -max_len=262144 -print_final_stats=1 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|.*panicked)" || true
-  # cargo fuzz's own status decides (the pipe above only trims the output).
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz $t failed: see fuzz/artifacts/$t/" >&2; exit 1; }
+    -max_len=262144 -print_final_stats=1 >"$log" 2>&1 || status=$?
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==|SUMMARY)|panicked at|^Error" "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 40 "$log" >&2
+    rm -f "$log"
+    echo "fuzz $t failed (exit $status): the input is in fuzz/artifacts/$t/" >&2
+    exit 1
+  fi
+  rm -f "$log"
 done
 echo "fuzz: ${#targets[@]} targets, ${seconds} s each, no failure"

@@ -56,6 +56,7 @@ pub fn check_zip(bytes: &[u8]) -> Result<Packed, WorkbookError> {
         });
     }
     let (mut total, mut shared, mut ods, mut xlsx) = (0u64, None, false, false);
+    let mut parts_with_references = vec![];
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(|e| unreadable(&e))?;
         let name = part.name().map_err(|e| unreadable(&e))?.into_owned();
@@ -69,10 +70,12 @@ pub fn check_zip(bytes: &[u8]) -> Result<Packed, WorkbookError> {
         }
         total = total.saturating_add(size);
         let lower = name.to_ascii_lowercase();
+        ods |= lower == "content.xml";
         if lower.ends_with("sharedstrings.xml") {
             shared = Some((i, name));
+        } else if lower.ends_with(".xml") && lower.starts_with("xl/") {
+            parts_with_references.push((i, name));
         }
-        ods |= lower == "content.xml";
         xlsx |= lower == "[content_types].xml";
     }
     if total > MAX_UNPACKED_BYTES {
@@ -80,6 +83,19 @@ pub fn check_zip(bytes: &[u8]) -> Result<Packed, WorkbookError> {
             size: total,
             limit: MAX_UNPACKED_BYTES,
         });
+    }
+    // Every cell reference calamine will parse (`r` and `ref` attributes
+    // of the sheets and tables): its parser overflows a u32 on a long one
+    // and subtracts a range's start from its end unchecked (a panic in a
+    // debug build, a wrong position in a release one).
+    for (i, name) in parts_with_references {
+        let part = zip.by_index(i).map_err(|e| unreadable(&e))?;
+        if let Some(bad) = bad_reference(part).map_err(|e| unreadable(&e))? {
+            return Err(WorkbookError::BadReference {
+                part: name,
+                reference: bad,
+            });
+        }
     }
     if let Some((i, name)) = shared {
         let part = zip.by_index(i).map_err(|e| unreadable(&e))?;
@@ -124,6 +140,70 @@ fn count_shared_strings(part: impl Read) -> Result<(Option<u64>, u64), quick_xml
             _ => {}
         }
         buf.clear();
+    }
+}
+
+/// The first `r` or `ref` attribute of a part that is no cell or range of a
+/// sheet: more than three column letters or past XFD, a row of 0 or past
+/// `u32::MAX`, or a range that ends before it starts. (A row far past the
+/// content but within a u32 is the [`Budget`]'s to refuse, with its place.)
+fn bad_reference(part: impl Read) -> Result<Option<String>, quick_xml::Error> {
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(part));
+    let mut buf = vec![];
+    loop {
+        match xml.read_event_into(&mut buf)? {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                for a in e.attributes().flatten() {
+                    if matches!(a.key.as_ref(), "r" | "ref") && !is_reference(&a.value) {
+                        return Ok(Some(a.value.chars().take(40).collect()));
+                    }
+                }
+            }
+            quick_xml::events::Event::Eof => return Ok(None),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// `A1`, `5` (a row), `A1:C3`, as a sheet can hold them.
+pub(super) fn is_reference(value: &str) -> bool {
+    fn cell(s: &str) -> Option<(u64, Option<u64>)> {
+        let s = s.trim_start_matches('$');
+        let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let (col, row) = s.split_at(letters);
+        let row = row.trim_start_matches('$');
+        if letters > 3
+            || row.is_empty()
+            || row.len() > 10
+            || !row.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let row: u64 = row.parse().ok()?;
+        let col = (letters > 0).then(|| {
+            col.bytes().fold(0u64, |n, b| {
+                n * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1
+            })
+        });
+        (row >= 1 && row <= u64::from(u32::MAX) && col.is_none_or(|c| c <= 16_384))
+            .then_some((row, col))
+    }
+    let mut sides = value.split(':');
+    match (
+        sides.next().and_then(cell),
+        sides.next().map(cell),
+        sides.next(),
+    ) {
+        (Some(_), None, None) => true,
+        (Some((r0, c0)), Some(Some((r1, c1))), None) => {
+            r1 >= r0
+                && match (c0, c1) {
+                    (Some(c0), Some(c1)) => c1 >= c0,
+                    _ => true,
+                }
+        }
+        _ => false,
     }
 }
 

@@ -59,6 +59,8 @@ pub enum WorkbookError {
         declared: u64,
         found: u64,
     },
+    #[error("{part}: the cell reference \"{reference}\" is no cell of a sheet: the file is damaged; open it in a spreadsheet program and save it again")]
+    BadReference { part: String, reference: String },
     #[error("{sheet}!{cell}: this cell lies outside the content's rows and columns (A1:IV100000): delete it, or move it into the table")]
     OutsideContent { sheet: String, cell: String },
     #[error("{sheet}: the workbook holds more than {limit} cells: the content needs far fewer; remove what is not content")]
@@ -98,6 +100,9 @@ impl WorkbookError {
             }
             (E::SharedStrings { part, declared, found }, Lang::Pl) => format!(
                 "{part}: lista tekstów zapowiada {declared} pozycji, a ma {found}: plik jest uszkodzony; otwórz go w arkuszu kalkulacyjnym i zapisz ponownie"
+            ),
+            (E::BadReference { part, reference }, Lang::Pl) => format!(
+                "{part}: odwołanie „{reference}” nie wskazuje komórki arkusza: plik jest uszkodzony; otwórz go w arkuszu kalkulacyjnym i zapisz ponownie"
             ),
             (E::OutsideContent { sheet, cell }, Lang::Pl) => format!(
                 "{sheet}!{cell}: ta komórka leży poza wierszami i kolumnami treści (A1:IV100000): usuń ją albo przenieś do tabeli"
@@ -728,6 +733,63 @@ mod bounded {
         match read_workbook(&bytes) {
             Err(WorkbookError::Unreadable(e)) => assert!(e.contains("declared"), "{e}"),
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// Found by the fuzz tier: calamine's reference parser subtracts a
+    /// range's start from its end and multiplies past a u32 unchecked.
+    #[test]
+    fn references_that_are_no_cells_are_refused_before_calamine_reads_them() {
+        for (sheet, bad) in [
+            (r#"<dimension ref="B2:A1"/><sheetData/>"#, "B2:A1"),
+            (
+                r#"<sheetData><row r="1"><c r="AAAAAAA1"><v>1</v></c></row></sheetData>"#,
+                "AAAAAAA1",
+            ),
+            (
+                r#"<sheetData><row r="99999999999"><c r="A1"><v>1</v></c></row></sheetData>"#,
+                "99999999999",
+            ),
+            (
+                r#"<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>"#,
+                "XFE1",
+            ),
+            (
+                r#"<sheetData/><mergeCells><mergeCell ref="C1:A1"/></mergeCells>"#,
+                "C1:A1",
+            ),
+            (
+                r#"<sheetData><row r="1"><c r="A0"><v>1</v></c></row></sheetData>"#,
+                "A0",
+            ),
+        ] {
+            let bytes = zip_of(&[
+                ("[Content_Types].xml", b"<Types/>"),
+                (
+                    "xl/worksheets/sheet1.xml",
+                    format!(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sheet}</worksheet>"#).as_bytes(),
+                ),
+            ]);
+            assert_eq!(
+                read_workbook(&bytes),
+                Err(WorkbookError::BadReference {
+                    part: "xl/worksheets/sheet1.xml".into(),
+                    reference: bad.into()
+                }),
+                "{sheet}"
+            );
+        }
+        // What sheets hold passes.
+        for good in [
+            "A1",
+            "$A$1",
+            "XFD1048576",
+            "5",
+            "A1:C3",
+            "B2:B2",
+            "A4000000000",
+        ] {
+            assert!(bounds::is_reference(good), "{good}");
         }
     }
 
