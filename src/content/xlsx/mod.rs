@@ -867,7 +867,11 @@ mod extreme {
         ])
     }
 
-    fn ods(rows: &[(u64, Vec<(u64, u64, u64, bool)>)]) -> Vec<u8> {
+    /// A cell: (columns repeated, rows spanned, columns spanned, filled).
+    type OdsCell = (u64, u64, u64, bool);
+
+    /// Rows: (rows repeated, cells).
+    fn ods(rows: &[(u64, Vec<OdsCell>)]) -> Vec<u8> {
         let body: String = rows
             .iter()
             .map(|(repeat, cells)| {
