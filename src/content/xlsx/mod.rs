@@ -650,7 +650,7 @@ mod bounded {
     use crate::content::sheet::Area;
     use std::io::Write;
 
-    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    pub(super) fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
         let mut out = vec![];
         let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
         for (name, data) in parts {
@@ -820,18 +820,11 @@ mod bounded {
 mod extreme {
     use super::*;
     use proptest::prelude::*;
-    use std::io::Write;
 
+    /// The parts zipped, as `bounded::zip_of` does (text parts here).
     fn zip_of(parts: &[(&str, String)]) -> Vec<u8> {
-        let mut out = vec![];
-        let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
-        for (name, data) in parts {
-            z.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            z.write_all(data.as_bytes()).unwrap();
-        }
-        z.finish().unwrap();
-        out
+        let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
+        super::bounded::zip_of(&parts)
     }
 
     fn xlsx(cells: &[(u32, u32, bool)], declared: u64, merges: &[(u32, u32, u32, u32)]) -> Vec<u8> {
