@@ -11,12 +11,26 @@
 //! [`publish`] is the whole of it; `src/bin/publish.rs` is its command line,
 //! and a watcher (`publish --watch`, issue #24) can call it on each change.
 //!
-//! A bundle with faults is refused with the validator's located messages
-//! and DIST is left exactly as it was: everything is written to a copy
-//! beside it (unchanged files hard-linked), which then replaces DIST by
-//! two renames.
+//! What a publish promises about DIST, whatever else runs or dies:
+//!
+//! - **A faulty bundle changes nothing.** It is refused with the
+//!   validator's located messages before DIST is locked or read.
+//! - **One publish per DIST at a time.** A run holds an advisory lock on
+//!   `.DISTNAME.publish.lock` beside DIST ([`lock`]) from before it reads
+//!   DIST until DIST is replaced. Another run waits for it (after saying
+//!   so once, [`Notice::Waiting`]) or, with [`IfBusy::Refuse`], is refused
+//!   ([`PublishError::Busy`]). The kernel drops the lock of a killed run.
+//! - **DIST is always whole.** Everything is written into a side folder of
+//!   this run's own beside DIST, `.DISTNAME.publish-<pid>-<nonce>`
+//!   (unchanged files hard-linked), every written file and every folder is
+//!   fsync'ed, and one `renameat2(RENAME_EXCHANGE)` swaps it with DIST:
+//!   at every instant DIST is the old tree or the new one, and a real
+//!   directory. Where the file system cannot exchange, two renames, and a
+//!   [`Notice::TwoRenames`] saying so. Side folders left by a killed run
+//!   are removed by the next one ([`stage`]).
 
 mod digest;
+mod lock;
 mod site;
 mod stage;
 mod template;
@@ -34,6 +48,17 @@ pub struct Options {
     /// The site's public address; without it, `http://127.0.0.1:8080`
     /// followed by the app's base.
     pub site_url: Option<String>,
+    /// What to do when another publish is running on DIST.
+    pub if_busy: IfBusy,
+}
+
+/// What to do when another publish holds DIST's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfBusy {
+    /// Wait until it is done, then publish on what it published.
+    Wait,
+    /// Publish nothing: [`PublishError::Busy`].
+    Refuse,
 }
 
 /// What a publish did.
@@ -63,7 +88,54 @@ impl std::fmt::Display for Report {
     }
 }
 
-/// Why nothing was published.
+/// Something a caller should tell its user while a publish runs (it cannot
+/// wait until the end: a run waiting for the lock must say why it stands
+/// still). None of them stops the publish.
+#[derive(Debug)]
+pub enum Notice {
+    /// Another publish holds DIST's lock; this one waits for it.
+    Waiting { dist: PathBuf },
+    /// The file system cannot exchange two folders in one step: DIST is
+    /// replaced by two renames, and is missing for an instant between them.
+    TwoRenames {
+        dist: PathBuf,
+        error: std::io::Error,
+    },
+    /// Published, but the old tree could not be removed; the next publish
+    /// removes it.
+    OldTreeLeft {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::Waiting { dist } => {
+                write!(
+                    f,
+                    "another publish is running on {}; waiting…",
+                    dist.display()
+                )
+            }
+            Notice::TwoRenames { dist, error } => write!(
+                f,
+                "{}: this file system cannot exchange two folders in one step ({error}); \
+                 replacing it by two renames, between which it is missing for an instant",
+                dist.display()
+            ),
+            Notice::OldTreeLeft { path, error } => write!(
+                f,
+                "{}: the old site could not be removed ({error}); the next publish removes it",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// Why nothing (or, for [`PublishError::Io`] after the swap, not all) was
+/// published. DIST is left whole in every case.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
     /// The bundle has faults; `lines` holds one per fault,
@@ -74,6 +146,9 @@ pub enum PublishError {
         dist: PathBuf,
         lines: Vec<String>,
     },
+    /// Another publish is running on DIST, and the caller would not wait.
+    #[error("another publish is running on {}; nothing was published", dist.display())]
+    Busy { dist: PathBuf },
     /// DIST is not a built app: no template (or no DIST).
     #[error("{}: {source} (build the app first: scripts/build.sh)", path.display())]
     NotBuilt {
@@ -128,8 +203,9 @@ fn beside(dist: &Path, what: &str) -> PathBuf {
         .join(format!(".{name}.{what}"))
 }
 
-/// Publishes `opts.bundle` into `opts.dist`.
-pub fn publish(opts: &Options) -> Result<Report, PublishError> {
+/// Publishes `opts.bundle` into `opts.dist`; `notice` hears what the user
+/// should know while it runs (see [`Notice`]).
+pub fn publish(opts: &Options, mut notice: impl FnMut(&Notice)) -> Result<Report, PublishError> {
     let (bytes, bundle) = load_bundle(&opts.bundle, &opts.dist)?;
     let dist = opts
         .dist
@@ -138,6 +214,10 @@ pub fn publish(opts: &Options) -> Result<Report, PublishError> {
             path: opts.dist.clone(),
             source,
         })?;
+    // From here until the swap, DIST is read (its template, worker, pages
+    // and sitemap dates) and its side folders written: all under the lock.
+    let _lock = lock::DistLock::acquire(&dist, &opts.dist, opts.if_busy, &mut notice)?;
+    stage::remove_leftovers(&dist)?;
     let template = template::Template::read(&dist)?;
     let site_url = match &opts.site_url {
         Some(u) => format!("{}/", u.trim_end_matches('/')),
@@ -145,7 +225,7 @@ pub fn publish(opts: &Options) -> Result<Report, PublishError> {
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let site = site::render(&bundle, bytes, bundle_dir, &dist, template, &site_url)?;
-    let worker_version = stage::stage(&dist, &site.out, site.logo.as_deref())?;
+    let worker_version = stage::stage(&dist, &site.out, site.logo.as_deref(), &mut notice)?;
     Ok(Report {
         pages: site.pages,
         dist: opts.dist.clone(),

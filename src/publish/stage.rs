@@ -1,13 +1,28 @@
-//! Writing a publish into a copy of DIST beside it (unchanged files
-//! hard-linked) and swapping the copy in by two renames.
+//! Writing a publish aside and swapping it in.
+//!
+//! The new tree is built in a side folder beside DIST,
+//! `.DISTNAME.publish-<pid>-<nonce>` (the build's unchanged files
+//! hard-linked, every file written and every folder fsync'ed), then
+//! exchanged with DIST in one step, `renameat2(RENAME_EXCHANGE)`: DIST is at
+//! every instant a whole tree, the old one or the new one, and stays a real
+//! directory (nginx, trunk and the scripts treat it as one). The old tree,
+//! now at the side path, is removed last.
+//!
+//! Only ever called under DIST's lock ([`super::lock`]): the side folders
+//! are then nobody else's, which is what makes removing a killed run's
+//! leftovers safe.
 
 use super::digest::{hex, integrity, sha256};
 use super::site::Output;
 use super::template::TEMPLATE;
-use super::{beside, io, BuildProblem, PublishError};
+use super::{beside, io, BuildProblem, Notice, PublishError};
 use std::collections::BTreeSet;
+use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// What every side folder's name starts with after `.DISTNAME.`.
+const SIDE: &str = "publish-";
 
 /// Files a publish owns: every page from the last run (so a removed
 /// event's page goes), and the site files it writes (and `brand.css`,
@@ -32,19 +47,19 @@ fn editor_file(rel: &str) -> bool {
     rel.starts_with("editor/") || rel.starts_with("edytor/") || rel.starts_with("en/editor/")
 }
 
-/// Writes `out` into a copy of DIST beside it and swaps the copy in.
-/// Returns the service worker's new version.
-pub(super) fn stage(dist: &Path, out: &Output, logo: Option<&str>) -> Result<String, PublishError> {
-    let tmp = beside(dist, "publish-new");
-    let old = beside(dist, "publish-old");
-    for d in [&tmp, &old] {
-        if d.exists() {
-            io(std::fs::remove_dir_all(d), d)?;
-        }
-    }
-    let tmp = tmp.as_path();
+/// Writes `out` into a side folder beside `dist` (canonical, and locked by
+/// the caller) and swaps it in. Returns the service worker's new version.
+pub(super) fn stage(
+    dist: &Path,
+    out: &Output,
+    logo: Option<&str>,
+    notice: &mut dyn FnMut(&Notice),
+) -> Result<String, PublishError> {
+    let side = Side::create(dist)?;
+    let tmp = side.path();
     // Everything the build made, hard-linked (cheap, and never written to:
-    // every file of `out` is a new file).
+    // every file of `out` is a new file, and `write_new` refuses to open
+    // one that exists, so a link to DIST's file can never be written through).
     let mut kept = vec![];
     walk(dist, dist, &mut kept)?;
     let sw_src = io(
@@ -58,7 +73,7 @@ pub(super) fn stage(dist: &Path, out: &Output, logo: Option<&str>) -> Result<Str
         }
         let from = dist.join(rel);
         if std::fs::hard_link(&from, &to).is_err() {
-            io(std::fs::copy(&from, &to), &from)?;
+            io(copy_synced(&from, &to), &from)?;
         }
     }
     let write = |rel: &str, data: &[u8]| -> Result<(), PublishError> {
@@ -66,7 +81,7 @@ pub(super) fn stage(dist: &Path, out: &Output, logo: Option<&str>) -> Result<Str
         if let Some(dir) = to.parent() {
             io(std::fs::create_dir_all(dir), dir)?;
         }
-        io(std::fs::write(&to, data), &to)
+        io(write_new(&to, data), &to)
     };
     for (rel, data) in out {
         write(rel, data)?;
@@ -137,17 +152,195 @@ pub(super) fn stage(dist: &Path, out: &Output, logo: Option<&str>) -> Result<Str
             .collect()
     });
     results.into_iter().collect::<Result<(), PublishError>>()?;
-    io(std::fs::rename(dist, &old), dist)?;
-    if let Err(source) = std::fs::rename(tmp, dist) {
+    // Every file is on the disk already (`write_new`); now the folders'
+    // entries, hard links included, so that the tree swapped in is the
+    // tree a power cut leaves.
+    sync_dirs(tmp)?;
+    let old = swap(dist, tmp, notice)?;
+    let parent = dist.parent().unwrap_or(Path::new("/"));
+    io(sync_dir(parent), parent)?;
+    // Published: a failure from here on is only litter, which the next
+    // run removes (under the lock, see `remove_leftovers`).
+    if let Err(error) = fs::remove_dir_all(&old) {
+        notice(&Notice::OldTreeLeft { path: old, error });
+    }
+    Ok(version)
+}
+
+/// A side folder of this run, `.DISTNAME.publish-<pid>-<nonce>`: removed
+/// when dropped, so that a run that fails half-way leaves nothing beside
+/// DIST. (A killed run leaves it to the next one, see [`remove_leftovers`].)
+struct Side(PathBuf);
+
+impl Side {
+    fn create(dist: &Path) -> Result<Side, PublishError> {
+        // The pid tells whose it is in a listing; the clock, which run of
+        // that pid (pids are reused).
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = beside(dist, &format!("{SIDE}{}-{nanos:x}", std::process::id()));
+        io(fs::create_dir(&path), &path)?;
+        Ok(Side(path))
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Side {
+    fn drop(&mut self) {
+        // After a swap the old tree is here, already removed (or noticed).
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Whether `name`, beside DIST `dist_name`, is one of publish's side
+/// folders: `.DISTNAME.publish-<pid>-<nonce>` (and `…-old`, see [`swap`]),
+/// or `.DISTNAME.publish-new` / `-old`, which earlier versions used. The
+/// shape is checked, not only the prefix, so that `.a.publish-1.publish-…`
+/// (a side folder of a DIST named `a.publish-1`) is not taken for `a`'s.
+fn is_side_folder(name: &str, dist_name: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_prefix(dist_name))
+        .and_then(|n| n.strip_prefix('.'))
+        .and_then(|n| n.strip_prefix(SIDE))
+    else {
+        return false;
+    };
+    matches!(rest, "new" | "old")
+        || rest.split_once('-').is_some_and(|(pid, nonce)| {
+            !pid.is_empty()
+                && pid.bytes().all(|b| b.is_ascii_digit())
+                && !nonce.is_empty()
+                && nonce
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Removes the side folders of earlier runs that were killed before they
+/// could (their lock died with them). Only under DIST's lock: then no
+/// running publish is using them.
+pub(super) fn remove_leftovers(dist: &Path) -> Result<(), PublishError> {
+    let parent = dist.parent().unwrap_or(Path::new("/"));
+    let Some(name) = dist.file_name().and_then(|n| n.to_str()) else {
+        return Ok(());
+    };
+    for entry in io(fs::read_dir(parent), parent)? {
+        let entry = io(entry, parent)?;
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| is_side_folder(n, name))
+        {
+            io(fs::remove_dir_all(entry.path()), &entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts the tree at `side` in `dist`'s place; returns where the old tree is now.
+fn swap(
+    dist: &Path,
+    side: &Path,
+    notice: &mut dyn FnMut(&Notice),
+) -> Result<PathBuf, PublishError> {
+    let error = match exchange(side, dist) {
+        Ok(()) => return Ok(side.to_owned()),
+        Err(e) => e,
+    };
+    if !matches!(error.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) {
+        return Err(PublishError::Io {
+            path: dist.to_owned(),
+            source: error,
+        });
+    }
+    // A file system (or kernel) without RENAME_EXCHANGE: the two renames
+    // of earlier versions, with DIST missing between them.
+    notice(&Notice::TwoRenames {
+        dist: dist.to_owned(),
+        error,
+    });
+    let mut old = side.as_os_str().to_owned();
+    old.push("-old");
+    let old = PathBuf::from(old);
+    io(fs::rename(dist, &old), dist)?;
+    if let Err(source) = fs::rename(side, dist) {
         // Put the old site back rather than leave none.
-        let _ = std::fs::rename(&old, dist);
+        let _ = fs::rename(&old, dist);
         return Err(PublishError::Io {
             path: dist.to_owned(),
             source,
         });
     }
-    io(std::fs::remove_dir_all(&old), &old)?;
-    Ok(version)
+    Ok(old)
+}
+
+/// Exchanges two paths in one step (Linux ≥ 3.15; the file system must
+/// support it: ext4, xfs, btrfs, tmpfs and overlayfs do).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are NUL-terminated strings that outlive the call, and
+    // AT_FDCWD makes relative paths relative to the working directory.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere there is no exchange: [`swap`] falls back to two renames.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from_raw_os_error(libc::ENOSYS))
+}
+
+/// Writes a new file and flushes it to the disk. New, never truncated: a
+/// file that exists in the side folder is one of DIST's, hard-linked.
+fn write_new(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
+    f.write_all(data)?;
+    f.sync_all()
+}
+
+/// Copies a file (where a hard link is refused) and flushes the copy.
+fn copy_synced(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::copy(from, to)?;
+    File::open(to)?.sync_all()
+}
+
+/// Flushes a folder's entries (on Linux a directory opened read-only can be).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Flushes `dir` and every folder below it.
+fn sync_dirs(dir: &Path) -> Result<(), PublishError> {
+    for entry in io(fs::read_dir(dir), dir)? {
+        let entry = io(entry, dir)?;
+        if io(entry.file_type(), &entry.path())?.is_dir() {
+            sync_dirs(&entry.path())?;
+        }
+    }
+    io(sync_dir(dir), dir)
 }
 
 fn stamp_worker(src: &str, version: &str, list: &str) -> Option<String> {
@@ -242,5 +435,33 @@ mod tests {
         assert!(!owned(TEMPLATE));
         assert!(!owned("rops-es-1234abcd_bg.wasm"));
         assert!(!owned("boot.js"));
+    }
+
+    #[test]
+    fn side_folders_are_told_by_their_whole_name() {
+        for n in [
+            ".dist.publish-4242-18c3f0a1b2",
+            ".dist.publish-4242-18c3f0a1b2-old",
+            ".dist.publish-new",
+            ".dist.publish-old",
+        ] {
+            assert!(is_side_folder(n, "dist"), "{n}");
+        }
+        for n in [
+            "dist",
+            ".dist.publish.lock",
+            ".dist.publish-",
+            ".dist.publish-4242",
+            ".dist.publish-4242-",
+            ".dist.publish-x-1",
+            ".dist-sub.publish-4242-1",
+            ".dist.publish-1.publish-4242-1",
+            "dist.publish-4242-1",
+        ] {
+            assert!(!is_side_folder(n, "dist"), "{n}");
+        }
+        // Another DIST whose name starts with this one's.
+        assert!(!is_side_folder(".a.publish-1.publish-4242-1", "a"));
+        assert!(is_side_folder(".a.publish-1.publish-4242-1", "a.publish-1"));
     }
 }
