@@ -77,11 +77,17 @@ impl Work {
             .collect()
     }
 
+    /// `publish --site-url https://example.org/ekonomia/ BUNDLE DIST`.
     fn command(&self, which: Which) -> Command {
+        let mut cmd = self.without_address(which);
+        cmd.arg("--site-url").arg("https://example.org/ekonomia/");
+        cmd
+    }
+
+    /// `publish BUNDLE DIST`, `ROPS_SITE_URL` unset.
+    fn without_address(&self, which: Which) -> Command {
         let mut cmd = Command::new(PUBLISH);
-        cmd.arg("--site-url")
-            .arg("https://example.org/ekonomia/")
-            .arg(self.bundle(which))
+        cmd.arg(self.bundle(which))
             .arg(self.dist())
             .env("SOURCE_DATE_EPOCH", EPOCH)
             .env_remove("ROPS_SITE_URL");
@@ -588,5 +594,114 @@ fn side_folders_of_killed_runs_are_removed_by_the_next_run() {
         left,
         theirs.iter().map(|s| s.to_string()).collect(),
         "after a run, beside DIST"
+    );
+}
+
+/// The `content` of `<meta name="rops-public-url">` in a page.
+fn public_url(page: &Path) -> String {
+    let html = std::fs::read_to_string(page).unwrap();
+    let (_, rest) = html
+        .split_once("<meta name=\"rops-public-url\" content=\"")
+        .expect("the site's address in the page");
+    rest.split_once('"').unwrap().0.to_owned()
+}
+
+#[test]
+fn the_site_address_is_required_and_checked() {
+    let _serial = serial();
+    let work = Work::new("address");
+    let dist = work.dist();
+    let built = tree(&dist).unwrap();
+    let refused = |cmd: &mut Command, why: &str| {
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(why), "no {why:?} in:\n{stderr}");
+        assert_eq!(
+            tree(&dist).as_ref(),
+            Some(&built),
+            "a refused run changed DIST"
+        );
+        assert_eq!(
+            work.beside(),
+            BTreeSet::new(),
+            "a refused run left something beside DIST"
+        );
+    };
+
+    // None given: refused, with the reason and the two ways forward.
+    refused(
+        &mut work.without_address(Which::A),
+        "publish: the public address of the site is needed for canonical links, the sitemap \
+         and Open Graph; pass --site-url https://host/path/ or --local for a copy served on \
+         this machine",
+    );
+    // Not a site's address: refused with what is wrong with it.
+    for (url, why) in [
+        ("example.org/ekonomia/", "it must start with https://"),
+        ("ftp://example.org/", "it must start with https://"),
+        ("https:///ekonomia/", "no host after the scheme"),
+        (
+            "https://exa mple.org/",
+            "spaces, quotes and control characters",
+        ),
+        (
+            "https://example.org/?lang=pl",
+            "a query (?) or fragment (#)",
+        ),
+        ("https://user@example.org/", "is not a host name"),
+    ] {
+        refused(
+            work.without_address(Which::A).arg("--site-url").arg(url),
+            why,
+        );
+        refused(
+            work.without_address(Which::A).env("ROPS_SITE_URL", url),
+            why,
+        );
+    }
+    refused(
+        work.without_address(Which::A)
+            .args(["--local", "--site-url", "https://example.org/"]),
+        "--site-url and --local exclude each other",
+    );
+
+    // --local: this machine's address, with the app's base.
+    let out = work
+        .without_address(Which::A)
+        .arg("--local")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(
+        public_url(&dist.join("index.html")),
+        "http://127.0.0.1:8080/ekonomia/"
+    );
+    // ROPS_SITE_URL stands for --site-url (and --local wins over it).
+    let out = work
+        .without_address(Which::B)
+        .env("ROPS_SITE_URL", "https://example.org/ekonomia")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(
+        public_url(&dist.join("index.html")),
+        "https://example.org/ekonomia/"
+    );
+    let sitemap = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://example.org/ekonomia/os-czasu</loc>"),
+        "{sitemap}"
+    );
+    let out = work
+        .without_address(Which::A)
+        .arg("--local")
+        .env("ROPS_SITE_URL", "https://example.org/ekonomia/")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(
+        public_url(&dist.join("index.html")),
+        "http://127.0.0.1:8080/ekonomia/"
     );
 }

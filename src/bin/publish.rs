@@ -2,7 +2,7 @@
 //! (the work is `rops_es::publish`, which says what is written and what a
 //! publish promises about DIST):
 //!
-//!     cargo run --bin publish -- [--site-url https://host/base/] [--no-wait] BUNDLE DIST
+//!     cargo run --bin publish -- (--site-url https://host/base/ | --local) [--no-wait] BUNDLE DIST
 //!
 //! DIST is a built app (`scripts/build.sh`; it holds `app.template.html`).
 //! A bundle with faults is refused with the validator's located messages and
@@ -13,7 +13,9 @@
 //!
 //! - `--site-url URL` (or the environment variable `ROPS_SITE_URL`): the
 //!   public address written into canonical links, the sitemap and Open
-//!   Graph tags (default `http://127.0.0.1:8080` followed by the app's base).
+//!   Graph tags; `http(s)://host[:port][/path]`. Required, or `--local`.
+//! - `--local`: a copy served on this machine, `http://127.0.0.1:8080`
+//!   followed by the app's base (wins over `ROPS_SITE_URL`).
 //! - One publish per DIST at a time (a lock on `.DISTNAME.publish.lock`
 //!   beside DIST, released by the kernel if its holder dies). A second run
 //!   says "another publish is running on DIST; waiting…" and waits; with
@@ -32,39 +34,79 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use rops_es::publish::{self, IfBusy, Options, PublishError};
+    use rops_es::publish::{
+        self, IfBusy, Options, PublishError, SiteAddress, SiteUrl, SiteUrlError,
+    };
     use std::path::PathBuf;
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: publish [--site-url URL] [--no-wait] BUNDLE.json DIST";
+    const USAGE: &str = "usage: publish (--site-url URL | --local) [--no-wait] BUNDLE.json DIST\n\
+         (ROPS_SITE_URL may stand for --site-url)";
 
-    fn args() -> Result<Options, String> {
-        let mut site_url = std::env::var("ROPS_SITE_URL")
-            .ok()
-            .filter(|s| !s.is_empty());
+    /// Why the command line cannot be followed.
+    #[derive(Debug, thiserror::Error)]
+    enum Usage {
+        #[error("{0} needs a value\n{USAGE}")]
+        NoValue(&'static str),
+        #[error("unknown option {0}\n{USAGE}")]
+        Unknown(String),
+        #[error("{USAGE}")]
+        Paths,
+        #[error("--site-url and --local exclude each other")]
+        SiteAndLocal,
+        #[error(transparent)]
+        Address(#[from] SiteUrlError),
+    }
+
+    enum Command {
+        Help,
+        Publish(Options),
+    }
+
+    fn args() -> Result<Command, Usage> {
+        let mut site_url = None;
+        let mut local = false;
         let mut if_busy = IfBusy::Wait;
         let mut rest = vec![];
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
             match a.as_str() {
-                "--site-url" => site_url = Some(it.next().ok_or("--site-url needs a value")?),
+                "--site-url" => site_url = Some(it.next().ok_or(Usage::NoValue("--site-url"))?),
+                s if s.starts_with("--site-url=") => {
+                    site_url = Some(s["--site-url=".len()..].to_owned())
+                }
+                "--local" => local = true,
                 "--no-wait" => if_busy = IfBusy::Refuse,
-                s if s.starts_with('-') => return Err(format!("unknown option {s}\n{USAGE}")),
+                "-h" | "--help" => return Ok(Command::Help),
+                s if s.starts_with('-') => return Err(Usage::Unknown(s.to_owned())),
                 _ => rest.push(PathBuf::from(a)),
             }
         }
-        let [bundle, dist] = <[PathBuf; 2]>::try_from(rest).map_err(|_| USAGE.to_owned())?;
-        Ok(Options {
+        let address = match (site_url, local) {
+            (Some(_), true) => return Err(Usage::SiteAndLocal),
+            (None, true) => SiteAddress::Local,
+            (Some(url), false) => SiteAddress::Public(SiteUrl::parse(&url)?),
+            (None, false) => match std::env::var("ROPS_SITE_URL") {
+                Ok(url) if !url.is_empty() => SiteAddress::Public(SiteUrl::parse(&url)?),
+                _ => return Err(SiteUrlError::Missing.into()),
+            },
+        };
+        let [bundle, dist] = <[PathBuf; 2]>::try_from(rest).map_err(|_| Usage::Paths)?;
+        Ok(Command::Publish(Options {
             bundle,
             dist,
-            site_url,
+            address,
             if_busy,
-        })
+        }))
     }
 
     pub fn main() -> ExitCode {
         let opts = match args() {
-            Ok(opts) => opts,
+            Ok(Command::Publish(opts)) => opts,
+            Ok(Command::Help) => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
             Err(e) => {
                 eprintln!("publish: {e}");
                 return ExitCode::from(2);

@@ -28,12 +28,17 @@
 //!   directory. Where the file system cannot exchange, two renames, and a
 //!   [`Notice::TwoRenames`] saying so. Side folders left by a killed run
 //!   are removed by the next one ([`stage`]).
+//! - **No invented address.** The site's public address is required
+//!   ([`SiteAddress`]).
 
+mod address;
 mod digest;
 mod lock;
 mod site;
 mod stage;
 mod template;
+
+pub use address::{SiteAddress, SiteUrl, SiteUrlError};
 
 use crate::content::{self, Bundle, ContentError, Lang};
 use std::path::{Path, PathBuf};
@@ -45,9 +50,7 @@ pub struct Options {
     pub bundle: PathBuf,
     /// The built app, replaced by the published site.
     pub dist: PathBuf,
-    /// The site's public address; without it, `http://127.0.0.1:8080`
-    /// followed by the app's base.
-    pub site_url: Option<String>,
+    pub address: SiteAddress,
     /// What to do when another publish is running on DIST.
     pub if_busy: IfBusy,
 }
@@ -219,9 +222,9 @@ pub fn publish(opts: &Options, mut notice: impl FnMut(&Notice)) -> Result<Report
     let _lock = lock::DistLock::acquire(&dist, &opts.dist, opts.if_busy, &mut notice)?;
     stage::remove_leftovers(&dist)?;
     let template = template::Template::read(&dist)?;
-    let site_url = match &opts.site_url {
-        Some(u) => format!("{}/", u.trim_end_matches('/')),
-        None => format!("http://127.0.0.1:8080{}", template.base()),
+    let site_url = match &opts.address {
+        SiteAddress::Public(url) => url.as_str().to_owned(),
+        SiteAddress::Local => format!("http://127.0.0.1:8080{}", template.base()),
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let site = site::render(&bundle, bytes, bundle_dir, &dist, template, &site_url)?;
