@@ -16,7 +16,7 @@
 //! - **A faulty bundle changes nothing.** It is refused with the
 //!   validator's located messages before DIST is locked or read.
 //! - **One publish per DIST at a time.** A run holds an advisory lock on
-//!   `.DISTNAME.publish.lock` beside DIST ([`lock`]) from before it reads
+//!   `.DISTNAME.publish.lock` beside DIST (`lock.rs`) from before it reads
 //!   DIST until DIST is replaced. Another run waits for it (after saying
 //!   so once, [`Notice::Waiting`]) or, with [`IfBusy::Refuse`], is refused
 //!   ([`PublishError::Busy`]). The kernel drops the lock of a killed run.
@@ -27,7 +27,7 @@
 //!   at every instant DIST is the old tree or the new one, and a real
 //!   directory. Where the file system cannot exchange, two renames, and a
 //!   [`Notice::TwoRenames`] saying so. Side folders left by a killed run
-//!   are removed by the next one ([`stage`]).
+//!   are removed by the next one (`stage.rs`).
 //! - **No invented address.** The site's public address is required
 //!   ([`SiteAddress`]).
 
