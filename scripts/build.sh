@@ -3,8 +3,9 @@
 # (every route's page, manifest, sitemap, service-worker stamp).
 # Extra arguments go to trunk (e.g. --public-url /sub/ --dist dist-sub).
 # ROPS_BUNDLE picks another bundle (default public/content/bundle.json);
-# ROPS_SITE_URL is the public address written into canonical links and
-# the sitemap (default http://127.0.0.1:8080 + the public URL).
+# ROPS_SITE_URL is the public address written into canonical links, the
+# sitemap and Open Graph tags; without it the build is a copy for this
+# machine (`publish --local`: http://127.0.0.1:8080 + the public URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -28,4 +29,9 @@ mkdir -p "$dist/edytor" "$dist/en/editor"
 cp "$dist/editor/index.html" "$dist/edytor/index.html"
 sed 's/<html lang="pl">/<html lang="en">/' "$dist/editor/index.html" >"$dist/en/editor/index.html"
 node scripts/precompress.mjs "$dist/editor" "$dist/edytor" "$dist/en/editor"
-cargo run --quiet --offline --locked --bin publish -- "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+if [[ -n ${ROPS_SITE_URL:-} ]]; then
+  site=--site-url="$ROPS_SITE_URL"
+else
+  site=--local
+fi
+cargo run --quiet --offline --locked --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"

@@ -3,7 +3,8 @@
 //! centre's; `tests/fixtures/fictional/` is a test organisation's).
 //!
 //! Implementation note: `content` is the pure model (no leptos, no browser)
-//! and is the only module the native tests and the validator CLI need; every
+//! and is the only module the native tests and the validator CLI need;
+//! `publish` (native only) turns a bundle into the site's files; every
 //! other module is view code. Content is always rendered as text, never as
 //! HTML: no `inner_html` anywhere, and links only from checked http(s) URLs.
 
@@ -16,6 +17,9 @@ pub mod layout;
 pub mod nav;
 pub mod pages;
 pub mod prefs;
+// Native only: the publisher writes files, locks and swaps folders.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod publish;
 pub mod pwa;
 pub mod router;
 pub mod takeover;

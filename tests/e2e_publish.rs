@@ -228,10 +228,12 @@ fn diff(
     (added, removed, changed)
 }
 
-/// Runs publish: `publish [env] BUNDLE DIST`, from the repository.
+/// Runs publish: `publish [env] --local BUNDLE DIST`, from the repository
+/// (`--local`: the copy is served on this machine, as the tests do).
 fn publish(bundle: &Path, dist: &Path, env: &[(&str, String)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_publish"));
-    cmd.arg(bundle)
+    cmd.arg("--local")
+        .arg(bundle)
         .arg(dist)
         .current_dir(repo_dir())
         .env_remove("ROPS_SITE_URL");

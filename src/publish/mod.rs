@@ -1,0 +1,278 @@
+//! Publishing a content bundle as the site, without recompiling the wasm:
+//! validates the bundle, renders every route in both languages to HTML with
+//! the app's own components (full site and embed views), and writes the
+//! pages, `shell.html` (the offline fallback), the manifest, `sitemap.xml`,
+//! `robots.txt`, compressed copies of all of these, the bundle itself, and
+//! the service worker's precache stamp. Each page carries the app's
+//! stylesheet and the bundle's accent inline, allowed by its hash (see
+//! `Template::page`).
+//!
+//! DIST is a built app (`scripts/build.sh`; it holds `app.template.html`).
+//! [`publish`] is the whole of it; `src/bin/publish.rs` is its command line,
+//! and a watcher (`publish --watch`, issue #24) can call it on each change.
+//!
+//! What a publish promises about DIST, whatever else runs or dies:
+//!
+//! - **A faulty bundle changes nothing.** It is refused with the
+//!   validator's located messages before DIST is locked or read.
+//! - **One publish per DIST at a time.** A run holds an advisory lock on
+//!   `.DISTNAME.publish.lock` beside DIST (`lock.rs`) from before it reads
+//!   DIST until DIST is replaced. Another run waits for it (after saying
+//!   so once, [`Notice::Waiting`]) or, with [`IfBusy::Refuse`], is refused
+//!   ([`PublishError::Busy`]). The kernel drops the lock of a killed run.
+//! - **DIST is always whole.** Everything is written into a side folder of
+//!   this run's own beside DIST, `.DISTNAME.publish-<pid>-<nonce>`
+//!   (unchanged files hard-linked), every written file and every folder is
+//!   fsync'ed, and one `renameat2(RENAME_EXCHANGE)` swaps it with DIST:
+//!   at every instant DIST is the old tree or the new one, and a real
+//!   directory. Where the file system cannot exchange, two renames, and a
+//!   [`Notice::TwoRenames`] saying so. Side folders left by a killed run
+//!   are removed by the next one (`stage.rs`).
+//! - **No invented address.** The site's public address is required
+//!   ([`SiteAddress`]).
+
+mod address;
+mod digest;
+mod lock;
+mod site;
+mod stage;
+mod template;
+
+pub use address::{SiteAddress, SiteUrl, SiteUrlError};
+
+use crate::content::{self, Bundle, ContentError, Lang};
+use std::path::{Path, PathBuf};
+
+/// What to publish, where, and for which address.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The bundle (its logo, if it has one, beside it).
+    pub bundle: PathBuf,
+    /// The built app, replaced by the published site.
+    pub dist: PathBuf,
+    pub address: SiteAddress,
+    /// What to do when another publish is running on DIST.
+    pub if_busy: IfBusy,
+}
+
+/// What to do when another publish holds DIST's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfBusy {
+    /// Wait until it is done, then publish on what it published.
+    Wait,
+    /// Publish nothing: [`PublishError::Busy`].
+    Refuse,
+}
+
+/// What a publish did.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Pages written: every route's, in both languages, full site and
+    /// embed views, and the 404 page.
+    pub pages: usize,
+    /// DIST as the caller named it.
+    pub dist: PathBuf,
+    /// The address the pages carry, ending with `/`.
+    pub site_url: String,
+    /// The service worker's new version (it follows every precached file).
+    pub worker_version: String,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; service worker {}",
+            self.pages,
+            self.dist.display(),
+            self.site_url,
+            self.worker_version
+        )
+    }
+}
+
+/// Something a caller should tell its user while a publish runs (it cannot
+/// wait until the end: a run waiting for the lock must say why it stands
+/// still). None of them stops the publish.
+#[derive(Debug)]
+pub enum Notice {
+    /// Another publish holds DIST's lock; this one waits for it.
+    Waiting { dist: PathBuf },
+    /// The file system cannot exchange two folders in one step: DIST is
+    /// replaced by two renames, and is missing for an instant between them.
+    TwoRenames {
+        dist: PathBuf,
+        error: std::io::Error,
+    },
+    /// Published, but the old tree could not be removed; the next publish
+    /// removes it.
+    OldTreeLeft {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Notice::Waiting { dist } => {
+                write!(
+                    f,
+                    "another publish is running on {}; waiting…",
+                    dist.display()
+                )
+            }
+            Notice::TwoRenames { dist, error } => write!(
+                f,
+                "{}: this file system cannot exchange two folders in one step ({error}); \
+                 replacing it by two renames, between which it is missing for an instant",
+                dist.display()
+            ),
+            Notice::OldTreeLeft { path, error } => write!(
+                f,
+                "{}: the old site could not be removed ({error}); the next publish removes it",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// Why nothing (or, for [`PublishError::Io`] after the swap, not all) was
+/// published. DIST is left whole in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// The bundle has faults; `lines` holds one per fault,
+    /// `file:line:col: $.path: message`, as validate-bundle prints them.
+    #[error("{}: {} fault(s); nothing was published, {} is unchanged", bundle.display(), lines.len(), dist.display())]
+    Faults {
+        bundle: PathBuf,
+        dist: PathBuf,
+        lines: Vec<String>,
+    },
+    /// Another publish is running on DIST, and the caller would not wait.
+    #[error("another publish is running on {}; nothing was published", dist.display())]
+    Busy { dist: PathBuf },
+    /// DIST is not a built app: no template (or no DIST).
+    #[error("{}: {source} (build the app first: scripts/build.sh)", path.display())]
+    NotBuilt {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file of the built app is not what a publish needs.
+    #[error("{}: {problem}", path.display())]
+    Build {
+        path: PathBuf,
+        problem: BuildProblem,
+    },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A compression thread panicked.
+    #[error("compressing the pages failed")]
+    Compression,
+}
+
+/// What is wrong with a file of the built app.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildProblem {
+    #[error("no {0}")]
+    NoMarker(&'static str),
+    #[error("no <base href>")]
+    NoBase,
+    #[error("no stylesheet link")]
+    NoStylesheet,
+    #[error("holds </style and cannot be inlined")]
+    ClosesStyle,
+    #[error("VERSION/PRECACHE lines not found")]
+    NoWorkerStamp,
+    #[error("{0}")]
+    Manifest(serde_json::Error),
+}
+
+fn io<T>(r: std::io::Result<T>, path: &Path) -> Result<T, PublishError> {
+    r.map_err(|source| PublishError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// `.DISTNAME.<what>` in DIST's parent folder, for a canonical `dist`.
+fn beside(dist: &Path, what: &str) -> PathBuf {
+    let name = dist.file_name().and_then(|n| n.to_str()).unwrap_or("dist");
+    dist.parent()
+        .unwrap_or(Path::new("/"))
+        .join(format!(".{name}.{what}"))
+}
+
+/// Publishes `opts.bundle` into `opts.dist`; `notice` hears what the user
+/// should know while it runs (see [`Notice`]).
+pub fn publish(opts: &Options, mut notice: impl FnMut(&Notice)) -> Result<Report, PublishError> {
+    let (bytes, bundle) = load_bundle(&opts.bundle, &opts.dist)?;
+    let dist = opts
+        .dist
+        .canonicalize()
+        .map_err(|source| PublishError::NotBuilt {
+            path: opts.dist.clone(),
+            source,
+        })?;
+    // From here until the swap, DIST is read (its template, worker, pages
+    // and sitemap dates) and its side folders written: all under the lock.
+    let _lock = lock::DistLock::acquire(&dist, &opts.dist, opts.if_busy, &mut notice)?;
+    stage::remove_leftovers(&dist)?;
+    let template = template::Template::read(&dist)?;
+    let site_url = match &opts.address {
+        SiteAddress::Public(url) => url.as_str().to_owned(),
+        SiteAddress::Local => format!("http://127.0.0.1:8080{}", template.base()),
+    };
+    let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
+    let site = site::render(&bundle, bytes, bundle_dir, &dist, template, &site_url)?;
+    let worker_version = stage::stage(&dist, &site.out, site.logo.as_deref(), &mut notice)?;
+    Ok(Report {
+        pages: site.pages,
+        dist: opts.dist.clone(),
+        site_url,
+        worker_version,
+    })
+}
+
+/// The bundle's bytes and its checked content, its logo included.
+fn load_bundle(path: &Path, dist: &Path) -> Result<(Vec<u8>, Bundle), PublishError> {
+    let faults = |lines: Vec<String>| PublishError::Faults {
+        bundle: path.to_owned(),
+        dist: dist.to_owned(),
+        lines,
+    };
+    let bytes = io(std::fs::read(path), path)?;
+    let bundle = match content::parse_bytes(&bytes) {
+        Ok(b) => b,
+        Err(ContentError::Invalid(list)) => {
+            return Err(faults(list.iter().map(|f| fault_line(path, f)).collect()))
+        }
+        Err(e) => return Err(faults(vec![format!("{}: {e}", path.display())])),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let logo_faults = content::check_logo(&bundle, dir);
+    if !logo_faults.is_empty() {
+        return Err(faults(
+            logo_faults.iter().map(|f| fault_line(path, f)).collect(),
+        ));
+    }
+    Ok((bytes, bundle))
+}
+
+/// `file:line:col: $.path: message`, as validate-bundle prints a fault.
+fn fault_line(path: &Path, f: &content::Fault) -> String {
+    let msg = f.kind.message(Lang::En);
+    match f.at {
+        Some(at) => format!(
+            "{}:{}:{}: {}: {msg}",
+            path.display(),
+            at.line,
+            at.column,
+            f.path
+        ),
+        None => format!("{}: {}: {msg}", path.display(), f.path),
+    }
+}

@@ -1,0 +1,395 @@
+//! What the site consists of: the pages of a bundle (every route in both
+//! languages, full site and embed views), each page's head, the 404 page,
+//! the offline shell, the manifest, `robots.txt` and the sitemap. All of it
+//! in memory ([`Output`]); writing it is [`super::stage`]'s.
+
+use super::template::Template;
+use super::{io, BuildProblem, PublishError};
+use crate::app::Prerender;
+use crate::content::{self, Bundle, Lang};
+use crate::nav::{event_path, to_embed, Page};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One page to write: where, and what the app shows there.
+#[derive(Clone)]
+struct PageSpec {
+    /// Below the router base: `/`, `/en/timeline/2015-mokes`, `/embed/os-czasu`.
+    path: String,
+    lang: Lang,
+    embed: bool,
+    /// The same page in the other language (full-site pages only).
+    other: Option<String>,
+    description: String,
+    /// An event page: shared as an article.
+    article: bool,
+}
+
+impl PageSpec {
+    /// The same page as an embed view: its own address, no language twin.
+    fn embedded(&self) -> PageSpec {
+        PageSpec {
+            path: to_embed(&self.path),
+            embed: true,
+            other: None,
+            ..self.clone()
+        }
+    }
+}
+
+fn pages(b: &Bundle) -> Vec<PageSpec> {
+    let org = &b.organisation;
+    let mut out = vec![];
+    for lang in Lang::ALL {
+        let other = lang.other();
+        for page in Page::ALL {
+            let d = &org.page_descriptions;
+            let description = match page {
+                Page::About => &d.about,
+                Page::Timeline => &d.timeline,
+                Page::Funding => &d.funding,
+                Page::Accessibility => &d.accessibility,
+                Page::EmbedCode => &d.embed_code,
+            };
+            let full = PageSpec {
+                path: page.path(lang).to_owned(),
+                lang,
+                embed: false,
+                other: Some(page.path(other).to_owned()),
+                description: description.in_lang(lang).to_owned(),
+                article: false,
+            };
+            if page.embeddable() {
+                out.push(full.embedded());
+            }
+            out.push(full);
+        }
+        for e in &b.events {
+            let full = PageSpec {
+                path: event_path(lang, e.id.as_str()),
+                lang,
+                embed: false,
+                other: Some(event_path(other, e.id.as_str())),
+                description: summary(e.description.in_lang(lang)),
+                article: true,
+            };
+            out.push(full.embedded());
+            out.push(full);
+        }
+    }
+    out
+}
+
+/// A description of at most ~200 characters, cut at a word.
+fn summary(text: &str) -> String {
+    const MAX: usize = 200;
+    if text.chars().count() <= MAX {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+pub(super) fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The file a path is served from: `/` → `index.html`, `/x/y` → `x/y/index.html`.
+fn file_of(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "index.html".into(),
+        p => format!("{p}/index.html"),
+    }
+}
+
+/// Absolute address of a path below the base.
+fn url_of(site_url: &str, path: &str) -> String {
+    format!("{site_url}{}", path.trim_start_matches('/'))
+}
+
+/// What every page's head says of the site.
+struct Head<'a> {
+    bundle: &'a Bundle,
+    site_url: String,
+}
+
+impl Head<'_> {
+    fn meta(&self, p: Option<&PageSpec>, title: &str, lang: Lang) -> String {
+        let org = &self.bundle.organisation;
+        let description = p.map_or_else(
+            || org.description.in_lang(lang).to_owned(),
+            |p| p.description.clone(),
+        );
+        let mut m = vec![
+            format!(
+                "<meta name=\"description\" content=\"{}\">",
+                esc(&description)
+            ),
+            format!(
+                "<meta name=\"theme-color\" content=\"{}\">",
+                esc(&org.theme_colour)
+            ),
+            format!(
+                "<meta name=\"rops-public-url\" content=\"{}\">",
+                esc(&self.site_url)
+            ),
+            "<link rel=\"manifest\" href=\"manifest.webmanifest\">".into(),
+        ];
+        // Without scripts, controls that need them are hidden or explained.
+        m.push("<noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>".into());
+        if let Some(p) = p {
+            let url = url_of(&self.site_url, &p.path);
+            if p.embed {
+                // Embed views belong in the portal's frame, not in search results.
+                m.push("<meta name=\"robots\" content=\"noindex\">".into());
+            } else {
+                m.push(format!("<link rel=\"canonical\" href=\"{}\">", esc(&url)));
+                if let Some(other) = &p.other {
+                    let (pl, en) = match p.lang {
+                        Lang::Pl => (p.path.as_str(), other.as_str()),
+                        Lang::En => (other.as_str(), p.path.as_str()),
+                    };
+                    for (code, path) in [("pl", pl), ("en", en), ("x-default", pl)] {
+                        m.push(format!(
+                            "<link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\">",
+                            esc(&url_of(&self.site_url, path))
+                        ));
+                    }
+                }
+            }
+            let locale = |l: Lang| match l {
+                Lang::Pl => "pl_PL",
+                Lang::En => "en_GB",
+            };
+            let kind = if p.article { "article" } else { "website" };
+            let og = [
+                ("og:type", kind.to_owned()),
+                ("og:title", title.to_owned()),
+                ("og:description", description.clone()),
+                ("og:url", url),
+                ("og:site_name", org.name.in_lang(lang).to_owned()),
+                ("og:locale", locale(lang).to_owned()),
+                ("og:locale:alternate", locale(lang.other()).to_owned()),
+            ];
+            for (k, v) in og {
+                m.push(format!("<meta property=\"{k}\" content=\"{}\">", esc(&v)));
+            }
+            if let Some(logo) = org.logo.as_ref().filter(|l| l.file.ends_with(".png")) {
+                let img = url_of(&self.site_url, &format!("content/{}", logo.file));
+                m.push(format!(
+                    "<meta property=\"og:image\" content=\"{}\">",
+                    esc(&img)
+                ));
+            }
+            for (k, v) in [
+                ("twitter:card", "summary".to_owned()),
+                ("twitter:title", title.to_owned()),
+                ("twitter:description", description),
+            ] {
+                m.push(format!("<meta name=\"{k}\" content=\"{}\">", esc(&v)));
+            }
+        }
+        m.join("\n  ")
+    }
+}
+
+/// What one run writes: file (relative to DIST) → bytes.
+pub(super) type Output = BTreeMap<String, Vec<u8>>;
+
+/// Everything one publish writes, in memory.
+pub(super) struct Rendered {
+    pub(super) out: Output,
+    /// How many pages: every route's and the 404 page (not the shell).
+    pub(super) pages: usize,
+    /// The logo below DIST (`content/…`), if the bundle has one: the
+    /// worker precaches it, since the header shows it offline.
+    pub(super) logo: Option<String>,
+}
+
+/// The site of `bundle` (whose file held `bytes` and sits in `bundle_dir`,
+/// where its logo is), on the built app in `dist`, at `site_url`.
+pub(super) fn render(
+    bundle: &Bundle,
+    bytes: Vec<u8>,
+    bundle_dir: &Path,
+    dist: &Path,
+    mut template: Template,
+    site_url: &str,
+) -> Result<Rendered, PublishError> {
+    template.add_brand(bundle.accent_css());
+    let site = Head {
+        bundle,
+        site_url: site_url.to_owned(),
+    };
+    let render = Prerender::new(Arc::new(bundle.clone()), site_url, template.base());
+    let mut out = Output::new();
+
+    let specs = pages(bundle);
+    for p in &specs {
+        let (body, title) = render.page(&p.path, "");
+        let title = title.unwrap_or_else(|| bundle.organisation.name.in_lang(p.lang).to_owned());
+        let meta = site.meta(Some(p), &title, p.lang);
+        let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
+        out.insert(
+            file_of(&p.path),
+            template
+                .published(p.lang, p.embed, &title, &meta, &boot)
+                .into_bytes(),
+        );
+    }
+    // Unknown addresses: the app's "not found" page, served with 404.
+    let (body, title) = render.page("/404", "");
+    let title = title.unwrap_or_default();
+    let meta = site.meta(None, &title, Lang::Pl) + "\n  <meta name=\"robots\" content=\"noindex\">";
+    let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
+    out.insert(
+        "404.html".into(),
+        template
+            .published(Lang::Pl, false, &title, &meta, &boot)
+            .into_bytes(),
+    );
+    // The offline fallback: the template's first screen, with the name filled in.
+    let name = esc(bundle.organisation.name.pl.as_str());
+    let shell = template
+        .page(
+            Lang::Pl,
+            false,
+            &bundle.organisation.name.pl,
+            &site.meta(None, "", Lang::Pl),
+            "",
+        )
+        .replacen(
+            "data-boot=\"org\"></a>",
+            &format!("data-boot=\"org\">{name}</a>"),
+            1,
+        );
+    out.insert("shell.html".into(), shell.into_bytes());
+
+    out.insert("manifest.webmanifest".into(), manifest(dist, bundle)?);
+    out.insert(
+        "robots.txt".into(),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n").into_bytes(),
+    );
+    out.insert("content/bundle.json".into(), bytes);
+    if let Some(logo) = &bundle.organisation.logo {
+        let from = bundle_dir.join(&logo.file);
+        out.insert(
+            format!("content/{}", logo.file),
+            io(std::fs::read(&from), &from)?,
+        );
+    }
+    let sitemap = sitemap(dist, site_url, &specs, &out);
+    out.insert("sitemap.xml".into(), sitemap);
+
+    Ok(Rendered {
+        out,
+        pages: specs.len() + 1,
+        logo: bundle
+            .organisation
+            .logo
+            .as_ref()
+            .map(|l| format!("content/{}", l.file)),
+    })
+}
+
+/// The manifest: the built one's icons and display settings, with the
+/// bundle's names, description and colour.
+fn manifest(dist: &Path, b: &Bundle) -> Result<Vec<u8>, PublishError> {
+    let p = dist.join("manifest.webmanifest");
+    let text = io(std::fs::read_to_string(&p), &p)?;
+    let mut m: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| PublishError::Build {
+            path: p.clone(),
+            problem: BuildProblem::Manifest(e),
+        })?;
+    let org = &b.organisation;
+    m["name"] = format!("{} – {}", org.site_title.pl, org.short_name.pl).into();
+    m["short_name"] = org.app_short_name.clone().into();
+    m["description"] = org.description.pl.clone().into();
+    m["theme_color"] = org.theme_colour.clone().into();
+    m["lang"] = "pl".into();
+    let mut s = serde_json::to_string_pretty(&m).unwrap_or_default();
+    s.push('\n');
+    Ok(s.into_bytes())
+}
+
+/// The site's pages (not the embed views) with the date each last
+/// changed: a page whose HTML is what DIST already has keeps its date.
+fn sitemap(dist: &Path, site_url: &str, specs: &[PageSpec], out: &Output) -> Vec<u8> {
+    let old = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap_or_default();
+    let old_dates: BTreeMap<&str, &str> = old
+        .split("<url>")
+        .skip(1)
+        .filter_map(|u| {
+            let loc = u.split_once("<loc>")?.1.split_once("</loc>")?.0;
+            let date = u.split_once("<lastmod>")?.1.split_once("</lastmod>")?.0;
+            Some((loc, date))
+        })
+        .collect();
+    let today = today();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for p in specs.iter().filter(|p| !p.embed) {
+        let file = file_of(&p.path);
+        let url = esc(&url_of(site_url, &p.path));
+        let same =
+            std::fs::read(dist.join(&file)).ok().as_deref() == out.get(&file).map(|v| v.as_slice());
+        let date = match old_dates.get(url.as_str()) {
+            Some(d) if same => d.to_string(),
+            _ => today.clone(),
+        };
+        xml.push_str(&format!(
+            "  <url><loc>{url}</loc><lastmod>{date}</lastmod></url>\n"
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml.into_bytes()
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`; SOURCE_DATE_EPOCH overrides the clock.
+fn today() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (y, m, d) = content::civil_from_days(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_civil() {
+        std::env::set_var("SOURCE_DATE_EPOCH", "1795651200");
+        assert_eq!(today(), "2026-11-26");
+    }
+
+    #[test]
+    fn descriptions_are_cut_at_a_word() {
+        let long = "słowo ".repeat(60);
+        let s = summary(&long);
+        assert!(s.ends_with("słowo…") && s.chars().count() <= 201, "{s}");
+        assert_eq!(summary("krótko."), "krótko.");
+    }
+
+    #[test]
+    fn pages_live_in_folders() {
+        assert_eq!(file_of("/"), "index.html");
+        assert_eq!(
+            file_of("/en/timeline/2015-mokes"),
+            "en/timeline/2015-mokes/index.html"
+        );
+    }
+}

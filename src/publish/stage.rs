@@ -1,0 +1,467 @@
+//! Writing a publish aside and swapping it in.
+//!
+//! The new tree is built in a side folder beside DIST,
+//! `.DISTNAME.publish-<pid>-<nonce>` (the build's unchanged files
+//! hard-linked, every file written and every folder fsync'ed), then
+//! exchanged with DIST in one step, `renameat2(RENAME_EXCHANGE)`: DIST is at
+//! every instant a whole tree, the old one or the new one, and stays a real
+//! directory (nginx, trunk and the scripts treat it as one). The old tree,
+//! now at the side path, is removed last.
+//!
+//! Only ever called under DIST's lock ([`super::lock`]): the side folders
+//! are then nobody else's, which is what makes removing a killed run's
+//! leftovers safe.
+
+use super::digest::{hex, integrity, sha256};
+use super::site::Output;
+use super::template::TEMPLATE;
+use super::{beside, io, BuildProblem, Notice, PublishError};
+use std::collections::BTreeSet;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What every side folder's name starts with after `.DISTNAME.`.
+const SIDE: &str = "publish-";
+
+/// Files a publish owns: every page from the last run (so a removed
+/// event's page goes), and the site files it writes (and `brand.css`,
+/// which earlier versions wrote, so that it goes).
+fn owned(rel: &str) -> bool {
+    if editor_file(rel) {
+        return false;
+    }
+    let plain = rel.trim_end_matches(".br").trim_end_matches(".gz");
+    let name = plain.rsplit('/').next().unwrap_or(plain);
+    (name.ends_with(".html") && name != TEMPLATE)
+        || matches!(
+            plain,
+            "sitemap.xml" | "robots.txt" | "manifest.webmanifest" | "brand.css" | "sw.js"
+        )
+        || plain.starts_with("content/")
+}
+
+/// The content editor's files (scripts/build.sh builds them after the
+/// app): not publish's to remove, and not the visitors' to precache.
+fn editor_file(rel: &str) -> bool {
+    rel.starts_with("editor/") || rel.starts_with("edytor/") || rel.starts_with("en/editor/")
+}
+
+/// Writes `out` into a side folder beside `dist` (canonical, and locked by
+/// the caller) and swaps it in. Returns the service worker's new version.
+pub(super) fn stage(
+    dist: &Path,
+    out: &Output,
+    logo: Option<&str>,
+    notice: &mut dyn FnMut(&Notice),
+) -> Result<String, PublishError> {
+    let side = Side::create(dist)?;
+    let tmp = side.path();
+    // Everything the build made, hard-linked (cheap, and never written to:
+    // every file of `out` is a new file, and `write_new` refuses to open
+    // one that exists, so a link to DIST's file can never be written through).
+    let mut kept = vec![];
+    walk(dist, dist, &mut kept)?;
+    let sw_src = io(
+        std::fs::read_to_string(dist.join("sw.js")),
+        &dist.join("sw.js"),
+    )?;
+    for rel in kept.iter().filter(|r| !owned(r)) {
+        let to = tmp.join(rel);
+        if let Some(dir) = to.parent() {
+            io(std::fs::create_dir_all(dir), dir)?;
+        }
+        let from = dist.join(rel);
+        if std::fs::hard_link(&from, &to).is_err() {
+            io(copy_synced(&from, &to), &from)?;
+        }
+    }
+    let write = |rel: &str, data: &[u8]| -> Result<(), PublishError> {
+        let to = tmp.join(rel);
+        if let Some(dir) = to.parent() {
+            io(std::fs::create_dir_all(dir), dir)?;
+        }
+        io(write_new(&to, data), &to)
+    };
+    for (rel, data) in out {
+        write(rel, data)?;
+    }
+    // The worker's precache: the shell (not the pages, not the content),
+    // each file with its integrity value; its version follows them all.
+    let mut all = vec![];
+    walk(tmp, tmp, &mut all)?;
+    let precache: BTreeSet<&String> = all
+        .iter()
+        .filter(|r| {
+            let name = r.rsplit('/').next().unwrap_or(r);
+            (!r.starts_with("content/") || Some(r.as_str()) == logo)
+                && !editor_file(r)
+                && !r.ends_with(".br")
+                && !r.ends_with(".gz")
+                && !matches!(
+                    r.as_str(),
+                    "sw.js" | "sitemap.xml" | "robots.txt" | TEMPLATE
+                )
+                && (!name.ends_with(".html") || r.as_str() == "shell.html")
+        })
+        .collect();
+    let mut list = vec![];
+    for rel in &precache {
+        let data = io(std::fs::read(tmp.join(rel)), &tmp.join(rel))?;
+        list.push(serde_json::json!([rel, integrity(&data)]));
+    }
+    let list = serde_json::to_string(&list).unwrap_or_default();
+    let version = hex(&sha256(list.as_bytes()))[..16].to_owned();
+    let sw = stamp_worker(&sw_src, &version, &list).ok_or_else(|| PublishError::Build {
+        path: dist.join("sw.js"),
+        problem: BuildProblem::NoWorkerStamp,
+    })?;
+    write("sw.js", sw.as_bytes())?;
+    // Compressed copies of what this run wrote (not the content: the
+    // server compresses it, so a hand-replaced bundle is never shadowed),
+    // on every core. Brotli's best quality costs ~20 ms a page: fine for
+    // a site of hundreds of pages, not for tens of thousands, which get
+    // a fast quality (a few per cent larger).
+    let sw = sw.into_bytes();
+    let jobs: Vec<(&String, &Vec<u8>)> = out
+        .iter()
+        .filter(|(rel, _)| !rel.starts_with("content/") && compressible(rel))
+        .collect();
+    let sw_name = "sw.js".to_owned();
+    let jobs: Vec<(&String, &Vec<u8>)> = jobs.into_iter().chain([(&sw_name, &sw)]).collect();
+    let quality = if jobs.len() <= 1000 { 11 } else { 5 };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per = jobs.len().div_ceil(threads).max(1);
+    let results: Vec<Result<(), PublishError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .chunks(per)
+            .map(|chunk| {
+                let write = &write;
+                scope.spawn(move || -> Result<(), PublishError> {
+                    for (rel, data) in chunk {
+                        write(&format!("{rel}.br"), &brotli(data, quality))?;
+                        write(&format!("{rel}.gz"), &gzip(data))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Err(PublishError::Compression)))
+            .collect()
+    });
+    results.into_iter().collect::<Result<(), PublishError>>()?;
+    // Every file is on the disk already (`write_new`); now the folders'
+    // entries, hard links included, so that the tree swapped in is the
+    // tree a power cut leaves.
+    sync_dirs(tmp)?;
+    let old = swap(dist, tmp, notice)?;
+    let parent = dist.parent().unwrap_or(Path::new("/"));
+    io(sync_dir(parent), parent)?;
+    // Published: a failure from here on is only litter, which the next
+    // run removes (under the lock, see `remove_leftovers`).
+    if let Err(error) = fs::remove_dir_all(&old) {
+        notice(&Notice::OldTreeLeft { path: old, error });
+    }
+    Ok(version)
+}
+
+/// A side folder of this run, `.DISTNAME.publish-<pid>-<nonce>`: removed
+/// when dropped, so that a run that fails half-way leaves nothing beside
+/// DIST. (A killed run leaves it to the next one, see [`remove_leftovers`].)
+struct Side(PathBuf);
+
+impl Side {
+    fn create(dist: &Path) -> Result<Side, PublishError> {
+        // The pid tells whose it is in a listing; the clock, which run of
+        // that pid (pids are reused).
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = beside(dist, &format!("{SIDE}{}-{nanos:x}", std::process::id()));
+        io(fs::create_dir(&path), &path)?;
+        Ok(Side(path))
+    }
+
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Side {
+    fn drop(&mut self) {
+        // After a swap the old tree is here, already removed (or noticed).
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Whether `name`, beside DIST `dist_name`, is one of publish's side
+/// folders: `.DISTNAME.publish-<pid>-<nonce>` (and `…-old`, see [`swap`]),
+/// or `.DISTNAME.publish-new` / `-old`, which earlier versions used. The
+/// shape is checked, not only the prefix, so that `.a.publish-1.publish-…`
+/// (a side folder of a DIST named `a.publish-1`) is not taken for `a`'s.
+fn is_side_folder(name: &str, dist_name: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_prefix(dist_name))
+        .and_then(|n| n.strip_prefix('.'))
+        .and_then(|n| n.strip_prefix(SIDE))
+    else {
+        return false;
+    };
+    matches!(rest, "new" | "old")
+        || rest.split_once('-').is_some_and(|(pid, nonce)| {
+            !pid.is_empty()
+                && pid.bytes().all(|b| b.is_ascii_digit())
+                && !nonce.is_empty()
+                && nonce
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Removes the side folders of earlier runs that were killed before they
+/// could (their lock died with them). Only under DIST's lock: then no
+/// running publish is using them.
+pub(super) fn remove_leftovers(dist: &Path) -> Result<(), PublishError> {
+    let parent = dist.parent().unwrap_or(Path::new("/"));
+    let Some(name) = dist.file_name().and_then(|n| n.to_str()) else {
+        return Ok(());
+    };
+    for entry in io(fs::read_dir(parent), parent)? {
+        let entry = io(entry, parent)?;
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| is_side_folder(n, name))
+        {
+            io(fs::remove_dir_all(entry.path()), &entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Puts the tree at `side` in `dist`'s place; returns where the old tree is now.
+fn swap(
+    dist: &Path,
+    side: &Path,
+    notice: &mut dyn FnMut(&Notice),
+) -> Result<PathBuf, PublishError> {
+    let error = match exchange(side, dist) {
+        Ok(()) => return Ok(side.to_owned()),
+        Err(e) => e,
+    };
+    if !matches!(error.raw_os_error(), Some(libc::EINVAL | libc::ENOSYS)) {
+        return Err(PublishError::Io {
+            path: dist.to_owned(),
+            source: error,
+        });
+    }
+    // A file system (or kernel) without RENAME_EXCHANGE: the two renames
+    // of earlier versions, with DIST missing between them.
+    notice(&Notice::TwoRenames {
+        dist: dist.to_owned(),
+        error,
+    });
+    let mut old = side.as_os_str().to_owned();
+    old.push("-old");
+    let old = PathBuf::from(old);
+    io(fs::rename(dist, &old), dist)?;
+    if let Err(source) = fs::rename(side, dist) {
+        // Put the old site back rather than leave none.
+        let _ = fs::rename(&old, dist);
+        return Err(PublishError::Io {
+            path: dist.to_owned(),
+            source,
+        });
+    }
+    Ok(old)
+}
+
+/// Exchanges two paths in one step (Linux ≥ 3.15; the file system must
+/// support it: ext4, xfs, btrfs, tmpfs and overlayfs do).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are NUL-terminated strings that outlive the call, and
+    // AT_FDCWD makes relative paths relative to the working directory.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere there is no exchange: [`swap`] falls back to two renames.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from_raw_os_error(libc::ENOSYS))
+}
+
+/// Writes a new file and flushes it to the disk. New, never truncated: a
+/// file that exists in the side folder is one of DIST's, hard-linked.
+fn write_new(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
+    f.write_all(data)?;
+    f.sync_all()
+}
+
+/// Copies a file (where a hard link is refused) and flushes the copy.
+fn copy_synced(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::copy(from, to)?;
+    File::open(to)?.sync_all()
+}
+
+/// Flushes a folder's entries (on Linux a directory opened read-only can be).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Flushes `dir` and every folder below it.
+fn sync_dirs(dir: &Path) -> Result<(), PublishError> {
+    for entry in io(fs::read_dir(dir), dir)? {
+        let entry = io(entry, dir)?;
+        if io(entry.file_type(), &entry.path())?.is_dir() {
+            sync_dirs(&entry.path())?;
+        }
+    }
+    io(sync_dir(dir), dir)
+}
+
+fn stamp_worker(src: &str, version: &str, list: &str) -> Option<String> {
+    let mut found = 0;
+    let lines: Vec<String> = src
+        .lines()
+        .map(|l| {
+            if l.starts_with("const VERSION = ") {
+                found += 1;
+                format!("const VERSION = \"{version}\";")
+            } else if l.starts_with("const PRECACHE = ") {
+                found += 1;
+                format!("const PRECACHE = {list};")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect();
+    (found == 2).then(|| lines.join("\n") + "\n")
+}
+
+fn compressible(rel: &str) -> bool {
+    [
+        ".html",
+        ".xml",
+        ".txt",
+        ".webmanifest",
+        ".css",
+        ".js",
+        ".json",
+        ".svg",
+    ]
+    .iter()
+    .any(|e| rel.ends_with(e))
+}
+
+fn brotli(data: &[u8], quality: u32) -> Vec<u8> {
+    let mut out = vec![];
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
+        let _ = w.write_all(data);
+    }
+    out
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(vec![], flate2::Compression::best());
+    let _ = e.write_all(data);
+    e.finish().unwrap_or_default()
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), PublishError> {
+    for entry in io(std::fs::read_dir(dir), dir)? {
+        let entry = io(entry, dir)?;
+        let p = entry.path();
+        if io(entry.file_type(), &p)?.is_dir() {
+            walk(root, &p, out)?;
+        } else if let Ok(rel) = p.strip_prefix(root) {
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_editors_files_are_neither_removed_nor_precached() {
+        for f in [
+            "editor/index.html",
+            "editor/rops-editor-0123456789abcdef_bg.wasm",
+            "edytor/index.html",
+            "en/editor/index.html",
+        ] {
+            assert!(editor_file(f) && !owned(f), "{f}");
+        }
+        for f in [
+            "index.html",
+            "en/index.html",
+            "os-czasu/2015-mokes/index.html",
+        ] {
+            assert!(owned(f) && !editor_file(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn a_publish_owns_pages_and_site_files_only() {
+        assert!(owned("os-czasu/index.html.br"));
+        assert!(owned("sitemap.xml"));
+        assert!(!owned(TEMPLATE));
+        assert!(!owned("rops-es-1234abcd_bg.wasm"));
+        assert!(!owned("boot.js"));
+    }
+
+    #[test]
+    fn side_folders_are_told_by_their_whole_name() {
+        for n in [
+            ".dist.publish-4242-18c3f0a1b2",
+            ".dist.publish-4242-18c3f0a1b2-old",
+            ".dist.publish-new",
+            ".dist.publish-old",
+        ] {
+            assert!(is_side_folder(n, "dist"), "{n}");
+        }
+        for n in [
+            "dist",
+            ".dist.publish.lock",
+            ".dist.publish-",
+            ".dist.publish-4242",
+            ".dist.publish-4242-",
+            ".dist.publish-x-1",
+            ".dist-sub.publish-4242-1",
+            ".dist.publish-1.publish-4242-1",
+            "dist.publish-4242-1",
+        ] {
+            assert!(!is_side_folder(n, "dist"), "{n}");
+        }
+        // Another DIST whose name starts with this one's.
+        assert!(!is_side_folder(".a.publish-1.publish-4242-1", "a"));
+        assert!(is_side_folder(".a.publish-1.publish-4242-1", "a.publish-1"));
+    }
+}

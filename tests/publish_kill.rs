@@ -1,0 +1,707 @@
+//! `publish` run twice at once and killed at random moments (#23 item 5):
+//! DIST must be, after anything, exactly the tree of one undisturbed run,
+//! never a mix of two and never missing.
+//!
+//! Native and quick: the binary `cargo test` builds (`CARGO_BIN_EXE_publish`)
+//! on a built app as small as publish accepts, in a folder of each test's
+//! own. The tests run one at a time (they time runs and kill them).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::BufRead;
+use std::os::unix::io::AsRawFd;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+const PUBLISH: &str = env!("CARGO_BIN_EXE_publish");
+
+/// One day for every run: the sitemap's dates are then the same whichever
+/// tree a run starts from, so each bundle has exactly one expected tree.
+const EPOCH: &str = "1795651200";
+
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn serial() -> MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+// ------------------------------------------------------------ the folders
+
+/// A folder of one test's own, holding `site` (DIST), the two bundles `a/`
+/// and `b/`, and whatever publish puts beside DIST. Removed when the test
+/// passes, kept (for a look) when it fails.
+struct Work {
+    dir: PathBuf,
+}
+
+impl Work {
+    fn new(name: &str) -> Work {
+        let dir =
+            std::env::temp_dir().join(format!("rops-publish-kill-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        built_app(&dir.join("site"));
+        bundles(&dir);
+        Work { dir }
+    }
+
+    fn dist(&self) -> PathBuf {
+        self.dir.join("site")
+    }
+
+    fn bundle(&self, which: Which) -> PathBuf {
+        self.dir.join(which.dir()).join("bundle.json")
+    }
+
+    fn lock_file(&self) -> PathBuf {
+        self.dir.join(".site.publish.lock")
+    }
+
+    /// What is beside DIST, other than the bundles' folders.
+    fn beside(&self) -> BTreeSet<String> {
+        std::fs::read_dir(&self.dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !matches!(n.as_str(), "site" | "a" | "b"))
+            .collect()
+    }
+
+    /// publish's side folders beside DIST.
+    fn side_folders(&self) -> BTreeSet<String> {
+        self.beside()
+            .into_iter()
+            .filter(|n| n.starts_with(".site.publish-"))
+            .collect()
+    }
+
+    /// `publish --site-url https://example.org/ekonomia/ BUNDLE DIST`.
+    fn command(&self, which: Which) -> Command {
+        let mut cmd = self.without_address(which);
+        cmd.arg("--site-url").arg("https://example.org/ekonomia/");
+        cmd
+    }
+
+    /// `publish BUNDLE DIST`, `ROPS_SITE_URL` unset.
+    fn without_address(&self, which: Which) -> Command {
+        let mut cmd = Command::new(PUBLISH);
+        cmd.arg(self.bundle(which))
+            .arg(self.dist())
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .env_remove("ROPS_SITE_URL");
+        cmd
+    }
+
+    /// One undisturbed run, which must publish.
+    fn publish(&self, which: Which) -> Output {
+        let out = self.command(which).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+        out
+    }
+}
+
+impl Drop for Work {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let to = dir.join(rel);
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::write(to, text).unwrap();
+}
+
+/// A built app as small as publish accepts: the template with every marker
+/// `Template::read` looks for and the stylesheet it links, a worker with
+/// the two lines `stage` stamps, the manifest `manifest()` rewrites, and the
+/// icon. Small on purpose: a run takes about a second in a debug build
+/// (brotli's best quality on each page dominates, and the app's real
+/// stylesheet, inlined in every page, would make it several).
+fn built_app(dist: &Path) {
+    write(
+        dist,
+        "app.template.html",
+        r#"<!doctype html>
+<html lang="pl">
+<head>
+  <meta charset="utf-8">
+  <title></title>
+  <base href="/ekonomia/">
+  <!--rops:meta-->
+  <link rel="preload" href="content/bundle.json" as="fetch" crossorigin>
+  <link rel="stylesheet" href="/ekonomia/style-0123456789abcdef.css">
+  <link rel="icon" href="icons/icon.svg" type="image/svg+xml">
+  <script type="module" src="/ekonomia/boot.js"></script>
+</head>
+<body>
+  <div id="boot">
+    <header><a class="site-header__name" href="./" data-boot="org"></a></header>
+    <main><h1 data-boot="title"></h1></main>
+  </div><!--/boot-->
+</body>
+</html>
+"#,
+    );
+    write(
+        dist,
+        "style-0123456789abcdef.css",
+        "body { margin: 0; font: 16px/1.5 sans-serif; }\n",
+    );
+    write(
+        dist,
+        "sw.js",
+        "// The worker (its two first lines are stamped by publish).\n\
+         const VERSION = \"dev\";\n\
+         const PRECACHE = [];\n\
+         self.addEventListener(\"install\", () => self.skipWaiting());\n",
+    );
+    write(
+        dist,
+        "manifest.webmanifest",
+        r##"{
+  "name": "",
+  "short_name": "",
+  "description": "",
+  "lang": "pl",
+  "start_url": "./",
+  "display": "standalone",
+  "theme_color": "#0b5394",
+  "icons": [{ "src": "icons/icon.svg", "sizes": "any", "type": "image/svg+xml" }]
+}
+"##,
+    );
+    write(
+        dist,
+        "icons/icon.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><rect width=\"8\" height=\"8\" fill=\"#0b5394\"/></svg>\n",
+    );
+    write(dist, "boot.js", "// the loader\n");
+}
+
+/// Which of the two bundles.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Which {
+    A,
+    B,
+}
+
+impl Which {
+    fn dir(self) -> &'static str {
+        match self {
+            Which::A => "a",
+            Which::B => "b",
+        }
+    }
+
+    fn other(self) -> Which {
+        match self {
+            Which::A => Which::B,
+            Which::B => Which::A,
+        }
+    }
+}
+
+/// `a/`: the fictional organisation's bundle with its first two events
+/// only (fewer pages, a quicker run: more kills in the same time); `b/`:
+/// the same with the first event retitled, so that its pages differ too.
+fn bundles(work: &Path) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let text = std::fs::read_to_string(fixture.join("bundle.json")).unwrap();
+    let mut a: serde_json::Value = serde_json::from_str(&text).unwrap();
+    a["events"].as_array_mut().unwrap().truncate(2);
+    let mut b = a.clone();
+    let title = &mut b["events"][0]["title"]["pl"];
+    let retitled = format!("{} – poprawione", title.as_str().unwrap());
+    *title = retitled.into();
+    for (dir, bundle) in [("a", a), ("b", b)] {
+        let text = serde_json::to_string_pretty(&bundle).unwrap();
+        write(&work.join(dir), "bundle.json", &text);
+        std::fs::copy(fixture.join("logo.svg"), work.join(dir).join("logo.svg")).unwrap();
+    }
+}
+
+// ------------------------------------------------------------ the trees
+
+/// A tree: every file and folder below DIST, by relative path, with its
+/// content's sha256 (`/` for a folder).
+type Tree = BTreeMap<String, String>;
+
+/// DIST's tree, or `None` if DIST does not exist.
+fn tree(dist: &Path) -> Option<Tree> {
+    fn walk(root: &Path, dir: &Path, out: &mut Tree) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let e = e.unwrap();
+            let rel = e
+                .path()
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if e.file_type().unwrap().is_dir() {
+                out.insert(rel, "/".into());
+                walk(root, &e.path(), out);
+            } else {
+                use sha2::Digest;
+                let hash = sha2::Sha256::digest(std::fs::read(e.path()).unwrap());
+                out.insert(rel, hash.iter().map(|b| format!("{b:02x}")).collect());
+            }
+        }
+    }
+    if !std::fs::symlink_metadata(dist).ok()?.is_dir() {
+        panic!("{} is not a directory", dist.display());
+    }
+    let mut out = Tree::new();
+    walk(dist, dist, &mut out);
+    Some(out)
+}
+
+/// How two trees differ, briefly.
+fn difference(got: &Tree, want: &Tree) -> String {
+    let keys: BTreeSet<&String> = got.keys().chain(want.keys()).collect();
+    let diff: Vec<String> = keys
+        .into_iter()
+        .filter(|k| got.get(*k) != want.get(*k))
+        .take(12)
+        .map(|k| match (got.get(k), want.get(k)) {
+            (Some(_), None) => format!("  + {k}"),
+            (None, Some(_)) => format!("  - {k}"),
+            _ => format!("  ~ {k}"),
+        })
+        .collect();
+    diff.join("\n")
+}
+
+/// The two expected trees, from undisturbed runs: A, B, then A again,
+/// which must give A's tree again (else "the old tree" would depend on
+/// history and the kill test could not tell whole from mixed). And how
+/// long a run takes (the median of the three).
+fn expected_trees(work: &Work) -> (BTreeMap<&'static str, Tree>, Duration) {
+    let mut times = vec![];
+    let mut trees = BTreeMap::new();
+    for which in [Which::A, Which::B, Which::A] {
+        let start = Instant::now();
+        work.publish(which);
+        times.push(start.elapsed());
+        let t = tree(&work.dist()).expect("DIST after an undisturbed run");
+        if let Some(before) = trees.get(which.dir()) {
+            assert!(
+                before == &t,
+                "publishing {which:?} again gave another tree:\n{}",
+                difference(&t, before)
+            );
+        }
+        trees.insert(which.dir(), t);
+    }
+    assert_ne!(
+        trees["a"], trees["b"],
+        "the two bundles publish the same tree: the test could not tell old from new"
+    );
+    assert!(
+        trees["a"].keys().any(|k| k.ends_with("index.html")),
+        "no pages published"
+    );
+    times.sort();
+    (trees, times[1])
+}
+
+fn shown(out: &Output) -> String {
+    format!(
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A small xorshift generator; the seed is printed, and `PUBLISH_KILL_SEED`
+/// replays a run.
+struct Rng(u64);
+
+impl Rng {
+    fn new() -> Rng {
+        let seed = std::env::var("PUBLISH_KILL_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+                    | 1
+            });
+        println!("seed {seed} (PUBLISH_KILL_SEED={seed} replays it)");
+        Rng(seed)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+// ------------------------------------------------------------ the tests
+
+#[test]
+fn a_killed_publish_leaves_dist_whole_old_or_new() {
+    let _serial = serial();
+    let work = Work::new("kill");
+    let (trees, span) = expected_trees(&work);
+    // Kills from the start of a run to past its end (a run may be slower
+    // than the ones measured), about 40 s in all.
+    let window = span.mul_f64(1.2);
+    let rounds = ((40.0 / (0.6 * window.as_secs_f64() + 0.1)) as usize).clamp(30, 60);
+    println!(
+        "an undisturbed run takes {span:?}; {rounds} runs killed within {window:?} of their start"
+    );
+    let mut rng = Rng::new();
+    // Where each kill landed, as DIST and what is beside it tell.
+    let (mut before, mut during, mut after, mut finished) = (0, 0, 0, 0);
+    let mut current = Which::A;
+    for round in 0..rounds {
+        let next = current.other();
+        let delay = window.mul_f64(rng.unit());
+        let mut child = work
+            .command(next)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let killed = status.signal() == Some(libc::SIGKILL);
+        assert!(
+            killed || status.success(),
+            "round {round}: publish failed on its own: {status:?}"
+        );
+        let got = tree(&work.dist())
+            .unwrap_or_else(|| panic!("round {round}: DIST is missing after a kill at {delay:?}"));
+        let is = if got == trees[next.dir()] {
+            next
+        } else if got == trees[current.dir()] {
+            current
+        } else {
+            panic!(
+                "round {round}: killed at {delay:?}, DIST is neither the old tree ({current:?}) nor the new one ({next:?}):\nagainst the new one:\n{}\nagainst the old one:\n{}",
+                difference(&got, &trees[next.dir()]),
+                difference(&got, &trees[current.dir()]),
+            );
+        };
+        let side = work.side_folders();
+        match (killed, is == next) {
+            (false, _) => {
+                assert!(
+                    is == next,
+                    "round {round}: a run that finished left the old tree"
+                );
+                assert!(
+                    side.is_empty(),
+                    "round {round}: a finished run left {side:?}"
+                );
+                finished += 1;
+            }
+            (true, false) => before += 1,
+            // Swapped in, the old tree not yet removed.
+            (true, true) if !side.is_empty() => during += 1,
+            (true, true) => after += 1,
+        }
+        current = is;
+    }
+    println!(
+        "{rounds} runs: {before} killed before the swap (DIST old), {during} during it \
+         (DIST new, the old tree still beside it), {after} after it (DIST new, not yet exited), \
+         {finished} finished before their kill"
+    );
+    assert!(
+        before > 0,
+        "no kill landed before the swap: the test did not test killing"
+    );
+    assert!(
+        during + after + finished > 0,
+        "no run got as far as the swap: the test did not see a new tree"
+    );
+
+    // The next run clears what the killed ones left, and the lock file goes too.
+    work.publish(current.other());
+    assert_eq!(
+        tree(&work.dist()).as_ref(),
+        Some(&trees[current.other().dir()])
+    );
+    assert_eq!(work.beside(), BTreeSet::new(), "left beside DIST");
+}
+
+/// Holds DIST's lock as a running publish would (`flock(LOCK_EX)` on the
+/// lock file beside DIST) until dropped.
+struct HeldLock(#[allow(dead_code)] std::fs::File);
+
+fn hold_lock(path: &Path) -> HeldLock {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .unwrap();
+    // SAFETY: the descriptor is open for as long as `file` lives.
+    let r = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    assert_eq!(r, 0, "the lock is free before the test takes it");
+    HeldLock(file)
+}
+
+/// Lines of a child's stderr as they come.
+fn stderr_lines(child: &mut Child) -> std::sync::mpsc::Receiver<String> {
+    let err = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(err).lines() {
+            if tx.send(line.unwrap_or_default()).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn two_publishes_at_once_take_turns() {
+    let _serial = serial();
+    let work = Work::new("twice");
+    let (trees, _) = expected_trees(&work);
+
+    // Started together: both publish, one after the other, and DIST is
+    // then one whole tree.
+    let spawn = |which| {
+        work.command(which)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(Which::A), spawn(Which::B));
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert_eq!(a.status.code(), Some(0), "{}", shown(&a));
+    assert_eq!(b.status.code(), Some(0), "{}", shown(&b));
+    let got = tree(&work.dist()).expect("DIST after two runs");
+    assert!(
+        got == trees["a"] || got == trees["b"],
+        "two runs at once left a tree that is neither's:\n{}",
+        difference(&got, &trees["a"])
+    );
+    assert_eq!(work.beside(), BTreeSet::new(), "left beside DIST");
+    let waited = [&a, &b]
+        .iter()
+        .filter(|o| String::from_utf8_lossy(&o.stderr).contains("waiting…"))
+        .count();
+    println!("started together: {waited} of the two said it was waiting");
+
+    // While another holds the lock, a run says so once and waits, DIST
+    // untouched; once the lock is free it publishes.
+    work.publish(Which::A);
+    let held = hold_lock(&work.lock_file());
+    let mut child = work
+        .command(Which::B)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = stderr_lines(&mut child);
+    let said = lines
+        .recv_timeout(Duration::from_secs(60))
+        .expect("a waiting run says so");
+    let dist = work.dist();
+    assert_eq!(
+        said,
+        format!(
+            "publish: another publish is running on {}; waiting…",
+            dist.display()
+        )
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(child.try_wait().unwrap().is_none(), "it did not wait");
+    assert_eq!(
+        tree(&dist).as_ref(),
+        Some(&trees["a"]),
+        "a waiting run changed DIST"
+    );
+    assert_eq!(
+        work.side_folders(),
+        BTreeSet::new(),
+        "a waiting run wrote beside DIST"
+    );
+    drop(held);
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let rest: Vec<String> = lines.try_iter().collect();
+    assert!(
+        !rest.iter().any(|l| l.contains("waiting")),
+        "said it was waiting more than once: {rest:?}"
+    );
+    assert_eq!(tree(&dist).as_ref(), Some(&trees["b"]));
+    assert_eq!(work.beside(), BTreeSet::new(), "left beside DIST");
+
+    // --no-wait: refused at once, exit 3, DIST untouched.
+    let held = hold_lock(&work.lock_file());
+    let out = work.command(Which::A).arg("--no-wait").output().unwrap();
+    drop(held);
+    assert_eq!(out.status.code(), Some(3), "{}", shown(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "another publish is running on {}; nothing was published",
+            dist.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        tree(&dist).as_ref(),
+        Some(&trees["b"]),
+        "a refused run changed DIST"
+    );
+    assert_eq!(
+        work.side_folders(),
+        BTreeSet::new(),
+        "a refused run wrote beside DIST"
+    );
+}
+
+#[test]
+fn side_folders_of_killed_runs_are_removed_by_the_next_run() {
+    let _serial = serial();
+    let work = Work::new("leftovers");
+    // What killed runs leave: a half-written tree of this version, and the
+    // fixed folders of earlier versions. And what is not publish's to remove.
+    let ours = [
+        ".site.publish-4242-18c3f0a1b2c3d4e5",
+        ".site.publish-4242-18c3f0a1b2c3d4e5-old",
+        ".site.publish-new",
+        ".site.publish-old",
+    ];
+    let theirs = [".site.publishing", ".other.publish-4242-1", "site-copy"];
+    for name in ours.iter().chain(&theirs) {
+        write(&work.dir.join(name), "en/index.html", "half a page");
+    }
+    work.publish(Which::A);
+    let left = work.beside();
+    assert_eq!(
+        left,
+        theirs.iter().map(|s| s.to_string()).collect(),
+        "after a run, beside DIST"
+    );
+}
+
+/// The `content` of `<meta name="rops-public-url">` in a page.
+fn public_url(page: &Path) -> String {
+    let html = std::fs::read_to_string(page).unwrap();
+    let (_, rest) = html
+        .split_once("<meta name=\"rops-public-url\" content=\"")
+        .expect("the site's address in the page");
+    rest.split_once('"').unwrap().0.to_owned()
+}
+
+#[test]
+fn the_site_address_is_required_and_checked() {
+    let _serial = serial();
+    let work = Work::new("address");
+    let dist = work.dist();
+    let built = tree(&dist).unwrap();
+    let refused = |cmd: &mut Command, why: &str| {
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", shown(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(why), "no {why:?} in:\n{stderr}");
+        assert_eq!(
+            tree(&dist).as_ref(),
+            Some(&built),
+            "a refused run changed DIST"
+        );
+        assert_eq!(
+            work.beside(),
+            BTreeSet::new(),
+            "a refused run left something beside DIST"
+        );
+    };
+
+    // None given: refused, with the reason and the two ways forward.
+    refused(
+        &mut work.without_address(Which::A),
+        "publish: the public address of the site is needed for canonical links, the sitemap \
+         and Open Graph; pass --site-url https://host/path/ or --local for a copy served on \
+         this machine",
+    );
+    // Not a site's address: refused with what is wrong with it.
+    for (url, why) in [
+        ("example.org/ekonomia/", "it must start with https://"),
+        ("ftp://example.org/", "it must start with https://"),
+        ("https:///ekonomia/", "no host after the scheme"),
+        (
+            "https://exa mple.org/",
+            "spaces, quotes and control characters",
+        ),
+        (
+            "https://example.org/?lang=pl",
+            "a query (?) or fragment (#)",
+        ),
+        ("https://user@example.org/", "is not a host name"),
+    ] {
+        refused(
+            work.without_address(Which::A).arg("--site-url").arg(url),
+            why,
+        );
+        refused(
+            work.without_address(Which::A).env("ROPS_SITE_URL", url),
+            why,
+        );
+    }
+    refused(
+        work.without_address(Which::A)
+            .args(["--local", "--site-url", "https://example.org/"]),
+        "--site-url and --local exclude each other",
+    );
+
+    // --local: this machine's address, with the app's base.
+    let out = work
+        .without_address(Which::A)
+        .arg("--local")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(
+        public_url(&dist.join("index.html")),
+        "http://127.0.0.1:8080/ekonomia/"
+    );
+    // ROPS_SITE_URL stands for --site-url (and --local wins over it).
+    let out = work
+        .without_address(Which::B)
+        .env("ROPS_SITE_URL", "https://example.org/ekonomia")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(
+        public_url(&dist.join("index.html")),
+        "https://example.org/ekonomia/"
+    );
+    let sitemap = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://example.org/ekonomia/os-czasu</loc>"),
+        "{sitemap}"
+    );
+    let out = work
+        .without_address(Which::A)
+        .arg("--local")
+        .env("ROPS_SITE_URL", "https://example.org/ekonomia/")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(
+        public_url(&dist.join("index.html")),
+        "http://127.0.0.1:8080/ekonomia/"
+    );
+}
