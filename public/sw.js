@@ -1,6 +1,6 @@
 // Service worker: a versioned, precached app shell.
 //
-// - VERSION and PRECACHE are stamped by `publish` (src/bin/publish.rs) after
+// - VERSION and PRECACHE are stamped by `publish` (src/publish/) after
 //   every release build and content change (each shell file with its sha256
 //   integrity value, and a version derived from all of them; the pages are
 //   not precached, shell.html stands in for them); a new stamp is a new worker, which

@@ -41,7 +41,7 @@ const bootStamped = bootSrc.replace("const TABLE = null;", `const TABLE = ${tabl
 if (bootStamped === bootSrc) throw new Error("boot.js TABLE placeholder not found");
 writeFileSync(bootPath, bootStamped);
 
-// The page template: `publish` (src/bin/publish.rs) renders every route into
+// The page template: `publish` (src/publish/) renders every route into
 // a copy of it, so it must survive the index.html that publish writes.
 writeFileSync(join(dir, "app.template.html"), readFileSync(join(dir, "index.html")));
 

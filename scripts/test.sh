@@ -27,6 +27,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -q --
 
 step "native tier: content model and validator"
 cargo test --locked --workspace --lib --bins
+# publish run twice at once and killed at random points; crafted workbooks
+# under a 1 GiB memory limit (the content CLI).
+cargo test --locked --test publish_kill --test import_bounds
 cargo run --locked -q --bin validate-bundle -- public/content/bundle.json
 # The CLI must fail, with path and position, on every broken fixture.
 for f in tests/fixtures/invalid-*.json; do
