@@ -132,6 +132,15 @@ async fn asks_before_leaving(c: &Client) -> bool {
     .unwrap()
 }
 
+/// Waits until the draft stored in the browser holds `text` (autosave).
+async fn stored_draft_holds(c: &Client, text: &str) {
+    wait_js(
+        c,
+        &format!("Object.values(localStorage).some(v => v.includes({text:?}))"),
+    )
+    .await;
+}
+
 async fn upload(c: &Client, file: &std::path::Path) {
     let input = wait_for(c, "[data-testid=open-file]").await;
     input.send_keys(file.to_str().unwrap()).await.unwrap();
@@ -864,11 +873,7 @@ async fn a_second_tab_is_told_and_cannot_overwrite_the_other_silently() {
     open_item(&c, "f-events-0").await;
     type_into(&c, "f-events-0-title-pl", "Z drugiej karty").await;
     let stored = "return Object.keys(localStorage).filter(k => k.startsWith('rops.editor.draft@')).map(k => JSON.parse(localStorage[k]).draft.events[0].title.pl)";
-    wait_js(
-        &c,
-        "Object.values(localStorage).some(v => v.includes('Z drugiej karty'))",
-    )
-    .await;
+    stored_draft_holds(&c, "Z drugiej karty").await;
 
     c.switch_to_window(first).await.unwrap();
     wait_for_text(&c, "[data-testid=elsewhere]", "także w innej karcie").await;
@@ -891,11 +896,7 @@ async fn a_second_tab_is_told_and_cannot_overwrite_the_other_silently() {
     // And from here this tab saves again.
     open_item(&c, "f-events-0").await;
     type_into(&c, "f-events-0-title-pl", "Po wyborze").await;
-    wait_js(
-        &c,
-        "Object.values(localStorage).some(v => v.includes('Po wyborze'))",
-    )
-    .await;
+    stored_draft_holds(&c, "Po wyborze").await;
     c.close().await.unwrap();
 }
 
@@ -907,11 +908,7 @@ async fn a_draft_that_could_not_be_stored_is_not_restored_as_current() {
     editor(&c, &s, "/edytor").await;
     open_item(&c, "f-events-0").await;
     type_into(&c, "f-events-0-title-pl", "Zapisana zmiana").await;
-    wait_js(
-        &c,
-        "Object.values(localStorage).some(v => v.includes('Zapisana zmiana'))",
-    )
-    .await;
+    stored_draft_holds(&c, "Zapisana zmiana").await;
     // Now the storage is full for anything as large as a draft.
     js(
         &c,
