@@ -22,4 +22,5 @@ pub mod prefs;
 pub mod publish;
 pub mod pwa;
 pub mod router;
+pub mod status;
 pub mod takeover;

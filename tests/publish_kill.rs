@@ -228,7 +228,10 @@ fn bundles(work: &Path) {
 // ------------------------------------------------------------ the trees
 
 /// A tree: every file and folder below DIST, by relative path, with its
-/// content's sha256 (`/` for a folder).
+/// content's sha256 (`/` for a folder). What grows with every run is
+/// summed up by what the tree must agree on: the kept versions
+/// (`content/versions/`) are left out, and the status stands for the
+/// bundle it says is live, which must be this tree's own.
 type Tree = BTreeMap<String, String>;
 
 /// DIST's tree, or `None` if DIST does not exist.
@@ -242,7 +245,21 @@ fn tree(dist: &Path) -> Option<Tree> {
                 .unwrap()
                 .to_string_lossy()
                 .into_owned();
-            if e.file_type().unwrap().is_dir() {
+            if rel == "content/versions" {
+                continue;
+            }
+            if rel == "publish-status.json" {
+                let status: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(e.path()).unwrap()).unwrap();
+                let live = &status["versions"][0];
+                assert_eq!(status["version"], live["version"], "{status}");
+                let bundle = std::fs::read(root.join(live["file"].as_str().unwrap()))
+                    .expect("the live version's bundle is kept");
+                use sha2::Digest;
+                let hash = sha2::Sha256::digest(bundle);
+                let hash: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+                out.insert(rel, format!("live bundle {hash}"));
+            } else if e.file_type().unwrap().is_dir() {
                 out.insert(rel, "/".into());
                 walk(root, &e.path(), out);
             } else {
@@ -704,4 +721,71 @@ fn the_site_address_is_required_and_checked() {
         public_url(&dist.join("index.html")),
         "http://127.0.0.1:8080/ekonomia/"
     );
+}
+
+/// The live version, as DIST's status says.
+fn live_version(work: &Work) -> String {
+    let status: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(work.dist().join("publish-status.json")).unwrap())
+            .unwrap();
+    status["version"].as_str().unwrap().to_owned()
+}
+
+/// `publish --watch` killed at random moments while it publishes an
+/// upload: started again, it publishes the upload, and only once (a kill
+/// after the swap but before the upload is removed must not publish it a
+/// second time, nor record a second outcome).
+#[test]
+fn a_killed_watcher_publishes_its_upload_once_when_started_again() {
+    let _serial = serial();
+    let work = Work::new("watch");
+    let (trees, span) = expected_trees(&work);
+    let incoming = work.dir.join("incoming");
+    std::fs::create_dir_all(&incoming).unwrap();
+    let watcher = |once: bool| {
+        let mut cmd = Command::new(PUBLISH);
+        cmd.args(["--site-url", "https://example.org/ekonomia/", "--watch"]);
+        if once {
+            cmd.arg("--once");
+        }
+        cmd.arg(&incoming)
+            .arg(work.dist())
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .stdout(Stdio::null());
+        cmd
+    };
+    let mut rng = Rng::new();
+    let mut current = Which::A;
+    for round in 0..6 {
+        let next = current.other();
+        let request = format!("round{round}");
+        let upload = incoming.join(format!("{request}@{}.json", live_version(&work)));
+        std::fs::copy(work.bundle(next), &upload).unwrap();
+        let mut child = watcher(false).stderr(Stdio::null()).spawn().unwrap();
+        // The watcher looks every 0.5 s, then publishes for about `span`.
+        std::thread::sleep(Duration::from_millis(500) + span.mul_f64(1.5 * rng.unit()));
+        let _ = child.kill();
+        let _ = child.wait();
+        let out = watcher(true).output().unwrap();
+        assert!(out.status.success(), "round {round}: {}", shown(&out));
+        assert_eq!(
+            tree(&work.dist()).as_ref(),
+            Some(&trees[next.dir()]),
+            "round {round}: the upload is not what is live"
+        );
+        assert!(!upload.exists(), "round {round}: the upload was left");
+        let status: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(work.dist().join("publish-status.json")).unwrap(),
+        )
+        .unwrap();
+        let outcomes: Vec<&serde_json::Value> = status["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|o| o["request"] == request.as_str())
+            .collect();
+        assert_eq!(outcomes.len(), 1, "round {round}: {status}");
+        assert_eq!(outcomes[0]["result"], "published", "round {round}");
+        current = next;
+    }
 }

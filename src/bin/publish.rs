@@ -2,7 +2,8 @@
 //! (the work is `rops_es::publish`, which says what is written and what a
 //! publish promises about DIST):
 //!
-//!     cargo run --bin publish -- (--site-url https://host/base/ | --local) [--no-wait] BUNDLE DIST
+//!     cargo run --bin publish -- (--site-url https://host/base/ | --local) [--no-wait] [--keep N] BUNDLE DIST
+//!     cargo run --bin publish -- (--site-url … | --local) [--keep N] --watch [--once] INCOMING DIST
 //!
 //! DIST is a built app (`scripts/build.sh`; it holds `app.template.html`).
 //! A bundle with faults is refused with the validator's located messages and
@@ -20,9 +21,17 @@
 //!   beside DIST, released by the kernel if its holder dies). A second run
 //!   says "another publish is running on DIST; waiting…" and waits; with
 //!   `--no-wait` it is refused instead (exit 3).
+//! - `--keep N`: how many published bundles DIST keeps for rollback
+//!   (`content/versions/`, listed in `publish-status.json`); 10 if not given.
+//! - `--watch INCOMING DIST`: publishes each upload of the editor that lands
+//!   in INCOMING (`rops_es::publish::watch` says how), looking twice a
+//!   second until stopped; with `--once`, handles what is there and exits
+//!   (deploy/rops-publish.service). Refused uploads are not errors: their
+//!   outcome is in `publish-status.json`.
 //!
-//! Exit code: 0 published, 1 the bundle has faults, 2 usage or I/O error,
-//! 3 another publish is running on DIST and `--no-wait` was given.
+//! Exit code: 0 published (or, watching, stopped normally), 1 the bundle
+//! has faults, 2 usage or I/O error, 3 another publish is running on DIST
+//! and `--no-wait` was given.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -35,12 +44,15 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use rops_es::publish::{
-        self, IfBusy, Options, PublishError, SiteAddress, SiteUrl, SiteUrlError,
+        self, IfBusy, Options, PublishError, SiteAddress, SiteUrl, SiteUrlError, WatchMode,
+        KEEP_VERSIONS,
     };
     use std::path::PathBuf;
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: publish (--site-url URL | --local) [--no-wait] BUNDLE.json DIST\n\
+    const USAGE: &str =
+        "usage: publish (--site-url URL | --local) [--no-wait] [--keep N] BUNDLE.json DIST\n\
+         \x20      publish (--site-url URL | --local) [--keep N] --watch [--once] INCOMING DIST\n\
          (ROPS_SITE_URL may stand for --site-url)";
 
     /// Why the command line cannot be followed.
@@ -54,6 +66,10 @@ mod cli {
         Paths,
         #[error("--site-url and --local exclude each other")]
         SiteAndLocal,
+        #[error("--keep needs a whole number of at least 1, not {0:?}")]
+        Keep(String),
+        #[error("--once and --no-wait go with --watch only\n{USAGE}")]
+        WatchOnly,
         #[error(transparent)]
         Address(#[from] SiteUrlError),
     }
@@ -61,12 +77,21 @@ mod cli {
     enum Command {
         Help,
         Publish(Options),
+        Watch {
+            incoming: PathBuf,
+            dist: PathBuf,
+            address: SiteAddress,
+            keep: usize,
+            mode: WatchMode,
+        },
     }
 
     fn args() -> Result<Command, Usage> {
         let mut site_url = None;
         let mut local = false;
         let mut if_busy = IfBusy::Wait;
+        let mut keep = KEEP_VERSIONS;
+        let (mut watch, mut once) = (false, false);
         let mut rest = vec![];
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
@@ -77,6 +102,12 @@ mod cli {
                 }
                 "--local" => local = true,
                 "--no-wait" => if_busy = IfBusy::Refuse,
+                "--keep" => {
+                    let n = it.next().ok_or(Usage::NoValue("--keep"))?;
+                    keep = n.parse().ok().filter(|k| *k >= 1).ok_or(Usage::Keep(n))?;
+                }
+                "--watch" => watch = true,
+                "--once" => once = true,
                 "-h" | "--help" => return Ok(Command::Help),
                 s if s.starts_with('-') => return Err(Usage::Unknown(s.to_owned())),
                 _ => rest.push(PathBuf::from(a)),
@@ -91,18 +122,63 @@ mod cli {
                 _ => return Err(SiteUrlError::Missing.into()),
             },
         };
-        let [bundle, dist] = <[PathBuf; 2]>::try_from(rest).map_err(|_| Usage::Paths)?;
+        let [first, dist] = <[PathBuf; 2]>::try_from(rest).map_err(|_| Usage::Paths)?;
+        if watch {
+            if if_busy == IfBusy::Refuse {
+                return Err(Usage::WatchOnly);
+            }
+            let mode = if once {
+                WatchMode::Once
+            } else {
+                WatchMode::Forever
+            };
+            return Ok(Command::Watch {
+                incoming: first,
+                dist,
+                address,
+                keep,
+                mode,
+            });
+        }
+        if once {
+            return Err(Usage::WatchOnly);
+        }
         Ok(Command::Publish(Options {
-            bundle,
+            bundle: first,
             dist,
             address,
             if_busy,
+            keep,
         }))
     }
 
     pub fn main() -> ExitCode {
         let opts = match args() {
             Ok(Command::Publish(opts)) => opts,
+            Ok(Command::Watch {
+                incoming,
+                dist,
+                address,
+                keep,
+                mode,
+            }) => {
+                if mode == WatchMode::Forever {
+                    eprintln!(
+                        "publish: watching {} for uploads, publishing into {} (Ctrl+C stops)",
+                        incoming.display(),
+                        dist.display()
+                    );
+                }
+                return match publish::watch(&incoming, &dist, address, keep, mode, |n| {
+                    eprintln!("publish: {n}")
+                }) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("publish: {e}");
+                        ExitCode::from(2)
+                    }
+                };
+            }
             Ok(Command::Help) => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;

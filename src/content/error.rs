@@ -39,6 +39,39 @@ impl JsonPath {
         p.0.push(Segment::Index(i));
         p
     }
+
+    /// The path `Display` wrote (`$.events[3].title.pl`, `$["a b"]`), as
+    /// a fault's path comes back from the server in `publish-status.json`.
+    pub fn parse(s: &str) -> Option<JsonPath> {
+        let mut rest = s.strip_prefix('$')?;
+        let mut out = vec![];
+        while !rest.is_empty() {
+            if let Some(r) = rest.strip_prefix('.') {
+                let end = r
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(r.len());
+                if end == 0 {
+                    return None;
+                }
+                out.push(Segment::Key(r[..end].to_owned()));
+                rest = &r[end..];
+            } else if rest.starts_with("[\"") {
+                // A quoted key, as `{:?}` wrote it: read back as JSON.
+                let mut de = serde_json::Deserializer::from_str(&rest[1..]).into_iter::<String>();
+                let key = de.next()?.ok()?;
+                let used = 1 + de.byte_offset();
+                rest = rest[used..].strip_prefix(']')?;
+                out.push(Segment::Key(key));
+            } else if let Some(r) = rest.strip_prefix('[') {
+                let end = r.find(']')?;
+                out.push(Segment::Index(r[..end].parse().ok()?));
+                rest = &r[end + 1..];
+            } else {
+                return None;
+            }
+        }
+        Some(JsonPath(out))
+    }
 }
 
 impl fmt::Display for JsonPath {
@@ -410,4 +443,27 @@ pub enum ContentError {
     Syntax { message: String, at: Location },
     #[error("the bundle has {} fault(s); first: {}", .0.len(), .0[0].describe(Lang::En))]
     Invalid(Vec<Fault>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_reads_back_as_it_was_written() {
+        let p = JsonPath::default()
+            .key("events")
+            .index(3)
+            .key("title")
+            .key("pl");
+        assert_eq!(p.to_string(), "$.events[3].title.pl");
+        assert_eq!(JsonPath::parse(&p.to_string()), Some(p));
+        let odd = JsonPath::default().key("a b").index(0).key("c");
+        assert_eq!(odd.to_string(), "$[\"a b\"][0].c");
+        assert_eq!(JsonPath::parse(&odd.to_string()), Some(odd));
+        assert_eq!(JsonPath::parse("$"), Some(JsonPath::default()));
+        for bad in ["", "events", "$.", "$[x]", "$[1", "$..a", "$.a[\"b]"] {
+            assert_eq!(JsonPath::parse(bad), None, "{bad}");
+        }
+    }
 }

@@ -9,7 +9,7 @@
 //!
 //! DIST is a built app (`scripts/build.sh`; it holds `app.template.html`).
 //! [`publish`] is the whole of it; `src/bin/publish.rs` is its command line,
-//! and a watcher (`publish --watch`, issue #24) can call it on each change.
+//! and [`watch`] (`publish --watch`) calls it for each upload of the editor.
 //!
 //! What a publish promises about DIST, whatever else runs or dies:
 //!
@@ -33,12 +33,15 @@
 
 mod address;
 mod digest;
+mod history;
 mod lock;
 mod site;
 mod stage;
 mod template;
+mod watch;
 
 pub use address::{SiteAddress, SiteUrl, SiteUrlError};
+pub use watch::{watch, WatchError, WatchMode, WatchNotice};
 
 use crate::content::{self, Bundle, ContentError, Lang};
 use std::path::{Path, PathBuf};
@@ -53,7 +56,13 @@ pub struct Options {
     pub address: SiteAddress,
     /// What to do when another publish is running on DIST.
     pub if_busy: IfBusy,
+    /// How many published bundles DIST keeps for rollback, the new one
+    /// included (`content/versions/`, listed in `publish-status.json`).
+    pub keep: usize,
 }
+
+/// The versions kept for rollback when not told otherwise.
+pub const KEEP_VERSIONS: usize = 10;
 
 /// What to do when another publish holds DIST's lock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,16 +85,19 @@ pub struct Report {
     pub site_url: String,
     /// The service worker's new version (it follows every precached file).
     pub worker_version: String,
+    /// The content's new version (`publish-status.json`).
+    pub version: String,
 }
 
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; service worker {}",
+            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; version {}, service worker {}",
             self.pages,
             self.dist.display(),
             self.site_url,
+            self.version,
             self.worker_version
         )
     }
@@ -142,12 +154,14 @@ impl std::fmt::Display for Notice {
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
     /// The bundle has faults; `lines` holds one per fault,
-    /// `file:line:col: $.path: message`, as validate-bundle prints them.
+    /// `file:line:col: $.path: message`, as validate-bundle prints them,
+    /// and `faults` the same in both languages, for `publish-status.json`.
     #[error("{}: {} fault(s); nothing was published, {} is unchanged", bundle.display(), lines.len(), dist.display())]
     Faults {
         bundle: PathBuf,
         dist: PathBuf,
         lines: Vec<String>,
+        faults: Vec<crate::status::Fault>,
     },
     /// Another publish is running on DIST, and the caller would not wait.
     #[error("another publish is running on {}; nothing was published", dist.display())]
@@ -210,56 +224,142 @@ fn beside(dist: &Path, what: &str) -> PathBuf {
 /// should know while it runs (see [`Notice`]).
 pub fn publish(opts: &Options, mut notice: impl FnMut(&Notice)) -> Result<Report, PublishError> {
     let (bytes, bundle) = load_bundle(&opts.bundle, &opts.dist)?;
-    let dist = opts
-        .dist
-        .canonicalize()
-        .map_err(|source| PublishError::NotBuilt {
-            path: opts.dist.clone(),
-            source,
-        })?;
-    // From here until the swap, DIST is read (its template, worker, pages
-    // and sitemap dates) and its side folders written: all under the lock.
+    let dist = canonical(&opts.dist)?;
+    // From here until the swap, DIST is read (its template, worker, pages,
+    // sitemap dates and status) and its side folders written: all under
+    // the lock.
     let _lock = lock::DistLock::acquire(&dist, &opts.dist, opts.if_busy, &mut notice)?;
-    stage::remove_leftovers(&dist)?;
-    let template = template::Template::read(&dist)?;
+    publish_held(opts, &dist, bytes, &bundle, None, &mut notice)
+}
+
+/// DIST, canonical, or why it is not a built app.
+fn canonical(dist: &Path) -> Result<PathBuf, PublishError> {
+    dist.canonicalize()
+        .map_err(|source| PublishError::NotBuilt {
+            path: dist.to_owned(),
+            source,
+        })
+}
+
+/// The publish itself, for a caller holding DIST's lock (`dist`
+/// canonical): `request` is the upload it answers, if any, recorded in
+/// the status with the outcome.
+fn publish_held(
+    opts: &Options,
+    dist: &Path,
+    bytes: Vec<u8>,
+    bundle: &Bundle,
+    request: Option<&str>,
+    notice: &mut dyn FnMut(&Notice),
+) -> Result<Report, PublishError> {
+    stage::remove_leftovers(dist)?;
+    let template = template::Template::read(dist)?;
     let site_url = match &opts.address {
         SiteAddress::Public(url) => url.as_str().to_owned(),
         SiteAddress::Local => format!("http://127.0.0.1:8080{}", template.base()),
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
-    let site = site::render(&bundle, bytes, bundle_dir, &dist, template, &site_url)?;
-    let worker_version = stage::stage(&dist, &site.out, site.logo.as_deref(), &mut notice)?;
+    let version = history::Stamp::now(&bytes);
+    let mut site = site::render(bundle, bytes.clone(), bundle_dir, dist, template, &site_url)?;
+    history::add(
+        dist,
+        &mut site.out,
+        &version,
+        &bytes,
+        bundle,
+        request,
+        opts.keep,
+    )?;
+    let worker_version = stage::stage(dist, &site.out, site.logo.as_deref(), notice)?;
     Ok(Report {
         pages: site.pages,
         dist: opts.dist.clone(),
         site_url,
         worker_version,
+        version: version.id,
     })
 }
 
 /// The bundle's bytes and its checked content, its logo included.
 fn load_bundle(path: &Path, dist: &Path) -> Result<(Vec<u8>, Bundle), PublishError> {
-    let faults = |lines: Vec<String>| PublishError::Faults {
+    let bytes = io(std::fs::read(path), path)?;
+    check_bundle(path, dist, bytes)
+}
+
+/// The checked content of `bytes`, read from `path` (its logo beside it).
+fn check_bundle(
+    path: &Path,
+    dist: &Path,
+    bytes: Vec<u8>,
+) -> Result<(Vec<u8>, Bundle), PublishError> {
+    let faults = |list: &[content::Fault]| PublishError::Faults {
         bundle: path.to_owned(),
         dist: dist.to_owned(),
-        lines,
+        lines: list.iter().map(|f| fault_line(path, f)).collect(),
+        faults: list.iter().map(status_fault).collect(),
     };
-    let bytes = io(std::fs::read(path), path)?;
     let bundle = match content::parse_bytes(&bytes) {
         Ok(b) => b,
-        Err(ContentError::Invalid(list)) => {
-            return Err(faults(list.iter().map(|f| fault_line(path, f)).collect()))
+        Err(ContentError::Invalid(list)) => return Err(faults(&list)),
+        Err(e) => {
+            let at = match &e {
+                ContentError::NotUtf8 { at } | ContentError::Syntax { at, .. } => Some(*at),
+                _ => None,
+            };
+            return Err(PublishError::Faults {
+                bundle: path.to_owned(),
+                dist: dist.to_owned(),
+                lines: vec![format!("{}: {e}", path.display())],
+                faults: vec![crate::status::Fault {
+                    path: "$".into(),
+                    line: at.map(|a| a.line),
+                    column: at.map(|a| a.column),
+                    message: whole_file_text(&e),
+                }],
+            });
         }
-        Err(e) => return Err(faults(vec![format!("{}: {e}", path.display())])),
     };
     let dir = path.parent().unwrap_or(Path::new("."));
     let logo_faults = content::check_logo(&bundle, dir);
     if !logo_faults.is_empty() {
-        return Err(faults(
-            logo_faults.iter().map(|f| fault_line(path, f)).collect(),
-        ));
+        return Err(faults(&logo_faults));
     }
     Ok((bytes, bundle))
+}
+
+/// What is wrong with a bundle as a whole, in both languages.
+fn whole_file_text(e: &ContentError) -> crate::status::Text {
+    let pl = match e {
+        ContentError::TooLarge { size, limit } => {
+            format!("plik treści ma {size} bajtów, więcej niż dopuszczalne {limit}")
+        }
+        ContentError::Empty => "plik treści jest pusty".to_owned(),
+        ContentError::NewerSchema { found, supported } => format!(
+            "plik treści ma wersję schematu {found}; ta wersja aplikacji czyta wersję {supported}: zaktualizuj aplikację"
+        ),
+        ContentError::NotUtf8 { at } => format!("plik treści nie jest tekstem UTF-8 (w {at})"),
+        ContentError::Syntax { message, at } => {
+            format!("plik treści nie jest poprawnym JSON-em w {at}: {message}")
+        }
+        ContentError::Invalid(list) => format!("plik treści ma błędy: {}", list.len()),
+    };
+    crate::status::Text {
+        pl,
+        en: e.to_string(),
+    }
+}
+
+/// A fault as `publish-status.json` carries it: in both languages.
+fn status_fault(f: &content::Fault) -> crate::status::Fault {
+    crate::status::Fault {
+        path: f.path.to_string(),
+        line: f.at.map(|a| a.line),
+        column: f.at.map(|a| a.column),
+        message: crate::status::Text {
+            pl: f.kind.message(Lang::Pl),
+            en: f.kind.message(Lang::En),
+        },
+    }
 }
 
 /// `file:line:col: $.path: message`, as validate-bundle prints a fault.

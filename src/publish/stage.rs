@@ -13,6 +13,7 @@
 //! leftovers safe.
 
 use super::digest::{hex, integrity, sha256};
+use super::history::STATUS;
 use super::site::Output;
 use super::template::TEMPLATE;
 use super::{beside, io, BuildProblem, Notice, PublishError};
@@ -26,7 +27,9 @@ const SIDE: &str = "publish-";
 
 /// Files a publish owns: every page from the last run (so a removed
 /// event's page goes), and the site files it writes (and `brand.css`,
-/// which earlier versions wrote, so that it goes).
+/// which earlier versions wrote, so that it goes), the content with the
+/// kept versions, and the status (a stray `.publish-status.json.<pid>`
+/// of a killed in-place write too).
 fn owned(rel: &str) -> bool {
     if editor_file(rel) {
         return false;
@@ -36,9 +39,10 @@ fn owned(rel: &str) -> bool {
     (name.ends_with(".html") && name != TEMPLATE)
         || matches!(
             plain,
-            "sitemap.xml" | "robots.txt" | "manifest.webmanifest" | "brand.css" | "sw.js"
+            "sitemap.xml" | "robots.txt" | "manifest.webmanifest" | "brand.css" | "sw.js" | STATUS
         )
         || plain.starts_with("content/")
+        || plain.starts_with(&format!(".{STATUS}."))
 }
 
 /// The content editor's files (scripts/build.sh builds them after the
@@ -100,7 +104,7 @@ pub(super) fn stage(
                 && !r.ends_with(".gz")
                 && !matches!(
                     r.as_str(),
-                    "sw.js" | "sitemap.xml" | "robots.txt" | TEMPLATE
+                    "sw.js" | "sitemap.xml" | "robots.txt" | TEMPLATE | STATUS
                 )
                 && (!name.ends_with(".html") || r.as_str() == "shell.html")
         })
@@ -363,6 +367,12 @@ fn stamp_worker(src: &str, version: &str, list: &str) -> Option<String> {
 }
 
 fn compressible(rel: &str) -> bool {
+    // The status is rewritten in place between publishes (an upload that
+    // changed nothing): a precompressed copy would be served stale in its
+    // place, as nginx's *_static modules do not compare the two.
+    if rel == STATUS {
+        return false;
+    }
     [
         ".html",
         ".xml",
@@ -408,6 +418,13 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), PublishErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_status_is_never_precompressed() {
+        // It is replaced in place; a stale .br would be served instead.
+        assert!(!compressible(STATUS));
+        assert!(compressible("index.html") && compressible("sitemap.xml"));
+    }
 
     #[test]
     fn the_editors_files_are_neither_removed_nor_precached() {

@@ -1,0 +1,217 @@
+//! What a publish remembers: the last published bundles, kept in DIST for
+//! rollback (`content/versions/<version>.json`), and `publish-status.json`,
+//! which lists them with the outcome of the last uploads
+//! ([`crate::status`]). Both are written with the site: a publish puts
+//! them into its new tree, so they change in the same swap as the pages.
+//! An upload that publishes nothing (refused, stale, failed) only adds its
+//! outcome, replacing the status file in place ([`record`]).
+//!
+//! Only ever called under DIST's lock.
+
+use super::digest::{hex, sha256};
+use super::site::Output;
+use super::{io, PublishError};
+use crate::content::{self, Bundle};
+use crate::status::{self, Outcome, Status, Verdict, Version};
+use std::io::Write;
+use std::path::Path;
+
+/// The status file, at DIST's top.
+pub(super) const STATUS: &str = "publish-status.json";
+/// Where the kept bundles are, below DIST.
+const VERSIONS: &str = "content/versions/";
+
+/// A new version's name and time.
+pub(super) struct Stamp {
+    /// `20261204T071500Z-1a2b3c4d`.
+    pub(super) id: String,
+    /// `2026-12-04T07:15:00Z`.
+    pub(super) at: String,
+}
+
+impl Stamp {
+    /// The version of `bytes`, published now.
+    pub(super) fn now(bytes: &[u8]) -> Stamp {
+        Stamp::at_time(now_secs(), bytes)
+    }
+
+    fn at_time(secs: i64, bytes: &[u8]) -> Stamp {
+        let at = rfc3339(secs);
+        let compact: String = at.chars().filter(|c| !matches!(c, '-' | ':')).collect();
+        Stamp {
+            id: format!("{compact}-{}", &hex(&sha256(bytes))[..8]),
+            at,
+        }
+    }
+}
+
+/// Seconds since the epoch; SOURCE_DATE_EPOCH overrides the clock (the
+/// tests' trees then do not depend on the time).
+pub(super) fn now_secs() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
+}
+
+/// `secs` as RFC 3339 in UTC, to the second.
+pub(super) fn rfc3339(secs: i64) -> String {
+    let (y, m, d) = content::civil_from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+/// DIST's status; an empty one when there is none yet (a site published
+/// before there were statuses) or it cannot be read: the history then
+/// starts again, which loses rollback targets but never a site.
+pub(super) fn read(dist: &Path) -> Status {
+    std::fs::read(dist.join(STATUS))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// The file a kept version lives in, if `id` is a version's name.
+fn file_of(id: &str) -> Option<String> {
+    status::is_token(id).then(|| format!("{VERSIONS}{id}.json"))
+}
+
+/// Adds to `out` (the new tree) the new version's bundle, the previous
+/// versions still kept (at most `keep` in all) and the status listing
+/// them, with `request`'s outcome when the publish answers an upload.
+pub(super) fn add(
+    dist: &Path,
+    out: &mut Output,
+    stamp: &Stamp,
+    bytes: &[u8],
+    bundle: &Bundle,
+    request: Option<&str>,
+    keep: usize,
+) -> Result<(), PublishError> {
+    let old = read(dist);
+    let file = file_of(&stamp.id).expect("a stamp is a token");
+    let mut versions = vec![Version {
+        version: stamp.id.clone(),
+        published_at: stamp.at.clone(),
+        file: file.clone(),
+        name: status::Text {
+            pl: bundle
+                .organisation
+                .name
+                .in_lang(content::Lang::Pl)
+                .to_owned(),
+            en: bundle
+                .organisation
+                .name
+                .in_lang(content::Lang::En)
+                .to_owned(),
+        },
+        events: bundle.events.len(),
+    }];
+    out.insert(file, bytes.to_vec());
+    for v in old.versions {
+        if versions.len() >= keep.max(1) {
+            break;
+        }
+        // A version's file is what it names, or it is not kept (a status
+        // edited by hand, a file removed): never a path of its own choosing.
+        let Some(file) = file_of(&v.version).filter(|f| *f == v.file) else {
+            continue;
+        };
+        if v.version == stamp.id {
+            continue;
+        }
+        if let Ok(kept) = std::fs::read(dist.join(&file)) {
+            out.insert(file, kept);
+            versions.push(v);
+        }
+    }
+    let mut requests = old.requests;
+    if let Some(request) = request {
+        requests.insert(
+            0,
+            Outcome {
+                request: request.to_owned(),
+                result: Verdict::Published,
+                at: stamp.at.clone(),
+                version: Some(stamp.id.clone()),
+                faults: vec![],
+                message: None,
+            },
+        );
+    }
+    requests.truncate(status::KEEP_REQUESTS);
+    let new = Status {
+        format: status::FORMAT,
+        version: Some(stamp.id.clone()),
+        versions,
+        requests,
+    };
+    out.insert(STATUS.into(), to_json(&new));
+    Ok(())
+}
+
+fn to_json(s: &Status) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(s).expect("a status serialises");
+    v.push(b'\n');
+    v
+}
+
+/// Adds the outcome of an upload that changed nothing to DIST's status,
+/// replacing the file in one rename (a reader sees the old file or the new
+/// one). The site is untouched.
+pub(super) fn record(dist: &Path, outcome: Outcome) -> Result<(), PublishError> {
+    let mut st = read(dist);
+    st.format = status::FORMAT;
+    st.requests.insert(0, outcome);
+    st.requests.truncate(status::KEEP_REQUESTS);
+    let path = dist.join(STATUS);
+    let tmp = dist.join(format!(".{STATUS}.{}", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&to_json(&st))?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &path)?;
+        std::fs::File::open(dist)?.sync_all()
+    };
+    let r = write();
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    io(r, &path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_utc_and_versions_sort_by_time() {
+        assert_eq!(rfc3339(1_795_651_200), "2026-11-26T00:00:00Z");
+        assert_eq!(rfc3339(1_795_651_200 + 3_723), "2026-11-26T01:02:03Z");
+        let s = Stamp::at_time(1_795_654_923, b"abc");
+        // printf abc | sha256sum: ba7816bf…
+        assert_eq!(s.id, "20261126T010203Z-ba7816bf");
+        assert_eq!(s.at, "2026-11-26T01:02:03Z");
+        assert!(status::is_token(&s.id));
+    }
+
+    #[test]
+    fn a_version_file_is_only_ever_its_own_name() {
+        assert_eq!(
+            file_of("20261126T010203Z-ba7816bf").as_deref(),
+            Some("content/versions/20261126T010203Z-ba7816bf.json")
+        );
+        assert_eq!(file_of("../../etc/passwd"), None);
+        assert_eq!(file_of(""), None);
+    }
+}

@@ -1,0 +1,388 @@
+//! `publish --watch INCOMING DIST`: publishes what the editor uploads.
+//!
+//! The editor PUTs its checked bundle into INCOMING (nginx's WebDAV
+//! module, which renames a finished upload into place, so only whole files
+//! appear) as `<request>@<version>.json`, `<version>` being the live
+//! version its copy was made from. Each upload, oldest first, under DIST's
+//! lock (so two uploads, or an upload and a publish by hand, take turns):
+//!
+//! - made from another version than the live one: **stale**, nothing
+//!   changes (the second of two editors is told, instead of silently
+//!   replacing the first one's work; nginx's WebDAV module cannot check
+//!   If-Match itself, nginx/nginx#561, so the version travels in the name);
+//! - with faults: **refused** with every fault located, nothing changes;
+//! - else **published** as `publish` does, into a new version kept for
+//!   rollback.
+//!
+//! The outcome goes into `publish-status.json` under the request id, and
+//! the upload is removed. An upload whose request already has an outcome
+//! is only removed: a watcher killed after publishing but before removing
+//! it does not handle it twice. The logo is not uploaded: the bundle is
+//! published with the logo file of its name found in INCOMING (put there
+//! by hand) or else the live site's.
+
+use super::{
+    beside, canonical, check_bundle, history, io, lock, publish_held, IfBusy, Notice, Options,
+    PublishError, SiteAddress,
+};
+use crate::status::{self, Outcome, Text, Verdict};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Larger uploads are refused unread (nginx's limit is 8 MiB; this holds
+/// for files put into INCOMING by other means).
+const MAX_UPLOAD: u64 = 16 << 20;
+/// How often INCOMING is looked at.
+const POLL: Duration = Duration::from_millis(500);
+
+/// Whether to keep watching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchMode {
+    /// Handle what INCOMING holds, then return (a systemd `.path` unit
+    /// starts the watcher when an upload lands).
+    Once,
+    /// Look again twice a second, until killed.
+    Forever,
+}
+
+/// What the watcher tells its user as it goes.
+#[derive(Debug)]
+pub enum WatchNotice {
+    Published {
+        request: String,
+        version: String,
+    },
+    Refused {
+        request: String,
+        faults: usize,
+    },
+    Stale {
+        request: String,
+        base: String,
+        live: String,
+    },
+    Failed {
+        request: String,
+        error: String,
+    },
+    /// A file in INCOMING that is not an upload (told once).
+    Ignored {
+        name: String,
+    },
+    /// The upload could not be removed (it is not handled again).
+    NotRemoved {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Publish(Notice),
+}
+
+impl std::fmt::Display for WatchNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WatchNotice::Published { request, version } => {
+                write!(f, "{request}: published as version {version}")
+            }
+            WatchNotice::Refused { request, faults } => {
+                write!(
+                    f,
+                    "{request}: refused, {faults} fault(s); the site is unchanged"
+                )
+            }
+            WatchNotice::Stale {
+                request,
+                base,
+                live,
+            } => write!(
+                f,
+                "{request}: made from version {base}, but {live} is live; the site is unchanged"
+            ),
+            WatchNotice::Failed { request, error } => {
+                write!(f, "{request}: not published: {error}")
+            }
+            WatchNotice::Ignored { name } => {
+                write!(
+                    f,
+                    "{name}: not an upload (<request>@<version>.json); left alone"
+                )
+            }
+            WatchNotice::NotRemoved { path, error } => {
+                write!(f, "{}: handled, but not removed: {error}", path.display())
+            }
+            WatchNotice::Publish(n) => n.fmt(f),
+        }
+    }
+}
+
+/// Why the watcher stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("{}: {source} (the folder the editor's uploads land in)", path.display())]
+    Incoming {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Dist(#[from] PublishError),
+}
+
+/// Watches `incoming` and publishes each upload into `dist` for `address`,
+/// keeping `keep` versions.
+pub fn watch(
+    incoming: &Path,
+    dist: &Path,
+    address: SiteAddress,
+    keep: usize,
+    mode: WatchMode,
+    mut notice: impl FnMut(&WatchNotice),
+) -> Result<(), WatchError> {
+    let mut told = HashSet::new();
+    loop {
+        let uploads = pending(incoming, &mut told, &mut notice)?;
+        for (path, request, base) in &uploads {
+            handle(
+                path,
+                request,
+                base,
+                dist,
+                &address,
+                keep,
+                incoming,
+                &mut notice,
+            )?;
+        }
+        if uploads.is_empty() {
+            if mode == WatchMode::Once {
+                return Ok(());
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+/// The uploads in `incoming`, oldest first: (path, request, base version).
+fn pending(
+    incoming: &Path,
+    told: &mut HashSet<String>,
+    notice: &mut dyn FnMut(&WatchNotice),
+) -> Result<Vec<(PathBuf, String, String)>, WatchError> {
+    let err = |source| WatchError::Incoming {
+        path: incoming.to_owned(),
+        source,
+    };
+    let mut found = vec![];
+    for entry in std::fs::read_dir(incoming).map_err(err)? {
+        let entry = entry.map_err(err)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // nginx's unfinished bodies and hidden files are not uploads.
+        if name.starts_with('.') || !entry.file_type().map_err(err)?.is_file() {
+            continue;
+        }
+        let Some((request, base)) = status::parse_upload_name(&name) else {
+            if name.ends_with(".json") && told.insert(name.clone()) {
+                notice(&WatchNotice::Ignored { name });
+            }
+            continue;
+        };
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        found.push((modified, entry.path(), request.to_owned(), base.to_owned()));
+    }
+    found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    Ok(found.into_iter().map(|(_, p, r, b)| (p, r, b)).collect())
+}
+
+fn now() -> String {
+    history::rfc3339(history::now_secs())
+}
+
+/// One upload, start to end, under DIST's lock.
+#[allow(clippy::too_many_arguments)]
+fn handle(
+    upload: &Path,
+    request: &str,
+    base: &str,
+    dist_arg: &Path,
+    address: &SiteAddress,
+    keep: usize,
+    incoming: &Path,
+    notice: &mut dyn FnMut(&WatchNotice),
+) -> Result<(), WatchError> {
+    let dist = canonical(dist_arg)?;
+    let _lock = lock::DistLock::acquire(&dist, dist_arg, IfBusy::Wait, &mut |n: &Notice| {
+        notice(&WatchNotice::Publish(clone_notice(n)))
+    })?;
+    let live = history::read(&dist);
+    if live.outcome(request).is_none() {
+        let outcome = decide(
+            upload, request, base, &dist, dist_arg, address, keep, incoming, &live, notice,
+        );
+        match outcome {
+            Ok(None) => {}
+            Ok(Some(outcome)) => history::record(&dist, outcome)?,
+            Err(e) => history::record(&dist, failed(request, &e.to_string()))?,
+        }
+    }
+    if let Err(error) = std::fs::remove_file(upload) {
+        if error.kind() != std::io::ErrorKind::NotFound {
+            notice(&WatchNotice::NotRemoved {
+                path: upload.to_owned(),
+                error,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Notices carry an io::Error, which does not clone: what is said is kept.
+fn clone_notice(n: &Notice) -> Notice {
+    match n {
+        Notice::Waiting { dist } => Notice::Waiting { dist: dist.clone() },
+        Notice::TwoRenames { dist, error } => Notice::TwoRenames {
+            dist: dist.clone(),
+            error: std::io::Error::new(error.kind(), error.to_string()),
+        },
+        Notice::OldTreeLeft { path, error } => Notice::OldTreeLeft {
+            path: path.clone(),
+            error: std::io::Error::new(error.kind(), error.to_string()),
+        },
+    }
+}
+
+fn failed(request: &str, error: &str) -> Outcome {
+    Outcome {
+        request: request.to_owned(),
+        result: Verdict::Failed,
+        at: now(),
+        version: None,
+        faults: vec![],
+        message: Some(Text {
+            pl: format!("serwer nie mógł opublikować treści: {error}"),
+            en: format!("the server could not publish the content: {error}"),
+        }),
+    }
+}
+
+/// The outcome of one upload that must not be published (`Some`), or
+/// `None` when it was published (the publish wrote its outcome).
+#[allow(clippy::too_many_arguments)]
+fn decide(
+    upload: &Path,
+    request: &str,
+    base: &str,
+    dist: &Path,
+    dist_arg: &Path,
+    address: &SiteAddress,
+    keep: usize,
+    incoming: &Path,
+    live: &status::Status,
+    notice: &mut dyn FnMut(&WatchNotice),
+) -> Result<Option<Outcome>, PublishError> {
+    if let Some(live) = live.version.as_deref().filter(|v| *v != base) {
+        notice(&WatchNotice::Stale {
+            request: request.into(),
+            base: base.into(),
+            live: live.into(),
+        });
+        return Ok(Some(Outcome {
+            request: request.to_owned(),
+            result: Verdict::Stale,
+            at: now(),
+            version: Some(live.to_owned()),
+            faults: vec![],
+            message: Some(Text {
+                pl: format!(
+                    "od otwarcia tej kopii opublikowano inną wersję ({live}); nic nie zmieniono"
+                ),
+                en: format!(
+                    "another version ({live}) was published after this copy was opened; nothing was changed"
+                ),
+            }),
+        }));
+    }
+    let size = io(std::fs::metadata(upload), upload)?.len();
+    if size > MAX_UPLOAD {
+        return Err(PublishError::Io {
+            path: upload.to_owned(),
+            source: std::io::Error::other(format!(
+                "{size} bytes, more than the {MAX_UPLOAD} an upload may have"
+            )),
+        });
+    }
+    let bytes = io(std::fs::read(upload), upload)?;
+    // The bundle is published from a folder of the watcher's own beside
+    // DIST, with its logo.
+    let work = Work::create(&beside(dist, "watch"))?;
+    let bundle_path = work.0.join("bundle.json");
+    io(std::fs::write(&bundle_path, &bytes), &bundle_path)?;
+    if let Some(logo) = logo_name(&bytes) {
+        let from = [incoming.join(&logo), dist.join("content").join(&logo)]
+            .into_iter()
+            .find(|p| p.is_file());
+        if let Some(from) = from {
+            io(std::fs::copy(&from, work.0.join(&logo)), &from)?;
+        }
+    }
+    let (bytes, bundle) = match check_bundle(&bundle_path, dist_arg, bytes) {
+        Ok(ok) => ok,
+        Err(PublishError::Faults { faults, .. }) => {
+            notice(&WatchNotice::Refused {
+                request: request.into(),
+                faults: faults.len(),
+            });
+            return Ok(Some(Outcome {
+                request: request.to_owned(),
+                result: Verdict::Refused,
+                at: now(),
+                version: None,
+                faults,
+                message: None,
+            }));
+        }
+        Err(e) => return Err(e),
+    };
+    let opts = Options {
+        bundle: bundle_path,
+        dist: dist_arg.to_owned(),
+        address: address.clone(),
+        if_busy: IfBusy::Wait,
+        keep,
+    };
+    let report = publish_held(&opts, dist, bytes, &bundle, Some(request), &mut |n| {
+        notice(&WatchNotice::Publish(clone_notice(n)))
+    })?;
+    notice(&WatchNotice::Published {
+        request: request.into(),
+        version: report.version,
+    });
+    Ok(None)
+}
+
+/// The logo's file name a bundle names, if it is a plain name (the
+/// validator refuses any other).
+fn logo_name(bytes: &[u8]) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let file = v.pointer("/organisation/logo/file")?.as_str()?;
+    (!file.is_empty() && !file.contains(['/', '\\']) && !file.starts_with('.'))
+        .then(|| file.to_owned())
+}
+
+/// The watcher's folder for one upload, removed when dropped.
+struct Work(PathBuf);
+
+impl Work {
+    fn create(path: &Path) -> Result<Work, PublishError> {
+        let _ = std::fs::remove_dir_all(path);
+        io(std::fs::create_dir_all(path), path)?;
+        Ok(Work(path.to_owned()))
+    }
+}
+
+impl Drop for Work {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
