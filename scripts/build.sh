@@ -6,6 +6,8 @@
 # ROPS_SITE_URL is the public address written into canonical links, the
 # sitemap and Open Graph tags; without it the build is a copy for this
 # machine (`publish --local`: http://127.0.0.1:8080 + the public URL).
+# ROPS_NO_PUBLISH=1 stops before the publish: the built app without content,
+# as a release ships it (scripts/release.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -34,4 +36,6 @@ if [[ -n ${ROPS_SITE_URL:-} ]]; then
 else
   site=--local
 fi
-cargo run --quiet --offline --locked --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+if [[ -z ${ROPS_NO_PUBLISH:-} ]]; then
+  cargo run --quiet --offline --locked --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+fi

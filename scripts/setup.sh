@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs, pinned, skipping whatever is already there.
-# Safe to run again and again. `--browser` adds Chromium + ChromeDriver (tests).
+# Safe to run again and again. `--serve` adds nginx (scripts/run.sh);
+# `--browser` adds nginx, the browsers and their drivers (tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -60,19 +61,12 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing Chromium and ChromeDriver from Debian"
     apt_install chromium chromium-driver
   fi
-  # A real nginx for the deployment tests (deploy/nginx.conf). The tests run
-  # their own instance on a loopback port; the package's service is not started.
-  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
-    || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
-    say "installing nginx and its brotli modules from Debian"
-    no_start=""
-    if [ ! -e /usr/sbin/policy-rc.d ]; then
-      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
-    fi
-    apt_install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
-    [ -n "$no_start" ] && rm -f /usr/sbin/policy-rc.d
+  # systemd-analyze checks the publisher's units offline
+  # (tests/deploy_units.rs); nothing here starts systemd itself.
+  if ! command -v systemd-analyze >/dev/null; then
+    say "installing systemd (systemd-analyze) from Debian"
+    apt_install systemd
   fi
-
   # ---- other engines (scripts/test-engines.sh, tests/e2e_engines.rs) ----
   # Firefox ESR (Gecko) and WebKitGTK (WebKit): Debian 12's packages, as for
   # Chromium; webkit2gtk-driver brings WebKitWebDriver and, through
@@ -90,6 +84,24 @@ if [ "${1:-}" = "--browser" ]; then
     cargo install geckodriver --locked --version "=$GECKODRIVER_VERSION"
   fi
   # ---- end of other engines ----
+fi
+
+# A real nginx: scripts/run.sh serves the published site with it, as a
+# server does (deploy/), and the deployment tests run their own instances on
+# loopback ports. The package's own service is not started.
+if [ "${1:-}" = "--serve" ] || [ "${1:-}" = "--browser" ]; then
+  if ! command -v nginx >/dev/null || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+    || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ]; then
+    say "installing nginx and its brotli modules from Debian"
+    no_start=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && no_start=1
+    fi
+    apt_install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
+    [ -n "$no_start" ] && rm -f /usr/sbin/policy-rc.d
+  fi
+  # openssl makes the editors' password file (scripts/run.sh, DEPLOY.md).
+  command -v openssl >/dev/null || apt_install openssl
 fi
 
 # The fuzz tier (scripts/fuzz.sh): cargo-fuzz, which builds libFuzzer from
