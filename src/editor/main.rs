@@ -11,6 +11,7 @@ mod draft;
 mod form;
 mod page;
 mod preview;
+mod publishing;
 mod specs;
 mod store;
 mod strings;

@@ -92,7 +92,12 @@ impl Kept {
 
     /// Saves the draft, unless another tab saved it after this one last
     /// did: then its record is returned and nothing is written.
-    fn save(&self, draft: &Value, dirty: bool) -> Result<Option<store::Record>, StoreError> {
+    fn save(
+        &self,
+        draft: &Value,
+        dirty: bool,
+        base: Option<String>,
+    ) -> Result<Option<store::Record>, StoreError> {
         let s = storage()?;
         let mine = self.rev.load(Relaxed);
         let stored = s.get_item(&self.draft_key).ok().flatten();
@@ -106,6 +111,7 @@ impl Kept {
             rev,
             saved_at: js_sys::Date::now(),
             tab: self.tab.clone(),
+            base,
             draft: draft.clone(),
         };
         let text = serde_json::to_string(&record).unwrap_or_default();
@@ -307,6 +313,8 @@ pub fn EditorPage() -> impl IntoView {
     let kept = StoredValue::new(Kept::new());
     // A newer draft saved by another tab, which this one will not save over.
     let conflict = RwSignal::new(None::<store::Record>);
+    // The live version the draft was made from (see publishing.rs).
+    let base = RwSignal::new(None::<String>);
     // The same editor is open in another tab.
     let elsewhere = RwSignal::new(false);
 
@@ -315,8 +323,15 @@ pub fn EditorPage() -> impl IntoView {
     // with no copy on this device, "discard" keeps the draft.
     let open_published = move |done: Option<&'static str>| {
         leptos::task::spawn_local(async move {
+            // The version first: if another goes live between the two
+            // fetches, the draft names the older one, and a publish from it
+            // is refused as stale rather than replacing the newer one.
+            let live = super::publishing::fetch_status(&app_root())
+                .await
+                .and_then(|s| s.version);
             match fetch_published(lang).await {
                 Ok((v, from_device)) => {
+                    base.set(live);
                     draft.set(v);
                     ed.dirty.set(false);
                     ed.rev.update(|r| *r += 1);
@@ -338,6 +353,7 @@ pub fn EditorPage() -> impl IntoView {
     match kept.with_value(Kept::load) {
         Some(r) => {
             kept.with_value(|k| k.rev.store(r.rev, Relaxed));
+            base.set(r.base);
             draft.set(r.draft);
             ed.dirty.set(r.dirty);
             loaded.set(true);
@@ -360,7 +376,9 @@ pub fn EditorPage() -> impl IntoView {
 
     // Autosave: every change, as soon as it is made, unless another tab
     // has saved a newer draft (then the person chooses).
-    let save = move |v: &Value, dirty: bool| match kept.with_value(|k| k.save(v, dirty)) {
+    let save = move |v: &Value, dirty: bool| match kept
+        .with_value(|k| k.save(v, dirty, base.get_untracked()))
+    {
         Ok(None) => store_problem.set(None),
         Ok(Some(newer)) => conflict.set(Some(newer)),
         Err(e) => store_problem.set(Some(e)),
@@ -425,6 +443,7 @@ pub fn EditorPage() -> impl IntoView {
         move |_| {
             if let Some(r) = conflict.get_untracked() {
                 kept.with_value(|k| k.rev.store(r.rev, Relaxed));
+                base.set(r.base);
                 draft.set(r.draft);
                 ed.dirty.set(r.dirty);
                 ed.rev.update(|n| *n += 1);
@@ -518,6 +537,21 @@ pub fn EditorPage() -> impl IntoView {
             notice.set(Notice::Info(t.marked_published.into()));
         }
     };
+    // Publishing from the editor: the checked draft's file, or the same
+    // refusal as an export; once live, the draft has no unpublished
+    // changes and is made from the new version.
+    let publish_text = Callback::new(move |()| {
+        let text = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text));
+        if text.is_none() {
+            refuse();
+        }
+        text
+    });
+    let on_published = Callback::new(move |version: String| {
+        base.set(Some(version));
+        ed.dirty.set(false);
+        draft.with_untracked(|v| save(v, false));
+    });
     let save_draft_file = move |_| {
         let text = draft.with_untracked(draft::draft_file);
         let _ = download("szkic-tresci.json", &text);
@@ -744,6 +778,7 @@ pub fn EditorPage() -> impl IntoView {
                 </div>
             </Show>
             <Summary ed summary/>
+            <super::publishing::PublishPanel lang root=root.clone() text=publish_text base published=on_published/>
             <div class="ed-columns">
                 <div class="ed-columns__form" id="editor-form" tabindex="-1">
                     <Show when=move || loaded.get() && !draft.with(Value::is_null)

@@ -32,6 +32,11 @@ pub struct Record {
     /// The tab that saved it.
     #[serde(default)]
     pub tab: String,
+    /// The live version the draft was made from (`publish-status.json`),
+    /// which a publish from the editor names, so that the server refuses
+    /// it if another version went live since.
+    #[serde(default)]
+    pub base: Option<String>,
     pub draft: Value,
 }
 
@@ -124,6 +129,7 @@ mod tests {
             rev: 5,
             saved_at: 0.0,
             tab: "b".into(),
+            base: None,
             draft: json!({}),
         };
         assert!(r.is_newer_than(4, "a"), "b saved after a's revision 4");

@@ -96,7 +96,7 @@ pub fn ui(lang: Lang) -> &'static Ui {
 
 static PL: Ui = Ui {
     title: "Edytor treści",
-    intro: "Zmiany zapisują się same w tej przeglądarce. Gotową treść pobierz przyciskiem „Eksportuj bundle.json” i opublikuj (README: „Edycja w przeglądarce”).",
+    intro: "Zmiany zapisują się same w tej przeglądarce. Gotową treść opublikuj przyciskiem „Opublikuj” (niżej) albo pobierz przyciskiem „Eksportuj bundle.json” i przekaż administratorowi.",
     back_to_site: "Wróć do strony",
     other_lang: "English",
     other_lang_label: "English: the content editor in English",
@@ -177,7 +177,7 @@ static PL: Ui = Ui {
 
 static EN: Ui = Ui {
     title: "Content editor",
-    intro: "Changes save themselves in this browser. Download the finished content with “Export bundle.json” and publish it (README: “Editing in the browser”).",
+    intro: "Changes save themselves in this browser. Publish the finished content with “Publish” (below), or download it with “Export bundle.json” and hand it to the administrator.",
     back_to_site: "Back to the site",
     other_lang: "Polski",
     other_lang_label: "Polski: edytor treści po polsku",

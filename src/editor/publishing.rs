@@ -1,0 +1,616 @@
+//! Publishing from the editor: the checked bundle goes to the site's own
+//! server, which checks it again and publishes it, and the outcome comes
+//! back here (README, "Publikowanie z edytora / Publishing from the
+//! editor").
+//!
+//! - **Sending**: an HTTP `PUT` of the bundle to `<site>upload/<request>@<version>.json`,
+//!   same origin, with the editor's user and password (Basic, over HTTPS on
+//!   a server: nginx's WebDAV module behind `auth_basic`, deploy/). The
+//!   version is the live one this draft was made from: the server refuses
+//!   an upload made from an older one (the second of two editors is told,
+//!   never silently overwrites the first).
+//! - **The outcome**: the server's publisher (`publish --watch`) writes it
+//!   into `<site>publish-status.json` under the request id; this page reads
+//!   that file every 0.7 s until it is there (60 s at most).
+//! - **Rollback**: the status lists the versions kept; one is sent again,
+//!   as an upload like any other, so it is checked against today's schema
+//!   and refused with its faults if it no longer passes.
+//!
+//! Nothing here touches the draft: whatever the server says, the draft
+//! stays as it is, stored on this device.
+
+use super::draft::Issue;
+use super::form::focus_field;
+use super::specs::{field_for, place_of};
+use super::store;
+use leptos::prelude::*;
+use rops_es::content::{JsonPath, Lang};
+use rops_es::status::{self, Outcome, Status, Verdict, Version};
+
+/// How long the page waits for the server's publisher, and how often it looks.
+const WAIT_MS: f64 = 60_000.0;
+const POLL_MS: i32 = 700;
+
+/// Where the panel is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum State {
+    Idle,
+    Sending,
+    /// Sent; the server has not said yet.
+    Waiting,
+    /// Live as `version`; `restored` names the version sent again, for a rollback.
+    Published {
+        version: String,
+        restored: Option<String>,
+    },
+    /// The server's checks found faults: nothing changed.
+    Refused(Vec<Issue>),
+    /// Another version went live after this draft's copy was made.
+    Stale {
+        live: String,
+    },
+    WrongPassword,
+    TooLarge,
+    /// The server does not take uploads here (no publishing set up).
+    NotAccepted(u16),
+    /// No answer at all: offline, or the server is down.
+    Unreachable,
+    /// Sent, but no outcome within [`WAIT_MS`].
+    NoAnswer,
+    /// The server could not publish (its message).
+    Failed(String),
+}
+
+/// What the upload's HTTP status says: go on waiting for the publisher
+/// (`Ok`), or the state to show.
+pub fn after_put(code: u16) -> Result<(), State> {
+    match code {
+        200 | 201 | 204 => Ok(()),
+        401 => Err(State::WrongPassword),
+        413 => Err(State::TooLarge),
+        c => Err(State::NotAccepted(c)),
+    }
+}
+
+/// The state the publisher's outcome leads to.
+pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang) -> State {
+    match o.result {
+        Verdict::Published => State::Published {
+            version: o.version.clone().unwrap_or_default(),
+            restored: restored.map(str::to_owned),
+        },
+        Verdict::Refused => State::Refused(issues_of(&o.faults, lang)),
+        Verdict::Stale => State::Stale {
+            live: o.version.clone().unwrap_or_default(),
+        },
+        Verdict::Failed => State::Failed(
+            o.message
+                .as_ref()
+                .map(|m| m.in_lang(lang).to_owned())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+/// The server's faults as the editor's own issues: each at its field, in
+/// the editor's words, with the line and column in the file sent.
+pub fn issues_of(faults: &[status::Fault], lang: Lang) -> Vec<Issue> {
+    faults
+        .iter()
+        .map(|f| {
+            let path = JsonPath::parse(&f.path);
+            let at = match (f.line, f.column) {
+                (Some(l), Some(c)) => match lang {
+                    Lang::Pl => format!(" (wiersz {l}, kolumna {c})"),
+                    Lang::En => format!(" (line {l}, column {c})"),
+                },
+                _ => String::new(),
+            };
+            Issue {
+                field: path.as_ref().map_or_else(|| "f".into(), field_for),
+                place: path
+                    .as_ref()
+                    .map_or_else(|| f.path.clone(), |p| place_of(p, lang)),
+                path: f.path.clone(),
+                message: format!("{}{at}", f.message.in_lang(lang)),
+                warning: false,
+            }
+        })
+        .collect()
+}
+
+/// A request id: 16 base-36 digits from two random numbers.
+fn request_id() -> String {
+    let mut s = String::new();
+    for _ in 0..2 {
+        let mut n = (js_sys::Math::random() * 36f64.powi(8)) as u64;
+        for _ in 0..8 {
+            s.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+            n /= 36;
+        }
+    }
+    s
+}
+
+/// `Basic …` for `user` and `password`, as UTF-8 (nginx compares bytes).
+fn basic_auth(user: &str, password: &str) -> String {
+    // btoa takes one character per byte.
+    let bytes: String = format!("{user}:{password}")
+        .bytes()
+        .map(char::from)
+        .collect();
+    let encoded = window().btoa(&bytes).unwrap_or_default();
+    format!("Basic {encoded}")
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// The site's `publish-status.json`, past every cache; `None` when the
+/// site has none (no publisher) or it cannot be read.
+pub async fn fetch_status(root: &str) -> Option<Status> {
+    let resp = gloo_net::http::Request::get(&format!("{root}publish-status.json"))
+        .cache(web_sys::RequestCache::NoStore)
+        .send()
+        .await
+        .ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    resp.json().await.ok()
+}
+
+/// Sends `text` as an upload made from version `base`, and waits for the
+/// publisher's outcome (telling `state` when it is sent).
+async fn send(
+    root: &str,
+    text: String,
+    base: &str,
+    auth: &str,
+    restored: Option<&str>,
+    lang: Lang,
+    state: RwSignal<State>,
+) -> State {
+    let request = request_id();
+    let url = format!("{root}upload/{}", status::upload_name(&request, base));
+    // Credentials omitted: the password goes in this request's own header,
+    // and a refused one comes back here instead of opening the browser's
+    // own login box.
+    let sent = gloo_net::http::Request::put(&url)
+        .header("Authorization", auth)
+        .header("Content-Type", "application/json")
+        .credentials(web_sys::RequestCredentials::Omit)
+        .cache(web_sys::RequestCache::NoStore)
+        .body(text);
+    let resp = match sent {
+        Ok(r) => r.send().await,
+        Err(e) => return State::Failed(e.to_string()),
+    };
+    let code = match resp {
+        Ok(r) => r.status(),
+        Err(_) => return State::Unreachable,
+    };
+    if let Err(s) = after_put(code) {
+        return s;
+    }
+    state.set(State::Waiting);
+    let start = js_sys::Date::now();
+    while js_sys::Date::now() - start < WAIT_MS {
+        sleep(POLL_MS).await;
+        if let Some(o) = fetch_status(root)
+            .await
+            .and_then(|s| s.outcome(&request).cloned())
+        {
+            return state_of(&o, restored, lang);
+        }
+    }
+    State::NoAnswer
+}
+
+/// The panel's words, in both languages.
+struct Words {
+    heading: &'static str,
+    hint: &'static str,
+    user: &'static str,
+    password: &'static str,
+    publish: &'static str,
+    sending: &'static str,
+    waiting: &'static str,
+    /// With `{version}`.
+    published: &'static str,
+    /// With `{old}` and `{version}`.
+    restored: &'static str,
+    see_site: &'static str,
+    refused: &'static str,
+    /// With `{live}`.
+    stale: &'static str,
+    publish_anyway: &'static str,
+    wrong_password: &'static str,
+    too_large: &'static str,
+    /// With `{code}`.
+    not_accepted: &'static str,
+    unreachable: &'static str,
+    no_answer: &'static str,
+    failed: &'static str,
+    kept: &'static str,
+    versions: &'static str,
+    live: &'static str,
+    /// With `{n}`.
+    events: &'static str,
+    restore: &'static str,
+    no_password: &'static str,
+}
+
+static PL: Words = Words {
+    heading: "Publikowanie na stronie",
+    hint: "Serwer strony sprawdzi treść jeszcze raz i opublikuje ją w kilka sekund. Użytkownika i hasło nadaje administrator strony.",
+    user: "Użytkownik",
+    password: "Hasło",
+    publish: "Opublikuj",
+    sending: "Wysyłanie treści…",
+    waiting: "Wysłano. Serwer sprawdza i publikuje treść…",
+    published: "Opublikowano: treść jest na stronie (wersja {version}).",
+    restored: "Przywrócono wersję {old}: jest na stronie jako wersja {version}. Szkic się nie zmienił; aby edytować przywróconą treść, wybierz „Otwórz opublikowaną treść”.",
+    see_site: "Zobacz stronę",
+    refused: "Serwer nie opublikował treści, bo ma błędy. Na stronie nic się nie zmieniło. Popraw pola z listy i opublikuj ponownie:",
+    stale: "Od otwarcia tej kopii ktoś opublikował inną wersję ({live}); na stronie nic się nie zmieniło. Otwórz opublikowaną treść (ta kopia zostanie zastąpiona) albo opublikuj mimo to, zastępując tamtą wersję.",
+    publish_anyway: "Opublikuj mimo to",
+    wrong_password: "Nieprawidłowy użytkownik lub hasło: serwer nie przyjął treści. Sprawdź dane logowania i spróbuj ponownie.",
+    too_large: "Serwer nie przyjął treści: plik jest większy, niż pozwala jego ustawienie (client_max_body_size). Poproś administratora o zwiększenie limitu.",
+    not_accepted: "Ten serwer nie przyjmuje publikacji z edytora (HTTP {code}). Wyeksportuj bundle.json i przekaż go administratorowi.",
+    unreachable: "Nie udało się połączyć z serwerem (brak sieci albo serwer nie działa). Spróbuj ponownie za chwilę.",
+    no_answer: "Serwer przyjął treść, ale nie opublikował jej w ciągu minuty: usługa publikowania może nie działać. Powiedz administratorowi (stan: publish-status.json).",
+    failed: "Serwer nie mógł opublikować treści; na stronie nic się nie zmieniło:",
+    kept: "Szkic jest zachowany w tej przeglądarce.",
+    versions: "Poprzednie wersje",
+    live: "na stronie",
+    events: "wydarzeń: {n}",
+    restore: "Przywróć tę wersję",
+    no_password: "Wpisz użytkownika i hasło.",
+};
+
+static EN: Words = Words {
+    heading: "Publishing on the site",
+    hint: "The site's server checks the content again and publishes it within seconds. The site's administrator gives you a user name and password.",
+    user: "User",
+    password: "Password",
+    publish: "Publish",
+    sending: "Sending the content…",
+    waiting: "Sent. The server is checking and publishing the content…",
+    published: "Published: the content is on the site (version {version}).",
+    restored: "Version {old} restored: it is on the site as version {version}. The draft did not change; to edit the restored content, choose “Open the published content”.",
+    see_site: "See the site",
+    refused: "The server did not publish the content because it has faults. Nothing changed on the site. Correct the fields listed and publish again:",
+    stale: "Someone published another version ({live}) after this copy was opened; nothing changed on the site. Open the published content (this copy is replaced), or publish anyway, replacing that version.",
+    publish_anyway: "Publish anyway",
+    wrong_password: "Wrong user or password: the server did not take the content. Check your login and try again.",
+    too_large: "The server did not take the content: the file is larger than its setting allows (client_max_body_size). Ask the administrator to raise the limit.",
+    not_accepted: "This server does not take publications from the editor (HTTP {code}). Export bundle.json and hand it to the administrator.",
+    unreachable: "Could not reach the server (no network, or the server is down). Try again in a moment.",
+    no_answer: "The server took the content but has not published it within a minute: its publishing service may be stopped. Tell the administrator (status: publish-status.json).",
+    failed: "The server could not publish the content; nothing changed on the site:",
+    kept: "The draft is kept in this browser.",
+    versions: "Previous versions",
+    live: "live",
+    events: "events: {n}",
+    restore: "Restore this version",
+    no_password: "Enter the user and password.",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Pl => &PL,
+        Lang::En => &EN,
+    }
+}
+
+/// The publishing panel. `text` gives the checked draft's bundle file, or
+/// `None` (after calling the page's refusal) when the draft has faults;
+/// `base` is the live version the draft was made from; `published` hears
+/// the new live version when this draft went live.
+#[component]
+pub fn PublishPanel(
+    lang: Lang,
+    root: String,
+    text: Callback<(), Option<String>>,
+    base: RwSignal<Option<String>>,
+    published: Callback<String>,
+) -> impl IntoView {
+    let w = words(lang);
+    let state = RwSignal::new(State::Idle);
+    let user = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let missing = RwSignal::new(false);
+    let site = StoredValue::new(root.clone());
+    let status = RwSignal::new(None::<Status>);
+    let result_ref = NodeRef::<leptos::html::Div>::new();
+    let refresh = move || {
+        leptos::task::spawn_local(async move {
+            let root = site.get_value();
+            status.set(fetch_status(&root).await);
+        })
+    };
+    refresh();
+    let busy = move || matches!(state.get(), State::Sending | State::Waiting);
+
+    // Sends `body` made from `from`; `restored` names a rolled-back version.
+    let go = move |body: String, from: String, restored: Option<String>| {
+        if user.get_untracked().is_empty() || password.get_untracked().is_empty() {
+            missing.set(true);
+            return;
+        }
+        missing.set(false);
+        let auth = basic_auth(&user.get_untracked(), &password.get_untracked());
+        state.set(State::Sending);
+        leptos::task::spawn_local(async move {
+            let root = site.get_value();
+            let s = send(&root, body, &from, &auth, restored.as_deref(), lang, state).await;
+            if let (State::Published { version, .. }, None) = (&s, &restored) {
+                published.run(version.clone());
+            }
+            let refused = matches!(s, State::Refused(_));
+            state.set(s);
+            status.set(fetch_status(&root).await);
+            if refused {
+                if let Some(el) = result_ref.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+    let publish = move |force: Option<String>| {
+        let Some(body) = text.run(()) else {
+            return;
+        };
+        let from = force
+            .or_else(|| base.get_untracked())
+            .unwrap_or_else(|| "none".into());
+        go(body, from, None);
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        publish(None);
+    };
+    let restore = move |v: Version| {
+        leptos::task::spawn_local(async move {
+            let root = site.get_value();
+            let live = fetch_status(&root).await.and_then(|s| s.version);
+            let got = match gloo_net::http::Request::get(&format!("{root}{}", v.file))
+                .cache(web_sys::RequestCache::NoStore)
+                .send()
+                .await
+            {
+                Ok(r) if r.ok() => r.text().await.ok(),
+                Ok(_) => None,
+                Err(_) => {
+                    state.set(State::Unreachable);
+                    return;
+                }
+            };
+            match got {
+                Some(body) => go(body, live.unwrap_or_else(|| "none".into()), Some(v.version)),
+                None => state.set(State::Failed(v.file.clone())),
+            }
+        });
+    };
+
+    let site_link = match lang {
+        Lang::Pl => root.clone(),
+        Lang::En => format!("{root}en"),
+    };
+    let result = move || {
+        let s = state.get();
+        let link = site_link.clone();
+        match s {
+            State::Idle => ().into_any(),
+            State::Sending => view! { <p>{w.sending}</p> }.into_any(),
+            State::Waiting => view! { <p>{w.waiting}</p> }.into_any(),
+            State::Published { version, restored } => {
+                let said = match restored {
+                    Some(old) => w.restored.replace("{old}", &old).replace("{version}", &version),
+                    None => w.published.replace("{version}", &version),
+                };
+                view! {
+                    <p data-testid="publish-done">{said} " "
+                        <a href=link data-testid="publish-link">{w.see_site}</a>
+                    </p>
+                }
+                .into_any()
+            }
+            State::Refused(issues) => view! {
+                <div class="error-panel" data-testid="publish-refused">
+                    <p>{w.refused}</p>
+                    <ul>
+                        {issues.into_iter().map(|i| {
+                            let field = i.field.clone();
+                            view! {
+                                <li><a href=format!("#{}", i.field) on:click=move |ev| {
+                                    ev.prevent_default();
+                                    focus_field(&field);
+                                }>{i.place} ": " {i.message}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p>{w.kept}</p>
+                </div>
+            }
+            .into_any(),
+            State::Stale { live } => view! {
+                <div class="error-panel" data-testid="publish-stale">
+                    <p>{w.stale.replace("{live}", &live)}</p>
+                    <button type="button" class="button button--secondary" data-testid="publish-anyway"
+                        on:click=move |_| publish(Some(live.clone()))>{w.publish_anyway}</button>
+                </div>
+            }
+            .into_any(),
+            State::WrongPassword => problem("publish-password-wrong", w.wrong_password.into(), w),
+            State::TooLarge => problem("publish-too-large", w.too_large.into(), w),
+            State::NotAccepted(code) => problem(
+                "publish-not-accepted",
+                w.not_accepted.replace("{code}", &code.to_string()),
+                w,
+            ),
+            State::Unreachable => problem("publish-unreachable", w.unreachable.into(), w),
+            State::NoAnswer => problem("publish-no-answer", w.no_answer.into(), w),
+            State::Failed(m) => problem("publish-failed", format!("{} {m}", w.failed), w),
+        }
+    };
+    let versions =
+        move || status.with(|s| s.as_ref().map(|s| s.versions.clone()).unwrap_or_default());
+
+    view! {
+        <section class="ed-publish" aria-labelledby="publish-heading" data-testid="publish-panel">
+            <h2 id="publish-heading">{w.heading}</h2>
+            <p class="ed-hint">{w.hint}</p>
+            <form class="ed-toolbar" on:submit=on_submit>
+                <div class="field">
+                    <label for="publish-user">{w.user}</label>
+                    <input id="publish-user" name="username" autocomplete="username" data-testid="publish-user"
+                        prop:value=user on:input=move |ev| user.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="publish-password">{w.password}</label>
+                    <input id="publish-password" name="password" type="password" autocomplete="current-password"
+                        data-testid="publish-password"
+                        prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="button" data-testid="publish" disabled=busy>{w.publish}</button>
+            </form>
+            <div role="status" class="ed-status">
+                {move || missing.get().then(|| view! { <p class="ed-warning" data-testid="publish-missing">{w.no_password}</p> })}
+            </div>
+            <div class="ed-status" role="status" tabindex="-1" node_ref=result_ref data-testid="publish-status">{result}</div>
+            <Show when=move || { versions().len() > 1 }>
+                <details class="ed-versions" data-testid="versions">
+                    <summary>{w.versions} " (" {move || versions().len() - 1} ")"</summary>
+                    <ul>
+                        {move || versions().into_iter().enumerate().map(|(i, v)| {
+                            let when = store::clock(js_sys::Date::parse(&v.published_at));
+                            let name = v.name.in_lang(lang).to_owned();
+                            let count = w.events.replace("{n}", &v.events.to_string());
+                            let target = v.clone();
+                            view! {
+                                <li data-testid="version">
+                                    <time datetime=v.published_at.clone()>{when}</time>
+                                    " — " {name} ", " {count} " (" <code>{v.version.clone()}</code> ")"
+                                    {if i == 0 {
+                                        view! { " — " <strong>{w.live}</strong> }.into_any()
+                                    } else {
+                                        view! {
+                                            " "
+                                            <button type="button" class="button button--secondary" data-testid="restore"
+                                                disabled=busy on:click=move |_| restore(target.clone())>{w.restore}</button>
+                                        }.into_any()
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </details>
+            </Show>
+        </section>
+    }
+}
+
+/// A refusal without faults to list: what happened, and that the draft
+/// is safe.
+fn problem(testid: &'static str, said: String, w: &'static Words) -> AnyView {
+    view! {
+        <div class="error-panel" data-testid=testid>
+            <p>{said}</p>
+            <p>{w.kept}</p>
+        </div>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rops_es::status::Text;
+
+    #[test]
+    fn the_uploads_answer_is_read_as_a_state() {
+        for ok in [200, 201, 204] {
+            assert_eq!(after_put(ok), Ok(()));
+        }
+        assert_eq!(after_put(401), Err(State::WrongPassword));
+        assert_eq!(after_put(413), Err(State::TooLarge));
+        assert_eq!(after_put(405), Err(State::NotAccepted(405)));
+        assert_eq!(after_put(403), Err(State::NotAccepted(403)));
+    }
+
+    #[test]
+    fn a_servers_faults_find_their_fields() {
+        let faults = vec![
+            status::Fault {
+                path: "$.events[0].title.pl".into(),
+                line: Some(40),
+                column: Some(18),
+                message: Text {
+                    pl: "pusty tekst".into(),
+                    en: "empty text".into(),
+                },
+            },
+            status::Fault {
+                path: "not a path".into(),
+                line: None,
+                column: None,
+                message: Text {
+                    pl: "coś".into(),
+                    en: "something".into(),
+                },
+            },
+        ];
+        let pl = issues_of(&faults, Lang::Pl);
+        assert_eq!(pl[0].field, "f-events-0-title-pl");
+        assert_eq!(pl[0].message, "pusty tekst (wiersz 40, kolumna 18)");
+        assert_eq!(
+            pl[0].place,
+            place_of(&JsonPath::parse("$.events[0].title.pl").unwrap(), Lang::Pl)
+        );
+        // A path the editor cannot read still shows, at the form's top.
+        assert_eq!(pl[1].field, "f");
+        assert_eq!(pl[1].place, "not a path");
+        let en = issues_of(&faults, Lang::En);
+        assert_eq!(en[0].message, "empty text (line 40, column 18)");
+    }
+
+    #[test]
+    fn every_outcome_has_its_state() {
+        let o = |result, version: Option<&str>| Outcome {
+            request: "r".into(),
+            result,
+            at: String::new(),
+            version: version.map(str::to_owned),
+            faults: vec![],
+            message: Some(Text {
+                pl: "dysk pełny".into(),
+                en: "disk full".into(),
+            }),
+        };
+        assert_eq!(
+            state_of(&o(Verdict::Published, Some("v2")), Some("v1"), Lang::Pl),
+            State::Published {
+                version: "v2".into(),
+                restored: Some("v1".into())
+            }
+        );
+        assert_eq!(
+            state_of(&o(Verdict::Stale, Some("v3")), None, Lang::Pl),
+            State::Stale { live: "v3".into() }
+        );
+        assert_eq!(
+            state_of(&o(Verdict::Failed, None), None, Lang::En),
+            State::Failed("disk full".into())
+        );
+        assert_eq!(
+            state_of(&o(Verdict::Refused, None), None, Lang::En),
+            State::Refused(vec![])
+        );
+    }
+}
