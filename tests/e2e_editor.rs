@@ -42,24 +42,6 @@ async fn value_of(c: &Client, id: &str) -> String {
         .to_owned()
 }
 
-/// Replaces what a field holds, as typing does.
-async fn type_into(c: &Client, id: &str, text: &str) {
-    let css = format!("#{id}");
-    let el = wait_for(c, &css).await;
-    el.clear().await.unwrap();
-    if !text.is_empty() {
-        el.send_keys(text).await.unwrap();
-    } else {
-        // clear() fires no input event: one keystroke and its undo do.
-        el.send_keys("x").await.unwrap();
-        el.send_keys(&Key::Backspace.to_string()).await.unwrap();
-    }
-}
-
-async fn open_item(c: &Client, id: &str) {
-    js(c, &format!("document.getElementById({id:?}).open = true")).await;
-}
-
 /// Keeps every file the page hands to the browser to save.
 async fn catch_downloads(c: &Client) {
     js(

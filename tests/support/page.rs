@@ -290,3 +290,24 @@ pub async fn csv_download(c: &Client) -> String {
         .expect("a BOM, so spreadsheets read UTF-8")
         .to_owned()
 }
+
+// ------------------------------------------------------------ the editor's form
+
+/// Replaces what a field holds, as typing does.
+pub async fn type_into(c: &Client, id: &str, text: &str) {
+    let css = format!("#{id}");
+    let el = wait_for(c, &css).await;
+    el.clear().await.unwrap();
+    if !text.is_empty() {
+        el.send_keys(text).await.unwrap();
+    } else {
+        // clear() fires no input event: one keystroke and its undo do.
+        el.send_keys("x").await.unwrap();
+        el.send_keys(&Key::Backspace.to_string()).await.unwrap();
+    }
+}
+
+/// Opens the form's item (a `<details>`) whose id is `id`.
+pub async fn open_item(c: &Client, id: &str) {
+    js(c, &format!("document.getElementById({id:?}).open = true")).await;
+}

@@ -1,0 +1,416 @@
+//! End-to-end: publishing from the editor through the real server parts
+//! (#24). The site is a published copy of `dist/` served by
+//! `deploy/serve.sh` (Debian's nginx with deploy/'s configuration: the app,
+//! and the WebDAV upload location behind auth_basic), and `publish --watch`
+//! publishes what lands in its upload folder. The editor in Chromium sends
+//! its draft there and shows what became of it: published (the live page
+//! changes within 10 s, in its HTML and in the app), refused with the
+//! faults at their fields, a wrong password, a server gone, a copy made
+//! before another editor's publish, rollback, and a rollback to a version
+//! that no longer passes. The upload location itself is tried with what a
+//! browser does not send: no password, too large, cut off midway, two at
+//! once, and faulty files.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rops_e2e::*;
+use serde_json::Value;
+use std::time::{Duration, Instant};
+
+/// The publisher the watcher runs: ROPS_PUBLISH names the one a release
+/// ships (scripts/test.sh sets it to `target/release-tool/publish`, so
+/// that the 10 s below is a deployment's); else this test build's own.
+fn publisher() -> std::path::PathBuf {
+    std::env::var_os("ROPS_PUBLISH")
+        .map(Into::into)
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_publish").into())
+}
+const READY: &str = "[data-testid=section-events] #f-events-0";
+
+fn published() -> Value {
+    serde_json::from_str(&bundle()).unwrap()
+}
+
+fn start() -> Live {
+    Live::start(&dist_dir(), &publisher())
+}
+
+fn event_page(i: usize) -> String {
+    format!(
+        "/os-czasu/{}/",
+        published()["events"][i]["id"].as_str().unwrap()
+    )
+}
+
+/// The page's HTML as the server sends it (no JavaScript runs).
+fn html(live: &Live, path: &str) -> String {
+    let (code, _, body) = http(live.port, "GET", path, None, &[]);
+    assert_eq!(code, 200, "GET {path}");
+    String::from_utf8(body).unwrap()
+}
+
+/// Waits (10 s at most) until the HTML of `path` holds `text`; how long it took.
+fn live_within_10_s(live: &Live, path: &str, text: &str, since: Instant) -> Duration {
+    loop {
+        if html(live, path).contains(text) {
+            return since.elapsed();
+        }
+        assert!(
+            since.elapsed() < Duration::from_secs(10),
+            "{path} does not show {text:?} 10 s after publishing"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+async fn log_in(c: &Client, password: &str) {
+    type_into(c, "publish-user", EDITOR_USER).await;
+    type_into(c, "publish-password", password).await;
+}
+
+/// An upload as the editor makes it: `bundle` made from version `base`.
+fn upload(live: &Live, request: &str, base: &str, bundle: &Value) -> u16 {
+    let body = serde_json::to_vec_pretty(bundle).unwrap();
+    let auth = basic(EDITOR_USER, EDITOR_PASSWORD);
+    http(
+        live.port,
+        "PUT",
+        &format!("/upload/{request}@{base}.json"),
+        Some(&auth),
+        &body,
+    )
+    .0
+}
+
+fn retitled(i: usize, title: &str) -> Value {
+    let mut b = published();
+    b["events"][i]["title"]["pl"] = title.into();
+    b
+}
+
+#[tokio::test]
+async fn an_event_retitled_in_the_editor_is_live_within_ten_seconds() {
+    let live = start();
+    let before = live.version();
+    let c = browser(DESKTOP).await;
+    open(&c, &live, "/edytor", READY).await;
+    let title = "Lider Partnerstwa EQUAL – tytuł poprawiony w edytorze";
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", title).await;
+    log_in(&c, EDITOR_PASSWORD).await;
+    let page = event_page(0);
+    assert!(!html(&live, &page).contains(title));
+
+    let clicked = Instant::now();
+    click(&c, "[data-testid=publish]").await;
+    let took = live_within_10_s(&live, &page, title, clicked);
+    eprintln!("the retitled event was live after {} ms", took.as_millis());
+    // The HTML itself, as served without JavaScript: the title in <title>.
+    let served = html(&live, &page);
+    assert!(
+        served.contains(&format!("<title>{title}")),
+        "<title> of {page}"
+    );
+
+    // The editor says so, with the live site's link, and the draft has no
+    // unpublished changes left.
+    let done = wait_for_text(&c, "[data-testid=publish-done]", "Opublikowano").await;
+    let version = live.version();
+    assert_ne!(version, before);
+    assert!(done.contains(&version), "{done}");
+    assert_eq!(
+        attr(&c, "[data-testid=publish-link]", "href").await,
+        live.url("/")
+    );
+    wait_js(
+        &c,
+        "Object.values(localStorage).some(v => v.includes('\"dirty\":false') && v.includes('Lider Partnerstwa EQUAL – tytuł poprawiony'))",
+    )
+    .await;
+    // The previous version is offered for rollback.
+    wait_for(&c, "[data-testid=versions]").await;
+    assert_axe_clean_in_both_themes(&c, "the editor, published").await;
+
+    // In the app: the page taken over by the app shows it too.
+    open(&c, &live, &page, "h1").await;
+    wait_taken_over(&c).await;
+    wait_for_text(&c, "h1", title).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_wrong_password_server_faults_and_a_lost_server_change_nothing_and_keep_the_draft() {
+    let mut live = start();
+    let version = live.version();
+    let index = html(&live, "/");
+    let c = browser(DESKTOP).await;
+    open(&c, &live, "/en/editor", READY).await;
+    // A logo the editor finds well named, but that the server does not
+    // have: only the server can tell.
+    type_into(&c, "f-organisation-logo-file", "rops.svg").await;
+    type_into(&c, "f-organisation-logo-alt-pl", "Logo ROPS").await;
+    type_into(&c, "f-organisation-logo-alt-en", "ROPS logo").await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=error-summary]').hidden",
+    )
+    .await;
+
+    // A wrong password: said, nothing sent on.
+    log_in(&c, "not-the-password").await;
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(
+        &c,
+        "[data-testid=publish-password-wrong]",
+        "Wrong user or password",
+    )
+    .await;
+    assert_eq!(live.uploads(), Vec::<String>::new());
+    assert_axe_clean_in_both_themes(&c, "the editor, wrong password").await;
+
+    // The server's faults: at their fields, the site unchanged.
+    log_in(&c, EDITOR_PASSWORD).await;
+    click(&c, "[data-testid=publish]").await;
+    let said = wait_for_text(&c, "[data-testid=publish-refused]", "Logo").await;
+    assert!(said.contains("Nothing changed on the site"), "{said}");
+    let link = "[data-testid=publish-refused] a[href='#f-organisation-logo-file']";
+    wait_for(&c, link).await;
+    assert_eq!(
+        js(&c, "return document.activeElement.dataset.testid").await,
+        "publish-status",
+        "the refusal takes focus"
+    );
+    assert_axe_clean_in_both_themes(&c, "the editor, refused by the server").await;
+    click(&c, link).await;
+    assert_eq!(
+        js(&c, "return document.activeElement.id").await,
+        "f-organisation-logo-file"
+    );
+    assert_eq!(live.version(), version);
+    assert_eq!(html(&live, "/"), index, "the live site is unchanged");
+    let refused = &live.status()["requests"][0];
+    assert_eq!(refused["result"], "refused");
+    assert!(
+        refused["faults"][0]["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("$.organisation.logo"),
+        "{refused}"
+    );
+
+    // The server gone: said, and the draft stays on this device.
+    live.stop_serving();
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(
+        &c,
+        "[data-testid=publish-unreachable]",
+        "Could not reach the server",
+    )
+    .await;
+    assert_axe_clean_in_both_themes(&c, "the editor, server unreachable").await;
+    wait_js(
+        &c,
+        "Object.values(localStorage).some(v => v.includes('\"dirty\":true') && v.includes('rops.svg'))",
+    )
+    .await;
+    c.close().await.unwrap();
+}
+
+/// Clicks the restore button of the listed version `v`.
+async fn restore(c: &Client, v: &str) {
+    js(
+        c,
+        "document.querySelector('[data-testid=versions]').open = true",
+    )
+    .await;
+    let clicked = js(
+        c,
+        &format!(
+            "const li = [...document.querySelectorAll('[data-testid=version]')].find(li => li.textContent.includes({v:?}));
+             if (!li) return false; li.querySelector('button').click(); return true;"
+        ),
+    )
+    .await;
+    assert_eq!(clicked, true, "version {v} is listed with a restore button");
+}
+
+#[tokio::test]
+async fn a_stale_copy_is_told_and_versions_roll_back_or_are_refused_with_the_reason() {
+    let live = start();
+    let v1 = live.version();
+    let c = browser(DESKTOP).await;
+    open(&c, &live, "/edytor", READY).await;
+
+    // Another editor publishes first, from the same version.
+    let theirs = "Tytuł zmieniony przez innego redaktora";
+    assert!(matches!(
+        upload(&live, "other1", &v1, &retitled(1, theirs)),
+        201 | 204
+    ));
+    assert_eq!(live.outcome("other1")["result"], "published");
+    let v2 = live.version();
+
+    // This copy was made from v1: told, nothing replaced.
+    let mine = "Tytuł z kopii otwartej wcześniej";
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", mine).await;
+    log_in(&c, EDITOR_PASSWORD).await;
+    click(&c, "[data-testid=publish]").await;
+    let said = wait_for_text(&c, "[data-testid=publish-stale]", &v2).await;
+    assert!(said.contains("nic się nie zmieniło"), "{said}");
+    assert!(html(&live, &event_page(1)).contains(theirs));
+    assert!(!html(&live, &event_page(0)).contains(mine));
+    assert_axe_clean_in_both_themes(&c, "the editor, a stale copy").await;
+
+    // Published anyway, knowingly.
+    click(&c, "[data-testid=publish-anyway]").await;
+    wait_for(&c, "[data-testid=publish-done]").await;
+    assert!(html(&live, &event_page(0)).contains(mine));
+
+    // Rollback to the first version: live again, as a new version.
+    restore(&c, &v1).await;
+    let said = wait_for_text(&c, "[data-testid=publish-done]", "Przywrócono").await;
+    assert!(said.contains(&v1), "{said}");
+    let original = published()["events"][0]["title"]["pl"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(html(&live, &event_page(0)).contains(&original));
+    assert!(!html(&live, &event_page(0)).contains(mine));
+
+    // A version kept from before a change of the rules, which today's
+    // validator refuses: refused with the reason, the site unchanged.
+    let old = "20200101T000000Z-0badda7e";
+    let mut bad = published();
+    bad["events"][0]["date"] = "2020-13-01".into();
+    std::fs::write(
+        live.dist().join(format!("content/versions/{old}.json")),
+        serde_json::to_vec_pretty(&bad).unwrap(),
+    )
+    .unwrap();
+    let status_file = live.dist().join("publish-status.json");
+    let mut status: Value = serde_json::from_slice(&std::fs::read(&status_file).unwrap()).unwrap();
+    status["versions"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "version": old,
+            "published_at": "2020-01-01T00:00:00Z",
+            "file": format!("content/versions/{old}.json"),
+            "name": {"pl": "ROPS", "en": "ROPS"},
+            "events": 1
+        }));
+    std::fs::write(&status_file, serde_json::to_vec_pretty(&status).unwrap()).unwrap();
+    let live_now = live.version();
+    let index = html(&live, "/");
+    open(&c, &live, "/edytor", READY).await;
+    wait_for(&c, "[data-testid=versions]").await;
+    // Without the password (a new page), nothing is sent.
+    restore(&c, old).await;
+    wait_for(&c, "[data-testid=publish-missing]").await;
+    log_in(&c, EDITOR_PASSWORD).await;
+    restore(&c, old).await;
+    wait_for(&c, "[data-testid=publish-refused]").await;
+    let said = text(&c, "[data-testid=publish-refused]").await;
+    assert!(said.contains("Na stronie nic się nie zmieniło"), "{said}");
+    wait_for(
+        &c,
+        "[data-testid=publish-refused] a[href='#f-events-0-date']",
+    )
+    .await;
+    assert_eq!(live.version(), live_now);
+    assert_eq!(html(&live, "/"), index);
+    assert_axe_clean_in_both_themes(&c, "the editor, a rollback refused").await;
+    c.close().await.unwrap();
+}
+
+#[test]
+fn the_upload_location_takes_whole_authorised_bundles_within_its_limit_one_at_a_time() {
+    let live = start();
+    let v1 = live.version();
+    let index = html(&live, "/");
+    let auth = basic(EDITOR_USER, EDITOR_PASSWORD);
+    let body = serde_json::to_vec(&retitled(0, "x")).unwrap();
+
+    // No password, a wrong one: 401; anything but PUT: refused.
+    let path = format!("/upload/a1@{v1}.json");
+    assert_eq!(http(live.port, "PUT", &path, None, &body).0, 401);
+    let wrong = basic(EDITOR_USER, "zazolc-gesla-1");
+    assert_eq!(http(live.port, "PUT", &path, Some(&wrong), &body).0, 401);
+    for method in ["GET", "DELETE", "MKCOL"] {
+        let code = http(live.port, method, &path, Some(&auth), &[]).0;
+        assert!(matches!(code, 403 | 405), "{method}: {code}");
+    }
+    // Larger than the limit (8 MiB): 413.
+    let big = vec![b' '; 9 << 20];
+    assert_eq!(
+        http(live.port, "PUT", "/upload/big1@v.json", Some(&auth), &big).0,
+        413
+    );
+    // Cut off midway: nothing lands.
+    put_cut_off(
+        live.port,
+        &format!("/upload/cut1@{v1}.json"),
+        &auth,
+        100_000,
+        50_000,
+    );
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(live.uploads(), Vec::<String>::new());
+    assert_eq!(live.version(), v1);
+    assert_eq!(html(&live, "/"), index);
+
+    // Two at once from the same version: one goes live, the other is told.
+    let a = std::thread::spawn({
+        let port = live.port;
+        let (v1, auth) = (v1.clone(), auth.clone());
+        move || {
+            let body = serde_json::to_vec(&retitled(0, "Wersja A")).unwrap();
+            http(
+                port,
+                "PUT",
+                &format!("/upload/twoa@{v1}.json"),
+                Some(&auth),
+                &body,
+            )
+            .0
+        }
+    });
+    let b = upload(&live, "twob", &v1, &retitled(0, "Wersja B"));
+    assert!(matches!(a.join().unwrap(), 201 | 204));
+    assert!(matches!(b, 201 | 204));
+    let mut results = [
+        live.outcome("twoa")["result"].clone(),
+        live.outcome("twob")["result"].clone(),
+    ];
+    results.sort_by_key(|v| v.to_string());
+    assert_eq!(results, [Value::from("published"), Value::from("stale")]);
+    let v2 = live.version();
+
+    // Faults: refused with each fault located, nothing changed.
+    let index = html(&live, "/");
+    let mut bad = published();
+    bad["events"][0]["date"] = "2026-13-45".into();
+    assert!(matches!(upload(&live, "bad1", &v2, &bad), 201 | 204));
+    let o = live.outcome("bad1");
+    assert_eq!(o["result"], "refused", "{o}");
+    assert_eq!(o["faults"][0]["path"], "$.events[0].date", "{o}");
+    assert!(o["faults"][0]["line"].as_u64().unwrap() > 1, "{o}");
+    assert!(!o["faults"][0]["message"]["pl"].as_str().unwrap().is_empty());
+    // Not JSON at all: the place where it stops being JSON.
+    let status = http(
+        live.port,
+        "PUT",
+        &format!("/upload/bad2@{v2}.json"),
+        Some(&auth),
+        b"{\n  \"schema_version\": 1,\n  oops\n}\n",
+    )
+    .0;
+    assert!(matches!(status, 201 | 204));
+    let o = live.outcome("bad2");
+    assert_eq!(o["result"], "refused", "{o}");
+    assert_eq!(o["faults"][0]["line"], 3, "{o}");
+    assert_eq!(live.version(), v2);
+    assert_eq!(html(&live, "/"), index);
+    // Every upload was handled and removed.
+    assert_eq!(live.uploads(), Vec::<String>::new());
+}
