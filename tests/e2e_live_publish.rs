@@ -170,7 +170,8 @@ async fn a_wrong_password_server_faults_and_a_lost_server_change_nothing_and_kee
     // The server's faults: at their fields, the site unchanged.
     log_in(&c, EDITOR_PASSWORD).await;
     click(&c, "[data-testid=publish]").await;
-    let said = wait_for_text(&c, "[data-testid=publish-refused]", "Logo").await;
+    let said = wait_for_text(&c, "[data-testid=publish-refused]", "rops.svg").await;
+    assert!(said.contains("the server has no logo file"), "{said}");
     assert!(said.contains("Nothing changed on the site"), "{said}");
     let link = "[data-testid=publish-refused] a[href='#f-organisation-logo-file']";
     wait_for(&c, link).await;

@@ -19,7 +19,7 @@
 //! is only removed: a watcher killed after publishing but before removing
 //! it does not handle it twice. The logo is not uploaded: the bundle is
 //! published with the logo file of its name found in INCOMING (put there
-//! by hand) or else the live site's.
+//! by hand) or else the live site's; with neither, it is refused, saying so.
 
 use super::{
     beside, canonical, check_bundle, history, io, lock, publish_held, IfBusy, Notice, Options,
@@ -322,8 +322,34 @@ fn decide(
         let from = [incoming.join(&logo), dist.join("content").join(&logo)]
             .into_iter()
             .find(|p| p.is_file());
-        if let Some(from) = from {
-            io(std::fs::copy(&from, work.0.join(&logo)), &from)?;
+        match from {
+            Some(from) => {
+                io(std::fs::copy(&from, work.0.join(&logo)), &from)?;
+            }
+            // Said in the words of the person who sent it: the file is
+            // not theirs to upload, it is the server's to have.
+            None => {
+                notice(&WatchNotice::Refused {
+                    request: request.into(),
+                    faults: 1,
+                });
+                return Ok(Some(Outcome {
+                    request: request.to_owned(),
+                    result: Verdict::Refused,
+                    at: now(),
+                    version: None,
+                    faults: vec![status::Fault {
+                        path: "$.organisation.logo.file".into(),
+                        line: None,
+                        column: None,
+                        message: Text {
+                            pl: format!("na serwerze nie ma pliku logo „{logo}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń logo z treści"),
+                            en: format!("the server has no logo file “{logo}”: ask the administrator to put it in the upload folder, or leave the logo out"),
+                        },
+                    }],
+                    message: None,
+                }));
+            }
         }
     }
     let (bytes, bundle) = match check_bundle(&bundle_path, dist_arg, bytes) {
