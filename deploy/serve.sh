@@ -95,5 +95,13 @@ echo "Serving $dist at http://127.0.0.1:$port$base (Ctrl+C stops)"
 # Not exec: the trap removes the folder when nginx stops.
 nginx -p "$run" -c "$run/nginx.conf" &
 nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$run"' EXIT INT TERM
+# Every step may fail (nginx already gone with its process group): under
+# `set -e` a failing step would end the shell before the folder is removed.
+cleanup() {
+  kill "$nginx_pid" 2>/dev/null || true
+  wait "$nginx_pid" 2>/dev/null || true
+  rm -rf "$run"
+}
+trap cleanup EXIT
+trap 'exit 143' INT TERM
 wait $nginx_pid
