@@ -414,4 +414,18 @@ fn the_upload_location_takes_whole_authorised_bundles_within_its_limit_one_at_a_
     assert_eq!(html(&live, "/"), index);
     // Every upload was handled and removed.
     assert_eq!(live.uploads(), Vec::<String>::new());
+    // A file that is not an upload is set aside under a hidden name (left
+    // in place, it would start a systemd watcher again and again).
+    let code = http(live.port, "PUT", "/upload/a@b@c.json", Some(&auth), b"{}").0;
+    assert!(matches!(code, 201 | 204));
+    let start = Instant::now();
+    while live.uploads() != [".a@b@c.json.not-an-upload"] {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            live.uploads()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(live.version(), v2);
 }

@@ -180,7 +180,14 @@ fn pending(
             continue;
         }
         let Some((request, base)) = status::parse_upload_name(&name) else {
+            // A JSON file that is not an upload is set aside under a hidden
+            // name: left where it is, it would start a systemd watcher
+            // (deploy/rops-publish.path) again and again.
             if name.ends_with(".json") && told.insert(name.clone()) {
+                let _ = std::fs::rename(
+                    entry.path(),
+                    incoming.join(format!(".{name}.not-an-upload")),
+                );
                 notice(&WatchNotice::Ignored { name });
             }
             continue;
