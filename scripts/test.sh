@@ -3,7 +3,8 @@
 #   1. lint: rustfmt, clippy (native and wasm)
 #   2. native: unit tests of the content model, the validator CLI on fixtures
 #   3. component: wasm-bindgen-test in headless Chromium
-#   4. end to end: the release build in Chromium through ChromeDriver
+#   4. end to end: the release build in Chromium through ChromeDriver, the
+#      live site (nginx + publish --watch), and the release package
 #   5. cross-engine: the release build in Firefox ESR and WebKitGTK
 #   6. fuzz: libFuzzer on the importers, 30 s per target (scripts/fuzz.sh)
 # Each step prints how long it took.
@@ -30,6 +31,8 @@ cargo test --locked --workspace --lib --bins
 # publish run twice at once and killed at random points; crafted workbooks
 # under a 1 GiB memory limit (the content CLI).
 cargo test --locked --test publish_kill --test import_bounds
+# deploy/'s systemd units, checked by systemd-analyze verify.
+cargo test --locked --test deploy_units
 cargo run --locked -q --bin validate-bundle -- public/content/bundle.json
 # The CLI must fail, with path and position, on every broken fixture.
 for f in tests/fixtures/invalid-*.json; do
@@ -53,6 +56,12 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TE
 step "release build (at the root, and under a sub-path)"
 scripts/build.sh
 scripts/build.sh --public-url /ekonomia/ --dist dist-sub
+
+step "release package (scripts/release.sh: the tarball another centre deploys)"
+scripts/release.sh
+# The watcher in the live-publishing tests runs the publisher a release
+# ships, so their timings are a deployment's (tests/e2e_live_publish.rs).
+export ROPS_PUBLISH="$PWD/target/release-tool/publish"
 
 step "end-to-end tier: Chromium through ChromeDriver"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
