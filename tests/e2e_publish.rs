@@ -1276,8 +1276,15 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
     expected.extend(["sitemap.xml", "sitemap.xml.br", "sitemap.xml.gz"].map(String::from));
     expected.insert("content/bundle.json".into());
 
+    // And the status, which names the new version; the one file added is
+    // that version's bundle, kept for rollback.
+    expected.insert("publish-status.json".into());
+    let status: Value = serde_json::from_slice(&after["publish-status.json"]).unwrap();
+    let kept = status["versions"][0]["file"].as_str().unwrap().to_owned();
+    assert_eq!(after[&kept], edited.as_bytes(), "{kept}");
+
     let (added, removed, changed) = diff(&before, &after);
-    assert!(added.is_empty(), "files added: {added:?}");
+    assert_eq!(added, BTreeSet::from([kept]), "files added");
     assert!(removed.is_empty(), "files removed: {removed:?}");
     let unexpected: Vec<_> = changed.difference(&expected).collect();
     let unchanged: Vec<_> = expected.difference(&changed).collect();
