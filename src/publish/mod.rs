@@ -14,7 +14,8 @@
 //! What a publish promises about DIST, whatever else runs or dies:
 //!
 //! - **A faulty bundle changes nothing.** It is refused with the
-//!   validator's located messages before DIST is locked or read.
+//!   validator's located messages before DIST is locked or read (by
+//!   `publish --watch`, under the lock, with its outcome in the status).
 //! - **One publish per DIST at a time.** A run holds an advisory lock on
 //!   `.DISTNAME.publish.lock` beside DIST (`lock.rs`) from before it reads
 //!   DIST until DIST is replaced. Another run waits for it (after saying

@@ -35,6 +35,8 @@ use std::time::Duration;
 const MAX_UPLOAD: u64 = 16 << 20;
 /// How often INCOMING is looked at.
 const POLL: Duration = Duration::from_millis(500);
+/// How long a watcher that cannot go on waits before it tries again.
+const RETRY: Duration = Duration::from_secs(5);
 
 /// Whether to keep watching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +77,10 @@ pub enum WatchNotice {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// Watching goes on after an error, in a moment.
+    Retrying {
+        error: String,
+    },
     Publish(Notice),
 }
 
@@ -110,6 +116,9 @@ impl std::fmt::Display for WatchNotice {
             WatchNotice::NotRemoved { path, error } => {
                 write!(f, "{}: handled, but not removed: {error}", path.display())
             }
+            WatchNotice::Retrying { error } => {
+                write!(f, "{error}; trying again in {} s", RETRY.as_secs())
+            }
             WatchNotice::Publish(n) => n.fmt(f),
         }
     }
@@ -138,25 +147,46 @@ pub fn watch(
     mut notice: impl FnMut(&WatchNotice),
 ) -> Result<(), WatchError> {
     let mut told = HashSet::new();
+    // Uploads handled but not removable (the folder's permissions): never
+    // handled again in this run, and not a reason to look again at once.
+    let mut stuck = HashSet::new();
     loop {
-        let uploads = pending(incoming, &mut told, &mut notice)?;
-        for (path, request, base) in &uploads {
-            handle(
-                path,
-                request,
-                base,
-                dist,
-                &address,
-                keep,
-                incoming,
-                &mut notice,
-            )?;
-        }
-        if uploads.is_empty() {
-            if mode == WatchMode::Once {
-                return Ok(());
+        let round = pending(incoming, &mut told, &mut notice).and_then(|uploads| {
+            let uploads: Vec<_> = uploads
+                .into_iter()
+                .filter(|(path, _, _)| !stuck.contains(path))
+                .collect();
+            for (path, request, base) in &uploads {
+                let removed = handle(
+                    path,
+                    request,
+                    base,
+                    dist,
+                    &address,
+                    keep,
+                    incoming,
+                    &mut notice,
+                )?;
+                if !removed {
+                    stuck.insert(path.clone());
+                }
             }
-            std::thread::sleep(POLL);
+            Ok(uploads.len())
+        });
+        match (round, mode) {
+            (Ok(0), WatchMode::Once) => return Ok(()),
+            (Ok(0), WatchMode::Forever) => std::thread::sleep(POLL),
+            (Ok(_), _) => {}
+            (Err(e), WatchMode::Once) => return Err(e),
+            // A watcher left running must outlive a moment without DIST
+            // (an upgrade renames it) or a full disk: it says so and tries
+            // again.
+            (Err(e), WatchMode::Forever) => {
+                notice(&WatchNotice::Retrying {
+                    error: e.to_string(),
+                });
+                std::thread::sleep(RETRY);
+            }
         }
     }
 }
@@ -206,7 +236,7 @@ fn now() -> String {
     history::rfc3339(history::now_secs())
 }
 
-/// One upload, start to end, under DIST's lock.
+/// One upload, start to end, under DIST's lock. Whether it was removed.
 #[allow(clippy::too_many_arguments)]
 fn handle(
     upload: &Path,
@@ -217,7 +247,7 @@ fn handle(
     keep: usize,
     incoming: &Path,
     notice: &mut dyn FnMut(&WatchNotice),
-) -> Result<(), WatchError> {
+) -> Result<bool, WatchError> {
     let dist = canonical(dist_arg)?;
     let _lock = lock::DistLock::acquire(&dist, dist_arg, IfBusy::Wait, &mut |n: &Notice| {
         notice(&WatchNotice::Publish(clone_notice(n)))
@@ -230,18 +260,30 @@ fn handle(
         match outcome {
             Ok(None) => {}
             Ok(Some(outcome)) => history::record(&dist, outcome)?,
-            Err(e) => history::record(&dist, failed(request, &e.to_string()))?,
+            // An error after the swap (flushing the parent folder) leaves
+            // the upload published: its outcome is already there.
+            Err(_) if history::read(&dist).outcome(request).is_some() => {}
+            Err(e) => {
+                // The details (paths, system errors) are for the log; the
+                // status, which anyone can read, says what to do.
+                notice(&WatchNotice::Failed {
+                    request: request.into(),
+                    error: e.to_string(),
+                });
+                history::record(&dist, failed(request))?
+            }
         }
     }
-    if let Err(error) = std::fs::remove_file(upload) {
-        if error.kind() != std::io::ErrorKind::NotFound {
+    match std::fs::remove_file(upload) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
             notice(&WatchNotice::NotRemoved {
                 path: upload.to_owned(),
                 error,
             });
+            Ok(false)
         }
+        _ => Ok(true),
     }
-    Ok(())
 }
 
 /// Notices carry an io::Error, which does not clone: what is said is kept.
@@ -259,7 +301,7 @@ fn clone_notice(n: &Notice) -> Notice {
     }
 }
 
-fn failed(request: &str, error: &str) -> Outcome {
+fn failed(request: &str) -> Outcome {
     Outcome {
         request: request.to_owned(),
         result: Verdict::Failed,
@@ -267,8 +309,8 @@ fn failed(request: &str, error: &str) -> Outcome {
         version: None,
         faults: vec![],
         message: Some(Text {
-            pl: format!("serwer nie mógł opublikować treści: {error}"),
-            en: format!("the server could not publish the content: {error}"),
+            pl: "to błąd serwera, nie treści: spróbuj ponownie za chwilę, a jeśli się powtórzy, powiedz administratorowi (szczegóły są w dzienniku programu publish)".into(),
+            en: "this is a fault of the server, not of the content: try again in a moment, and if it happens again, tell the administrator (the details are in the publish program's log)".into(),
         }),
     }
 }
@@ -325,6 +367,7 @@ fn decide(
     let work = Work::create(&beside(dist, "watch"))?;
     let bundle_path = work.0.join("bundle.json");
     io(std::fs::write(&bundle_path, &bytes), &bundle_path)?;
+    let mut missing_logo = None;
     if let Some(logo) = logo_name(&bytes) {
         let from = [incoming.join(&logo), dist.join("content").join(&logo)]
             .into_iter()
@@ -333,35 +376,26 @@ fn decide(
             Some(from) => {
                 io(std::fs::copy(&from, work.0.join(&logo)), &from)?;
             }
-            // Said in the words of the person who sent it: the file is
-            // not theirs to upload, it is the server's to have.
-            None => {
-                notice(&WatchNotice::Refused {
-                    request: request.into(),
-                    faults: 1,
-                });
-                return Ok(Some(Outcome {
-                    request: request.to_owned(),
-                    result: Verdict::Refused,
-                    at: now(),
-                    version: None,
-                    faults: vec![status::Fault {
-                        path: "$.organisation.logo.file".into(),
-                        line: None,
-                        column: None,
-                        message: Text {
-                            pl: format!("na serwerze nie ma pliku logo „{logo}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń logo z treści"),
-                            en: format!("the server has no logo file “{logo}”: ask the administrator to put it in the upload folder, or leave the logo out"),
-                        },
-                    }],
-                    message: None,
-                }));
-            }
+            None => missing_logo = Some(logo),
         }
     }
     let (bytes, bundle) = match check_bundle(&bundle_path, dist_arg, bytes) {
         Ok(ok) => ok,
-        Err(PublishError::Faults { faults, .. }) => {
+        Err(PublishError::Faults { mut faults, .. }) => {
+            // The validator says the logo is not beside the bundle; said
+            // here in the words of the person who sent it: the file is not
+            // theirs to upload, it is the server's to have.
+            if let Some(logo) = &missing_logo {
+                for f in faults
+                    .iter_mut()
+                    .filter(|f| f.path.starts_with("$.organisation.logo"))
+                {
+                    f.message = Text {
+                        pl: format!("na serwerze nie ma pliku logo „{logo}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń logo z treści"),
+                        en: format!("the server has no logo file “{logo}”: ask the administrator to put it in the upload folder, or leave the logo out"),
+                    };
+                }
+            }
             notice(&WatchNotice::Refused {
                 request: request.into(),
                 faults: faults.len(),
