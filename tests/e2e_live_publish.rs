@@ -414,12 +414,25 @@ fn the_upload_location_takes_whole_authorised_bundles_within_its_limit_one_at_a_
     assert_eq!(html(&live, "/"), index);
     // Every upload was handled and removed.
     assert_eq!(live.uploads(), Vec::<String>::new());
-    // A file that is not an upload is set aside under a hidden name (left
-    // in place, it would start a systemd watcher again and again).
-    let code = http(live.port, "PUT", "/upload/a@b@c.json", Some(&auth), b"{}").0;
-    assert!(matches!(code, 201 | 204));
+    // Only an upload's name can be written: not a logo, not a bundle.json.
+    for name in ["logo.svg", "bundle.json", "a@b@c.json", "..%2Fx@y.json"] {
+        let code = http(
+            live.port,
+            "PUT",
+            &format!("/upload/{name}"),
+            Some(&auth),
+            b"{}",
+        )
+        .0;
+        assert_eq!(code, 404, "{name}");
+    }
+    assert_eq!(live.uploads(), Vec::<String>::new());
+    // A file put there otherwise, which is not an upload, is set aside
+    // under a hidden name (left in place, it would start a systemd watcher
+    // again and again).
+    std::fs::write(live.incoming().join("stray.json"), b"{}").unwrap();
     let start = Instant::now();
-    while live.uploads() != [".a@b@c.json.not-an-upload"] {
+    while live.uploads() != [".stray.json.not-an-upload"] {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "{:?}",

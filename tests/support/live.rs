@@ -83,27 +83,43 @@ impl Live {
         self.dir.join("incoming")
     }
 
-    /// `deploy/serve.sh`, in a process group of its own (nginx included).
+    /// `deploy/serve.sh`, in a process group of its own (nginx included),
+    /// on `self.port`, or on another free port if that one was taken
+    /// meanwhile (another test's server, a browser's): a port that answers
+    /// is ours only if our nginx is still running a moment later.
     pub fn serve(&mut self) {
-        let child = Command::new(repo_dir().join("deploy/serve.sh"))
-            .args(["--port", &self.port.to_string(), "--incoming"])
-            .arg(self.incoming())
-            .arg("--htpasswd")
-            .arg(self.dir.join("htpasswd"))
-            .arg(self.dist())
-            .stdout(Stdio::null())
-            .process_group(0)
-            .spawn()
-            .expect("deploy/serve.sh");
-        self.serve = Some(child);
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "nginx did not start"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        for attempt in 0..5 {
+            if attempt > 0 {
+                self.port = free_port();
+            }
+            let mut child = Command::new(repo_dir().join("deploy/serve.sh"))
+                .args(["--port", &self.port.to_string(), "--incoming"])
+                .arg(self.incoming())
+                .arg("--htpasswd")
+                .arg(self.dir.join("htpasswd"))
+                .arg(self.dist())
+                .stdout(Stdio::null())
+                .process_group(0)
+                .spawn()
+                .expect("deploy/serve.sh");
+            let start = Instant::now();
+            while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err()
+                && child.try_wait().unwrap().is_none()
+            {
+                assert!(
+                    start.elapsed() < Duration::from_secs(20),
+                    "nginx did not start"
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            std::thread::sleep(Duration::from_millis(500));
+            if child.try_wait().unwrap().is_none() {
+                self.serve = Some(child);
+                return;
+            }
+            eprintln!("port {} was taken; another one", self.port);
         }
+        panic!("deploy/serve.sh did not start in five attempts");
     }
 
     /// Stops nginx: the site is unreachable.
