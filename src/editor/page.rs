@@ -537,20 +537,32 @@ pub fn EditorPage() -> impl IntoView {
             notice.set(Notice::Info(t.marked_published.into()));
         }
     };
-    // Publishing from the editor: the checked draft's file, or the same
-    // refusal as an export; once live, the draft has no unpublished
-    // changes and is made from the new version.
+    // Publishing from the editor: the checked draft's file (`None` when
+    // it has faults: the error summary takes focus, the panel says why).
+    // Once live, the draft is made from the new version; it has no
+    // unpublished changes left only if it was not edited while it was
+    // being sent.
+    let sent = StoredValue::new(None::<String>);
     let publish_text = Callback::new(move |()| {
         let text = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text));
-        if text.is_none() {
-            refuse();
+        match &text {
+            Some(_) => sent.set_value(text.clone()),
+            None => {
+                if let Some(s) = summary.get_untracked() {
+                    let _ = s.focus();
+                }
+            }
         }
         text
     });
     let on_published = Callback::new(move |version: String| {
         base.set(Some(version));
-        ed.dirty.set(false);
-        draft.with_untracked(|v| save(v, false));
+        let now = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text));
+        let unchanged = now.is_some() && sent.with_value(|s| *s == now);
+        if unchanged {
+            ed.dirty.set(false);
+        }
+        draft.with_untracked(|v| save(v, !unchanged));
     });
     let save_draft_file = move |_| {
         let text = draft.with_untracked(draft::draft_file);
@@ -563,6 +575,10 @@ pub fn EditorPage() -> impl IntoView {
     let apply = move |r: Replace| match r {
         Replace::Published => open_published(Some(t.discarded)),
         Replace::File { name, draft: v } => {
+            // A file from disk was made from no version this page knows:
+            // publishing it over a live site is refused as stale until the
+            // person says to publish anyway.
+            base.set(None);
             draft.set(v);
             ed.dirty.set(true);
             ed.rev.update(|r| *r += 1);

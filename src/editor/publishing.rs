@@ -26,6 +26,7 @@ use super::store;
 use leptos::prelude::*;
 use rops_es::content::{JsonPath, Lang};
 use rops_es::status::{self, Outcome, Status, Verdict, Version};
+use wasm_bindgen::JsCast;
 
 /// How long the page waits for the server's publisher, and how often it looks.
 const WAIT_MS: f64 = 60_000.0;
@@ -35,6 +36,10 @@ const POLL_MS: i32 = 700;
 #[derive(Debug, Clone, PartialEq)]
 pub enum State {
     Idle,
+    /// No user or password typed: nothing sent.
+    NoLogin,
+    /// The draft has faults: nothing sent.
+    Invalid,
     Sending,
     /// Sent; the server has not said yet.
     Waiting,
@@ -50,25 +55,38 @@ pub enum State {
         live: String,
     },
     WrongPassword,
-    TooLarge,
+    /// Larger than the server takes (the file's size in bytes).
+    TooLarge(usize),
     /// The server does not take uploads here (no publishing set up).
     NotAccepted(u16),
+    /// The server failed (its HTTP status): not the content's fault.
+    ServerError(u16),
     /// No answer at all: offline, or the server is down.
     Unreachable,
-    /// Sent, but no outcome within [`WAIT_MS`].
-    NoAnswer,
+    /// Sent, but no outcome within [`WAIT_MS`]: the request, to look again.
+    NoAnswer {
+        request: String,
+        restored: Option<String>,
+    },
     /// The server could not publish (its message).
     Failed(String),
+    /// A kept version could not be fetched (its file, the HTTP status).
+    VersionUnavailable(String, u16),
 }
 
 /// What the upload's HTTP status says: go on waiting for the publisher
 /// (`Ok`), or the state to show.
-pub fn after_put(code: u16) -> Result<(), State> {
+/// `size` is the file's, for the message when it is too large.
+pub fn after_put(code: u16, size: usize) -> Result<(), State> {
     match code {
         200 | 201 | 204 => Ok(()),
         401 => Err(State::WrongPassword),
-        413 => Err(State::TooLarge),
-        c => Err(State::NotAccepted(c)),
+        413 => Err(State::TooLarge(size)),
+        // No upload location here (404, 405), or it is closed (403).
+        403..=405 => Err(State::NotAccepted(code)),
+        // The location is there but cannot store (409: the folder is
+        // missing; 5xx: permissions, disk): the administrator's to mend.
+        c => Err(State::ServerError(c)),
     }
 }
 
@@ -171,11 +189,12 @@ async fn send(
     text: String,
     base: &str,
     auth: &str,
-    restored: Option<&str>,
+    restored: Option<String>,
     lang: Lang,
     state: RwSignal<State>,
 ) -> State {
     let request = request_id();
+    let size = text.len();
     let url = format!("{root}upload/{}", status::upload_name(&request, base));
     // Credentials omitted: the password goes in this request's own header,
     // and a refused one comes back here instead of opening the browser's
@@ -194,10 +213,16 @@ async fn send(
         Ok(r) => r.status(),
         Err(_) => return State::Unreachable,
     };
-    if let Err(s) = after_put(code) {
+    if let Err(s) = after_put(code, size) {
         return s;
     }
     state.set(State::Waiting);
+    wait_for(root, request, restored, lang).await
+}
+
+/// Looks for the outcome of `request` in the status until it is there or
+/// [`WAIT_MS`] have passed.
+async fn wait_for(root: &str, request: String, restored: Option<String>, lang: Lang) -> State {
     let start = js_sys::Date::now();
     while js_sys::Date::now() - start < WAIT_MS {
         sleep(POLL_MS).await;
@@ -205,10 +230,10 @@ async fn send(
             .await
             .and_then(|s| s.outcome(&request).cloned())
         {
-            return state_of(&o, restored, lang);
+            return state_of(&o, restored.as_deref(), lang);
         }
     }
-    State::NoAnswer
+    State::NoAnswer { request, restored }
 }
 
 /// The panel's words, in both languages.
@@ -230,9 +255,19 @@ struct Words {
     stale: &'static str,
     publish_anyway: &'static str,
     wrong_password: &'static str,
+    /// With `{size}`.
     too_large: &'static str,
     /// With `{code}`.
     not_accepted: &'static str,
+    /// With `{code}`.
+    server_error: &'static str,
+    invalid: &'static str,
+    check_again: &'static str,
+    /// With `{file}` and `{code}`.
+    version_unavailable: &'static str,
+    /// With `{version}` and `{time}`: the restore button's full name,
+    /// which starts with its visible text (WCAG 2.5.3).
+    restore_label: &'static str,
     unreachable: &'static str,
     no_answer: &'static str,
     failed: &'static str,
@@ -260,17 +295,22 @@ static PL: Words = Words {
     stale: "Od otwarcia tej kopii ktoś opublikował inną wersję ({live}); na stronie nic się nie zmieniło. Otwórz opublikowaną treść (ta kopia zostanie zastąpiona) albo opublikuj mimo to, zastępując tamtą wersję.",
     publish_anyway: "Opublikuj mimo to",
     wrong_password: "Nieprawidłowy użytkownik lub hasło: serwer nie przyjął treści. Sprawdź dane logowania i spróbuj ponownie.",
-    too_large: "Serwer nie przyjął treści: plik jest większy, niż pozwala jego ustawienie (client_max_body_size). Poproś administratora o zwiększenie limitu.",
+    too_large: "Serwer nie przyjął treści: plik ma {size}, więcej, niż pozwala ustawienie serwera (client_max_body_size, w paczce 8 MiB). Poproś administratora o zwiększenie limitu.",
     not_accepted: "Ten serwer nie przyjmuje publikacji z edytora (HTTP {code}). Wyeksportuj bundle.json i przekaż go administratorowi.",
+    server_error: "Serwer nie mógł przyjąć treści (HTTP {code}): to błąd serwera, nie treści. Powiedz administratorowi.",
+    invalid: "Szkic ma błędy (zestawienie wyżej): popraw je, zanim opublikujesz.",
+    check_again: "Sprawdź ponownie",
+    version_unavailable: "Nie udało się pobrać zachowanej wersji ({file}, HTTP {code}); nic nie wysłano. Odśwież stronę, aby zobaczyć aktualną listę wersji.",
+    restore_label: "Przywróć tę wersję: {version} z {time}",
     unreachable: "Nie udało się połączyć z serwerem (brak sieci albo serwer nie działa). Spróbuj ponownie za chwilę.",
     no_answer: "Serwer przyjął treść, ale nie opublikował jej w ciągu minuty: usługa publikowania może nie działać. Powiedz administratorowi (stan: publish-status.json).",
-    failed: "Serwer nie mógł opublikować treści; na stronie nic się nie zmieniło:",
+    failed: "Serwer nie opublikował treści; na stronie nic się nie zmieniło:",
     kept: "Szkic jest zachowany w tej przeglądarce.",
-    versions: "Poprzednie wersje",
+    versions: "Opublikowane wersje",
     live: "na stronie",
     events: "wydarzeń: {n}",
     restore: "Przywróć tę wersję",
-    no_password: "Wpisz użytkownika i hasło.",
+    no_password: "Nic nie wysłano: wpisz użytkownika i hasło w polach „Użytkownik” i „Hasło”.",
 };
 
 static EN: Words = Words {
@@ -288,17 +328,22 @@ static EN: Words = Words {
     stale: "Someone published another version ({live}) after this copy was opened; nothing changed on the site. Open the published content (this copy is replaced), or publish anyway, replacing that version.",
     publish_anyway: "Publish anyway",
     wrong_password: "Wrong user or password: the server did not take the content. Check your login and try again.",
-    too_large: "The server did not take the content: the file is larger than its setting allows (client_max_body_size). Ask the administrator to raise the limit.",
+    too_large: "The server did not take the content: the file is {size}, more than the server's setting allows (client_max_body_size, 8 MiB as shipped). Ask the administrator to raise the limit.",
     not_accepted: "This server does not take publications from the editor (HTTP {code}). Export bundle.json and hand it to the administrator.",
+    server_error: "The server could not take the content (HTTP {code}): a fault of the server, not of the content. Tell the administrator.",
+    invalid: "The draft has faults (listed above): correct them before publishing.",
+    check_again: "Check again",
+    version_unavailable: "The kept version could not be fetched ({file}, HTTP {code}); nothing was sent. Reload the page to see the current list of versions.",
+    restore_label: "Restore this version: {version} of {time}",
     unreachable: "Could not reach the server (no network, or the server is down). Try again in a moment.",
     no_answer: "The server took the content but has not published it within a minute: its publishing service may be stopped. Tell the administrator (status: publish-status.json).",
-    failed: "The server could not publish the content; nothing changed on the site:",
+    failed: "The server did not publish the content; nothing changed on the site:",
     kept: "The draft is kept in this browser.",
-    versions: "Previous versions",
+    versions: "Published versions",
     live: "live",
     events: "events: {n}",
     restore: "Restore this version",
-    no_password: "Enter the user and password.",
+    no_password: "Nothing was sent: enter the user and password in the “User” and “Password” fields.",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -309,9 +354,9 @@ fn words(lang: Lang) -> &'static Words {
 }
 
 /// The publishing panel. `text` gives the checked draft's bundle file, or
-/// `None` (after calling the page's refusal) when the draft has faults;
-/// `base` is the live version the draft was made from; `published` hears
-/// the new live version when this draft went live.
+/// `None` when the draft has faults (the page then focuses its error
+/// summary); `base` is the live version the draft was made from;
+/// `published` hears the new live version when this draft went live.
 #[component]
 pub fn PublishPanel(
     lang: Lang,
@@ -324,46 +369,65 @@ pub fn PublishPanel(
     let state = RwSignal::new(State::Idle);
     let user = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let missing = RwSignal::new(false);
     let site = StoredValue::new(root.clone());
     let status = RwSignal::new(None::<Status>);
     let result_ref = NodeRef::<leptos::html::Div>::new();
-    let refresh = move || {
-        leptos::task::spawn_local(async move {
-            let root = site.get_value();
-            status.set(fetch_status(&root).await);
-        })
-    };
-    refresh();
-    let busy = move || matches!(state.get(), State::Sending | State::Waiting);
+    leptos::task::spawn_local(async move {
+        let root = site.get_value();
+        status.set(fetch_status(&root).await);
+    });
+    let busy = move || matches!(state.get_untracked(), State::Sending | State::Waiting);
 
+    // The outcome is shown; a refusal takes focus, so its list is read
+    // first and its links are at hand.
+    let show = move |s: State| {
+        let focus = matches!(s, State::Refused(_));
+        state.set(s);
+        if focus {
+            if let Some(el) = result_ref.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+    };
     // Sends `body` made from `from`; `restored` names a rolled-back version.
+    // (The buttons stay enabled while sending, so that focus never falls
+    // to the page: a second press is simply ignored.)
     let go = move |body: String, from: String, restored: Option<String>| {
-        if user.get_untracked().is_empty() || password.get_untracked().is_empty() {
-            missing.set(true);
+        if busy() {
             return;
         }
-        missing.set(false);
-        let auth = basic_auth(&user.get_untracked(), &password.get_untracked());
+        let (u, p) = (user.get_untracked(), password.get_untracked());
+        if u.is_empty() || p.is_empty() {
+            state.set(State::NoLogin);
+            let empty = if u.is_empty() {
+                "publish-user"
+            } else {
+                "publish-password"
+            };
+            if let Some(el) = document().get_element_by_id(empty) {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        }
+        let auth = basic_auth(&u, &p);
         state.set(State::Sending);
         leptos::task::spawn_local(async move {
             let root = site.get_value();
-            let s = send(&root, body, &from, &auth, restored.as_deref(), lang, state).await;
-            if let (State::Published { version, .. }, None) = (&s, &restored) {
+            let own = restored.is_none();
+            let s = send(&root, body, &from, &auth, restored, lang, state).await;
+            if let (State::Published { version, .. }, true) = (&s, own) {
                 published.run(version.clone());
             }
-            let refused = matches!(s, State::Refused(_));
-            state.set(s);
             status.set(fetch_status(&root).await);
-            if refused {
-                if let Some(el) = result_ref.get_untracked() {
-                    let _ = el.focus();
-                }
-            }
+            show(s);
         });
     };
     let publish = move |force: Option<String>| {
+        if busy() {
+            return;
+        }
         let Some(body) = text.run(()) else {
+            state.set(State::Invalid);
             return;
         };
         let from = force
@@ -375,25 +439,37 @@ pub fn PublishPanel(
         ev.prevent_default();
         publish(None);
     };
+    let check_again = move |request: String, restored: Option<String>| {
+        state.set(State::Waiting);
+        leptos::task::spawn_local(async move {
+            let root = site.get_value();
+            let own = restored.is_none();
+            let s = wait_for(&root, request, restored, lang).await;
+            if let (State::Published { version, .. }, true) = (&s, own) {
+                published.run(version.clone());
+            }
+            status.set(fetch_status(&root).await);
+            show(s);
+        });
+    };
     let restore = move |v: Version| {
+        if busy() {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let root = site.get_value();
             let live = fetch_status(&root).await.and_then(|s| s.version);
-            let got = match gloo_net::http::Request::get(&format!("{root}{}", v.file))
+            let got = gloo_net::http::Request::get(&format!("{root}{}", v.file))
                 .cache(web_sys::RequestCache::NoStore)
                 .send()
-                .await
-            {
-                Ok(r) if r.ok() => r.text().await.ok(),
-                Ok(_) => None,
-                Err(_) => {
-                    state.set(State::Unreachable);
-                    return;
-                }
-            };
+                .await;
             match got {
-                Some(body) => go(body, live.unwrap_or_else(|| "none".into()), Some(v.version)),
-                None => state.set(State::Failed(v.file.clone())),
+                Ok(r) if r.ok() => match r.text().await {
+                    Ok(body) => go(body, live.unwrap_or_else(|| "none".into()), Some(v.version)),
+                    Err(_) => state.set(State::Unreachable),
+                },
+                Ok(r) => state.set(State::VersionUnavailable(v.file.clone(), r.status())),
+                Err(_) => state.set(State::Unreachable),
             }
         });
     };
@@ -407,6 +483,8 @@ pub fn PublishPanel(
         let link = site_link.clone();
         match s {
             State::Idle => ().into_any(),
+            State::NoLogin => view! { <p class="ed-warning" data-testid="publish-missing">{w.no_password}</p> }.into_any(),
+            State::Invalid => view! { <p class="ed-warning" data-testid="publish-invalid">{w.invalid}</p> }.into_any(),
             State::Sending => view! { <p>{w.sending}</p> }.into_any(),
             State::Waiting => view! { <p>{w.waiting}</p> }.into_any(),
             State::Published { version, restored } => {
@@ -447,20 +525,49 @@ pub fn PublishPanel(
                 </div>
             }
             .into_any(),
+            State::NoAnswer { request, restored } => view! {
+                <div class="error-panel" data-testid="publish-no-answer">
+                    <p>{w.no_answer}</p>
+                    <p>{w.kept}</p>
+                    <button type="button" class="button button--secondary" data-testid="publish-check-again"
+                        on:click=move |_| check_again(request.clone(), restored.clone())>{w.check_again}</button>
+                </div>
+            }
+            .into_any(),
             State::WrongPassword => problem("publish-password-wrong", w.wrong_password.into(), w),
-            State::TooLarge => problem("publish-too-large", w.too_large.into(), w),
+            State::TooLarge(size) => problem(
+                "publish-too-large",
+                w.too_large.replace("{size}", &megabytes(size, lang)),
+                w,
+            ),
             State::NotAccepted(code) => problem(
                 "publish-not-accepted",
                 w.not_accepted.replace("{code}", &code.to_string()),
                 w,
             ),
+            State::ServerError(code) => problem(
+                "publish-server-error",
+                w.server_error.replace("{code}", &code.to_string()),
+                w,
+            ),
             State::Unreachable => problem("publish-unreachable", w.unreachable.into(), w),
-            State::NoAnswer => problem("publish-no-answer", w.no_answer.into(), w),
             State::Failed(m) => problem("publish-failed", format!("{} {m}", w.failed), w),
+            State::VersionUnavailable(file, code) => problem(
+                "publish-version-unavailable",
+                w.version_unavailable
+                    .replace("{file}", &file)
+                    .replace("{code}", &code.to_string()),
+                w,
+            ),
         }
     };
     let versions =
         move || status.with(|s| s.as_ref().map(|s| s.versions.clone()).unwrap_or_default());
+    // Keyed by name and whether live: an entry is drawn again only when it
+    // stops (or starts) being the live one, so a focused button stays.
+    let is_live = move |v: &str| {
+        status.with_untracked(|s| s.as_ref().and_then(|s| s.version.as_deref()) == Some(v))
+    };
 
     view! {
         <section class="ed-publish" aria-labelledby="publish-heading" data-testid="publish-panel">
@@ -478,41 +585,52 @@ pub fn PublishPanel(
                         data-testid="publish-password"
                         prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="button" data-testid="publish" disabled=busy>{w.publish}</button>
+                <button type="submit" class="button" data-testid="publish">{w.publish}</button>
             </form>
-            <div role="status" class="ed-status">
-                {move || missing.get().then(|| view! { <p class="ed-warning" data-testid="publish-missing">{w.no_password}</p> })}
-            </div>
+            // One live region for every outcome; focused on a refusal.
             <div class="ed-status" role="status" tabindex="-1" node_ref=result_ref data-testid="publish-status">{result}</div>
             <Show when=move || { versions().len() > 1 }>
                 <details class="ed-versions" data-testid="versions">
-                    <summary>{w.versions} " (" {move || versions().len() - 1} ")"</summary>
+                    <summary>{w.versions} " (" {move || versions().len()} ")"</summary>
                     <ul>
-                        {move || versions().into_iter().enumerate().map(|(i, v)| {
-                            let when = store::clock(js_sys::Date::parse(&v.published_at));
-                            let name = v.name.in_lang(lang).to_owned();
-                            let count = w.events.replace("{n}", &v.events.to_string());
-                            let target = v.clone();
-                            view! {
-                                <li data-testid="version">
-                                    <time datetime=v.published_at.clone()>{when}</time>
-                                    " — " {name} ", " {count} " (" <code>{v.version.clone()}</code> ")"
-                                    {if i == 0 {
-                                        view! { " — " <strong>{w.live}</strong> }.into_any()
-                                    } else {
-                                        view! {
-                                            " "
-                                            <button type="button" class="button button--secondary" data-testid="restore"
-                                                disabled=busy on:click=move |_| restore(target.clone())>{w.restore}</button>
-                                        }.into_any()
-                                    }}
-                                </li>
+                        <For each=versions key=move |v| (v.version.clone(), is_live(&v.version)) let:v>
+                            {
+                                let when = store::clock(js_sys::Date::parse(&v.published_at));
+                                let name = v.name.in_lang(lang).to_owned();
+                                let count = w.events.replace("{n}", &v.events.to_string());
+                                let label = w.restore_label.replace("{version}", &v.version).replace("{time}", &when);
+                                let live = is_live(&v.version);
+                                let target = v.clone();
+                                view! {
+                                    <li data-testid="version">
+                                        <time datetime=v.published_at.clone()>{when}</time>
+                                        " — " {name} ", " {count} " (" <code>{v.version.clone()}</code> ")"
+                                        {if live {
+                                            view! { " — " <strong>{w.live}</strong> }.into_any()
+                                        } else {
+                                            view! {
+                                                " "
+                                                <button type="button" class="button button--secondary" data-testid="restore"
+                                                    aria-label=label on:click=move |_| restore(target.clone())>{w.restore}</button>
+                                            }.into_any()
+                                        }}
+                                    </li>
+                                }
                             }
-                        }).collect_view()}
+                        </For>
                     </ul>
                 </details>
             </Show>
         </section>
+    }
+}
+
+/// `bytes` in MB, as people write it in `lang`.
+fn megabytes(bytes: usize, lang: Lang) -> String {
+    let mb = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
+    match lang {
+        Lang::Pl => mb.replace('.', ","),
+        Lang::En => mb,
     }
 }
 
@@ -536,12 +654,19 @@ mod tests {
     #[test]
     fn the_uploads_answer_is_read_as_a_state() {
         for ok in [200, 201, 204] {
-            assert_eq!(after_put(ok), Ok(()));
+            assert_eq!(after_put(ok, 10), Ok(()));
         }
-        assert_eq!(after_put(401), Err(State::WrongPassword));
-        assert_eq!(after_put(413), Err(State::TooLarge));
-        assert_eq!(after_put(405), Err(State::NotAccepted(405)));
-        assert_eq!(after_put(403), Err(State::NotAccepted(403)));
+        assert_eq!(after_put(401, 10), Err(State::WrongPassword));
+        assert_eq!(after_put(413, 9_500_000), Err(State::TooLarge(9_500_000)));
+        assert_eq!(after_put(405, 10), Err(State::NotAccepted(405)));
+        assert_eq!(after_put(404, 10), Err(State::NotAccepted(404)));
+        assert_eq!(after_put(403, 10), Err(State::NotAccepted(403)));
+        // The folder missing, permissions, a full disk: the server's fault.
+        for code in [409, 500, 502, 507] {
+            assert_eq!(after_put(code, 10), Err(State::ServerError(code)));
+        }
+        assert_eq!(megabytes(9_500_000, Lang::Pl), "9,5 MB");
+        assert_eq!(megabytes(9_500_000, Lang::En), "9.5 MB");
     }
 
     #[test]
