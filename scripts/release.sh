@@ -41,6 +41,9 @@ mkdir -p "$stage"
 say "the app and the editor, without content (scripts/build.sh)"
 ROPS_NO_PUBLISH=1 scripts/build.sh --dist "$stage/dist"
 [ -f "$stage/dist/app.template.html" ] || fail "the build left no app.template.html"
+# trunk copies public/content/ (ROPS Kraków's bundle) into the build: not
+# another centre's content. Their first publish writes content/.
+rm -rf "$stage/dist/content"
 
 say "the publisher (cargo build --profile release-tool)"
 cargo build --quiet --offline --locked --profile release-tool --bin publish

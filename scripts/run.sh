@@ -33,10 +33,19 @@ fi
 password=$(cat "$run/password")
 printf 'redakcja:%s\n' "$(openssl passwd -5 "$password")" >"$run/htpasswd"
 
-# The watcher, stopped with the server.
+# The watcher and the server, both stopped however this script is (Ctrl+C,
+# kill): in the background, so that a signal is handled at once rather
+# than after a foreground child ends.
 cargo build --quiet --offline --locked --bin publish
 target/debug/publish --site-url "http://127.0.0.1:$PORT/" --watch "$run/incoming" dist &
 watcher=$!
-trap 'kill $watcher 2>/dev/null || true' EXIT INT TERM
+deploy/serve.sh --port "$PORT" --incoming "$run/incoming" --htpasswd "$run/htpasswd" dist &
+server=$!
+stop() {
+  kill "$watcher" "$server" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop EXIT
+trap 'exit 143' INT TERM
 echo "Editor: http://127.0.0.1:$PORT/edytor (user: redakcja, password: $password)"
-deploy/serve.sh --port "$PORT" --incoming "$run/incoming" --htpasswd "$run/htpasswd" dist
+wait "$server"

@@ -185,6 +185,11 @@ fn the_release_publishes_serves_and_takes_an_editors_upload_without_a_toolchain(
         rel.join("dist/app.template.html").is_file(),
         "dist/ is not a built app"
     );
+    // Without content: no other centre's bundle until the first publish.
+    assert!(
+        !rel.join("dist/content").exists(),
+        "dist/content/ is in the release"
+    );
 
     // The example, published as DEPLOY.md says, for this test's address.
     let port = free_port();
