@@ -81,6 +81,19 @@ fn upload(live: &Live, request: &str, base: &str, bundle: &Value) -> u16 {
     .0
 }
 
+/// A logo the editor finds well named (`rops.svg`, described in both
+/// languages), but that the server does not have: only the server can tell.
+async fn name_a_logo_the_server_lacks(c: &Client) {
+    type_into(c, "f-organisation-logo-file", "rops.svg").await;
+    type_into(c, "f-organisation-logo-alt-pl", "Logo ROPS").await;
+    type_into(c, "f-organisation-logo-alt-en", "ROPS logo").await;
+    wait_js(
+        c,
+        "document.querySelector('[data-testid=error-summary]').hidden",
+    )
+    .await;
+}
+
 fn retitled(i: usize, title: &str) -> Value {
     let mut b = published();
     b["events"][i]["title"]["pl"] = title.into();
@@ -144,16 +157,7 @@ async fn a_wrong_password_server_faults_and_a_lost_server_change_nothing_and_kee
     let index = html(&live, "/");
     let c = browser(DESKTOP).await;
     open(&c, &live, "/en/editor", READY).await;
-    // A logo the editor finds well named, but that the server does not
-    // have: only the server can tell.
-    type_into(&c, "f-organisation-logo-file", "rops.svg").await;
-    type_into(&c, "f-organisation-logo-alt-pl", "Logo ROPS").await;
-    type_into(&c, "f-organisation-logo-alt-en", "ROPS logo").await;
-    wait_js(
-        &c,
-        "document.querySelector('[data-testid=error-summary]').hidden",
-    )
-    .await;
+    name_a_logo_the_server_lacks(&c).await;
 
     // A wrong password: said, nothing sent on.
     log_in(&c, "not-the-password").await;
@@ -441,4 +445,65 @@ fn the_upload_location_takes_whole_authorised_bundles_within_its_limit_one_at_a_
         std::thread::sleep(Duration::from_millis(100));
     }
     assert_eq!(live.version(), v2);
+}
+
+/// Each new state of the editor in the language the tests above did not
+/// see it in, through axe: published and stale in English; a wrong
+/// password, the server's faults and the server gone in Polish.
+#[tokio::test]
+async fn the_publishing_states_pass_axe_in_the_other_language_too() {
+    let mut live = start();
+    let c = browser(DESKTOP).await;
+    open(&c, &live, "/en/editor", READY).await;
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-pl", "Tytuł z angielskiego edytora").await;
+    log_in(&c, EDITOR_PASSWORD).await;
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(&c, "[data-testid=publish-done]", "Published").await;
+    assert_axe_clean_in_both_themes(&c, "the editor in English, published").await;
+    // Another editor publishes; this copy is then stale.
+    let v = live.version();
+    assert!(matches!(
+        upload(&live, "other2", &v, &retitled(2, "Inny tytuł")),
+        201 | 204
+    ));
+    assert_eq!(live.outcome("other2")["result"], "published");
+    type_into(
+        &c,
+        "f-events-0-title-pl",
+        "Tytuł z angielskiego edytora, znowu",
+    )
+    .await;
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(&c, "[data-testid=publish-stale]", "Publish anyway").await;
+    assert_axe_clean_in_both_themes(&c, "the editor in English, a stale copy").await;
+    c.close().await.unwrap();
+
+    // Polish, in a browser of its own (a fresh draft of the live version).
+    let c = browser(DESKTOP).await;
+    open(&c, &live, "/edytor", READY).await;
+    name_a_logo_the_server_lacks(&c).await;
+    log_in(&c, "nie-to-hasło").await;
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(
+        &c,
+        "[data-testid=publish-password-wrong]",
+        "Nieprawidłowy użytkownik lub hasło",
+    )
+    .await;
+    assert_axe_clean_in_both_themes(&c, "the editor in Polish, wrong password").await;
+    log_in(&c, EDITOR_PASSWORD).await;
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(&c, "[data-testid=publish-refused]", "rops.svg").await;
+    assert_axe_clean_in_both_themes(&c, "the editor in Polish, refused by the server").await;
+    live.stop_serving();
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(
+        &c,
+        "[data-testid=publish-unreachable]",
+        "Nie udało się połączyć z serwerem",
+    )
+    .await;
+    assert_axe_clean_in_both_themes(&c, "the editor in Polish, server unreachable").await;
+    c.close().await.unwrap();
 }

@@ -11,7 +11,7 @@
 //! nginx with its brotli modules and openssl (`scripts/setup.sh --browser`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use rops_e2e::{basic, http, EDITOR_PASSWORD, EDITOR_USER};
+use rops_e2e::{basic, free_port, http, EDITOR_PASSWORD, EDITOR_USER};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -88,14 +88,6 @@ fn run_ok(cmd: &mut Command) -> Output {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
     assert!(out.status.success(), "{cmd:?}: {}", shown(&out));
     out
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// GET `path`: the status and the body as text (nginx sends it whole:

@@ -354,14 +354,7 @@ fn sitemap(dist: &Path, site_url: &str, specs: &[PageSpec], out: &Output) -> Vec
 
 /// Today's date (UTC), `YYYY-MM-DD`; SOURCE_DATE_EPOCH overrides the clock.
 fn today() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
+    let secs = super::history::now_secs();
     let (y, m, d) = content::civil_from_days(secs.div_euclid(86_400));
     format!("{y:04}-{m:02}-{d:02}")
 }
