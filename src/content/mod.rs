@@ -36,8 +36,10 @@ pub use id::{EventId, Id};
 pub use logo::check_logo;
 pub use logo::{is_logo_name, logo_problem, MAX_LOGO_BYTES};
 pub use model::{
-    AccentColours, Bundle, Compliance, Declaration, EmbedTitles, Era, Event, EventKind, Figure,
-    FigureBound, Fund, Logo, Organisation, PageDescriptions, Project, Role, Source,
+    AccentColours, Bundle, Captions, Compliance, Declaration, EasyRead, EasyReadSection,
+    EmbedTitles, Era, EuVisibility, EuWording, Event, EventKind, Figure, FigureBound, Fund, Logo,
+    OpenData, Organisation, PageDescriptions, Picture, PostalAddress, Project, Role, SignLanguage,
+    SignVideo, Source,
 };
 pub use money::{Currency, Minor, Money, Share};
 pub use parse::{

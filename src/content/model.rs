@@ -31,6 +31,95 @@ pub struct Bundle {
     pub figures: Vec<Figure>,
     /// The accessibility declaration required of Polish public bodies.
     pub accessibility: Declaration,
+    /// Easy-to-read text (ETR, "tekst łatwy do czytania") about the
+    /// organisation: one of the three forms art. 6 pkt 3 lit. c of the 2019
+    /// accessibility act asks a public body to publish. Absent: the page
+    /// says the text is being prepared and whom to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_read: Option<EasyRead>,
+    /// The same information in Polish Sign Language (PJM): local video
+    /// files with captions, never a third-party player.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_language: Option<SignLanguage>,
+    /// How the open data (`dane/`) may be reused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_data: Option<OpenData>,
+}
+
+/// Easy-to-read text: short sections, one idea per paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct EasyRead {
+    pub sections: Vec<EasyReadSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct EasyReadSection {
+    pub heading: Text,
+    /// One idea each; the validator warns above 5 sentences, or a sentence
+    /// above 15 words, as easy-to-read guidance advises.
+    pub paragraphs: Vec<Text>,
+    /// A picture that shows the section's idea.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Picture>,
+}
+
+/// An image file beside the bundle: the logo's rules (.svg or .png, at
+/// most 100 KiB, no scripts or outside references).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Picture {
+    pub file: String,
+    /// What the picture shows (its alternative text).
+    pub alt: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct SignLanguage {
+    pub videos: Vec<SignVideo>,
+}
+
+/// One recording in Polish Sign Language.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct SignVideo {
+    pub title: Text,
+    /// File name beside the bundle, ending in .webm or .mp4; at most 100 MiB.
+    pub file: String,
+    /// WebVTT caption files beside the bundle (.vtt), one per language.
+    pub captions: Captions,
+    /// A still shown before playing (.svg or .png, the logo's rules).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poster: Option<String>,
+    /// What is signed, as text, shown below the video.
+    pub transcript: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct Captions {
+    pub pl: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+/// The terms of reuse of the published open data.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct OpenData {
+    /// The licence's name, e.g. "CC BY 4.0".
+    pub licence: Text,
+    /// The licence's text, http(s).
+    pub licence_url: String,
 }
 
 /// Compliance with the 2019 act on digital accessibility (WCAG 2.1 AA).
@@ -74,6 +163,17 @@ pub struct Declaration {
     pub phone: Option<String>,
     /// Accessibility of the organisation's building(s).
     pub architecture: Option<Text>,
+    /// What the declaration covers (`a11y-zakres`, template 2.0 of 2024).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
+    /// Communication accessibility (`a11y-komunikacja`): a sign-language
+    /// interpreter, contacts for deaf people, induction loops.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub communication: Option<Text>,
+    /// The organisation's mobile applications (`a11y-aplikacje`, optional
+    /// in template 2.0): left out of the page when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applications: Option<Text>,
 }
 
 impl Declaration {
@@ -110,6 +210,12 @@ impl Declaration {
         }
         if self.architecture.is_none() {
             m.push("architecture");
+        }
+        if self.scope.is_none() {
+            m.push("scope");
+        }
+        if self.communication.is_none() {
+            m.push("communication");
         }
         m
     }
@@ -151,6 +257,24 @@ pub struct Organisation {
     pub accent: Option<AccentColours>,
     /// A logo file beside the bundle, shown in the site's header.
     pub logo: Option<Logo>,
+    /// The seat's postal address (for structured data); absent when the
+    /// source does not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<PostalAddress>,
+    /// The organisation's own pages elsewhere (its main site, its BIP),
+    /// http(s): schema.org `sameAs`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub same_as: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct PostalAddress {
+    pub street: String,
+    /// `NN-NNN`.
+    pub postal_code: String,
+    pub locality: String,
 }
 
 impl Organisation {
@@ -276,12 +400,72 @@ pub struct Project {
     /// EU co-financing; null when the source does not give it.
     pub eu_contribution: Option<Money>,
     pub source: String,
+    /// What the EU's visibility rules ask a funded project's page to show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eu_visibility: Option<EuVisibility>,
+    /// The funding agreement's number, as written on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_number: Option<String>,
+    /// The project's id in Kohesio, the EU's list of cohesion-policy
+    /// projects (`Q` and digits): its page is linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kohesio_id: Option<String>,
+}
+
+/// The programme's logo strip (FE | RP | region | UE) as an image beside
+/// the bundle, with the alternative text the rules require.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+pub struct EuVisibility {
+    pub strip: Picture,
+}
+
+/// Which funding statement the EU's rules ask for, by programme period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EuWording {
+    /// Up to 2020 (Regulation 821/2014 and before): "Unia Europejska" with the fund's name.
+    CoFinanced,
+    /// 2021–2027: "Dofinansowane przez Unię Europejską".
+    Funded2021,
 }
 
 impl Project {
     /// The EU share of the value, when both are known.
     pub fn eu_share(&self) -> Option<Share> {
         Share::of(self.eu_contribution?, self.value?)
+    }
+
+    /// Whether the EU funds it: the bundle names a fund or an EU contribution.
+    pub fn eu_funded(&self) -> bool {
+        self.fund.is_some() || self.eu_contribution.is_some()
+    }
+
+    /// The funding statement the project's period calls for; None when the
+    /// project is not EU-funded or the bundle does not give its period.
+    pub fn eu_wording(&self) -> Option<EuWording> {
+        if !self.eu_funded() {
+            return None;
+        }
+        let start = match self.period {
+            DateValue::At(p) => p.year(),
+            DateValue::Range { start, .. } => start.year(),
+            DateValue::NotGiven => return None,
+        };
+        Some(if start >= 2021 {
+            EuWording::Funded2021
+        } else {
+            EuWording::CoFinanced
+        })
+    }
+
+    /// The project's page in Kohesio, when its id is given.
+    pub fn kohesio_url(&self, lang: Lang) -> Option<String> {
+        let id = self.kohesio_id.as_deref()?;
+        Some(format!(
+            "https://kohesio.ec.europa.eu/{}/projects/{id}",
+            lang.as_str()
+        ))
     }
 
     /// Value minus EU contribution: derived, never stored, so it cannot disagree.

@@ -103,6 +103,9 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
         events: events.items(&mut cx, "events", read_event),
         figures: figures.items(&mut cx, "figures", read_figure),
         accessibility: read_declaration(&decl, &mut cx),
+        easy_read: None,
+        sign_language: None,
+        open_data: None,
     };
 
     // The same validator as the app's, on the same JSON it would load.
@@ -743,6 +746,10 @@ fn read_project(g: &Grid<ProjectCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Proje
         value,
         eu_contribution,
         source: g.code(cx, r, P::Source, p.key("source")),
+        // TODO(#25): sheet columns for these.
+        eu_visibility: None,
+        contract_number: None,
+        kohesio_id: None,
     }
 }
 
@@ -1005,6 +1012,8 @@ fn read_organisation(k: &Kv<OrgField>, cx: &mut Cx) -> Organisation {
         theme_colour: k.code(cx, O::ThemeColour, p.key("theme_colour")),
         accent,
         logo,
+        address: None,
+        same_as: vec![],
     }
 }
 
@@ -1026,5 +1035,8 @@ fn read_declaration(k: &Kv<DeclField>, cx: &mut Cx) -> Declaration {
         email: k.opt_code(cx, D::Email, p.key("email")),
         phone: k.opt_plain(cx, D::Phone, p.key("phone")),
         architecture: k.opt_text(cx, D::Architecture, p.key("architecture")),
+        scope: None,
+        communication: None,
+        applications: None,
     }
 }
