@@ -155,6 +155,87 @@ pub enum FaultKind {
         chars: usize,
         limit: usize,
     },
+    /// A media file name that is not a plain file beside the bundle with
+    /// one of the `expected` endings (".webm, .mp4").
+    BadFileName {
+        name: String,
+        expected: &'static str,
+    },
+    /// A media file itself (a picture, video, captions), read by the validator.
+    Media(MediaProblem),
+    /// A warning: an easy-to-read sentence longer than the guidance advises.
+    LongSentence {
+        words: usize,
+        limit: usize,
+        start: String,
+    },
+    /// A warning: an easy-to-read paragraph of more sentences than advised.
+    LongParagraph {
+        sentences: usize,
+        limit: usize,
+    },
+    /// A warning: an EU-funded project without the programme's logo strip.
+    NoEuStrip,
+    /// A Kohesio id that is not `Q` and digits.
+    BadKohesioId(String),
+    /// A postal code that is not `NN-NNN`.
+    BadPostalCode(String),
+}
+
+/// What is wrong with a media file beside the bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MediaProblem {
+    /// Not found beside the bundle (or not a file); the OS's reason.
+    Missing(String),
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
+    /// A .webm that does not start as WebM (EBML) or an .mp4 without `ftyp`.
+    NotVideo,
+    /// A .vtt whose first line is not `WEBVTT`.
+    NotVtt,
+    /// A picture's content (the logo's rules).
+    Picture(LogoProblem),
+}
+
+impl MediaProblem {
+    fn message(&self, lang: Lang) -> String {
+        use MediaProblem::*;
+        match (self, lang) {
+            (Missing(e), Lang::Pl) => format!(
+                "brak tego pliku obok pliku treści ({e}): dołącz go albo popraw nazwę"
+            ),
+            (Missing(e), Lang::En) => format!(
+                "this file is not beside the bundle ({e}): add it or correct the name"
+            ),
+            (TooLarge { bytes, limit }, Lang::Pl) => {
+                format!("plik ma {bytes} B, limit to {limit} B: zmniejsz go")
+            }
+            (TooLarge { bytes, limit }, Lang::En) => {
+                format!("the file has {bytes} B, the limit is {limit} B: make it smaller")
+            }
+            (NotVideo, Lang::Pl) => {
+                "plik nie jest nagraniem w formacie, który wskazuje jego nazwa (WebM lub MP4): zapisz go ponownie w tym formacie".into()
+            }
+            (NotVideo, Lang::En) => {
+                "the file is not a recording in the format its name says (WebM or MP4): save it again in that format".into()
+            }
+            (NotVtt, Lang::Pl) => {
+                "plik napisów nie zaczyna się od wiersza „WEBVTT”: zapisz napisy w formacie WebVTT".into()
+            }
+            (NotVtt, Lang::En) => {
+                "the caption file does not start with the line \"WEBVTT\": save the captions as WebVTT".into()
+            }
+            (Picture(LogoProblem::Missing(e)), l) => Missing(e.clone()).message(l),
+            (Picture(LogoProblem::TooLarge { bytes, limit }), l) => TooLarge {
+                bytes: *bytes,
+                limit: *limit,
+            }
+            .message(l),
+            (Picture(p), l) => p.message(l),
+        }
+    }
 }
 
 /// What is wrong with a logo file.
@@ -389,6 +470,43 @@ impl FaultKind {
                 "\"{v}\" is not the name of a .svg or .png file beside the bundle (no folders)"
             ),
             (Logo(p), lang) => p.message(lang),
+            (BadFileName { name, expected }, Lang::Pl) => format!(
+                "„{name}” nie jest nazwą pliku leżącego obok pliku treści (bez folderów, litery a–z, cyfry, - _ .) z końcówką {expected}"
+            ),
+            (BadFileName { name, expected }, Lang::En) => format!(
+                "\"{name}\" is not the name of a file beside the bundle (no folders; letters a–z, digits, - _ .) ending in {expected}"
+            ),
+            (Media(p), lang) => p.message(lang),
+            (LongSentence { words, limit, start }, Lang::Pl) => format!(
+                "zdanie „{start}…” ma {words} słów; w tekście łatwym do czytania zdanie ma najwyżej {limit}: podziel je"
+            ),
+            (LongSentence { words, limit, start }, Lang::En) => format!(
+                "the sentence \"{start}…\" has {words} words; easy-to-read sentences have at most {limit}: split it"
+            ),
+            (LongParagraph { sentences, limit }, Lang::Pl) => format!(
+                "akapit ma {sentences} zdań; w tekście łatwym do czytania akapit ma najwyżej {limit}: podziel go"
+            ),
+            (LongParagraph { sentences, limit }, Lang::En) => format!(
+                "the paragraph has {sentences} sentences; easy-to-read paragraphs have at most {limit}: split it"
+            ),
+            (NoEuStrip, Lang::Pl) => {
+                "projekt finansowany z UE nie ma jeszcze paska logotypów programu (eu_visibility.strip): dodaj plik paska i jego tekst alternatywny".into()
+            }
+            (NoEuStrip, Lang::En) => {
+                "this EU-funded project has no programme logo strip yet (eu_visibility.strip): add the strip's file and its alternative text".into()
+            }
+            (BadKohesioId(v), Lang::Pl) => format!(
+                "„{v}” nie jest identyfikatorem projektu w Kohesio (litera Q i cyfry, np. Q2871153 z adresu strony projektu)"
+            ),
+            (BadKohesioId(v), Lang::En) => format!(
+                "\"{v}\" is not a Kohesio project id (the letter Q and digits, e.g. Q2871153 from the project page's address)"
+            ),
+            (BadPostalCode(v), Lang::Pl) => {
+                format!("„{v}” nie jest kodem pocztowym w zapisie NN-NNN")
+            }
+            (BadPostalCode(v), Lang::En) => {
+                format!("\"{v}\" is not a postal code written NN-NNN")
+            }
             (LongAppName { chars, limit }, Lang::Pl) => format!(
                 "nazwa ma {chars} znaków; pod ikoną aplikacji mieści się zwykle {limit}, dłuższa zostanie ucięta"
             ),

@@ -4,7 +4,8 @@
 //! runs no script and loads nothing an SVG refers to; the checks keep the
 //! file harmless when opened on its own too.
 
-use super::error::LogoProblem;
+use super::error::{JsonPath, LogoProblem, MediaProblem};
+use super::model::Bundle;
 
 /// Logos are small; a larger file is an export accident.
 pub const MAX_LOGO_BYTES: u64 = 100 * 1024;
@@ -23,6 +24,158 @@ pub fn is_logo_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
         && (name.ends_with(".svg") || name.ends_with(".png"))
         && name.len() > 4
+}
+
+/// Sign-language recordings are the largest files a bundle names; a longer
+/// or sharper recording than this is better split into several.
+pub const MAX_VIDEO_BYTES: u64 = 100 * 1024 * 1024;
+
+/// Caption files are text; this is hours of captions.
+pub const MAX_CAPTION_BYTES: u64 = 512 * 1024;
+
+/// A plain file name (the logo's rules) with one of `endings`.
+fn is_plain_name(name: &str, endings: &[&str]) -> bool {
+    name.len() <= 80
+        && !name.starts_with('.')
+        && !name.contains("..")
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && endings
+            .iter()
+            .any(|e| name.ends_with(e) && name.len() > e.len())
+}
+
+/// A sign-language recording's name: a plain file name ending in .webm or .mp4.
+pub fn is_video_name(name: &str) -> bool {
+    is_plain_name(name, &[".webm", ".mp4"])
+}
+
+/// A caption file's name: a plain file name ending in .vtt.
+pub fn is_caption_name(name: &str) -> bool {
+    is_plain_name(name, &[".vtt"])
+}
+
+/// What a file the bundle names is, which decides its checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Logo,
+    Picture,
+    Video,
+    Captions,
+}
+
+/// Every file beside the bundle that the bundle names, with its JSON path
+/// (as segments) and kind, in bundle order: the logo, the easy-to-read
+/// pictures, the sign-language videos, captions and posters, the EU strips.
+/// The validator checks them and `publish` copies them.
+pub fn media_files(b: &Bundle) -> Vec<(JsonPath, &str, MediaKind)> {
+    let root = JsonPath::default();
+    let mut out = vec![];
+    if let Some(l) = &b.organisation.logo {
+        out.push((
+            root.key("organisation").key("logo").key("file"),
+            l.file.as_str(),
+            MediaKind::Logo,
+        ));
+    }
+    if let Some(er) = &b.easy_read {
+        for (i, s) in er.sections.iter().enumerate() {
+            if let Some(p) = &s.picture {
+                let path = root.key("easy_read").key("sections").index(i);
+                out.push((
+                    path.key("picture").key("file"),
+                    p.file.as_str(),
+                    MediaKind::Picture,
+                ));
+            }
+        }
+    }
+    if let Some(sl) = &b.sign_language {
+        for (i, v) in sl.videos.iter().enumerate() {
+            let path = root.key("sign_language").key("videos").index(i);
+            out.push((path.key("file"), v.file.as_str(), MediaKind::Video));
+            out.push((
+                path.key("captions").key("pl"),
+                v.captions.pl.as_str(),
+                MediaKind::Captions,
+            ));
+            if let Some(en) = &v.captions.en {
+                out.push((
+                    path.key("captions").key("en"),
+                    en.as_str(),
+                    MediaKind::Captions,
+                ));
+            }
+            if let Some(p) = &v.poster {
+                out.push((path.key("poster"), p.as_str(), MediaKind::Picture));
+            }
+        }
+    }
+    for (i, p) in b.projects.iter().enumerate() {
+        if let Some(v) = &p.eu_visibility {
+            out.push((
+                root.key("projects")
+                    .index(i)
+                    .key("eu_visibility")
+                    .key("strip")
+                    .key("file"),
+                v.strip.file.as_str(),
+                MediaKind::Picture,
+            ));
+        }
+    }
+    out
+}
+
+impl MediaKind {
+    /// Whether `name` is a name this kind of file may have.
+    pub fn allows(self, name: &str) -> bool {
+        match self {
+            MediaKind::Logo | MediaKind::Picture => is_logo_name(name),
+            MediaKind::Video => is_video_name(name),
+            MediaKind::Captions => is_caption_name(name),
+        }
+    }
+
+    /// The endings a name may have, for the fault's message.
+    pub fn endings(self) -> &'static str {
+        match self {
+            MediaKind::Logo | MediaKind::Picture => ".svg, .png",
+            MediaKind::Video => ".webm, .mp4",
+            MediaKind::Captions => ".vtt",
+        }
+    }
+
+    fn limit(self) -> u64 {
+        match self {
+            MediaKind::Logo | MediaKind::Picture => MAX_LOGO_BYTES,
+            MediaKind::Video => MAX_VIDEO_BYTES,
+            MediaKind::Captions => MAX_CAPTION_BYTES,
+        }
+    }
+}
+
+/// What is wrong with a media file's first bytes (a video is judged by its
+/// head: its container's signature), by the kind its name gives.
+pub fn media_problem(kind: MediaKind, name: &str, head: &[u8]) -> Option<MediaProblem> {
+    match kind {
+        MediaKind::Logo | MediaKind::Picture => logo_problem(name, head).map(MediaProblem::Picture),
+        MediaKind::Video => {
+            let ok = if name.ends_with(".webm") {
+                head.starts_with(&[0x1a, 0x45, 0xdf, 0xa3])
+            } else {
+                head.get(4..8) == Some(b"ftyp")
+            };
+            (!ok).then_some(MediaProblem::NotVideo)
+        }
+        MediaKind::Captions => {
+            let text = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+            let ok = text.starts_with(b"WEBVTT")
+                && matches!(text.get(6), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
+            (!ok).then_some(MediaProblem::NotVtt)
+        }
+    }
 }
 
 /// What is wrong with a logo's bytes, by the kind its name gives.
@@ -177,21 +330,75 @@ fn css_problem(css: &str) -> Option<LogoProblem> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::check_logo;
+pub use native::{check_files, check_logo};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use super::{is_logo_name, logo_problem, MAX_LOGO_BYTES};
-    use crate::content::error::{Fault, FaultKind, JsonPath, LogoProblem};
+    use super::{
+        is_logo_name, logo_problem, media_files, media_problem, MediaKind, MAX_LOGO_BYTES,
+    };
+    use crate::content::error::{Fault, FaultKind, JsonPath, LogoProblem, MediaProblem};
     use crate::content::Bundle;
+    use std::io::Read;
     use std::path::Path;
+
+    /// Checks every file the bundle names beside it in `bundle_dir`: the
+    /// logo ([`check_logo`]), and the pictures, videos, captions and posters
+    /// (they exist, are within their limit, and are what their names say).
+    /// A name the parser refused is not read (its fault is reported).
+    pub fn check_files(bundle: &Bundle, bundle_dir: &Path) -> Vec<Fault> {
+        let mut faults = check_logo_only(bundle, bundle_dir);
+        for (path, name, kind) in media_files(bundle) {
+            if kind == MediaKind::Logo || !kind.allows(name) {
+                continue;
+            }
+            let file = bundle_dir.join(name);
+            let problem = match std::fs::metadata(&file) {
+                Err(e) => Some(MediaProblem::Missing(e.to_string())),
+                Ok(m) if !m.is_file() => Some(MediaProblem::Missing("not a file".into())),
+                Ok(m) if m.len() > kind.limit() => Some(MediaProblem::TooLarge {
+                    bytes: m.len(),
+                    limit: kind.limit(),
+                }),
+                Ok(_) => {
+                    // A video is judged by its head; the rest are small.
+                    let mut head = vec![];
+                    let read = std::fs::File::open(&file).and_then(|f| {
+                        let take = if kind == MediaKind::Video {
+                            64
+                        } else {
+                            u64::MAX
+                        };
+                        f.take(take).read_to_end(&mut head)
+                    });
+                    match read {
+                        Ok(_) => media_problem(kind, name, &head),
+                        Err(e) => Some(MediaProblem::Missing(e.to_string())),
+                    }
+                }
+            };
+            if let Some(p) = problem {
+                faults.push(Fault {
+                    path,
+                    at: None,
+                    kind: FaultKind::Media(p),
+                });
+            }
+        }
+        faults
+    }
+
+    /// The logo and every other file the bundle names: see [`check_files`].
+    pub fn check_logo(bundle: &Bundle, bundle_dir: &Path) -> Vec<Fault> {
+        check_files(bundle, bundle_dir)
+    }
 
     /// Checks the bundle's logo file in `bundle_dir` (the bundle's folder):
     /// it exists, is at most [`MAX_LOGO_BYTES`], and is what its name says
     /// (see [`logo_problem`]). Faults name `$.organisation.logo.file`; give
     /// them their line and column with [`Fault::located_in`]. A name the
     /// parser refused is not read at all (its fault is already reported).
-    pub fn check_logo(bundle: &Bundle, bundle_dir: &Path) -> Vec<Fault> {
+    fn check_logo_only(bundle: &Bundle, bundle_dir: &Path) -> Vec<Fault> {
         let Some(logo) = &bundle.organisation.logo else {
             return vec![];
         };

@@ -30,11 +30,16 @@ pub mod xlsx;
 pub use chronology::Chronology;
 pub use colour::{Backdrop, Rgb, Scheme};
 pub use date::{civil_from_days, DateProblem, DateValue, Point};
-pub use error::{ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, Segment};
+pub use error::{
+    ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, MediaProblem, Segment,
+};
 pub use id::{EventId, Id};
 #[cfg(not(target_arch = "wasm32"))]
-pub use logo::check_logo;
-pub use logo::{is_logo_name, logo_problem, MAX_LOGO_BYTES};
+pub use logo::{check_files, check_logo};
+pub use logo::{
+    is_caption_name, is_logo_name, is_video_name, logo_problem, media_files, MAX_LOGO_BYTES,
+    MAX_VIDEO_BYTES,
+};
 pub use model::{
     AccentColours, Bundle, Captions, Compliance, Declaration, EasyRead, EasyReadSection,
     EmbedTitles, Era, EuVisibility, EuWording, Event, EventKind, Figure, FigureBound, Fund, Logo,
@@ -43,7 +48,8 @@ pub use model::{
 };
 pub use money::{Currency, Minor, Money, Share};
 pub use parse::{
-    parse, parse_bytes, warnings, APP_SHORT_NAME_CHARS, MAX_BUNDLE_BYTES, SCHEMA_VERSION,
+    parse, parse_bytes, sentences, warnings, APP_SHORT_NAME_CHARS, ETR_PARAGRAPH_SENTENCES,
+    ETR_SENTENCE_WORDS, MAX_BUNDLE_BYTES, SCHEMA_VERSION,
 };
 pub use text::{Lang, Localized, Text};
 

@@ -6,7 +6,7 @@ use super::colour::{self, Rgb, Scheme};
 use super::error::{ContentError, Fault, FaultKind, JsonPath};
 use super::id::Id;
 use super::locate::{byte_column_to_char, locate, location_of, path_at, string_value_before};
-use super::logo::is_logo_name;
+use super::logo::{is_logo_name, media_files};
 use super::model::Bundle;
 use super::money::Currency;
 use super::text::{hidden_control, is_blank, Text};
@@ -24,6 +24,39 @@ pub const APP_SHORT_NAME_CHARS: usize = 12;
 /// runaway export must not freeze a phone. 10 000 timeline events take about
 /// 5 MB, so this leaves room for years of growth.
 pub const MAX_BUNDLE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Easy-to-read guidance: at most this many words in a sentence…
+pub const ETR_SENTENCE_WORDS: usize = 15;
+/// …and this many sentences in a paragraph.
+pub const ETR_PARAGRAPH_SENTENCES: usize = 5;
+
+/// The sentences of a text: ends at `.`, `!`, `?` or `…` followed by a
+/// space or the end (so "1.5" and "art. 6" stay whole only where no space
+/// follows; a stricter reading would need a dictionary of abbreviations,
+/// and a warning may err on the side of short).
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = vec![];
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let next = chars.peek().map(|&(_, n)| n);
+            if next.is_none_or(char::is_whitespace) {
+                let end = i + c.len_utf8();
+                let s = text[start..end].trim();
+                if !s.is_empty() {
+                    out.push(s);
+                }
+                start = end;
+            }
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
 
 /// No single text needs to be longer than this; longer is an editing accident.
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -280,6 +313,56 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
             },
         ));
     }
+    if let Some(er) = &b.easy_read {
+        for (i, sec) in er.sections.iter().enumerate() {
+            for (j, para) in sec.paragraphs.iter().enumerate() {
+                let pp = JsonPath::default()
+                    .key("easy_read")
+                    .key("sections")
+                    .index(i)
+                    .key("paragraphs")
+                    .index(j);
+                let mut langs = vec![("pl", para.pl.as_str())];
+                if let Some(en) = &para.en {
+                    langs.push(("en", en.as_str()));
+                }
+                for (key, text) in langs {
+                    let all = sentences(text);
+                    if all.len() > ETR_PARAGRAPH_SENTENCES {
+                        w.push((
+                            pp.key(key),
+                            FaultKind::LongParagraph {
+                                sentences: all.len(),
+                                limit: ETR_PARAGRAPH_SENTENCES,
+                            },
+                        ));
+                    }
+                    for s in all {
+                        let words = s.split_whitespace().count();
+                        if words > ETR_SENTENCE_WORDS {
+                            let start: Vec<&str> = s.split_whitespace().take(5).collect();
+                            w.push((
+                                pp.key(key),
+                                FaultKind::LongSentence {
+                                    words,
+                                    limit: ETR_SENTENCE_WORDS,
+                                    start: start.join(" "),
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (i, p) in b.projects.iter().enumerate() {
+        if p.eu_funded() && p.eu_visibility.is_none() {
+            w.push((
+                JsonPath::default().key("projects").index(i),
+                FaultKind::NoEuStrip,
+            ));
+        }
+    }
     w.into_iter()
         .map(|(path, kind)| Fault {
             at: locate(text, &path.0),
@@ -287,6 +370,23 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
             kind,
         })
         .collect()
+}
+
+/// Kohesio's project ids are Wikibase items: `Q` and digits.
+fn is_kohesio_id(s: &str) -> bool {
+    s.len() <= 20
+        && s.strip_prefix('Q')
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A Polish postal code, `NN-NNN`.
+fn is_postal_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 6
+        && b[2] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
 }
 
 /// A slug is an id (a–z, digits, hyphens) short enough for a file name.
@@ -388,6 +488,64 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
         }
         c.text(lp.key("alt"), &logo.alt);
     }
+    if let Some(a) = &o.address {
+        let ap = op.key("address");
+        c.plain(ap.key("street"), &a.street);
+        c.plain(ap.key("locality"), &a.locality);
+        if !is_postal_code(&a.postal_code) {
+            c.fault(
+                ap.key("postal_code"),
+                FaultKind::BadPostalCode(a.postal_code.clone()),
+            );
+        }
+    }
+    for (i, u) in o.same_as.iter().enumerate() {
+        let up = op.key("same_as").index(i);
+        if c.visible(up.clone(), u) && !is_safe_url(u) {
+            c.fault(up, FaultKind::UnsafeUrl(u.clone()));
+        }
+    }
+    // Every other file the bundle names: a plain name of its kind.
+    for (path, name, kind) in media_files(b) {
+        if kind != super::logo::MediaKind::Logo && !kind.allows(name) {
+            c.fault(
+                path,
+                FaultKind::BadFileName {
+                    name: name.to_owned(),
+                    expected: kind.endings(),
+                },
+            );
+        }
+    }
+    if let Some(er) = &b.easy_read {
+        for (i, sec) in er.sections.iter().enumerate() {
+            let sp = root.key("easy_read").key("sections").index(i);
+            c.text(sp.key("heading"), &sec.heading);
+            for (j, para) in sec.paragraphs.iter().enumerate() {
+                c.text(sp.key("paragraphs").index(j), para);
+            }
+            if let Some(pic) = &sec.picture {
+                c.text(sp.key("picture").key("alt"), &pic.alt);
+            }
+        }
+    }
+    if let Some(sl) = &b.sign_language {
+        for (i, v) in sl.videos.iter().enumerate() {
+            let vp = root.key("sign_language").key("videos").index(i);
+            c.text(vp.key("title"), &v.title);
+            c.text(vp.key("transcript"), &v.transcript);
+        }
+    }
+    if let Some(od) = &b.open_data {
+        let dp = root.key("open_data");
+        c.text(dp.key("licence"), &od.licence);
+        if c.visible(dp.key("licence_url"), &od.licence_url) && !is_safe_url(&od.licence_url) {
+            c.fault(
+                dp.key("licence_url"),
+                FaultKind::UnsafeUrl(od.licence_url.clone()),
+            );
+        }
+    }
 
     let mut era_ids = HashSet::new();
     for (i, e) in b.eras.iter().enumerate() {
@@ -432,6 +590,17 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
         }
         c.opt_text(p.key("activities_note"), &pr.activities_note);
         c.reference(p.key("source"), &pr.source, &source_ids, "sources");
+        if let Some(v) = &pr.eu_visibility {
+            c.text(p.key("eu_visibility").key("strip").key("alt"), &v.strip.alt);
+        }
+        if let Some(n) = &pr.contract_number {
+            c.plain(p.key("contract_number"), n);
+        }
+        if let Some(k) = &pr.kohesio_id {
+            if !is_kohesio_id(k) {
+                c.fault(p.key("kohesio_id"), FaultKind::BadKohesioId(k.clone()));
+            }
+        }
         if let (Some(v), Some(eu)) = (pr.value, pr.eu_contribution) {
             if v.currency != eu.currency {
                 c.fault(
@@ -480,6 +649,9 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     }
     c.opt_text(dp.key("method"), &a.method);
     c.opt_text(dp.key("architecture"), &a.architecture);
+    c.opt_text(dp.key("scope"), &a.scope);
+    c.opt_text(dp.key("communication"), &a.communication);
+    c.opt_text(dp.key("applications"), &a.applications);
     if let Some(u) = &a.site_url {
         if c.visible(dp.key("site_url"), u) && !is_safe_url(u) {
             c.fault(dp.key("site_url"), FaultKind::UnsafeUrl(u.clone()));

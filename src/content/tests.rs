@@ -1139,3 +1139,245 @@ fn a_bad_date_in_an_objects_last_field_is_located_at_that_field() {
     assert_eq!(f[0].path.to_string(), "$.eras[0].period");
     assert_eq!(f[0].at, Some(position(&text, "\"20x4\"")));
 }
+
+// ---- the law's three forms, the 2024 declaration, EU visibility ----
+
+/// The fictional bundle with one substring replaced (once, or the test stops).
+fn fictional_variant(from: &str, to: &str) -> String {
+    assert_eq!(
+        FICTIONAL.matches(from).count(),
+        1,
+        "{from:?} once in the fixture"
+    );
+    FICTIONAL.replacen(from, to, 1)
+}
+
+#[test]
+fn the_fictional_bundle_fills_every_new_field_and_the_shipped_one_says_what_is_missing() {
+    let f = parse(FICTIONAL).unwrap();
+    let er = f.easy_read.as_ref().expect("easy_read");
+    assert!(er.sections.iter().any(|s| s.picture.is_some()));
+    let v = &f.sign_language.as_ref().expect("sign_language").videos[0];
+    assert!(v.captions.en.is_some() && v.poster.is_some());
+    assert!(f.open_data.is_some() && f.organisation.address.is_some());
+    assert!(!f.organisation.same_as.is_empty());
+    let a = &f.accessibility;
+    assert!(a.scope.is_some() && a.communication.is_some() && a.applications.is_some());
+    assert!(f.projects.iter().any(|p| p.kohesio_id.is_some()));
+    assert!(f.projects.iter().any(|p| p.contract_number.is_some()));
+    assert!(f
+        .projects
+        .iter()
+        .filter(|p| p.eu_funded())
+        .all(|p| p.eu_visibility.is_some()));
+
+    // The shipped bundle: the easy-to-read text written from the source,
+    // nothing the source does not give (no recording, no strip, no scope).
+    let r = real();
+    assert!(r.easy_read.is_some());
+    assert!(r.sign_language.is_none() && r.open_data.is_none());
+    let w = warnings(&r, REAL);
+    let at = |p: &str| w.iter().any(|w| w.path.to_string() == p);
+    assert!(at("$.accessibility.scope") && at("$.accessibility.communication"));
+    // Every EU-funded project without its strip is a warning at the project.
+    for (i, p) in r.projects.iter().enumerate() {
+        assert_eq!(
+            at(&format!("$.projects[{i}]")),
+            p.eu_funded() && p.eu_visibility.is_none(),
+            "{}",
+            p.id
+        );
+    }
+}
+
+#[test]
+fn the_shipped_easy_read_text_keeps_to_the_guidance() {
+    let r = real();
+    let w: Vec<Fault> = warnings(&r, REAL)
+        .into_iter()
+        .filter(|w| w.path.to_string().starts_with("$.easy_read"))
+        .collect();
+    assert_eq!(w, vec![], "sentences ≤ 15 words, paragraphs ≤ 5 sentences");
+}
+
+#[test]
+fn long_easy_read_sentences_and_paragraphs_are_warnings_where_they_are() {
+    let long = "Jedno dwa trzy cztery pięć sześć siedem osiem dziewięć dziesięć jedenaście dwanaście trzynaście czternaście piętnaście szesnaście.";
+    let text = fictional_variant(
+        "\"Centrum nie istnieje naprawdę. Służy do sprawdzania aplikacji.\"",
+        &format!("\"{long} A. B. C. D. E.\""),
+    );
+    let b = parse(&text).expect("a warning, not a fault");
+    let w = warnings(&b, &text);
+    let path = "$.easy_read.sections[0].paragraphs[1].pl";
+    let here: Vec<&Fault> = w.iter().filter(|w| w.path.to_string() == path).collect();
+    assert_eq!(here.len(), 2, "{w:#?}");
+    assert!(here.iter().any(|f| matches!(
+        &f.kind,
+        FaultKind::LongSentence { words: 16, limit: 15, start } if start == "Jedno dwa trzy cztery pięć"
+    )));
+    assert!(here.iter().any(|f| matches!(
+        f.kind,
+        FaultKind::LongParagraph {
+            sentences: 6,
+            limit: 5
+        }
+    )));
+    assert_eq!(here[0].at, Some(position(&text, &format!("\"{long}"))));
+    // Numbers and abbreviations followed by no space do not end a sentence.
+    assert_eq!(
+        sentences("Art. 6 pkt 3. Kwota 1.5 mln zł! Czy tak?"),
+        vec!["Art.", "6 pkt 3.", "Kwota 1.5 mln zł!", "Czy tak?"]
+    );
+}
+
+#[test]
+fn media_names_kohesio_ids_postal_codes_and_addresses_are_located_faults() {
+    for (from, to, path, check) in [
+        (
+            "\"pjm-o-centrum.webm\"",
+            "\"../pjm.webm\"",
+            "$.sign_language.videos[0].file",
+            (|k: &FaultKind| {
+                matches!(
+                    k,
+                    FaultKind::BadFileName {
+                        expected: ".webm, .mp4",
+                        ..
+                    }
+                )
+            }) as fn(&FaultKind) -> bool,
+        ),
+        (
+            "\"pjm-o-centrum.en.vtt\"",
+            "\"pjm-o-centrum.en.srt\"",
+            "$.sign_language.videos[0].captions.en",
+            |k| {
+                matches!(
+                    k,
+                    FaultKind::BadFileName {
+                        expected: ".vtt",
+                        ..
+                    }
+                )
+            },
+        ),
+        (
+            "\"pjm-plakat.svg\"",
+            "\"pjm-plakat.jpg\"",
+            "$.sign_language.videos[0].poster",
+            |k| matches!(k, FaultKind::BadFileName { .. }),
+        ),
+        (
+            "\"Q0000001\"",
+            "\"https://kohesio.ec.europa.eu/pl/projects/Q1\"",
+            "$.projects[0].kohesio_id",
+            |k| matches!(k, FaultKind::BadKohesioId(_)),
+        ),
+        (
+            "\"00-000\"",
+            "\"00000\"",
+            "$.organisation.address.postal_code",
+            |k| matches!(k, FaultKind::BadPostalCode(_)),
+        ),
+        (
+            "\"https://creativecommons.org/licenses/by/4.0/\"",
+            "\"javascript:alert(1)\"",
+            "$.open_data.licence_url",
+            |k| matches!(k, FaultKind::UnsafeUrl(_)),
+        ),
+        (
+            "\"https://example.org/wyspa-testowa\"",
+            "\"data:text/html,x\"",
+            "$.organisation.same_as[0]",
+            |k| matches!(k, FaultKind::UnsafeUrl(_)),
+        ),
+    ] {
+        let text = fictional_variant(from, to);
+        let f = faults(&text);
+        assert_eq!(f.len(), 1, "{to}: {f:#?}");
+        assert_eq!(f[0].path.to_string(), path);
+        assert!(check(&f[0].kind), "{to}: {:?}", f[0].kind);
+        assert_eq!(f[0].at, Some(position(&text, to)));
+        assert!(!f[0].kind.message(Lang::Pl).is_empty());
+    }
+}
+
+#[test]
+fn the_eu_wording_follows_the_programme_period() {
+    let f = parse(FICTIONAL).unwrap();
+    let mut p = f.project("siec-testowa").unwrap().clone();
+    assert_eq!(p.eu_wording(), Some(EuWording::CoFinanced));
+    p.period = DateValue::parse("2021/2027").unwrap();
+    assert_eq!(p.eu_wording(), Some(EuWording::Funded2021));
+    p.period = DateValue::NotGiven;
+    assert_eq!(
+        p.eu_wording(),
+        None,
+        "the period is not given: no wording guessed"
+    );
+    let unfunded = f.project("punkt-testowy").unwrap();
+    assert!(!unfunded.eu_funded() && unfunded.eu_wording().is_none());
+    let k = f.project("pracownia-testowa").unwrap();
+    assert_eq!(
+        k.kohesio_url(Lang::En).as_deref(),
+        Some("https://kohesio.ec.europa.eu/en/projects/Q0000001")
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_media_file_is_checked_beside_the_bundle() {
+    use std::fs;
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let b = parse(FICTIONAL).unwrap();
+    assert_eq!(check_files(&b, &fixture), vec![]);
+    let dir = std::env::temp_dir().join(format!("media-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    for f in fs::read_dir(&fixture).unwrap() {
+        let f = f.unwrap().path();
+        fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+    }
+    // A video that is not one, captions that are not WebVTT, a poster
+    // with a script, and a strip that is missing.
+    fs::write(dir.join("pjm-o-centrum.webm"), b"<html>not a video</html>").unwrap();
+    fs::write(
+        dir.join("pjm-o-centrum.en.vtt"),
+        "1\n00:00:00,000 --> 00:00:02,000\nSRT\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("pjm-plakat.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script></svg>",
+    )
+    .unwrap();
+    fs::remove_file(dir.join("pasek-programu.svg")).unwrap();
+    let found: Vec<(String, FaultKind)> = check_files(&b, &dir)
+        .into_iter()
+        .map(|f| (f.path.to_string(), f.kind))
+        .collect();
+    fs::remove_dir_all(&dir).unwrap();
+    let has = |p: &str, k: fn(&FaultKind) -> bool| found.iter().any(|(fp, fk)| fp == p && k(fk));
+    assert!(has("$.sign_language.videos[0].file", |k| matches!(
+        k,
+        FaultKind::Media(MediaProblem::NotVideo)
+    )));
+    assert!(has("$.sign_language.videos[0].captions.en", |k| matches!(
+        k,
+        FaultKind::Media(MediaProblem::NotVtt)
+    )));
+    assert!(has("$.sign_language.videos[0].poster", |k| matches!(
+        k,
+        FaultKind::Media(MediaProblem::Picture(LogoProblem::SvgElement(_)))
+    )));
+    // The strip is named by both EU-funded projects.
+    assert!(has("$.projects[0].eu_visibility.strip.file", |k| matches!(
+        k,
+        FaultKind::Media(MediaProblem::Missing(_))
+    )));
+    assert!(has("$.projects[1].eu_visibility.strip.file", |k| matches!(
+        k,
+        FaultKind::Media(MediaProblem::Missing(_))
+    )));
+    assert_eq!(found.len(), 5, "{found:#?}");
+}
