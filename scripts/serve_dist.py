@@ -10,7 +10,9 @@ ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "dist")
 PORT = int(sys.argv[2]) if len(sys.argv) > 2 else 8081
 TYPES = {".wasm": "application/wasm", ".js": "text/javascript", ".json": "application/json",
          ".webmanifest": "application/manifest+json", ".css": "text/css", ".html": "text/html; charset=utf-8",
-         ".svg": "image/svg+xml", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain"}
+         ".svg": "image/svg+xml", ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
+         ".csv": "text/csv; charset=utf-8", ".jsonld": "application/ld+json", ".vtt": "text/vtt; charset=utf-8",
+         ".webm": "video/webm", ".mp4": "video/mp4"}
 
 GZIPPED = {}
 
