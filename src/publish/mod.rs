@@ -2,8 +2,12 @@
 //! validates the bundle, renders every route in both languages to HTML with
 //! the app's own components (full site and embed views), and writes the
 //! pages, `shell.html` (the offline fallback), the manifest, `sitemap.xml`,
-//! `robots.txt`, compressed copies of all of these, the bundle itself, and
-//! the service worker's precache stamp. Each page carries the app's
+//! `robots.txt`, the machine-readable text (`o-nas.txt`, `o-nas.html`,
+//! `en/about.txt`, `en/about.html`, see `plain_text.rs`), the open data
+//! (`dane/`, see `open_data.rs`), compressed copies of all of these, the
+//! bundle itself with every file it names (`content/`), and the service
+//! worker's precache stamp. Every page's head carries schema.org JSON-LD
+//! (`jsonld.rs`) and the address of the accessibility declaration. Each page carries the app's
 //! stylesheet and the bundle's accent inline, allowed by its hash (see
 //! `Template::page`).
 //!
@@ -35,7 +39,10 @@
 mod address;
 mod digest;
 mod history;
+mod jsonld;
 mod lock;
+mod open_data;
+mod plain_text;
 mod site;
 mod stage;
 mod template;
@@ -50,7 +57,7 @@ use std::path::{Path, PathBuf};
 /// What to publish, where, and for which address.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The bundle (its logo, if it has one, beside it).
+    /// The bundle (the files it names, its logo and media, beside it).
     pub bundle: PathBuf,
     /// The built app, replaced by the published site.
     pub dist: PathBuf,
@@ -271,7 +278,7 @@ fn publish_held(
         request,
         opts.keep,
     )?;
-    let worker_version = stage::stage(dist, &site.out, site.logo.as_deref(), notice)?;
+    let worker_version = stage::stage(dist, &site.out, &site.media, notice)?;
     Ok(Report {
         pages: site.pages,
         dist: opts.dist.clone(),
@@ -375,5 +382,110 @@ fn fault_line(path: &Path, f: &content::Fault) -> String {
             f.path
         ),
         None => format!("{}: {}: {msg}", path.display(), f.path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A built app's few files a publish reads, in a fresh folder.
+    fn fake_build(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("rops-publish-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let dist = root.join("dist");
+        std::fs::create_dir_all(&dist).unwrap();
+        let files = [
+            (
+                template::TEMPLATE,
+                "<!doctype html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n<title></title>\n<base href=\"/\">\n<!--rops:meta-->\n<link rel=\"stylesheet\" href=\"/style-0123456789abcdef.css\"/>\n</head>\n<body>\n<div id=\"boot\"><a data-boot=\"org\"></a></div><!--/boot-->\n</body>\n</html>\n",
+            ),
+            ("style-0123456789abcdef.css", "body{margin:0}\n"),
+            ("manifest.webmanifest", "{\"icons\":[]}\n"),
+            ("sw.js", "const VERSION = \"dev\";\nconst PRECACHE = [];\n"),
+        ];
+        for (f, text) in files {
+            std::fs::write(dist.join(f), text).unwrap();
+        }
+        dist
+    }
+
+    fn read(dist: &Path, rel: &str) -> String {
+        std::fs::read_to_string(dist.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    #[test]
+    fn a_publish_writes_the_text_files_the_open_data_and_the_media() {
+        let dist = fake_build("media");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+        let opts = Options {
+            bundle: fixture.join("bundle.json"),
+            dist: dist.clone(),
+            address: SiteAddress::Public(SiteUrl::parse("https://example.org/ekonomia/").unwrap()),
+            if_busy: IfBusy::Refuse,
+            keep: 2,
+        };
+        publish(&opts, |_| {}).unwrap();
+        // Every file the bundle names, as it is, flat in content/.
+        for f in [
+            "logo.svg",
+            "etr-pomoc.svg",
+            "pjm-o-centrum.webm",
+            "pjm-o-centrum.pl.vtt",
+            "pjm-o-centrum.en.vtt",
+            "pjm-plakat.svg",
+            "pasek-programu.svg",
+        ] {
+            let published = std::fs::read(dist.join("content").join(f)).unwrap();
+            assert_eq!(published, std::fs::read(fixture.join(f)).unwrap(), "{f}");
+            // Never precompressed (the content location serves no .br/.gz).
+            assert!(!dist.join(format!("content/{f}.br")).exists(), "{f}");
+        }
+        // The worker precaches the pictures, never the video or captions,
+        // nor the text files and open data.
+        let sw = read(&dist, "sw.js");
+        for f in [
+            "content/logo.svg",
+            "content/etr-pomoc.svg",
+            "content/pjm-plakat.svg",
+            "content/pasek-programu.svg",
+        ] {
+            assert!(sw.contains(&format!("[\"{f}\"")), "{f}: {sw}");
+        }
+        // (`.webm"`: the manifest's name holds `.webm`.)
+        for f in [".webm\"", ".vtt\"", "o-nas", "en/about", "dane/", ".jsonld"] {
+            assert!(!sw.contains(f), "{f}: {sw}");
+        }
+        // The text files, the open data, their compressed copies.
+        for f in [
+            "o-nas.txt",
+            "o-nas.html",
+            "en/about.txt",
+            "en/about.html",
+            "dane/projekty.csv",
+            "dane/wydarzenia.csv",
+            "dane/dataset.jsonld",
+        ] {
+            assert!(
+                dist.join(f).is_file() && dist.join(format!("{f}.br")).is_file(),
+                "{f}"
+            );
+        }
+        assert!(!read(&dist, "sitemap.xml").contains("dane/"));
+        // Every page's head: the declaration's address and structured data.
+        let page = read(&dist, "en/timeline/index.html");
+        assert!(page.contains(
+            "<meta name=\"deklaracja-dostępności\" content=\"https://example.org/ekonomia/en/accessibility\">"
+        ));
+        assert!(page
+            .contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\""));
+        let pl = read(&dist, "finansowanie/index.html");
+        assert!(pl.contains("content=\"https://example.org/ekonomia/deklaracja-dostepnosci\""));
+        assert!(pl.contains("\"@type\":\"MonetaryGrant\""));
+        // A second publish over the first: its own files are replaced, not
+        // refused as existing ones.
+        publish(&opts, |_| {}).unwrap();
+        assert!(dist.join("dane/projekty.csv").is_file());
+        let _ = std::fs::remove_dir_all(dist.parent().unwrap());
     }
 }

@@ -9,7 +9,7 @@ use crate::app::Prerender;
 use crate::content::{self, Bundle, Lang};
 use crate::nav::{event_path, to_embed, Page};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// One page to write: where, and what the app shows there.
@@ -142,6 +142,19 @@ impl Head<'_> {
         ];
         // Without scripts, controls that need them are hidden or explained.
         m.push("<noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>".into());
+        // Where the accessibility declaration is, as the 2019 act's
+        // template asks every page of a public body to say.
+        m.push(format!(
+            "<meta name=\"deklaracja-dostępności\" content=\"{}\">",
+            esc(&url_of(&self.site_url, Page::Accessibility.path(lang)))
+        ));
+        let route = p.and_then(|p| crate::nav::resolve(&p.path).route);
+        m.push(super::jsonld::script(
+            self.bundle,
+            &self.site_url,
+            route.as_ref(),
+            lang,
+        ));
         if let Some(p) = p {
             let url = url_of(&self.site_url, &p.path);
             if p.embed {
@@ -201,14 +214,42 @@ impl Head<'_> {
 /// What one run writes: file (relative to DIST) → bytes.
 pub(super) type Output = BTreeMap<String, Vec<u8>>;
 
-/// Everything one publish writes, in memory.
+/// Everything one publish writes: in memory, and the bundle's files.
 pub(super) struct Rendered {
     pub(super) out: Output,
     /// How many pages: every route's and the 404 page (not the shell).
     pub(super) pages: usize,
-    /// The logo below DIST (`content/…`), if the bundle has one: the
-    /// worker precaches it, since the header shows it offline.
-    pub(super) logo: Option<String>,
+    /// The files the bundle names, copied as they are (a video may be
+    /// 100 MiB: streamed by the kernel, never held in memory).
+    pub(super) media: Vec<Media>,
+}
+
+/// A file the bundle names, from beside the bundle to `content/<file>`.
+pub(super) struct Media {
+    /// Below DIST: `content/<file>` (the bundle's names are plain, so
+    /// the files lie flat beside `content/bundle.json`, as beside the
+    /// bundle).
+    pub(super) rel: String,
+    pub(super) from: PathBuf,
+    /// Whether the worker precaches it: the pictures (the logo, which the
+    /// header shows offline, the easy-to-read pictures, posters and EU
+    /// strips, each at most 100 KiB), not the videos (up to 100 MiB each)
+    /// nor their captions (of no use without them).
+    pub(super) precache: bool,
+}
+
+/// Every file the bundle names, each once (a name given twice is one file).
+fn media(bundle: &Bundle, bundle_dir: &Path) -> Vec<Media> {
+    let mut seen = std::collections::BTreeSet::new();
+    content::media_files(bundle)
+        .into_iter()
+        .filter(|(_, name, _)| seen.insert(*name))
+        .map(|(_, name, _)| Media {
+            rel: format!("content/{name}"),
+            from: bundle_dir.join(name),
+            precache: content::is_logo_name(name),
+        })
+        .collect()
 }
 
 /// The site of `bundle` (whose file held `bytes` and sits in `bundle_dir`,
@@ -276,12 +317,13 @@ pub(super) fn render(
         format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n").into_bytes(),
     );
     out.insert("content/bundle.json".into(), bytes);
-    if let Some(logo) = &bundle.organisation.logo {
-        let from = bundle_dir.join(&logo.file);
-        out.insert(
-            format!("content/{}", logo.file),
-            io(std::fs::read(&from), &from)?,
-        );
+    // The machine-readable text and the open data: not pages, so not in
+    // the sitemap (a crawler finds them through the pages that link them).
+    for (file, data) in super::plain_text::outputs(bundle) {
+        out.insert(file.into(), data);
+    }
+    for (file, data) in super::open_data::outputs(bundle, site_url) {
+        out.insert(file.into(), data);
     }
     let sitemap = sitemap(dist, site_url, &specs, &out);
     out.insert("sitemap.xml".into(), sitemap);
@@ -289,11 +331,7 @@ pub(super) fn render(
     Ok(Rendered {
         out,
         pages: specs.len() + 1,
-        logo: bundle
-            .organisation
-            .logo
-            .as_ref()
-            .map(|l| format!("content/{}", l.file)),
+        media: media(bundle, bundle_dir),
     })
 }
 

@@ -14,9 +14,10 @@
 
 use super::digest::{hex, integrity, sha256};
 use super::history::STATUS;
-use super::site::Output;
+use super::site::{Media, Output};
 use super::template::TEMPLATE;
 use super::{beside, io, BuildProblem, Notice, PublishError};
+use crate::content::Lang;
 use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -42,6 +43,10 @@ fn owned(rel: &str) -> bool {
             "sitemap.xml" | "robots.txt" | "manifest.webmanifest" | "brand.css" | "sw.js" | STATUS
         )
         || plain.starts_with("content/")
+        || plain.starts_with(super::open_data::FOLDER)
+        || Lang::ALL
+            .into_iter()
+            .any(|l| plain == super::plain_text::files(l).0)
         || plain.starts_with(&format!(".{STATUS}."))
 }
 
@@ -56,7 +61,7 @@ fn editor_file(rel: &str) -> bool {
 pub(super) fn stage(
     dist: &Path,
     out: &Output,
-    logo: Option<&str>,
+    media: &[Media],
     notice: &mut dyn FnMut(&Notice),
 ) -> Result<String, PublishError> {
     let side = Side::create(dist)?;
@@ -90,16 +95,34 @@ pub(super) fn stage(
     for (rel, data) in out {
         write(rel, data)?;
     }
-    // The worker's precache: the shell (not the pages, not the content),
-    // each file with its integrity value; its version follows them all.
+    // Copied, not linked: a file beside the bundle may be rewritten in
+    // place later (`cp` over it), which must not change the live site (a
+    // precached picture would then fail the worker's integrity check).
+    for m in media {
+        let to = tmp.join(&m.rel);
+        if let Some(dir) = to.parent() {
+            io(std::fs::create_dir_all(dir), dir)?;
+        }
+        io(copy_synced(&m.from, &to), &m.from)?;
+    }
+    let precached_media: BTreeSet<&str> = media
+        .iter()
+        .filter(|m| m.precache)
+        .map(|m| m.rel.as_str())
+        .collect();
+    // The worker's precache: the shell (not the pages, not the content
+    // but its pictures, not the text files and open data, which are not
+    // part of the app), each file with its integrity value; its version
+    // follows them all.
     let mut all = vec![];
     walk(tmp, tmp, &mut all)?;
     let precache: BTreeSet<&String> = all
         .iter()
         .filter(|r| {
             let name = r.rsplit('/').next().unwrap_or(r);
-            (!r.starts_with("content/") || Some(r.as_str()) == logo)
+            (!r.starts_with("content/") || precached_media.contains(r.as_str()))
                 && !editor_file(r)
+                && !owned_data(r)
                 && !r.ends_with(".br")
                 && !r.ends_with(".gz")
                 && !matches!(
@@ -366,6 +389,16 @@ fn stamp_worker(src: &str, version: &str, list: &str) -> Option<String> {
     (found == 2).then(|| lines.join("\n") + "\n")
 }
 
+/// The machine-readable text and the open data (`.txt` and `dane/`):
+/// published for people and programs, never precached.
+fn owned_data(rel: &str) -> bool {
+    rel.ends_with(".txt")
+        || rel.starts_with(super::open_data::FOLDER)
+        || Lang::ALL
+            .into_iter()
+            .any(|l| rel == super::plain_text::files(l).1)
+}
+
 fn compressible(rel: &str) -> bool {
     // The status is rewritten in place between publishes (an upload that
     // changed nothing): a precompressed copy would be served stale in its
@@ -377,6 +410,8 @@ fn compressible(rel: &str) -> bool {
         ".html",
         ".xml",
         ".txt",
+        ".csv",
+        ".jsonld",
         ".webmanifest",
         ".css",
         ".js",
@@ -452,6 +487,34 @@ mod tests {
         assert!(!owned(TEMPLATE));
         assert!(!owned("rops-es-1234abcd_bg.wasm"));
         assert!(!owned("boot.js"));
+    }
+
+    #[test]
+    fn a_publish_owns_its_text_files_and_open_data() {
+        for f in [
+            "o-nas.txt",
+            "o-nas.txt.br",
+            "o-nas.html",
+            "en/about.txt",
+            "en/about.html.gz",
+            "dane/projekty.csv",
+            "dane/wydarzenia.csv.br",
+            "dane/dataset.jsonld",
+            "content/pjm-o-centrum.webm",
+        ] {
+            assert!(owned(f), "{f}");
+        }
+        for f in [
+            "o-nas.txt",
+            "en/about.html",
+            "dane/projekty.csv",
+            "dane/dataset.jsonld",
+        ] {
+            assert!(owned_data(f) && compressible(f), "{f}");
+        }
+        assert!(!owned_data("shell.html") && !owned_data("content/logo.svg"));
+        // Media live in content/, which is never precompressed.
+        assert!(!compressible("content/pjm-o-centrum.webm"));
     }
 
     #[test]

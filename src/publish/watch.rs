@@ -17,9 +17,12 @@
 //! The outcome goes into `publish-status.json` under the request id, and
 //! the upload is removed. An upload whose request already has an outcome
 //! is only removed: a watcher killed after publishing but before removing
-//! it does not handle it twice. The logo is not uploaded: the bundle is
-//! published with the logo file of its name found in INCOMING (put there
-//! by hand) or else the live site's; with neither, it is refused, saying so.
+//! it does not handle it twice. The files the bundle names (the logo, the
+//! easy-to-read pictures, the sign-language videos with their captions and
+//! posters, the EU strips) are not uploaded: the bundle is published with
+//! each file of its name found in INCOMING (put there
+//! by hand) or else the live site's (`DIST/content/`, where the last
+//! publish put them); with neither, it is refused, saying so.
 
 use super::{
     beside, canonical, check_bundle, history, io, lock, publish_held, IfBusy, Notice, Options,
@@ -363,37 +366,42 @@ fn decide(
     }
     let bytes = io(std::fs::read(upload), upload)?;
     // The bundle is published from a folder of the watcher's own beside
-    // DIST, with its logo.
+    // DIST, with the files it names.
     let work = Work::create(&beside(dist, "watch"))?;
     let bundle_path = work.0.join("bundle.json");
     io(std::fs::write(&bundle_path, &bytes), &bundle_path)?;
-    let mut missing_logo = None;
-    if let Some(logo) = logo_name(&bytes) {
-        let from = [incoming.join(&logo), dist.join("content").join(&logo)]
-            .into_iter()
-            .find(|p| p.is_file());
-        match from {
-            Some(from) => {
-                io(std::fs::copy(&from, work.0.join(&logo)), &from)?;
+    let mut missing = vec![];
+    for (path, name) in media_names(&bytes) {
+        let to = work.0.join(&name);
+        if to.exists() {
+            continue;
+        }
+        let fresh = incoming.join(&name);
+        let live = dist.join("content").join(&name);
+        if fresh.is_file() {
+            // Copied: the administrator may later write over it in place.
+            io(std::fs::copy(&fresh, &to), &fresh)?;
+        } else if live.is_file() {
+            // A publish never writes a file of DIST in place (only new
+            // files, in a new tree), so a link is as good as a copy, and
+            // a 100 MiB video is not copied twice.
+            if std::fs::hard_link(&live, &to).is_err() {
+                io(std::fs::copy(&live, &to), &live)?;
             }
-            None => missing_logo = Some(logo),
+        } else {
+            missing.push((path, name));
         }
     }
     let (bytes, bundle) = match check_bundle(&bundle_path, dist_arg, bytes) {
         Ok(ok) => ok,
         Err(PublishError::Faults { mut faults, .. }) => {
-            // The validator says the logo is not beside the bundle; said
+            // The validator says a file is not beside the bundle; said
             // here in the words of the person who sent it: the file is not
             // theirs to upload, it is the server's to have.
-            if let Some(logo) = &missing_logo {
-                for f in faults
-                    .iter_mut()
-                    .filter(|f| f.path.starts_with("$.organisation.logo"))
-                {
-                    f.message = Text {
-                        pl: format!("na serwerze nie ma pliku logo „{logo}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń logo z treści"),
-                        en: format!("the server has no logo file “{logo}”: ask the administrator to put it in the upload folder, or leave the logo out"),
-                    };
+            for (path, name) in &missing {
+                let message = missing_file(path, name);
+                for f in faults.iter_mut().filter(|f| f.path.starts_with(path)) {
+                    f.message = message.clone();
                 }
             }
             notice(&WatchNotice::Refused {
@@ -428,13 +436,34 @@ fn decide(
     Ok(None)
 }
 
-/// The logo's file name a bundle names, if it is a plain name (the
-/// validator refuses any other).
-fn logo_name(bytes: &[u8]) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_slice(bytes).ok()?;
-    let file = v.pointer("/organisation/logo/file")?.as_str()?;
-    (!file.is_empty() && !file.contains(['/', '\\']) && !file.starts_with('.'))
-        .then(|| file.to_owned())
+/// The files a bundle names, as (JSON path, name), each name once; none
+/// when the bundle does not parse (the check that follows says why). The
+/// names are plain (the parser refuses any other), so they cannot leave
+/// the folders they are looked for in.
+fn media_names(bytes: &[u8]) -> Vec<(String, String)> {
+    let Ok(bundle) = crate::content::parse_bytes(bytes) else {
+        return vec![];
+    };
+    let mut seen = HashSet::new();
+    crate::content::media_files(&bundle)
+        .into_iter()
+        .filter(|(_, name, _)| seen.insert(name.to_string()))
+        .map(|(path, name, _)| (path.to_string(), name.to_owned()))
+        .collect()
+}
+
+/// What an editor is told of a file the server does not have.
+fn missing_file(path: &str, name: &str) -> Text {
+    if path.starts_with("$.organisation.logo") {
+        return Text {
+            pl: format!("na serwerze nie ma pliku logo „{name}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń logo z treści"),
+            en: format!("the server has no logo file “{name}”: ask the administrator to put it in the upload folder, or leave the logo out"),
+        };
+    }
+    Text {
+        pl: format!("na serwerze nie ma pliku „{name}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń go z treści"),
+        en: format!("the server has no file “{name}”: ask the administrator to put it in the upload folder, or leave it out"),
+    }
 }
 
 /// The watcher's folder for one upload, removed when dropped.
@@ -451,5 +480,42 @@ impl Work {
 impl Drop for Work {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_the_bundle_names_is_looked_for_once() {
+        let bytes = include_bytes!("../../tests/fixtures/fictional/bundle.json");
+        let names: Vec<(String, String)> = media_names(bytes);
+        let files: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
+        for f in [
+            "logo.svg",
+            "etr-pomoc.svg",
+            "pjm-o-centrum.webm",
+            "pjm-o-centrum.pl.vtt",
+            "pjm-o-centrum.en.vtt",
+            "pjm-plakat.svg",
+            "pasek-programu.svg",
+        ] {
+            assert!(files.contains(&f), "{f}: {files:?}");
+        }
+        let mut unique = files.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), files.len(), "{files:?}");
+        assert_eq!(names[0].0, "$.organisation.logo.file");
+        assert!(media_names(b"{not json").is_empty());
+    }
+
+    #[test]
+    fn a_missing_file_is_named_for_the_editor() {
+        let logo = missing_file("$.organisation.logo.file", "a.svg");
+        assert!(logo.pl.contains("pliku logo „a.svg”"), "{}", logo.pl);
+        let video = missing_file("$.sign_language.videos[0].file", "v.webm");
+        assert!(video.en.contains("no file “v.webm”"), "{}", video.en);
     }
 }

@@ -1,0 +1,390 @@
+//! The organisation's information as a machine-readable text (art. 6
+//! pkt 3 lit. c of the 2019 act on digital accessibility asks a public
+//! body to publish it "w postaci elektronicznego pliku zawierającego
+//! tekst odczytywalny maszynowo"): plain UTF-8 text, and the same as a
+//! small HTML document, in each language. Who the organisation is, its
+//! legal basis, each project, the events in order, and the contact of the
+//! accessibility declaration.
+//!
+//! One [`Doc`] is built from the bundle and written twice, so the text and
+//! the HTML cannot say different things. In the HTML every text of the
+//! bundle is escaped ([`esc`]), never markup, and a text shown in Polish
+//! on the English page carries `lang="pl"`.
+
+use super::site::esc;
+use crate::content::{format, Bundle, Lang, Text};
+use crate::i18n::{self, ui};
+
+/// Where the files go below DIST, per language: (text, HTML).
+pub(super) fn files(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Pl => ("o-nas.txt", "o-nas.html"),
+        Lang::En => ("en/about.txt", "en/about.html"),
+    }
+}
+
+/// A text with the language it is really in, when that is not the page's.
+struct Piece {
+    text: String,
+    /// `Some("pl")` where an English page shows the Polish text.
+    lang: Option<&'static str>,
+}
+
+impl Piece {
+    fn of(t: &Text, lang: Lang) -> Piece {
+        let (text, lang) = i18n::text_of(t, lang);
+        Piece { text, lang }
+    }
+
+    fn plain(text: impl Into<String>) -> Piece {
+        Piece {
+            text: text.into(),
+            lang: None,
+        }
+    }
+}
+
+enum Block {
+    /// The document's one `h1`.
+    Title(Piece),
+    Section(Piece),
+    Subsection(Piece),
+    Para(Piece),
+    /// Label and value pairs (`<dl>`).
+    Fields(Vec<(&'static str, Piece)>),
+    List(Vec<Piece>),
+}
+
+struct Doc {
+    lang: Lang,
+    blocks: Vec<Block>,
+}
+
+fn doc(b: &Bundle, lang: Lang) -> Doc {
+    let t = ui(lang);
+    let org = &b.organisation;
+    let mut d = vec![
+        Block::Title(Piece::of(&org.name, lang)),
+        Block::Para(Piece::plain(format!(
+            "{} {}",
+            t.content_compiled,
+            format::date(b.content_date, lang)
+        ))),
+        Block::Para(Piece::of(&org.summary, lang)),
+        Block::Para(Piece::of(&org.description, lang)),
+        Block::Section(Piece::plain(t.legal_basis)),
+        Block::Para(Piece::of(&org.legal_basis, lang)),
+    ];
+    if !b.projects.is_empty() {
+        d.push(Block::Section(Piece::plain(t.projects)));
+    }
+    for p in &b.projects {
+        d.push(Block::Subsection(Piece::of(&p.name, lang)));
+        let mut fields = vec![(t.programme, Piece::of(&p.programme, lang))];
+        if let Some(m) = &p.measure {
+            fields.push((t.measure, Piece::of(m, lang)));
+        }
+        fields.push((t.dates, Piece::plain(format::date(p.dates, lang))));
+        if let Some(v) = p.value {
+            fields.push((t.value, Piece::plain(format::money(v, lang))));
+        }
+        if let Some(v) = p.eu_contribution {
+            fields.push((t.eu_contribution, Piece::plain(format::money(v, lang))));
+        }
+        d.push(Block::Fields(fields));
+        d.push(Block::Para(Piece::of(&p.summary, lang)));
+        if !p.activities.is_empty() {
+            d.push(Block::Para(Piece::plain(format!("{}:", t.activities))));
+            d.push(Block::List(
+                p.activities.iter().map(|a| Piece::of(a, lang)).collect(),
+            ));
+        }
+        if let Some(note) = &p.activities_note {
+            d.push(Block::Para(Piece::of(note, lang)));
+        }
+    }
+    if !b.events.is_empty() {
+        d.push(Block::Section(Piece::plain(t.timeline_title)));
+        d.push(Block::List(
+            b.events_chronological()
+                .into_iter()
+                .map(|e| {
+                    let title = Piece::of(&e.title, lang);
+                    let description = Piece::of(&e.description, lang);
+                    Piece {
+                        text: format!(
+                            "{}: {} — {}",
+                            format::date(e.date, lang),
+                            title.text,
+                            description.text
+                        ),
+                        // Both fall back together or not at all, nearly
+                        // always; where only one does, the item is in the
+                        // page's language with a Polish title or text.
+                        lang: title.lang.and(description.lang),
+                    }
+                })
+                .collect(),
+        ));
+    }
+    let decl = &b.accessibility;
+    let contact: Vec<(&'static str, Piece)> = [
+        (t.contact_person, &decl.contact_person),
+        (t.email, &decl.email),
+        (t.phone, &decl.phone),
+    ]
+    .into_iter()
+    .filter_map(|(label, v)| Some((label, Piece::plain(v.as_deref()?))))
+    .collect();
+    if !contact.is_empty() {
+        d.push(Block::Section(Piece::plain(t.contact_title)));
+        d.push(Block::Fields(contact));
+    }
+    Doc { lang, blocks: d }
+}
+
+/// Plain text: headings underlined, one paragraph per line with a blank
+/// line between, list items after "- ". Lines end in LF.
+fn text(d: &Doc) -> String {
+    let mut out = String::new();
+    let underline = |out: &mut String, s: &str, c: char| {
+        out.push_str(s);
+        out.push('\n');
+        out.extend(std::iter::repeat_n(c, s.chars().count()));
+        out.push_str("\n\n");
+    };
+    for b in &d.blocks {
+        match b {
+            Block::Title(p) => underline(&mut out, &p.text, '='),
+            Block::Section(p) => underline(&mut out, &p.text, '-'),
+            Block::Subsection(p) => {
+                out.push_str(&p.text);
+                out.push_str("\n\n");
+            }
+            Block::Para(p) => {
+                out.push_str(&p.text);
+                out.push_str("\n\n");
+            }
+            Block::Fields(f) => {
+                for (label, p) in f {
+                    out.push_str(&format!("{label}: {}\n", p.text));
+                }
+                out.push('\n');
+            }
+            Block::List(items) => {
+                for p in items {
+                    out.push_str("- ");
+                    out.push_str(&p.text);
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+        }
+    }
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out.push('\n');
+    out
+}
+
+/// ` lang="pl"` where a text is not in the document's language.
+fn lang_attr(p: &Piece) -> String {
+    p.lang
+        .map_or_else(String::new, |l| format!(" lang=\"{l}\""))
+}
+
+/// A whole HTML document: no script, no style, nothing from the bundle
+/// but escaped text.
+fn html(d: &Doc) -> String {
+    let title = d
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Title(p) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n</head>\n<body>\n<main>\n",
+        d.lang.as_str(),
+        esc(title)
+    );
+    let el = |out: &mut String, tag: &str, p: &Piece| {
+        out.push_str(&format!(
+            "<{tag}{}>{}</{tag}>\n",
+            lang_attr(p),
+            esc(&p.text)
+        ));
+    };
+    for b in &d.blocks {
+        match b {
+            Block::Title(p) => el(&mut out, "h1", p),
+            Block::Section(p) => el(&mut out, "h2", p),
+            Block::Subsection(p) => el(&mut out, "h3", p),
+            Block::Para(p) => el(&mut out, "p", p),
+            Block::Fields(f) => {
+                out.push_str("<dl>\n");
+                for (label, p) in f {
+                    out.push_str(&format!("<dt>{}</dt>\n", esc(label)));
+                    el(&mut out, "dd", p);
+                }
+                out.push_str("</dl>\n");
+            }
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for p in items {
+                    el(&mut out, "li", p);
+                }
+                out.push_str("</ul>\n");
+            }
+        }
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The four files: (path below DIST, bytes).
+pub(super) fn outputs(b: &Bundle) -> Vec<(&'static str, Vec<u8>)> {
+    Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            let d = doc(b, lang);
+            let (txt, htm) = files(lang);
+            [(txt, text(&d).into_bytes()), (htm, html(&d).into_bytes())]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse;
+
+    fn fictional() -> Bundle {
+        parse(include_str!("../../tests/fixtures/fictional/bundle.json")).unwrap()
+    }
+
+    fn file(b: &Bundle, name: &str) -> String {
+        let (_, bytes) = outputs(b).into_iter().find(|(n, _)| *n == name).unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn four_files_in_two_languages() {
+        let names: Vec<&str> = outputs(&fictional()).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            ["o-nas.txt", "o-nas.html", "en/about.txt", "en/about.html"]
+        );
+    }
+
+    #[test]
+    fn the_text_says_who_what_and_when_in_order() {
+        let b = fictional();
+        let txt = file(&b, "o-nas.txt");
+        let org = &b.organisation;
+        let at = |s: &str| {
+            txt.find(s)
+                .unwrap_or_else(|| panic!("{s:?} not in:\n{txt}"))
+        };
+        let order = [
+            at(&org.name.pl),
+            at(&org.summary.pl),
+            at(&org.description.pl),
+            at("Podstawa prawna"),
+            at(&org.legal_basis.pl),
+            at("Projekty"),
+            at(&b.projects[0].name.pl),
+            at("Oś czasu"),
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{txt}");
+        // The first project, as the app formats its facts.
+        assert!(txt.contains("Program: Program Testowy I\n"), "{txt}");
+        assert!(txt.contains("Realizacja: 2004–2006\n"), "{txt}");
+        assert!(
+            txt.contains("Wartość projektu: 500\u{a0}000\u{a0}zł\n"),
+            "{txt}"
+        );
+        assert!(
+            txt.contains("Dofinansowanie UE: 425\u{a0}000\u{a0}zł\n"),
+            "{txt}"
+        );
+        assert!(txt.contains("- Zajęcia testowe dla 20 fikcyjnych uczestników.\n"));
+        // Events in chronological order, "date: title — description".
+        let events = b.events_chronological();
+        let lines: Vec<usize> = events
+            .iter()
+            .map(|e| {
+                let line = format!(
+                    "- {}: {} — {}\n",
+                    format::date(e.date, Lang::Pl),
+                    e.title.pl,
+                    e.description.pl
+                );
+                at(&line)
+            })
+            .collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]));
+        // The declaration's contact, last.
+        assert!(txt.ends_with("Numer telefonu: +48 000 000 000\n"), "{txt}");
+        assert!(!txt.contains('<') || b.events.iter().any(|e| e.title.pl.contains('<')));
+    }
+
+    #[test]
+    fn the_english_file_is_in_english() {
+        let b = fictional();
+        let txt = file(&b, "en/about.txt");
+        assert!(txt.starts_with(b.organisation.name.en.as_deref().unwrap()));
+        assert!(txt.contains("Legal basis\n-----------\n"), "{txt}");
+        assert!(txt.contains("Project value: PLN\u{a0}500,000\n"), "{txt}");
+    }
+
+    #[test]
+    fn the_html_is_escaped_text_with_its_language() {
+        let mut b = fictional();
+        b.organisation.name.pl = "Centrum <b>„&”</b> \"x\"".into();
+        b.organisation.name.en = None;
+        b.events[0].title.pl = "</main><script>alert(1)</script>".into();
+        let html = file(&b, "en/about.html");
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(html.contains("<title>Centrum &lt;b&gt;„&amp;”&lt;/b&gt; &quot;x&quot;</title>"));
+        // A Polish fallback on the English page says it is Polish.
+        assert!(
+            html.contains("<h1 lang=\"pl\">Centrum &lt;b&gt;„&amp;”&lt;/b&gt; &quot;x&quot;</h1>")
+        );
+        assert!(!html.contains("<script") && !html.contains("<b>"));
+        assert_eq!(html.matches("</main>").count(), 1);
+        assert_eq!(html.matches("<h1").count(), 1);
+        assert!(html.contains("<h2>Legal basis</h2>"));
+        assert!(html.contains("<dt>Programme</dt>\n<dd>Test Programme I</dd>"));
+        // Every element opened is closed, in order.
+        let mut open: Vec<String> = vec![];
+        for tag in html.split('<').skip(1) {
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '!')
+                .collect();
+            match name.strip_prefix('/') {
+                Some(close) => assert_eq!(open.pop().as_deref(), Some(close), "{html}"),
+                None if matches!(name.as_str(), "meta" | "!DOCTYPE") => {}
+                None => open.push(name),
+            }
+        }
+        assert!(open.is_empty(), "{open:?}");
+    }
+
+    #[test]
+    fn a_bundle_without_projects_events_or_contact_has_no_empty_sections() {
+        let mut b = fictional();
+        b.projects.clear();
+        b.events.clear();
+        b.figures.clear();
+        let d = &mut b.accessibility;
+        (d.contact_person, d.email, d.phone) = (None, None, None);
+        let txt = file(&b, "o-nas.txt");
+        for heading in ["Projekty", "Oś czasu", "Informacje zwrotne"] {
+            assert!(!txt.contains(heading), "{heading}: {txt}");
+        }
+        assert!(txt.ends_with(&format!("{}\n", b.organisation.legal_basis.pl)));
+    }
+}
