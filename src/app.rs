@@ -9,8 +9,8 @@ use crate::i18n::{provide_lang, stored_lang};
 use crate::layout::{EmbedFrame, SiteFrame};
 use crate::nav::{provide_nav, resolve, router_base, AppMode, EmbedOptions, Nav, Page, Route};
 use crate::pages::{
-    provide_timeline_focus, About, AccessibilityDeclaration, EmbedCode, EventDetail, Funding,
-    NotFound, Timeline,
+    provide_timeline_focus, About, AccessibilityDeclaration, EasyRead, EmbedCode, EventDetail,
+    Funding, NotFound, SignLanguage, Timeline,
 };
 use crate::router::{provide_router, Go};
 use leptos::prelude::*;
@@ -140,6 +140,8 @@ fn page_view(route: Option<Route>) -> AnyView {
             Page::Funding => view! { <Funding/> }.into_any(),
             Page::Accessibility => view! { <AccessibilityDeclaration/> }.into_any(),
             Page::EmbedCode => view! { <EmbedCode/> }.into_any(),
+            Page::EasyRead => view! { <EasyRead/> }.into_any(),
+            Page::SignLanguage => view! { <SignLanguage/> }.into_any(),
         },
     }
 }

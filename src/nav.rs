@@ -27,17 +27,24 @@ pub enum Page {
     Accessibility,
     /// The embed-snippet generator for portal editors.
     EmbedCode,
+    /// Easy-to-read information about the organisation (ETR), one of the
+    /// three forms the 2019 accessibility act asks for; footer-linked.
+    EasyRead,
+    /// The same in Polish Sign Language (PJM): videos with captions.
+    SignLanguage,
 }
 
 impl Page {
     /// The main navigation, in order.
     pub const NAV: [Page; 3] = [Page::About, Page::Timeline, Page::Funding];
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 7] = [
         Page::About,
         Page::Timeline,
         Page::Funding,
         Page::Accessibility,
         Page::EmbedCode,
+        Page::EasyRead,
+        Page::SignLanguage,
     ];
 
     /// Path below the router base, e.g. `/os-czasu` or `/en/timeline`.
@@ -53,6 +60,10 @@ impl Page {
             (Page::Accessibility, Lang::En) => "/en/accessibility",
             (Page::EmbedCode, Lang::Pl) => "/osadz",
             (Page::EmbedCode, Lang::En) => "/en/embed-code",
+            (Page::EasyRead, Lang::Pl) => "/tekst-latwy-do-czytania",
+            (Page::EasyRead, Lang::En) => "/en/easy-read",
+            (Page::SignLanguage, Lang::Pl) => "/jezyk-migowy",
+            (Page::SignLanguage, Lang::En) => "/en/sign-language",
         }
     }
 
@@ -60,7 +71,11 @@ impl Page {
     pub fn embeddable(self) -> bool {
         match self {
             Page::Timeline | Page::Funding => true,
-            Page::About | Page::Accessibility | Page::EmbedCode => false,
+            Page::About
+            | Page::Accessibility
+            | Page::EmbedCode
+            | Page::EasyRead
+            | Page::SignLanguage => false,
         }
     }
 
@@ -72,6 +87,8 @@ impl Page {
             Page::Funding => "funding",
             Page::Accessibility => "accessibility",
             Page::EmbedCode => "embed-code",
+            Page::EasyRead => "easy-read",
+            Page::SignLanguage => "sign-language",
         }
     }
 }
@@ -448,6 +465,8 @@ mod tests {
             Page::Funding => 2,
             Page::Accessibility => 3,
             Page::EmbedCode => 4,
+            Page::EasyRead => 5,
+            Page::SignLanguage => 6,
         };
         let numbers: Vec<usize> = Page::ALL.into_iter().map(number).collect();
         assert_eq!(numbers, (0..Page::ALL.len()).collect::<Vec<_>>());

@@ -160,6 +160,32 @@ const SHOWS: [(&PageRoute, [Shows; 2]); 6] = [
             },
         ],
     ),
+    (
+        &EASY_READ,
+        [
+            Shows {
+                h1: "Tekst łatwy do czytania",
+                facts: &["Kim jesteśmy", "295 miejsc pracy"],
+            },
+            Shows {
+                h1: "Easy-to-read information",
+                facts: &["Who we are", "295 jobs"],
+            },
+        ],
+    ),
+    (
+        &SIGN_LANGUAGE,
+        [
+            Shows {
+                h1: "Informacje w polskim języku migowym",
+                facts: &["jest w przygotowaniu"],
+            },
+            Shows {
+                h1: "Information in Polish Sign Language",
+                facts: &["is being prepared"],
+            },
+        ],
+    ),
 ];
 
 async fn every_route_shows_its_facts(c: Client, engine: Engine) {

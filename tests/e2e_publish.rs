@@ -34,6 +34,8 @@ enum Kind {
     Funding,
     Declaration,
     EmbedCode,
+    EasyRead,
+    SignLanguage,
 }
 
 /// One published page, as a test expects it.
@@ -73,6 +75,8 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
             r if *r == FUNDING => Kind::Funding,
             r if *r == DECLARATION => Kind::Declaration,
             r if *r == EMBED_CODE => Kind::EmbedCode,
+            r if *r == EASY_READ => Kind::EasyRead,
+            r if *r == SIGN_LANGUAGE => Kind::SignLanguage,
             r if *r == EVENT => {
                 for id in event_ids_of(bundle) {
                     routes.push((
@@ -798,7 +802,18 @@ async fn every_routes_html_holds_its_key_facts_without_a_browser() {
                     }
                 }
             }
-            Kind::Declaration | Kind::EmbedCode => {}
+            Kind::EasyRead => {
+                // Every section's heading, in the bundle's order.
+                let mut at = 0;
+                for sec in b["easy_read"]["sections"].as_array().unwrap() {
+                    let h = squash(&string(&sec["heading"][lang]));
+                    match text[at..].find(&h) {
+                        Some(i) => at += i + h.len(),
+                        None => fail(format!("no section {h:?} (in order)")),
+                    }
+                }
+            }
+            Kind::Declaration | Kind::EmbedCode | Kind::SignLanguage => {}
         }
         // Every page has a heading of its own, and says what it is about.
         if element_text(&html, "h1").unwrap_or_default().is_empty() {

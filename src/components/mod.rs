@@ -6,6 +6,7 @@ mod error_panel;
 mod figure_cards;
 mod loading;
 mod page_heading;
+mod preparing;
 mod project_story;
 mod stacked_bar;
 
@@ -15,5 +16,6 @@ pub use error_panel::ErrorPanel;
 pub use figure_cards::figure_cards;
 pub use loading::Loading;
 pub use page_heading::{provide_heading_focus, DocumentTitle, PageHeading};
+pub use preparing::preparing;
 pub use project_story::project_story;
 pub use stacked_bar::{Segment, SegmentKind, StackedBar};

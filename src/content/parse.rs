@@ -365,7 +365,11 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
     }
     w.into_iter()
         .map(|(path, kind)| Fault {
-            at: locate(text, &path.0),
+            // A field left out of the file is placed at its parent (the
+            // 2024 declaration's fields are new: older files lack them).
+            at: (0..=path.0.len())
+                .rev()
+                .find_map(|n| locate(text, &path.0[..n])),
             path,
             kind,
         })

@@ -1023,8 +1023,11 @@ fn the_fictional_logo_passes_the_file_checks() {
     // The same bundle beside no logo: a located fault at the file name.
     let empty = std::env::temp_dir().join(format!("no-logo-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();
+    // (The other files the bundle names are missing there too: see
+    // every_media_file_is_checked_beside_the_bundle.)
     let f: Vec<Fault> = check_logo(&b, &empty)
         .into_iter()
+        .filter(|f| f.path.to_string().starts_with("$.organisation"))
         .map(|f| f.located_in(FICTIONAL))
         .collect();
     std::fs::remove_dir(&empty).unwrap();

@@ -1,8 +1,10 @@
 //! Owns the language: which one the page is in (from its address, shared
 //! through context), the visitor's remembered choice, and the UI strings.
 
+mod legal;
 mod strings;
 
+pub use legal::*;
 pub use strings::*;
 
 use crate::content::Lang;

@@ -102,8 +102,6 @@ pub struct Ui {
     pub contact_person: &'static str,
     pub email: &'static str,
     pub phone: &'static str,
-    pub procedure_title: &'static str,
-    pub architecture_title: &'static str,
     pub procedure: [&'static str; 3],
     pub dark_theme: &'static str,
     pub offline: &'static str,
@@ -247,8 +245,6 @@ pub const PL: Ui = Ui {
     contact_person: "Osoba kontaktowa",
     email: "Adres e-mail",
     phone: "Numer telefonu",
-    procedure_title: "Procedura wnioskowo-skargowa",
-    architecture_title: "Dostępność architektoniczna",
     procedure: [
         "Każdy ma prawo wystąpić do podmiotu publicznego z żądaniem zapewnienia dostępności cyfrowej strony internetowej lub jej elementu, a także zażądać udostępnienia informacji za pomocą alternatywnego sposobu dostępu. Żądanie powinno zawierać dane kontaktowe osoby je zgłaszającej, wskazanie strony lub elementu oraz sposób kontaktu, a w przypadku sposobu alternatywnego – dogodny dla niej sposób przedstawienia informacji.",
         "Podmiot publiczny realizuje żądanie niezwłocznie, nie później niż w ciągu 7 dni od jego wystąpienia. Jeżeli dotrzymanie tego terminu nie jest możliwe, niezwłocznie informuje o tym, kiedy realizacja będzie możliwa, przy czym termin ten nie może być dłuższy niż 2 miesiące. Gdy zapewnienie dostępności nie jest możliwe, podmiot może zaproponować alternatywny sposób dostępu do informacji.",
@@ -389,8 +385,6 @@ pub const EN: Ui = Ui {
     contact_person: "Contact person",
     email: "E-mail address",
     phone: "Phone number",
-    procedure_title: "Requests and complaints procedure",
-    architecture_title: "Accessibility of the building",
     procedure: [
         "Everyone has the right to ask a public body to make its website, or an element of it, digitally accessible, or to provide the information by an alternative means of access. The request should give the requester's contact details, the page or element concerned and how to reply, and, for an alternative means of access, the form in which the information would suit them.",
         "The public body fulfils the request without delay and no later than 7 days after it is made. If that is not possible, it says without delay when it will be, which may not be later than 2 months. If accessibility cannot be provided, it may offer an alternative means of access to the information.",
@@ -681,6 +675,8 @@ pub fn nav_label(page: Page, lang: Lang) -> &'static str {
         Page::Funding => t.nav_funding,
         Page::Accessibility => t.declaration_title,
         Page::EmbedCode => t.embed_title,
+        Page::EasyRead => super::legal(lang).etr_title,
+        Page::SignLanguage => super::legal(lang).pjm_title,
     }
 }
 
@@ -694,6 +690,8 @@ pub fn page_title(page: Page, lang: Lang) -> &'static str {
         Page::Funding => t.funding_title,
         Page::Accessibility => t.declaration_title,
         Page::EmbedCode => t.embed_title,
+        Page::EasyRead => super::legal(lang).etr_title,
+        Page::SignLanguage => super::legal(lang).pjm_title,
     }
 }
 

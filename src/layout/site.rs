@@ -6,7 +6,7 @@
 use crate::components::{AppStatus, InstallButton};
 use crate::content::{Bundle, Lang};
 use crate::data::use_content;
-use crate::i18n::{nav_label, store_lang, text_of, ui, use_lang};
+use crate::i18n::{legal, nav_label, store_lang, text_of, ui, use_lang};
 use crate::nav::{resolve, switch_language, use_nav, Page};
 use crate::prefs::{apply_theme, current_theme, store_theme, Theme};
 use crate::router::use_location;
@@ -102,6 +102,17 @@ where
     };
     let about = href.clone();
     let declaration = href.clone();
+    let easy_read = href.clone();
+    let sign_language = href.clone();
+    // The machine-readable text `publish` writes beside the pages: a file,
+    // not a route, so the router must let the browser load it.
+    let text_file = {
+        let nav = nav.clone();
+        move |lang: Lang| match lang {
+            Lang::Pl => nav.href("/o-nas.txt"),
+            Lang::En => nav.href("/en/about.txt"),
+        }
+    };
     let embed_code = href.clone();
     // The content editor is a separate app (its own wasm, see src/editor/):
     // `rel="external"` makes the router load it rather than draw its route.
@@ -185,6 +196,27 @@ where
             {page}
         </main>
         <footer class="site-footer">
+            // The three forms of art. 6 pkt 3 lit. c of the 2019
+            // accessibility act, on every page, with their usual icons.
+            <nav class="legal-forms" aria-label=move || legal(lang.get()).forms_label>
+                <ul>
+                    <li>
+                        <a href=move || easy_read(Page::EasyRead, lang.get()) data-testid="etr-link">
+                            <EtrIcon/>{move || legal(lang.get()).etr_title}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=move || sign_language(Page::SignLanguage, lang.get()) data-testid="pjm-link">
+                            <PjmIcon/>{move || legal(lang.get()).pjm_title}
+                        </a>
+                    </li>
+                    <li>
+                        <a href=move || text_file(lang.get()) rel="external" type="text/plain" data-testid="text-file-link">
+                            <TextIcon/>{move || legal(lang.get()).text_file}
+                        </a>
+                    </li>
+                </ul>
+            </nav>
             <p>
                 <a href=move || declaration(Page::Accessibility, lang.get()) data-testid="declaration-link">
                     {move || t().declaration_title}
@@ -205,6 +237,41 @@ where
             // the browser offers installation, and nothing may move when it does.
             <InstallButton/>
         </footer>
+    }
+}
+
+// The footer's icons: drawn here (no icon font, no third-party marks),
+// decorative beside their link's text, which is the accessible name.
+
+/// Easy to read: an open book with a reader's head above it.
+#[component]
+fn EtrIcon() -> impl IntoView {
+    view! {
+        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="5" r="3" fill="currentColor"/>
+            <path d="M2 10 L12 13 L22 10 V20 L12 23 L2 20 Z M12 13 V23" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
+        </svg>
+    }
+}
+
+/// Sign language: two open hands.
+#[component]
+fn PjmIcon() -> impl IntoView {
+    view! {
+        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d="M4 21 V11 M4 11 L6 4 M4 11 L8 6 M4 11 L9 10 M4 16 L10 14" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>
+            <path d="M20 21 V11 M20 11 L18 4 M20 11 L16 6 M20 11 L15 10 M20 16 L14 14" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>
+        </svg>
+    }
+}
+
+/// Machine-readable text: a page of lines.
+#[component]
+fn TextIcon() -> impl IntoView {
+    view! {
+        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d="M5 2 H15 L19 6 V22 H5 Z M15 2 V6 H19 M8 11 H16 M8 15 H16 M8 19 H13" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>
+        </svg>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::components::{
 };
 use crate::content::csv::funding_csv;
 use crate::content::{format, Bundle, Lang, Money, Project, Share};
-use crate::i18n::{fund_label, role_label, ui, use_lang};
+use crate::i18n::{eu_statement, fund_label, legal, role_label, ui, use_lang};
 use crate::nav::{encode, project_events_path, use_nav};
 use crate::router::use_location;
 use leptos::prelude::*;
@@ -202,6 +202,7 @@ fn FundingBody(
                 <p class="note" data-testid="computed-legend">{t.computed_legend}</p>
                 <p class="note">{t.share_rounding}</p>
             </section>
+            {open_data(&b, lang)}
         }
     }
 }
@@ -266,6 +267,72 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
     }
 }
 
+/// The open-data files `publish` writes beside the pages (`dane/`), with
+/// the licence the bundle gives, or "being completed" without one. Files,
+/// not routes: `download` keeps the router from drawing them as pages.
+fn open_data(b: &Bundle, lang: Lang) -> impl IntoView {
+    let l = legal(lang);
+    let nav = use_nav();
+    let file = |name: &str| nav.href(&format!("/dane/{name}"));
+    let licence = match &b.open_data {
+        Some(od) => {
+            let (name, name_lang) = text_of(&od.licence, lang);
+            view! { <super::ExternalLink href=od.licence_url.clone()><span lang=name_lang>{name}</span></super::ExternalLink> }
+                .into_any()
+        }
+        None => view! { <em class="pending">{ui(lang).being_completed}</em> }.into_any(),
+    };
+    view! {
+        <section aria-labelledby="open-data-h" data-testid="open-data">
+            <h2 id="open-data-h">{l.open_data_title}</h2>
+            <p>{l.open_data_intro}</p>
+            <ul>
+                <li><a href=file("projekty.csv") download="" type="text/csv">{l.open_projects}</a></li>
+                <li><a href=file("wydarzenia.csv") download="" type="text/csv">{l.open_events}</a></li>
+                <li><a href=file("dataset.jsonld") download="" type="application/ld+json">{l.open_dataset}</a></li>
+            </ul>
+            <p data-testid="licence">{l.licence} ": " {licence}</p>
+        </section>
+    }
+}
+
+/// What the EU's visibility rules ask an EU-funded project's card to show
+/// first: the programme's logo strip with its alternative text, "Unia
+/// Europejska", and the statement of the project's period naming the
+/// fund. Without a strip in the bundle the card says so, rather than
+/// showing a mark the content does not have.
+fn eu_mark(p: &Project, lang: Lang) -> Option<impl IntoView> {
+    if !p.eu_funded() {
+        return None;
+    }
+    let l = legal(lang);
+    let strip = match &p.eu_visibility {
+        Some(v) => {
+            let (alt, _) = text_of(&v.strip.alt, lang);
+            view! { <img class="eu-mark__strip" src=format!("content/{}", v.strip.file) alt=alt data-testid="eu-strip"/> }
+                .into_any()
+        }
+        None => {
+            view! { <p class="note" data-testid="eu-strip-missing">{l.no_strip}</p> }.into_any()
+        }
+    };
+    let statement = match p.eu_wording() {
+        Some(w) => eu_statement(w, p.fund, lang),
+        // No period in the bundle: which statement applies is not known,
+        // so the card names the EU and the fund and nothing more.
+        None => match p.fund {
+            Some(f) => format!("{}: {}", l.eu, fund_label(f, lang)),
+            None => l.eu.to_owned(),
+        },
+    };
+    Some(view! {
+        <div class="eu-mark" data-testid="eu-mark">
+            {strip}
+            <p class="eu-mark__statement" data-testid="eu-statement">{statement}</p>
+        </div>
+    })
+}
+
 fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
     let t = ui(lang);
     let (name, name_lang) = text_of(&p.name, lang);
@@ -311,6 +378,7 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
     view! {
         <article class="project" id=format!("project-{}", p.id) tabindex="-1" data-testid=format!("project-{}", p.id)>
             <h3 lang=name_lang>{name}</h3>
+            {eu_mark(p, lang)}
             {kind.map(|k| view! { <p class="project__kind">{k}</p> })}
             {project_story(p, lang)}
             {value_note}
@@ -321,6 +389,9 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
                 <dt>{t.measure}</dt><dd>{measure}</dd>
                 <dt>{t.period}</dt><dd>{period}</dd>
                 <dt>{t.dates}</dt><dd>{format::date(p.dates, lang)}</dd>
+                {p.contract_number.clone().map(|n| view! {
+                    <dt>{legal(lang).contract_number}</dt><dd data-testid="contract-number">{n}</dd>
+                })}
                 // With no amount at all the note above says so once; the four
                 // amounts are listed only when the source gives one.
                 {amounts_known.then(|| view! {
@@ -337,6 +408,9 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
             {chart}
             {(events > 0).then(|| view! {
                 <p><a href=timeline data-testid="project-events">{t.see_events} " (" {events} ")"</a></p>
+            })}
+            {p.kohesio_url(lang).map(|u| view! {
+                <p data-testid="kohesio"><super::ExternalLink href=u>{legal(lang).kohesio}</super::ExternalLink></p>
             })}
         </article>
     }

@@ -2,18 +2,22 @@
 
 mod about;
 mod accessibility;
+mod easy_read;
 mod embed_code;
 mod event;
 mod funding;
 mod not_found;
+mod sign_language;
 mod timeline;
 
 pub use about::About;
 pub use accessibility::AccessibilityDeclaration;
+pub use easy_read::EasyRead;
 pub use embed_code::EmbedCode;
 pub use event::EventDetail;
 pub use funding::Funding;
 pub use not_found::NotFound;
+pub use sign_language::SignLanguage;
 pub use timeline::{provide_timeline_focus, Timeline};
 
 pub(crate) use crate::i18n::text_of;

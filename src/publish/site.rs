@@ -45,19 +45,25 @@ fn pages(b: &Bundle) -> Vec<PageSpec> {
         let other = lang.other();
         for page in Page::ALL {
             let d = &org.page_descriptions;
+            // The law's two pages are described by what they are, with
+            // the organisation's name: no editor has to write them.
+            let l = crate::i18n::legal(lang);
+            let legal_page = |what: &str| format!("{what}: {}.", org.short_name.in_lang(lang));
             let description = match page {
-                Page::About => &d.about,
-                Page::Timeline => &d.timeline,
-                Page::Funding => &d.funding,
-                Page::Accessibility => &d.accessibility,
-                Page::EmbedCode => &d.embed_code,
+                Page::About => d.about.in_lang(lang).to_owned(),
+                Page::Timeline => d.timeline.in_lang(lang).to_owned(),
+                Page::Funding => d.funding.in_lang(lang).to_owned(),
+                Page::Accessibility => d.accessibility.in_lang(lang).to_owned(),
+                Page::EmbedCode => d.embed_code.in_lang(lang).to_owned(),
+                Page::EasyRead => legal_page(l.etr_description),
+                Page::SignLanguage => legal_page(l.pjm_description),
             };
             let full = PageSpec {
                 path: page.path(lang).to_owned(),
                 lang,
                 embed: false,
                 other: Some(page.path(other).to_owned()),
-                description: description.in_lang(lang).to_owned(),
+                description,
                 article: false,
             };
             if page.embeddable() {

@@ -44,8 +44,30 @@ pub const DECLARATION: PageRoute = route(
 );
 pub const EMBED_CODE: PageRoute = route("/osadz", "/en/embed-code", "[data-testid=embed-snippet]");
 
+/// The easy-to-read text: the shipped bundle has it.
+pub const EASY_READ: PageRoute = route(
+    "/tekst-latwy-do-czytania",
+    "/en/easy-read",
+    "[data-testid=etr-section]",
+);
+/// Sign language: videos, or (the shipped bundle) what is being prepared.
+pub const SIGN_LANGUAGE: PageRoute = route(
+    "/jezyk-migowy",
+    "/en/sign-language",
+    "[data-testid=pjm-video], [data-testid=preparing]",
+);
+
 /// Every page of the site.
-pub const ROUTES: &[PageRoute] = &[ABOUT, TIMELINE, EVENT, FUNDING, DECLARATION, EMBED_CODE];
+pub const ROUTES: &[PageRoute] = &[
+    ABOUT,
+    TIMELINE,
+    EVENT,
+    FUNDING,
+    DECLARATION,
+    EMBED_CODE,
+    EASY_READ,
+    SIGN_LANGUAGE,
+];
 
 /// Every page in both languages, as (path, ready).
 pub fn pages() -> impl Iterator<Item = (&'static str, &'static str)> {

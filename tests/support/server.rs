@@ -189,6 +189,11 @@ fn content_type(path: &str) -> &'static str {
         "png" => "image/png",
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "jsonld" => "application/ld+json",
+        "webm" => "video/webm",
+        "mp4" => "video/mp4",
+        "vtt" => "text/vtt; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

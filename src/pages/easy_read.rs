@@ -1,0 +1,56 @@
+//! Easy-to-read information about the organisation (ETR, "tekst łatwy do
+//! czytania"): art. 6 pkt 3 lit. c of the 2019 accessibility act. Short
+//! sections, each a heading, its paragraphs and an optional picture; the
+//! order in the bundle is the reading order. Without it in the bundle, the
+//! page says it is being prepared and whom to ask.
+
+use crate::components::{preparing, PageHeading, WithContent};
+use crate::content::Bundle;
+use crate::i18n::{legal, text_of, use_lang};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn EasyRead() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <PageHeading text=Signal::derive(move || legal(lang.get()).etr_title.to_owned())/>
+        <WithContent render=move |b| view! { <Sections bundle=b/> }/>
+    }
+}
+
+#[component]
+fn Sections(
+    /// The checked content.
+    bundle: Arc<Bundle>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        let Some(er) = &bundle.easy_read else {
+            return preparing(&bundle, legal(lang).etr_missing, lang).into_any();
+        };
+        let sections = er.sections.iter().enumerate().map(|(i, s)| {
+            let (heading, heading_lang) = text_of(&s.heading, lang);
+            let id = format!("etr-{}", i + 1);
+            let labelled_by = id.clone();
+            let paragraphs = s.paragraphs.iter().map(|p| {
+                let (text, text_lang) = text_of(p, lang);
+                view! { <p lang=text_lang>{text}</p> }
+            }).collect_view();
+            // The picture shows the section's idea: its text is its alt.
+            let picture = s.picture.as_ref().map(|p| {
+                let (alt, _) = text_of(&p.alt, lang);
+                view! { <img class="easy-read__picture" src=format!("content/{}", p.file) alt=alt/> }
+            });
+            view! {
+                <section class="easy-read__section" aria-labelledby=labelled_by data-testid="etr-section">
+                    <h2 id=id lang=heading_lang>{heading}</h2>
+                    {picture}
+                    {paragraphs}
+                </section>
+            }
+        }).collect_view();
+        view! { <div class="easy-read">{sections}</div> }.into_any()
+    }
+}

@@ -1,0 +1,80 @@
+//! Information in Polish Sign Language (PJM): art. 6 pkt 3 lit. c of the
+//! 2019 accessibility act. Each recording is a native `<video controls>` of
+//! a file beside the bundle (never a third-party player, which would track
+//! visitors and break offline), with a caption track per language and the
+//! text of the recording below it. Nothing plays until the visitor asks.
+
+use crate::components::{preparing, PageHeading, WithContent};
+use crate::content::{Bundle, Lang, SignVideo};
+use crate::i18n::{legal, text_of, use_lang};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn SignLanguage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <PageHeading text=Signal::derive(move || legal(lang.get()).pjm_title.to_owned())/>
+        <WithContent render=move |b| view! { <Videos bundle=b/> }/>
+    }
+}
+
+#[component]
+fn Videos(
+    /// The checked content.
+    bundle: Arc<Bundle>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let lang = lang.get();
+        match &bundle.sign_language {
+            Some(sl) => sl
+                .videos
+                .iter()
+                .enumerate()
+                .map(|(i, v)| video(v, i, lang))
+                .collect_view()
+                .into_any(),
+            None => preparing(&bundle, legal(lang).pjm_missing, lang).into_any(),
+        }
+    }
+}
+
+fn video(v: &SignVideo, i: usize, lang: Lang) -> impl IntoView {
+    let l = legal(lang);
+    let (title, title_lang) = text_of(&v.title, lang);
+    let (transcript, transcript_lang) = text_of(&v.transcript, lang);
+    let id = format!("pjm-{}", i + 1);
+    let (section_by, video_by) = (id.clone(), id.clone());
+    let src = format!("content/{}", v.file);
+    let mime = if v.file.ends_with(".mp4") {
+        "video/mp4"
+    } else {
+        "video/webm"
+    };
+    // The reader's language's captions are shown by default; Polish when
+    // there are no English ones.
+    let en_shown = lang == Lang::En && v.captions.en.is_some();
+    let track = |file: &str, track_lang: Lang, default: bool| {
+        view! {
+            <track kind="captions" src=format!("content/{file}") srclang=track_lang.as_str()
+                label=legal(track_lang).captions_label default=default/>
+        }
+    };
+    let en = v.captions.en.as_ref().map(|f| track(f, Lang::En, en_shown));
+    view! {
+        <section class="sign-video" aria-labelledby=section_by data-testid="pjm-video">
+            <h2 id=id lang=title_lang>{title}</h2>
+            <video controls preload="metadata" playsinline
+                poster=v.poster.as_ref().map(|p| format!("content/{p}"))
+                aria-labelledby=video_by>
+                <source src=src.clone() type=mime/>
+                {track(&v.captions.pl, Lang::Pl, !en_shown)}
+                {en}
+                <p>{l.video_fallback} " " <a href=src.clone() download="">{v.file.clone()}</a></p>
+            </video>
+            <h3>{l.transcript}</h3>
+            <p class="sign-video__transcript" lang=transcript_lang data-testid="transcript">{transcript}</p>
+        </section>
+    }
+}

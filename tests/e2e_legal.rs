@@ -1,0 +1,487 @@
+//! What the law asks of a public body's pages, end to end on a published
+//! site: the three forms of art. 6 pkt 3 lit. c of the 2019 accessibility
+//! act linked from every footer (easy-to-read text, Polish Sign Language
+//! with captions that really show, machine-readable text), the 2024
+//! declaration template, EU visibility on funded projects, JSON-LD in every
+//! head and the open-data files, all from the fictional bundle (which fills
+//! every field) with titles made to break out of a script element or a
+//! spreadsheet; and the honest empty states of the shipped bundle.
+
+use rops_e2e::*;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// A folder of this test's own, removed when the test passes.
+struct WorkDir(PathBuf);
+
+impl WorkDir {
+    fn new(name: &str) -> WorkDir {
+        let dir = std::env::temp_dir().join(format!("rops-legal-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        WorkDir(dir)
+    }
+}
+
+impl Drop for WorkDir {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// A title that tries everything: a formula, the CSV separator, quotes, a
+/// line's worth of markup that would end a script element, a comment.
+const HOSTILE: &str = "=1+1; \"cytat\" 'apostrof' </script><script>alert(1)</script><!-- koniec";
+
+/// The fictional bundle's folder, copied, with its first event's and first
+/// project's titles made hostile; published with `--local` into a copy of
+/// the shipped dist/. Returns (work, dist, bundle).
+fn published_fictional() -> (WorkDir, PathBuf, Value) {
+    let work = WorkDir::new("fictional");
+    let fixture = repo_dir().join("tests/fixtures/fictional");
+    let content = work.0.join("content");
+    copy_dir(&fixture, &content);
+    let path = content.join("bundle.json");
+    let mut b: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    b["events"][0]["title"]["pl"] = HOSTILE.into();
+    b["events"][0]["title"]["en"] = HOSTILE.into();
+    b["projects"][0]["name"]["pl"] = HOSTILE.into();
+    std::fs::write(&path, serde_json::to_string_pretty(&b).unwrap()).unwrap();
+    let dist = work.0.join("dist");
+    copy_dir(&dist_dir(), &dist);
+    let out = Command::new(env!("CARGO_BIN_EXE_publish"))
+        .arg("--local")
+        .arg(&path)
+        .arg(&dist)
+        .current_dir(repo_dir())
+        .env_remove("ROPS_SITE_URL")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "publish: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (work, dist, b)
+}
+
+fn file_of(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "index.html".into(),
+        p => format!("{p}/index.html"),
+    }
+}
+
+/// Every full-site page of a bundle, as (path, lang).
+fn full_pages(b: &Value) -> Vec<(String, &'static str)> {
+    let mut out = vec![];
+    for r in ROUTES {
+        if *r == EVENT {
+            for e in b["events"].as_array().unwrap() {
+                let id = e["id"].as_str().unwrap();
+                out.push((format!("{}/{id}", TIMELINE.pl), "pl"));
+                out.push((format!("{}/{id}", TIMELINE.en), "en"));
+            }
+        } else {
+            out.push((r.pl.to_owned(), "pl"));
+            out.push((r.en.to_owned(), "en"));
+        }
+    }
+    out
+}
+
+/// The JSON-LD blocks of a page: each script element's text, parsed. A
+/// block that ends early (a `</script>` inside it) does not parse.
+fn json_ld(html: &str) -> Vec<Value> {
+    let open = "<script type=\"application/ld+json\">";
+    html.match_indices(open)
+        .map(|(i, _)| {
+            let body = &html[i + open.len()..];
+            let end = body.find("</script>").expect("a closed script element");
+            serde_json::from_str(&body[..end])
+                .unwrap_or_else(|e| panic!("JSON-LD does not parse ({e}): {}", &body[..end]))
+        })
+        .collect()
+}
+
+/// Every node of the blocks (`@graph` members, or the block itself).
+fn nodes(blocks: &[Value]) -> Vec<Value> {
+    blocks
+        .iter()
+        .flat_map(|b| match b.get("@graph") {
+            Some(Value::Array(g)) => g.clone(),
+            _ => vec![b.clone()],
+        })
+        .collect()
+}
+
+fn typed<'a>(nodes: &'a [Value], t: &str) -> Vec<&'a Value> {
+    nodes
+        .iter()
+        .filter(|n| match &n["@type"] {
+            Value::String(s) => s == t,
+            Value::Array(a) => a.iter().any(|x| x == t),
+            _ => false,
+        })
+        .collect()
+}
+
+/// The value of `<meta name=… content=…>` (attribute order as publish writes it).
+fn meta_name(html: &str, name: &str) -> Option<String> {
+    let needle = format!("<meta name=\"{name}\" content=\"");
+    let at = html.find(&needle)? + needle.len();
+    let end = html[at..].find('"')?;
+    Some(html[at..at + end].replace("&amp;", "&"))
+}
+
+#[tokio::test]
+async fn every_page_carries_the_law_s_links_meta_and_structured_data() {
+    let (_work, dist, b) = published_fictional();
+    let mut failures = vec![];
+    for (path, lang) in full_pages(&b) {
+        let html = std::fs::read_to_string(dist.join(file_of(&path)))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut fail = |m: String| failures.push(format!("{path}: {m}"));
+        // The footer's three forms, prerendered (so they work before the app starts).
+        for id in ["etr-link", "pjm-link", "text-file-link"] {
+            if !html.contains(&format!("data-testid=\"{id}\"")) {
+                fail(format!("no {id} in the footer"));
+            }
+        }
+        // The declaration's address, absolute, in the page's language.
+        let decl = if lang == "pl" {
+            DECLARATION.pl
+        } else {
+            DECLARATION.en
+        };
+        match meta_name(&html, "deklaracja-dostępności") {
+            Some(u) if u.starts_with("http") && u.ends_with(decl.trim_start_matches('/')) => {}
+            other => fail(format!("meta deklaracja-dostępności is {other:?}")),
+        }
+        let n = nodes(&json_ld(&html));
+        let org = typed(&n, "GovernmentOrganization");
+        if org.len() != 1 {
+            fail(format!("{} GovernmentOrganization nodes", org.len()));
+        } else if org[0]["name"].as_str() != b["organisation"]["name"][lang].as_str() {
+            fail(format!("organisation named {}", org[0]["name"]));
+        }
+        if let Some(id) = path
+            .rsplit('/')
+            .next()
+            .filter(|_| path.contains("/os-czasu/") || path.contains("/timeline/"))
+        {
+            let e = b["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["id"] == id)
+                .unwrap();
+            let ev = typed(&n, "Event");
+            if ev.len() != 1 || ev[0]["name"].as_str() != e["title"][lang].as_str() {
+                fail(format!(
+                    "Event node {ev:?}, expected the title {}",
+                    e["title"][lang]
+                ));
+            }
+            if typed(&n, "BreadcrumbList").is_empty() {
+                fail("no BreadcrumbList".into());
+            }
+        }
+        if path == FUNDING.pl || path == FUNDING.en {
+            let grants = typed(&n, "MonetaryGrant");
+            if grants.len() != b["projects"].as_array().unwrap().len() {
+                fail(format!("{} MonetaryGrant nodes", grants.len()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+
+    // The hostile title is in the event page's JSON-LD as it was written,
+    // and nowhere in the page as markup.
+    let e0 = b["events"][0]["id"].as_str().unwrap();
+    let html =
+        std::fs::read_to_string(dist.join(file_of(&format!("{}/{e0}", TIMELINE.pl)))).unwrap();
+    assert!(
+        !html.contains("<script>alert(1)"),
+        "the title became markup"
+    );
+    let n = nodes(&json_ld(&html));
+    assert_eq!(typed(&n, "Event")[0]["name"], HOSTILE);
+}
+
+#[tokio::test]
+async fn open_data_and_the_machine_readable_text_parse_and_keep_every_character() {
+    let (_work, dist, b) = published_fictional();
+    // Python's csv and json modules, as a reuser of the data would read it.
+    let script = r#"
+import csv, json, sys
+d = sys.argv[1]
+out = {}
+for name in ["projekty.csv", "wydarzenia.csv"]:
+    raw = open(f"{d}/dane/{name}", "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), name + ": no BOM"
+    text = raw.decode("utf-8-sig")
+    dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,")
+    out[name] = list(csv.DictReader(text.splitlines(keepends=True), dialect=dialect))
+out["dataset"] = json.load(open(f"{d}/dane/dataset.jsonld", encoding="utf-8"))
+print(json.dumps(out))
+"#;
+    let run = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&dist)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let data: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let projects = data["projekty.csv"].as_array().unwrap();
+    let events = data["wydarzenia.csv"].as_array().unwrap();
+    assert_eq!(projects.len(), b["projects"].as_array().unwrap().len());
+    assert_eq!(events.len(), b["events"].as_array().unwrap().len());
+    // A cell that a spreadsheet would run as a formula starts with ' and
+    // otherwise keeps every character: the separator, quotes, markup.
+    let guarded = format!("'{HOSTILE}");
+    let cells = |rows: &[Value]| -> Vec<String> {
+        rows.iter()
+            .flat_map(|r| {
+                r.as_object()
+                    .unwrap()
+                    .values()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    assert!(cells(events).contains(&guarded), "{events:#?}");
+    assert!(cells(projects).contains(&guarded), "{projects:#?}");
+    assert!(
+        cells(projects)
+            .iter()
+            .any(|c| c.contains("kohesio.ec.europa.eu") && c.ends_with("Q0000001")),
+        "the Kohesio page of the project: {projects:#?}"
+    );
+    assert!(cells(projects)
+        .iter()
+        .any(|c| c == "TEST/1.1/0001/04 (dane testowe)"));
+
+    // The dataset's description: DCAT, with its licence and three files.
+    let ds = &data["dataset"];
+    let text = ds.to_string();
+    for needle in [
+        "dcat",
+        "creativecommons.org/licenses/by/4.0",
+        "projekty.csv",
+        "wydarzenia.csv",
+        "content/bundle.json",
+    ] {
+        assert!(
+            text.contains(needle),
+            "dataset.jsonld lacks {needle}: {ds:#}"
+        );
+    }
+
+    // The machine-readable text: UTF-8, the organisation's own words.
+    for (file, lang) in [("o-nas.txt", "pl"), ("en/about.txt", "en")] {
+        let t = String::from_utf8(std::fs::read(dist.join(file)).unwrap()).expect("UTF-8");
+        for key in ["name", "summary", "legal_basis"] {
+            let want = b["organisation"][key][lang].as_str().unwrap();
+            assert!(t.contains(want), "{file} lacks the {key}: {want}");
+        }
+        assert!(
+            t.contains(b["projects"][1]["name"][lang].as_str().unwrap()),
+            "{file}: activity"
+        );
+        let html_file = file.replace(".txt", ".html");
+        let h = std::fs::read_to_string(dist.join(&html_file)).unwrap();
+        assert!(h.contains(&format!("lang=\"{lang}\"")), "{html_file}");
+        assert!(
+            !h.contains("<script>alert(1)"),
+            "{html_file}: markup from the bundle"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_pages_of_the_three_forms_work_in_the_browser() {
+    let (_work, dist, b) = published_fictional();
+    let s = Server::start_at(dist.clone(), "/").await;
+    let c = browser(DESKTOP).await;
+    for lang in ["pl", "en"] {
+        // Easy to read: the sections in order, each heading then its text.
+        let path = if lang == "pl" {
+            EASY_READ.pl
+        } else {
+            EASY_READ.en
+        };
+        open(&c, &s, path, "[data-testid=etr-section]").await;
+        let headings = texts(&c, "[data-testid=etr-section] h2").await;
+        let want: Vec<String> = b["easy_read"]["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|sec| sec["heading"][lang].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(headings, want);
+        let alt = attr(&c, ".easy-read__picture", "alt").await;
+        assert_eq!(
+            alt,
+            b["easy_read"]["sections"][0]["picture"]["alt"][lang]
+                .as_str()
+                .unwrap()
+        );
+        assert_axe_clean_in_both_themes(&c, path).await;
+
+        // Sign language: nothing plays by itself; played, the reader's
+        // language's captions show, cue by cue.
+        let path = if lang == "pl" {
+            SIGN_LANGUAGE.pl
+        } else {
+            SIGN_LANGUAGE.en
+        };
+        open(&c, &s, path, "[data-testid=pjm-video]").await;
+        let v = js(&c, "const v = document.querySelector('video'); return {paused: v.paused, autoplay: v.autoplay, controls: v.controls, tracks: v.textTracks.length}").await;
+        assert_eq!(v["paused"], true, "nothing autoplays");
+        assert_eq!(v["autoplay"], false);
+        assert_eq!(v["controls"], true);
+        assert_eq!(v["tracks"], 2);
+        js(
+            &c,
+            "const v = document.querySelector('video'); v.muted = true; v.play(); return null",
+        )
+        .await;
+        let first_cue = if lang == "pl" {
+            "Centrum pomaga mieszkańcom Wyspy Testowej."
+        } else {
+            "The Centre helps the people of Test Island."
+        };
+        wait_js(
+            &c,
+            &format!(
+                "(() => {{ const v = document.querySelector('video'); const t = [...v.textTracks].find(t => t.mode === 'showing'); return v.currentTime > 0.2 && t && t.language === '{lang}' && t.activeCues && t.activeCues.length > 0 && t.activeCues[0].text === {first_cue:?}; }})()"
+            ),
+        )
+        .await;
+        let transcript = text(&c, "[data-testid=transcript]").await;
+        assert_eq!(
+            transcript,
+            b["sign_language"]["videos"][0]["transcript"][lang]
+                .as_str()
+                .unwrap()
+        );
+        js(&c, "document.querySelector('video').pause(); return null").await;
+        assert_axe_clean_in_both_themes(&c, path).await;
+
+        // The footer's machine-readable text answers, as plain UTF-8 text.
+        let href = attr(&c, "[data-testid=text-file-link]", "href").await;
+        let got = js(
+            &c,
+            &format!(
+                "return fetch({href:?}).then(r => r.headers.get('content-type') + '|' + r.status)"
+            ),
+        )
+        .await;
+        assert_eq!(
+            got.as_str(),
+            Some("text/plain; charset=utf-8|200"),
+            "{href}"
+        );
+
+        // The funding page: the EU's marks above the figures, the contract
+        // and Kohesio, and the open data.
+        let path = if lang == "pl" { FUNDING.pl } else { FUNDING.en };
+        open(&c, &s, path, FUNDING.ready).await;
+        let card = "[data-testid=project-pracownia-testowa]";
+        let alt = attr(&c, &format!("{card} [data-testid=eu-strip]"), "alt").await;
+        assert_eq!(
+            alt,
+            b["projects"][0]["eu_visibility"]["strip"]["alt"][lang]
+                .as_str()
+                .unwrap()
+        );
+        let statement = text(&c, &format!("{card} [data-testid=eu-statement]")).await;
+        let want = if lang == "pl" {
+            "Projekt współfinansowany przez Unię Europejską ze środków Europejskiego Funduszu Społecznego"
+        } else {
+            "Project co-financed by the European Union from the European Social Fund"
+        };
+        assert_eq!(statement, want);
+        // Above the figures: the mark comes before the card's facts.
+        let order = js(&c, &format!("const c = document.querySelector('{card}'); return !!(c.querySelector('[data-testid=eu-mark]').compareDocumentPosition(c.querySelector('dl.facts')) & Node.DOCUMENT_POSITION_FOLLOWING)")).await;
+        assert_eq!(order, true);
+        assert_eq!(
+            text(&c, &format!("{card} [data-testid=contract-number]")).await,
+            "TEST/1.1/0001/04 (dane testowe)"
+        );
+        let k = attr(&c, &format!("{card} [data-testid=kohesio] a"), "href").await;
+        assert_eq!(
+            k,
+            format!("https://kohesio.ec.europa.eu/{lang}/projects/Q0000001")
+        );
+        assert!(
+            !exists(
+                &c,
+                "[data-testid=project-punkt-testowy] [data-testid=eu-mark]"
+            )
+            .await,
+            "not EU-funded"
+        );
+        let statuses = js(&c, "return Promise.all([...document.querySelectorAll('[data-testid=open-data] a[download]')].map(a => fetch(a.href).then(r => r.status)))").await;
+        assert_eq!(statuses, serde_json::json!([200, 200, 200]));
+        assert!(text(&c, "[data-testid=licence]")
+            .await
+            .contains("CC BY 4.0"));
+
+        // The declaration: the 2024 template's new parts, filled in.
+        let path = if lang == "pl" {
+            DECLARATION.pl
+        } else {
+            DECLARATION.en
+        };
+        open(&c, &s, path, DECLARATION.ready).await;
+        for (id, key) in [("a11y-zakres", "scope"), ("a11y-aplikacje", "applications")] {
+            let want = b["accessibility"][key][lang].as_str().unwrap();
+            let got = js(&c, &format!("const e = document.getElementById('{id}'); return (e.textContent + ' ' + (e.nextElementSibling ? e.nextElementSibling.textContent : ''))")).await;
+            assert!(got.as_str().unwrap().contains(want), "{id}: {got}");
+        }
+    }
+    c.close().await.unwrap();
+    drop(s);
+}
+
+#[tokio::test]
+async fn the_shipped_bundle_says_honestly_what_is_missing() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    // No recording yet: what is being prepared, and whom to ask.
+    open(&c, &s, SIGN_LANGUAGE.pl, "[data-testid=preparing]").await;
+    let p = text(&c, "[data-testid=preparing]").await;
+    assert!(p.contains("jest w przygotowaniu"), "{p}");
+    assert!(!exists(&c, "video").await);
+    // The EU-funded project without its logo strip says so on its card.
+    open(&c, &s, FUNDING.en, FUNDING.ready).await;
+    let missing = texts(&c, "[data-testid=eu-strip-missing]").await;
+    assert!(!missing.is_empty());
+    assert!(missing
+        .iter()
+        .all(|m| m == "The programme's logo strip is not in the content yet."));
+    assert!(text(&c, "[data-testid=licence]")
+        .await
+        .contains("being completed"));
+    // The declaration's new parts the organisation has not given.
+    open(&c, &s, DECLARATION.pl, DECLARATION.ready).await;
+    assert!(text(&c, "#a11y-zakres")
+        .await
+        .contains("informacja w trakcie uzupełniania"));
+    assert!(
+        !exists(&c, "#a11y-aplikacje").await,
+        "optional, and not given"
+    );
+    c.close().await.unwrap();
+}
