@@ -1,7 +1,8 @@
 //! The bundle as spreadsheet tables and back, for the people who keep the
 //! content in Excel or LibreOffice: one sheet per section (Organizacja,
-//! Źródła, Okresy, Projekty, Wydarzenia, Liczby, Deklaracja), one row per
-//! item, a header row in Polish with an English hint, and every fault said
+//! Źródła, Okresy, Projekty, Wydarzenia, Liczby, Deklaracja, Tekst łatwy,
+//! Język migowy), one row per item, a header row in Polish with an English
+//! hint, and every fault said
 //! in the spreadsheet's terms: `Wydarzenia!C7: data „2008-13” — miesiąc 13
 //! nie istnieje`.
 //!
@@ -17,7 +18,12 @@
 //! - **Lossless.** `from_tables(&to_tables(b)) == b` for every bundle the
 //!   validator accepts (property-tested), with one exception the validator
 //!   allows: an empty string as a contact person or `$schema` reads back as
-//!   not given, because an empty cell cannot say which it was.
+//!   not given, because an empty cell cannot say which it was; and an
+//!   easy-to-read text without sections (sign language without videos)
+//!   reads back as none, because an empty sheet cannot say which it was.
+//! - **Older workbooks still read.** The sheets, columns and fields added
+//!   for the law's three forms (#25) may be missing: their content is then
+//!   absent, as in a bundle made before them.
 //! - **Representation only.** A value the sheet does not give stays unknown
 //!   (an empty amount is `null`, never 0); nothing is guessed (a date cell
 //!   that Excel made a day stays that day; a plain number in a date column
@@ -309,6 +315,9 @@ pub enum Problem {
     AccentHalf,
     /// A logo description without the logo file.
     LogoWithoutFile,
+    /// A picture's description (an easy-to-read section's, a project's
+    /// logo strip) without the picture's file.
+    PictureWithoutFile,
     /// The content as a whole is larger than the app accepts.
     TooLarge {
         size: usize,
@@ -337,7 +346,11 @@ impl Problem {
         let pl = lang == Lang::Pl;
         match self {
             NoContentSheets { found } => {
-                let expected: Vec<&str> = Section::ALL.iter().map(|s| s.name()).collect();
+                let expected: Vec<&str> = Section::ALL
+                    .iter()
+                    .filter(|s| s.required())
+                    .map(|s| s.name())
+                    .collect();
                 if pl {
                     format!(
                         "to nie jest skoroszyt treści: brak w nim arkuszy {} (są: {})",
@@ -455,6 +468,12 @@ impl Problem {
             AccentHalf => "give both accent colours (light and dark theme) or neither".into(),
             LogoWithoutFile if pl => "jest opis logo, a brak nazwy jego pliku".into(),
             LogoWithoutFile => "there is a logo description but no logo file name".into(),
+            PictureWithoutFile if pl => {
+                "jest opis obrazka, a brak nazwy jego pliku: wpisz ją obok albo usuń opis".into()
+            }
+            PictureWithoutFile => {
+                "there is a picture description but no file name: write it beside, or remove the description".into()
+            }
             TooLarge { size, limit } if pl => {
                 format!("treść zajęłaby {size} B, więcej niż limit {limit} B")
             }

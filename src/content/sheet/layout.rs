@@ -49,10 +49,14 @@ pub enum Section {
     Events,
     Figures,
     Declaration,
+    /// The easy-to-read text: one row per section.
+    EasyRead,
+    /// The sign-language videos: one row per video.
+    SignLanguage,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 9] = [
         Section::Organisation,
         Section::Sources,
         Section::Eras,
@@ -60,7 +64,16 @@ impl Section {
         Section::Events,
         Section::Figures,
         Section::Declaration,
+        Section::EasyRead,
+        Section::SignLanguage,
     ];
+
+    /// Whether a workbook must have this sheet. The sheets added with the
+    /// law's three forms (#25) may be missing: workbooks made before them
+    /// are still read, their content absent.
+    pub fn required(self) -> bool {
+        !matches!(self, Section::EasyRead | Section::SignLanguage)
+    }
 
     /// The sheet's name as written.
     pub fn name(self) -> &'static str {
@@ -76,6 +89,8 @@ impl Section {
             Section::Events => l("Wydarzenia", "Events"),
             Section::Figures => l("Liczby", "Figures"),
             Section::Declaration => l("Deklaracja", "Declaration"),
+            Section::EasyRead => l("Tekst łatwy", "Easy read"),
+            Section::SignLanguage => l("Język migowy", "Sign language"),
         }
     }
 }
@@ -129,6 +144,12 @@ pub(super) trait Columns: Copy + Eq + 'static {
     /// The language of one half of a bilingual text, None for other columns.
     fn lang(self) -> Option<Lang>;
     fn kind(self) -> ColumnKind;
+    /// Whether a sheet may lack this column: one added after workbooks
+    /// were already in use (#25). Its cells then read as empty.
+    fn optional(self) -> bool;
+    /// The label of the sheet's numbered pairs of columns (a project's
+    /// activities, a section's paragraphs), if it has them.
+    const NUMBERED: Option<Label> = None;
 
     fn header(self) -> String {
         match self.lang() {
@@ -142,13 +163,20 @@ const ID: Label = l("Identyfikator", "Id");
 const SOURCE: Label = l("Źródło", "Source");
 const PROJECT: Label = l("Projekt", "Project");
 
+/// A list sheet's columns: `Variant => label, language, kind;`, with
+/// `, optional` after the kind for a column older workbooks lack, and
+/// `numbered label` after the key for numbered pairs of columns.
 macro_rules! columns {
-    ($name:ident { $($variant:ident => $label:expr, $lang:expr, $kind:expr;)* } key $key:ident) => {
+    ($name:ident { $($variant:ident => $label:expr, $lang:expr, $kind:expr $(, $opt:ident)?;)* } key $key:ident $(numbered $num:expr)?) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub(super) enum $name { $($variant),* }
         impl Columns for $name {
             const ALL: &'static [Self] = &[$($name::$variant),*];
             const KEY: Self = $name::$key;
+            $(const NUMBERED: Option<Label> = Some($num);)?
+            fn optional(self) -> bool {
+                match self { $($name::$variant => columns!(@opt $($opt)?)),* }
+            }
             fn label(self) -> Label {
                 match self { $($name::$variant => $label),* }
             }
@@ -160,6 +188,8 @@ macro_rules! columns {
             }
         }
     };
+    (@opt) => { false };
+    (@opt optional) => { true };
 }
 
 use ColumnKind as K;
@@ -204,36 +234,84 @@ columns!(ProjectCol {
     EuContribution => l("Dofinansowanie UE", "EU contribution"), None, K::Amount;
     Currency => l("Waluta", "Currency"), None, K::Choice(&CURRENCY_NAMES);
     Source => SOURCE, None, K::Code;
-} key Id);
+    ContractNumber => l("Numer umowy o dofinansowanie", "Funding agreement number"), None, K::Code, optional;
+    KohesioId => l("Identyfikator w Kohesio", "Kohesio id"), None, K::Code, optional;
+    StripFile => l("Plik paska logotypów UE", "EU logo strip file"), None, K::Code, optional;
+    StripAltPl => STRIP_ALT, PL, K::Text, optional;
+    StripAltEn => STRIP_ALT, EN, K::Text, optional;
+} key Id numbered ACTIVITY);
+
+const ACTIVITY: Label = l("Działanie projektu", "Activity");
+const STRIP_ALT: Label = l(
+    "Co przedstawia pasek logotypów",
+    "What the logo strip shows",
+);
 
 /// A project's activities: numbered pairs of columns, as many as needed,
 /// written before this column.
 pub(super) const ACTIVITIES_BEFORE: ProjectCol = ProjectCol::ActivitiesNotePl;
 
-/// The header of activity `n` (from 1) in `lang`: "Działanie projektu 2
-/// (EN) / Activity 2 (EN)" is the English text of the project's second activity.
-pub(super) fn activity_header(n: usize, lang: Lang) -> String {
+/// The header of item `n` (from 1) of a numbered pair of columns in
+/// `lang`: "Działanie projektu 2 (EN) / Activity 2 (EN)" is the English
+/// text of the project's second activity.
+pub(super) fn numbered_header(label: Label, n: usize, lang: Lang) -> String {
     let tag = lang_tag(lang);
-    format!("Działanie projektu {n} ({tag}) / Activity {n} ({tag})")
+    format!("{} {n} ({tag}) / {} {n} ({tag})", label.pl, label.en)
 }
 
-/// The activity number and language a header names, if it is one.
-pub(super) fn activity_of(normalised_header: &str) -> Option<(usize, Lang)> {
+/// The number and language a (normalised) header of `label`'s numbered
+/// columns names, if it is one.
+pub(super) fn numbered_of(label: Label, normalised_header: &str) -> Option<(usize, Lang)> {
     let n: usize = normalised_header
         .split(' ')
         .find_map(|w| w.parse().ok())
         .filter(|&n| n >= 1)?;
     for lang in Lang::ALL {
-        let full = super::cells::normalise(&activity_header(n, lang));
+        let full = super::cells::normalise(&numbered_header(label, n, lang));
         let tag = lang_tag(lang);
-        let pl = super::cells::normalise(&format!("Działanie projektu {n} ({tag})"));
-        let en = super::cells::normalise(&format!("Activity {n} ({tag})"));
+        let pl = super::cells::normalise(&format!("{} {n} ({tag})", label.pl));
+        let en = super::cells::normalise(&format!("{} {n} ({tag})", label.en));
         if normalised_header == full || normalised_header == pl || normalised_header == en {
             return Some((n, lang));
         }
     }
     None
 }
+
+/// The header of a project's activity `n` in `lang`.
+pub(super) fn activity_header(n: usize, lang: Lang) -> String {
+    numbered_header(ACTIVITY, n, lang)
+}
+
+columns!(EasyReadCol {
+    HeadingPl => l("Nagłówek części", "Section heading"), PL, K::Text;
+    HeadingEn => l("Nagłówek części", "Section heading"), EN, K::Text;
+    PictureFile => l("Plik obrazka (.svg albo .png)", "Picture file (.svg or .png)"), None, K::Code;
+    PictureAltPl => PICTURE_ALT, PL, K::Text;
+    PictureAltEn => PICTURE_ALT, EN, K::Text;
+} key HeadingPl numbered PARAGRAPH);
+
+const PARAGRAPH: Label = l("Akapit", "Paragraph");
+const PICTURE_ALT: Label = l("Co przedstawia obrazek", "What the picture shows");
+
+/// A section's paragraphs: numbered pairs of columns, written before this column.
+pub(super) const PARAGRAPHS_BEFORE: EasyReadCol = EasyReadCol::PictureFile;
+
+/// The header of paragraph `n` of a section in `lang`.
+pub(super) fn paragraph_header(n: usize, lang: Lang) -> String {
+    numbered_header(PARAGRAPH, n, lang)
+}
+
+columns!(SignVideoCol {
+    TitlePl => l("Tytuł filmu", "Video title"), PL, K::Text;
+    TitleEn => l("Tytuł filmu", "Video title"), EN, K::Text;
+    File => l("Plik filmu (.webm albo .mp4)", "Video file (.webm or .mp4)"), None, K::Code;
+    CaptionsPl => l("Plik napisów po polsku (.vtt)", "Polish captions file (.vtt)"), None, K::Code;
+    CaptionsEn => l("Plik napisów po angielsku (.vtt)", "English captions file (.vtt)"), None, K::Code;
+    Poster => l("Plik kadru przed odtworzeniem (.svg albo .png)", "Poster file (.svg or .png)"), None, K::Code;
+    TranscriptPl => l("Tekst tego, co jest migane", "Transcript"), PL, K::LongText;
+    TranscriptEn => l("Tekst tego, co jest migane", "Transcript"), EN, K::LongText;
+} key TitlePl);
 
 columns!(EventCol {
     Id => ID, None, K::Code;
@@ -274,6 +352,8 @@ pub(super) enum FieldKind {
     OptText,
     /// A repeated field: one row per text.
     TextList,
+    /// A repeated field: one row per address (no translation).
+    CodeList,
     /// A string shown as it is (a name), no translation.
     Plain,
     OptPlain,
@@ -297,6 +377,12 @@ impl FieldKind {
                 "jeden wiersz na pozycję; dodaj wiersze z tą samą nazwą pola"
             }
             (FieldKind::TextList, Lang::En) => "one row per item; add rows with the same field name",
+            (FieldKind::CodeList, Lang::Pl) => {
+                "jeden adres (http/https) w wierszu; dodaj wiersze z tą samą nazwą pola albo zostaw puste"
+            }
+            (FieldKind::CodeList, Lang::En) => {
+                "one address (http/https) per row; add rows with the same field name, or leave empty"
+            }
             (FieldKind::Plain | FieldKind::Code, Lang::Pl) => "wymagane",
             (FieldKind::Plain | FieldKind::Code, Lang::En) => "required",
             (FieldKind::OptPlain | FieldKind::OptCode, Lang::Pl) => "puste, jeśli nie podano",
@@ -324,10 +410,15 @@ pub(super) trait Fields: Copy + Eq + 'static {
     const ALL: &'static [Self];
     fn label(self) -> Label;
     fn kind(self) -> FieldKind;
+    /// Whether a sheet may lack this field's row: one added after
+    /// workbooks were already in use (#25). It then reads as not given.
+    fn optional(self) -> bool;
 }
 
+/// A field/value sheet's fields: `Variant => Polish, English, kind;`, with
+/// `, optional` after the kind for a field older workbooks lack.
 macro_rules! fields {
-    ($name:ident { $($variant:ident => $pl:expr, $en:expr, $kind:ident;)* }) => {
+    ($name:ident { $($variant:ident => $pl:expr, $en:expr, $kind:ident $(, $opt:ident)?;)* }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub(super) enum $name { $($variant),* }
         impl Fields for $name {
@@ -337,6 +428,9 @@ macro_rules! fields {
             }
             fn kind(self) -> FieldKind {
                 match self { $($name::$variant => FieldKind::$kind),* }
+            }
+            fn optional(self) -> bool {
+                match self { $($name::$variant => columns!(@opt $($opt)?)),* }
             }
         }
     };
@@ -369,6 +463,12 @@ fields!(OrgField {
     AccentDark => "Kolor akcentu (ciemny motyw)", "Accent colour (dark theme)", OptCode;
     LogoFile => "Plik logo", "Logo file", OptCode;
     LogoAlt => "Opis logo", "Logo description", OptText;
+    AddressStreet => "Adres siedziby: ulica i numer", "Seat address: street and number", OptPlain, optional;
+    AddressPostalCode => "Adres siedziby: kod pocztowy (NN-NNN)", "Seat address: postal code (NN-NNN)", OptCode, optional;
+    AddressLocality => "Adres siedziby: miejscowość", "Seat address: locality", OptPlain, optional;
+    SameAs => "Strona organizacji w innym serwisie", "Organisation's page elsewhere", CodeList, optional;
+    OpenDataLicence => "Licencja otwartych danych", "Open data licence", OptText, optional;
+    OpenDataLicenceUrl => "Adres tekstu licencji otwartych danych", "Open data licence address", OptCode, optional;
 });
 
 fields!(DeclField {
@@ -386,6 +486,9 @@ fields!(DeclField {
     Email => "E-mail", "E-mail", OptCode;
     Phone => "Telefon", "Phone", OptPlain;
     Architecture => "Dostępność architektoniczna", "Architectural accessibility", OptText;
+    Scope => "Zakres deklaracji", "Scope of the declaration", OptText, optional;
+    Communication => "Dostępność komunikacyjno-informacyjna", "Communication accessibility", OptText, optional;
+    Applications => "Aplikacje mobilne", "Mobile applications", OptText, optional;
 });
 
 macro_rules! choices {

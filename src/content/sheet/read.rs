@@ -57,7 +57,11 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
     let Some(sheets) = sheets else {
         return Err(sorted(cx));
     };
-    let [org, sources, eras, projects, events, figures, decl] = sheets;
+    let [Some(org), Some(sources), Some(eras), Some(projects), Some(events), Some(figures), Some(decl), easy_read, sign_language] =
+        sheets
+    else {
+        return Err(sorted(cx));
+    };
     let org = Kv::<OrgField>::new(org, &mut cx);
     let sources = Grid::<SourceCol>::new(sources, &mut cx);
     let eras = Grid::<EraCol>::new(eras, &mut cx);
@@ -65,6 +69,14 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
     let events = Grid::<EventCol>::new(events, &mut cx);
     let figures = Grid::<FigureCol>::new(figures, &mut cx);
     let decl = Kv::<DeclField>::new(decl, &mut cx);
+    // The sheets older workbooks lack: absent is "no such content", a
+    // sheet there must have its header.
+    let easy_read = easy_read.map(|t| Grid::<EasyReadCol>::new(t, &mut cx));
+    let sign_language = sign_language.map(|t| Grid::<SignVideoCol>::new(t, &mut cx));
+    if matches!(easy_read, Some(None)) || matches!(sign_language, Some(None)) {
+        return Err(sorted(cx));
+    }
+    let (easy_read, sign_language) = (easy_read.flatten(), sign_language.flatten());
     let (
         Some(org),
         Some(sources),
@@ -97,15 +109,31 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
         },
         content_date: org.date(&mut cx, OrgField::ContentDate, root.key("content_date")),
         organisation: read_organisation(&org, &mut cx),
-        sources: sources.items(&mut cx, "sources", read_source),
-        eras: eras.items(&mut cx, "eras", read_era),
-        projects: projects.items(&mut cx, "projects", read_project),
-        events: events.items(&mut cx, "events", read_event),
-        figures: figures.items(&mut cx, "figures", read_figure),
+        sources: sources.items(&mut cx, root.key("sources"), read_source),
+        eras: eras.items(&mut cx, root.key("eras"), read_era),
+        projects: projects.items(&mut cx, root.key("projects"), read_project),
+        events: events.items(&mut cx, root.key("events"), read_event),
+        figures: figures.items(&mut cx, root.key("figures"), read_figure),
         accessibility: read_declaration(&decl, &mut cx),
-        easy_read: None,
-        sign_language: None,
-        open_data: None,
+        // A sheet without rows is no such content, as a missing sheet is:
+        // the page then says it is being prepared.
+        easy_read: easy_read
+            .map(|g| {
+                let p = root.key("easy_read");
+                cx.mark(&p, g.name(), Place::Sheet);
+                g.items(&mut cx, p.key("sections"), read_easy_read_section)
+            })
+            .filter(|s| !s.is_empty())
+            .map(|sections| EasyRead { sections }),
+        sign_language: sign_language
+            .map(|g| {
+                let p = root.key("sign_language");
+                cx.mark(&p, g.name(), Place::Sheet);
+                g.items(&mut cx, p.key("videos"), read_sign_video)
+            })
+            .filter(|v| !v.is_empty())
+            .map(|videos| SignLanguage { videos }),
+        open_data: read_open_data(&org, &mut cx),
     };
 
     // The same validator as the app's, on the same JSON it would load.
@@ -224,11 +252,13 @@ impl Cx {
     }
 }
 
-/// The tables of the seven sections, matched by name (either language,
-/// any case, with or without diacritics); other sheets are ignored. None
-/// when a section is missing (its faults are in `cx`).
-fn find_sheets<'t>(tables: &'t [Table], cx: &mut Cx) -> Option<[&'t Table; 7]> {
-    let mut found: [Option<&Table>; 7] = [None; 7];
+/// The tables of the sections, matched by name (either language, any
+/// case, with or without diacritics); other sheets are ignored. None when
+/// a required section is missing (its faults are in `cx`).
+type Sheets<'t> = [Option<&'t Table>; Section::ALL.len()];
+
+fn find_sheets<'t>(tables: &'t [Table], cx: &mut Cx) -> Option<Sheets<'t>> {
+    let mut found: Sheets<'t> = [None; Section::ALL.len()];
     for t in tables {
         let Some(i) = section_of(&t.name).and_then(|s| Section::ALL.iter().position(|&x| x == s))
         else {
@@ -255,13 +285,14 @@ fn find_sheets<'t>(tables: &'t [Table], cx: &mut Cx) -> Option<[&'t Table; 7]> {
         );
         return None;
     }
+    let mut complete = true;
     for (i, f) in found.iter().enumerate() {
-        if f.is_none() {
+        if f.is_none() && Section::ALL[i].required() {
+            complete = false;
             cx.fault(Section::ALL[i].name(), Place::Sheet, Problem::MissingSheet);
         }
     }
-    let all: Vec<&Table> = found.into_iter().flatten().collect();
-    all.try_into().ok()
+    complete.then_some(found)
 }
 
 pub(super) fn section_of(name: &str) -> Option<Section> {
@@ -317,8 +348,9 @@ struct Grid<'t, C> {
     /// Per column of `C::ALL`: the table columns under its header (more
     /// than one when a header is repeated, or merged over several columns).
     cols: Vec<Vec<u32>>,
-    /// The projects' numbered activity columns: (number, 0 = PL / 1 = EN).
-    activities: BTreeMap<(usize, u8), Vec<u32>>,
+    /// The numbered pairs of columns (a project's activities, a section's
+    /// paragraphs): (number, 0 = PL / 1 = EN).
+    numbered: BTreeMap<(usize, u8), Vec<u32>>,
     rows: Vec<u32>,
     _columns: PhantomData<C>,
 }
@@ -365,7 +397,7 @@ impl<'t, C: Columns> Grid<'t, C> {
             .max()
             .unwrap_or(0);
         let mut cols = vec![vec![]; C::ALL.len()];
-        let mut activities: BTreeMap<(usize, u8), Vec<u32>> = BTreeMap::new();
+        let mut numbered: BTreeMap<(usize, u8), Vec<u32>> = BTreeMap::new();
         for c in 0..width {
             let mut parts: Vec<String> = vec![];
             for r in first..=last {
@@ -390,8 +422,10 @@ impl<'t, C: Columns> Grid<'t, C> {
                 .position(|&k| candidates.iter().any(|h| matches_column(k, h)))
             {
                 cols[i].push(c);
-            } else if let Some((n, lang)) = candidates.iter().find_map(|h| activity_of(h)) {
-                activities
+            } else if let Some((n, lang)) =
+                C::NUMBERED.and_then(|label| candidates.iter().find_map(|h| numbered_of(label, h)))
+            {
+                numbered
                     .entry((n, (lang == Lang::En) as u8))
                     .or_default()
                     .push(c);
@@ -399,7 +433,7 @@ impl<'t, C: Columns> Grid<'t, C> {
         }
         let mut complete = true;
         for (i, found) in cols.iter().enumerate() {
-            if found.is_empty() {
+            if found.is_empty() && !C::ALL[i].optional() {
                 complete = false;
                 cx.fault(
                     name,
@@ -415,7 +449,7 @@ impl<'t, C: Columns> Grid<'t, C> {
         // columns are not items.
         let known: Vec<u32> = cols
             .iter()
-            .chain(activities.values())
+            .chain(numbered.values())
             .flatten()
             .copied()
             .collect();
@@ -425,7 +459,7 @@ impl<'t, C: Columns> Grid<'t, C> {
         complete.then_some(Grid {
             table,
             cols,
-            activities,
+            numbered,
             rows,
             _columns: PhantomData,
         })
@@ -469,7 +503,11 @@ impl<'t, C: Columns> Grid<'t, C> {
         }
         match found {
             Some((cell, c)) => (cell, Place::Cell(r, c)),
-            None => (&EMPTY, Place::Cell(r, cols.first().copied().unwrap_or(0))),
+            // A column the sheet lacks (an optional one): the row.
+            None => (
+                &EMPTY,
+                cols.first().map_or(Place::Row(r), |&c| Place::Cell(r, c)),
+            ),
         }
     }
 
@@ -477,10 +515,9 @@ impl<'t, C: Columns> Grid<'t, C> {
     fn items<T>(
         &self,
         cx: &mut Cx,
-        key: &str,
+        list: JsonPath,
         read: fn(&Self, &mut Cx, u32, JsonPath) -> T,
     ) -> Vec<T> {
-        let list = JsonPath::default().key(key);
         cx.mark(&list, self.name(), Place::Sheet);
         self.rows
             .iter()
@@ -550,6 +587,11 @@ impl<'t, C: Columns> Grid<'t, C> {
         self.at(cx, r, col, &path, code_of).flatten()
     }
 
+    /// A string shown as it is (a number as written), or None when empty.
+    fn opt_plain(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> Option<String> {
+        self.at(cx, r, col, &path, text_of).flatten()
+    }
+
     fn date(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> DateValue {
         self.at(cx, r, col, &path, date_of)
             .unwrap_or(DateValue::NotGiven)
@@ -605,6 +647,83 @@ impl<'t, C: Columns> Grid<'t, C> {
     }
 }
 
+impl<C: Columns> Grid<'_, C> {
+    /// The texts of row `r`'s numbered pairs of columns, in number order;
+    /// a pair with both cells empty is no item (so numbers may have gaps).
+    fn numbered_texts(&self, cx: &mut Cx, r: u32, path: JsonPath) -> Vec<Text> {
+        let Some(label) = C::NUMBERED else {
+            return vec![];
+        };
+        let mut numbers: Vec<usize> = self.numbered.keys().map(|&(n, _)| n).collect();
+        numbers.dedup();
+        let mut out = vec![];
+        for n in numbers {
+            let half = |cx: &mut Cx, lang: u8| -> (Option<String>, Option<Place>) {
+                let Some(cols) = self.numbered.get(&(n, lang)) else {
+                    return (None, None);
+                };
+                let header = numbered_header(label, n, if lang == 0 { Lang::Pl } else { Lang::En });
+                let (cell, place) = self.cell_in(cx, r, cols, &header);
+                match text_of(cell) {
+                    Ok(v) => (v, Some(place)),
+                    Err(problem) => {
+                        cx.fault(self.name(), place, problem);
+                        (None, Some(place))
+                    }
+                }
+            };
+            let (pl, pl_place) = half(cx, 0);
+            let (en, en_place) = half(cx, 1);
+            if pl.is_none() && en.is_none() {
+                continue;
+            }
+            let item = path.index(out.len());
+            let pl_place = pl_place.or(en_place).unwrap_or(Place::Row(r));
+            cx.mark(&item, self.name(), pl_place);
+            cx.mark(&item.key("pl"), self.name(), pl_place);
+            cx.mark(&item.key("en"), self.name(), en_place.unwrap_or(pl_place));
+            out.push(Text {
+                pl: pl.unwrap_or_default(),
+                en,
+            });
+        }
+        let (_, place) = self.cell(cx, r, C::KEY);
+        cx.mark(&path, self.name(), place);
+        out
+    }
+
+    /// A picture: its file's name and what it shows; None when all three
+    /// cells are empty. A description without a file is a fault; a file
+    /// without a description is the validator's "the text is empty".
+    fn picture(
+        &self,
+        cx: &mut Cx,
+        r: u32,
+        [file, pl, en]: [C; 3],
+        path: JsonPath,
+    ) -> Option<Picture> {
+        let f = self.opt_code(cx, r, file, path.key("file"));
+        let alt = self.opt_text(cx, r, pl, en, path.key("alt"));
+        let (_, place) = self.cell(cx, r, file);
+        cx.mark(&path, self.name(), place);
+        match (f, alt) {
+            (Some(file), alt) => Some(Picture {
+                file,
+                alt: alt.unwrap_or_else(|| Text {
+                    pl: String::new(),
+                    en: None,
+                }),
+            }),
+            (None, Some(_)) => {
+                let (_, place) = self.cell(cx, r, pl);
+                cx.fault(self.name(), place, Problem::PictureWithoutFile);
+                None
+            }
+            (None, None) => None,
+        }
+    }
+}
+
 fn read_source(g: &Grid<SourceCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Source {
     use SourceCol as S;
     Source {
@@ -626,40 +745,7 @@ fn read_era(g: &Grid<EraCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Era {
 
 fn read_project(g: &Grid<ProjectCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Project {
     use ProjectCol as P;
-    let mut activities = vec![];
-    let numbers: Vec<usize> = g.activities.keys().map(|&(n, _)| n).collect();
-    let mut numbers = numbers;
-    numbers.dedup();
-    for n in numbers {
-        let half = |cx: &mut Cx, lang: u8| -> (Option<String>, Option<Place>) {
-            let Some(cols) = g.activities.get(&(n, lang)) else {
-                return (None, None);
-            };
-            let header = activity_header(n, if lang == 0 { Lang::Pl } else { Lang::En });
-            let (cell, place) = g.cell_in(cx, r, cols, &header);
-            match text_of(cell) {
-                Ok(v) => (v, Some(place)),
-                Err(problem) => {
-                    cx.fault(g.name(), place, problem);
-                    (None, Some(place))
-                }
-            }
-        };
-        let (pl, pl_place) = half(cx, 0);
-        let (en, en_place) = half(cx, 1);
-        if pl.is_none() && en.is_none() {
-            continue;
-        }
-        let path = p.key("activities").index(activities.len());
-        let pl_place = pl_place.or(en_place).unwrap_or(Place::Row(r));
-        cx.mark(&path, g.name(), pl_place);
-        cx.mark(&path.key("pl"), g.name(), pl_place);
-        cx.mark(&path.key("en"), g.name(), en_place.unwrap_or(pl_place));
-        activities.push(Text {
-            pl: pl.unwrap_or_default(),
-            en,
-        });
-    }
+    let activities = g.numbered_texts(cx, r, p.key("activities"));
 
     // Amounts: their own currency ("1 980 000 zł") or the row's.
     let currency = g.opt_choice(cx, r, P::Currency, CURRENCIES, p.key("currency-column"));
@@ -746,10 +832,56 @@ fn read_project(g: &Grid<ProjectCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Proje
         value,
         eu_contribution,
         source: g.code(cx, r, P::Source, p.key("source")),
-        // TODO(#25): sheet columns for these.
-        eu_visibility: None,
-        contract_number: None,
-        kohesio_id: None,
+        eu_visibility: {
+            let vp = p.key("eu_visibility");
+            let strip = g.picture(
+                cx,
+                r,
+                [P::StripFile, P::StripAltPl, P::StripAltEn],
+                vp.key("strip"),
+            );
+            let (_, place) = g.cell(cx, r, P::StripFile);
+            cx.mark(&vp, g.name(), place);
+            strip.map(|strip| EuVisibility { strip })
+        },
+        contract_number: g.opt_plain(cx, r, P::ContractNumber, p.key("contract_number")),
+        kohesio_id: g.opt_code(cx, r, P::KohesioId, p.key("kohesio_id")),
+    }
+}
+
+fn read_easy_read_section(
+    g: &Grid<EasyReadCol>,
+    cx: &mut Cx,
+    r: u32,
+    p: JsonPath,
+) -> EasyReadSection {
+    use EasyReadCol as E;
+    EasyReadSection {
+        heading: g.text(cx, r, E::HeadingPl, E::HeadingEn, p.key("heading")),
+        paragraphs: g.numbered_texts(cx, r, p.key("paragraphs")),
+        picture: g.picture(
+            cx,
+            r,
+            [E::PictureFile, E::PictureAltPl, E::PictureAltEn],
+            p.key("picture"),
+        ),
+    }
+}
+
+fn read_sign_video(g: &Grid<SignVideoCol>, cx: &mut Cx, r: u32, p: JsonPath) -> SignVideo {
+    use SignVideoCol as V;
+    let cp = p.key("captions");
+    let (_, place) = g.cell(cx, r, V::CaptionsPl);
+    cx.mark(&cp, g.name(), place);
+    SignVideo {
+        title: g.text(cx, r, V::TitlePl, V::TitleEn, p.key("title")),
+        file: g.code(cx, r, V::File, p.key("file")),
+        captions: Captions {
+            pl: g.code(cx, r, V::CaptionsPl, cp.key("pl")),
+            en: g.opt_code(cx, r, V::CaptionsEn, cp.key("en")),
+        },
+        poster: g.opt_code(cx, r, V::Poster, p.key("poster")),
+        transcript: g.text(cx, r, V::TranscriptPl, V::TranscriptEn, p.key("transcript")),
     }
 }
 
@@ -805,6 +937,7 @@ impl<'t, F: Fields> Kv<'t, F> {
         }
         for (i, &f) in F::ALL.iter().enumerate() {
             match rows[i].as_slice() {
+                [] if f.optional() => {}
                 [] => {
                     complete = false;
                     cx.fault(
@@ -815,7 +948,9 @@ impl<'t, F: Fields> Kv<'t, F> {
                         },
                     );
                 }
-                [first, second, ..] if f.kind() != FieldKind::TextList => {
+                [first, second, ..]
+                    if !matches!(f.kind(), FieldKind::TextList | FieldKind::CodeList) =>
+                {
                     complete = false;
                     let (_, place) = grid.cell(cx, *second, KvCol::Field);
                     let (_, first) = grid.cell(cx, *first, KvCol::Field);
@@ -842,9 +977,15 @@ impl<'t, F: Fields> Kv<'t, F> {
         })
     }
 
+    /// The field's (first) row. An optional field the sheet lacks is the
+    /// row below the sheet: its cells are empty, and a fault there says
+    /// where to add it.
     fn row(&self, f: F) -> u32 {
         let i = F::ALL.iter().position(|&k| k == f).unwrap_or(0);
-        self.rows[i].first().copied().unwrap_or(0)
+        self.rows[i]
+            .first()
+            .copied()
+            .unwrap_or(self.grid.table.rows.len() as u32)
     }
 
     fn fault(&self, cx: &mut Cx, f: F, problem: Problem) {
@@ -886,6 +1027,31 @@ impl<'t, F: Fields> Kv<'t, F> {
                 .opt_text(cx, r, KvCol::Value, KvCol::English, item)
             {
                 out.push(t);
+            }
+        }
+        let (_, place) = self.grid.cell(cx, self.row(f), KvCol::Value);
+        cx.mark(&path, self.grid.name(), place);
+        out
+    }
+
+    /// A repeated field of codes (addresses): one per row, empty rows skipped.
+    fn codes(&self, cx: &mut Cx, f: F, path: JsonPath) -> Vec<String> {
+        let i = F::ALL.iter().position(|&k| k == f).unwrap_or(0);
+        let mut out = vec![];
+        for &r in &self.rows[i] {
+            let (cell, place) = self.grid.cell(cx, r, KvCol::English);
+            if !cell.is_empty() {
+                cx.fault(
+                    self.grid.name(),
+                    place,
+                    Problem::NoEnglish {
+                        field: f.label().header(),
+                    },
+                );
+            }
+            let item = path.index(out.len());
+            if let Some(c) = self.grid.opt_code(cx, r, KvCol::Value, item) {
+                out.push(c);
             }
         }
         let (_, place) = self.grid.cell(cx, self.row(f), KvCol::Value);
@@ -1012,8 +1178,45 @@ fn read_organisation(k: &Kv<OrgField>, cx: &mut Cx) -> Organisation {
         theme_colour: k.code(cx, O::ThemeColour, p.key("theme_colour")),
         accent,
         logo,
-        address: None,
-        same_as: vec![],
+        address: {
+            let ap = p.key("address");
+            let street = k.opt_plain(cx, O::AddressStreet, ap.key("street"));
+            let postal_code = k.opt_code(cx, O::AddressPostalCode, ap.key("postal_code"));
+            let locality = k.opt_plain(cx, O::AddressLocality, ap.key("locality"));
+            let place = k.place(cx, O::AddressStreet);
+            cx.mark(&ap, k.grid.name(), place);
+            // Part of an address is an address with empty parts: the
+            // validator names each at its cell.
+            (street.is_some() || postal_code.is_some() || locality.is_some()).then(|| {
+                PostalAddress {
+                    street: street.unwrap_or_default(),
+                    postal_code: postal_code.unwrap_or_default(),
+                    locality: locality.unwrap_or_default(),
+                }
+            })
+        },
+        same_as: k.codes(cx, O::SameAs, p.key("same_as")),
+    }
+}
+
+/// The open-data licence, kept on the Organisation sheet with the other
+/// things said once for the whole content.
+fn read_open_data(k: &Kv<OrgField>, cx: &mut Cx) -> Option<OpenData> {
+    use OrgField as O;
+    let p = JsonPath::default().key("open_data");
+    let licence = k.opt_text(cx, O::OpenDataLicence, p.key("licence"));
+    let licence_url = k.opt_code(cx, O::OpenDataLicenceUrl, p.key("licence_url"));
+    let place = k.place(cx, O::OpenDataLicence);
+    cx.mark(&p, k.grid.name(), place);
+    match (licence, licence_url) {
+        (None, None) => None,
+        (licence, licence_url) => Some(OpenData {
+            licence: licence.unwrap_or_else(|| Text {
+                pl: String::new(),
+                en: None,
+            }),
+            licence_url: licence_url.unwrap_or_default(),
+        }),
     }
 }
 
@@ -1035,8 +1238,8 @@ fn read_declaration(k: &Kv<DeclField>, cx: &mut Cx) -> Declaration {
         email: k.opt_code(cx, D::Email, p.key("email")),
         phone: k.opt_plain(cx, D::Phone, p.key("phone")),
         architecture: k.opt_text(cx, D::Architecture, p.key("architecture")),
-        scope: None,
-        communication: None,
-        applications: None,
+        scope: k.opt_text(cx, D::Scope, p.key("scope")),
+        communication: k.opt_text(cx, D::Communication, p.key("communication")),
+        applications: k.opt_text(cx, D::Applications, p.key("applications")),
     }
 }

@@ -353,6 +353,8 @@ fn headers_are_unique_within_each_sheet_in_both_languages() {
     check::<EventCol>();
     check::<FigureCol>();
     check::<KvCol>();
+    check::<EasyReadCol>();
+    check::<SignVideoCol>();
     fn fields<F: Fields>() {
         let mut seen = std::collections::HashSet::new();
         for &f in F::ALL {
@@ -362,18 +364,32 @@ fn headers_are_unique_within_each_sheet_in_both_languages() {
     }
     fields::<OrgField>();
     fields::<DeclField>();
-    // No column's header reads as an activity's.
-    for &c in ProjectCol::ALL {
-        assert_eq!(activity_of(&normalise(&c.header())), None);
+    // No column's header reads as a numbered one (an activity, a paragraph).
+    fn not_numbered<C: Columns>() {
+        let label = C::NUMBERED.unwrap();
+        for &c in C::ALL {
+            assert_eq!(numbered_of(label, &normalise(&c.header())), None);
+        }
     }
+    not_numbered::<ProjectCol>();
+    not_numbered::<EasyReadCol>();
+    let activity = ProjectCol::NUMBERED.unwrap();
     assert_eq!(
-        activity_of(&normalise("Działanie projektu 12 (EN) / Activity 12 (EN)")),
+        numbered_of(
+            activity,
+            &normalise("Działanie projektu 12 (EN) / Activity 12 (EN)")
+        ),
         Some((12, Lang::En))
     );
     assert_eq!(
-        activity_of(&normalise("activity 3 (pl)")),
+        numbered_of(activity, &normalise("activity 3 (pl)")),
         Some((3, Lang::Pl))
     );
+    assert_eq!(
+        numbered_of(EasyReadCol::NUMBERED.unwrap(), &normalise("Akapit 2 (EN)")),
+        Some((2, Lang::En))
+    );
+    assert_eq!(numbered_of(activity, &normalise("Akapit 2 (EN)")), None);
 }
 
 #[test]
@@ -390,7 +406,9 @@ fn the_real_bundle_round_trips_through_tables() {
             "Projekty",
             "Wydarzenia",
             "Liczby",
-            "Deklaracja"
+            "Deklaracja",
+            "Tekst łatwy",
+            "Język migowy"
         ]
     );
     assert_eq!(
@@ -403,6 +421,153 @@ fn the_real_bundle_round_trips_through_tables() {
     // The JSON it makes is the original file's, value for value.
     let original: serde_json::Value = serde_json::from_str(REAL).unwrap();
     assert_eq!(serde_json::to_value(&back).unwrap(), original);
+}
+
+const FICTIONAL: &str = include_str!("../../../tests/fixtures/fictional/bundle.json");
+
+#[test]
+fn the_fictional_bundle_round_trips_with_every_field_of_the_three_forms() {
+    let b = parse(FICTIONAL).unwrap();
+    // What this test is for: the fixture fills every field added in #25.
+    let o = &b.organisation;
+    assert!(o.address.is_some() && !o.same_as.is_empty());
+    assert!(b.open_data.is_some());
+    let a = &b.accessibility;
+    assert!(a.scope.is_some() && a.communication.is_some() && a.applications.is_some());
+    assert!(b.projects.iter().any(|p| p.eu_visibility.is_some()
+        && p.contract_number.is_some()
+        && p.kohesio_id.is_some()));
+    let er = b.easy_read.as_ref().unwrap();
+    assert!(er
+        .sections
+        .iter()
+        .any(|s| s.paragraphs.len() > 1 && s.picture.is_some()));
+    let sl = b.sign_language.as_ref().unwrap();
+    assert!(sl
+        .videos
+        .iter()
+        .any(|v| v.captions.en.is_some() && v.poster.is_some()));
+
+    let tables = to_tables(&b);
+    let back = ok(&tables);
+    assert_eq!(back, b);
+    let original: serde_json::Value = serde_json::from_str(FICTIONAL).unwrap();
+    assert_eq!(serde_json::to_value(&back).unwrap(), original);
+    // Headers a person reads: one row per section, paragraphs numbered.
+    let etr = tables.iter().find(|t| t.name == "Tekst łatwy").unwrap();
+    assert_eq!(etr.rows.len(), er.sections.len() + 1);
+    assert_eq!(
+        etr.rows[0][2],
+        Cell::text("Akapit 1 (PL) / Paragraph 1 (PL)")
+    );
+    let pjm = tables.iter().find(|t| t.name == "Język migowy").unwrap();
+    assert_eq!(pjm.rows.len(), sl.videos.len() + 1);
+}
+
+#[test]
+fn a_workbook_made_before_the_three_forms_still_reads() {
+    let b = parse(FICTIONAL).unwrap();
+    let mut t = to_tables(&b);
+    t.retain(|t| t.name != "Tekst łatwy" && t.name != "Język migowy");
+    let pr = sheet(&mut t, "Projekty");
+    let mut gone: Vec<u32> = [
+        "Numer umowy",
+        "Identyfikator w Kohesio",
+        "Plik paska",
+        "Co przedstawia pasek logotypów (PL)",
+        "Co przedstawia pasek logotypów (EN)",
+    ]
+    .iter()
+    .map(|h| col(pr, h))
+    .collect();
+    gone.sort_unstable();
+    for row in &mut pr.rows {
+        for &c in gone.iter().rev() {
+            if (c as usize) < row.len() {
+                row.remove(c as usize);
+            }
+        }
+    }
+    let org = sheet(&mut t, "Organizacja");
+    org.rows.retain(|r| {
+        !matches!(r.first(), Some(Cell::Text(s))
+            if s.starts_with("Adres siedziby")
+                || s.starts_with("Strona organizacji")
+                || s.contains("otwartych danych"))
+    });
+    let d = sheet(&mut t, "Deklaracja");
+    d.rows.retain(|r| {
+        !matches!(r.first(), Some(Cell::Text(s))
+            if s.starts_with("Zakres") || s.starts_with("Dostępność komunikacyjno") || s.starts_with("Aplikacje"))
+    });
+    let back = ok(&t);
+    let mut old = b.clone();
+    old.easy_read = None;
+    old.sign_language = None;
+    old.open_data = None;
+    old.organisation.address = None;
+    old.organisation.same_as = vec![];
+    (
+        old.accessibility.scope,
+        old.accessibility.communication,
+        old.accessibility.applications,
+    ) = (None, None, None);
+    for p in &mut old.projects {
+        (p.eu_visibility, p.contract_number, p.kohesio_id) = (None, None, None);
+    }
+    assert_eq!(back, old);
+    // The real bundle's old workbook too (its sheets as they were).
+    let real = real();
+    let mut t = to_tables(&real);
+    t.truncate(7);
+    let back = ok(&t);
+    assert_eq!(back.easy_read, None);
+    assert_eq!(back.projects, real.projects);
+}
+
+#[test]
+fn faults_in_the_three_forms_come_back_at_their_cells() {
+    let b = parse(FICTIONAL).unwrap();
+    let mut t = to_tables(&b);
+    let pr = sheet(&mut t, "Projekty");
+    let kohesio = col(pr, "Identyfikator w Kohesio");
+    pr.set(1, kohesio, Cell::text("12345"));
+    let strip_file = col(pr, "Plik paska");
+    pr.set(2, strip_file, Cell::Empty);
+    let etr = sheet(&mut t, "Tekst łatwy");
+    let p2 = col(etr, "Akapit 2 (PL)");
+    etr.set(1, p2, Cell::Empty);
+    let pjm = sheet(&mut t, "Język migowy");
+    let en = col(pjm, "Plik napisów po angielsku");
+    pjm.set(1, en, Cell::text("napisy.txt"));
+    let org = sheet(&mut t, "Organizacja");
+    let code = field_row(org, "Adres siedziby: kod");
+    org.set(code, 1, Cell::text("00000"));
+    let same_as = field_row(org, "Strona organizacji");
+    org.set(same_as, 1, Cell::text("javascript:alert(1)"));
+    let got = faults(&t);
+    let want = [
+        format!("Organizacja!B{}: ", code + 1),
+        format!("Organizacja!B{}: ", same_as + 1),
+        format!("Projekty!{}: ", a1(1, kohesio)),
+        format!(
+            "Projekty!{}: jest opis obrazka, a brak nazwy jego pliku",
+            a1(2, strip_file + 1)
+        ),
+        format!("'Tekst łatwy'!{}: tekst jest pusty", a1(1, p2)),
+        format!("'Język migowy'!{}: ", a1(1, en)),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:#?}");
+    for (g, w) in got.iter().zip(&want) {
+        assert!(g.starts_with(w.as_str()), "{g}\nshould start with\n{w}");
+    }
+    // A sheet of the three forms that is there must have its header.
+    let mut t = to_tables(&b);
+    sheet(&mut t, "Język migowy").rows.remove(0);
+    assert_eq!(
+        faults(&t),
+        ["'Język migowy': nie znaleziono wiersza nagłówka (z kolumną „Tytuł filmu (PL) / Video title (PL)”) w pierwszych 10 wierszach"]
+    );
 }
 
 #[test]
@@ -830,7 +995,72 @@ pub(crate) mod generated {
 
     const MAX_MINOR: u64 = 99_999_999_999_999_999;
 
-    fn project(i: usize, currency: Currency) -> impl Strategy<Value = Project> {
+    /// A picture beside the bundle: a name by the logo's rules, and its description.
+    fn picture() -> BoxedStrategy<Picture> {
+        (
+            prop::sample::select(vec!["pasek-programu.svg", "etr_1.png", "a.b.svg"]),
+            text(),
+        )
+            .prop_map(|(file, alt)| Picture {
+                file: file.into(),
+                alt,
+            })
+            .boxed()
+    }
+
+    fn easy_read() -> BoxedStrategy<EasyRead> {
+        prop::collection::vec(
+            (
+                text(),
+                prop::collection::vec(text(), 0..4),
+                prop::option::of(picture()),
+            ),
+            1..4,
+        )
+        .prop_map(|sections| EasyRead {
+            sections: sections
+                .into_iter()
+                .map(|(heading, paragraphs, picture)| EasyReadSection {
+                    heading,
+                    paragraphs,
+                    picture,
+                })
+                .collect(),
+        })
+        .boxed()
+    }
+
+    fn sign_language() -> BoxedStrategy<SignLanguage> {
+        let vtt = || prop::sample::select(vec!["pjm.pl.vtt", "napisy_2.vtt"]);
+        prop::collection::vec(
+            (
+                text(),
+                prop::sample::select(vec!["pjm-o-nas.webm", "film.mp4"]),
+                (vtt(), prop::option::of(vtt())),
+                prop::option::of(prop::sample::select(vec!["plakat.svg", "kadr.png"])),
+                text(),
+            ),
+            1..3,
+        )
+        .prop_map(|videos| SignLanguage {
+            videos: videos
+                .into_iter()
+                .map(|(title, file, (pl, en), poster, transcript)| SignVideo {
+                    title,
+                    file: file.into(),
+                    captions: Captions {
+                        pl: pl.into(),
+                        en: en.map(str::to_owned),
+                    },
+                    poster: poster.map(str::to_owned),
+                    transcript,
+                })
+                .collect(),
+        })
+        .boxed()
+    }
+
+    fn project(i: usize, currency: Currency) -> BoxedStrategy<Project> {
         (
             (
                 text(),
@@ -851,6 +1081,11 @@ pub(crate) mod generated {
             ),
             money(MAX_MINOR, currency),
             money(MAX_MINOR, currency),
+            (
+                prop::option::of(picture()),
+                prop::option::of(string()),
+                prop::option::of((1u32..=99_999_999).prop_map(|n| format!("Q{n}"))),
+            ),
         )
             .prop_map(
                 move |(
@@ -859,6 +1094,7 @@ pub(crate) mod generated {
                     (summary, activities, activities_note),
                     value,
                     eu,
+                    (strip, contract_number, kohesio_id),
                 )| {
                     // The EU part never above the value (the validator's rule).
                     let eu_contribution = match (value, eu) {
@@ -881,9 +1117,13 @@ pub(crate) mod generated {
                         value,
                         eu_contribution,
                         source: "zrodlo-0".into(),
+                        eu_visibility: strip.map(|strip| EuVisibility { strip }),
+                        contract_number,
+                        kohesio_id,
                     }
                 },
             )
+            .boxed()
     }
 
     fn kind() -> impl Strategy<Value = EventKind> {
@@ -896,11 +1136,11 @@ pub(crate) mod generated {
             n_projects in 0usize..4,
         )(
             projects in (0..n_projects).map(|i| project(i, currency)).collect::<Vec<_>>(),
-            events in prop::collection::vec((date(), kind(), text(), text(), any::<prop::sample::Index>(), any::<bool>()), 0..6),
-            figures in prop::collection::vec((any::<u64>(), any::<bool>(), text(), any::<bool>()), 0..3),
-            eras in prop::collection::vec((text(), date(), prop::option::of(text())), 0..3),
-            source in (text(), prop::option::of(Just("https://example.org/o-nas".to_owned()))),
-            org in (text(), text(), text(), prop::option::of(text()), prop::option::of(Just(()))),
+            events in prop::collection::vec((date(), kind(), text(), text(), any::<prop::sample::Index>(), any::<bool>()), 0..6).boxed(),
+            figures in prop::collection::vec((any::<u64>(), any::<bool>(), text(), any::<bool>()), 0..3).boxed(),
+            eras in prop::collection::vec((text(), date(), prop::option::of(text())), 0..3).boxed(),
+            source in (text(), prop::option::of(Just("https://example.org/o-nas".to_owned()))).boxed(),
+            org in (text(), text(), text(), prop::option::of(text()), prop::option::of(Just(()))).boxed(),
             decl in (
                 text(),
                 prop::collection::vec(text(), 0..3),
@@ -909,7 +1149,12 @@ pub(crate) mod generated {
                 prop::option::of(prop::sample::select(vec![Compliance::Full, Compliance::Partial, Compliance::None])),
                 (prop::option::of(text()), prop::option::of(text())),
                 (prop::option::of(string()), prop::option::of(Just("redakcja@example.org".to_owned())), prop::option::of(Just("+48 12 345 67 89".to_owned()))),
-            ),
+                (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
+            ).boxed(),
+            forms in (prop::option::of(easy_read()), prop::option::of(sign_language())).boxed(),
+            open_data in prop::option::of((text(), prop::sample::select(vec!["https://creativecommons.org/licenses/by/4.0/", "http://example.org/licencja"]))).boxed(),
+            address in prop::option::of((string(), (0u32..100, 0u32..1000), string())).boxed(),
+            same_as in prop::collection::vec(prop::sample::select(vec!["https://example.org/", "https://bip.example.org/o-nas", "http://example.org/a?b=c"]), 0..3).boxed(),
         ) -> Bundle {
             let mut b = parse(REAL).unwrap();
             b.sources = vec![Source { id: "zrodlo-0".into(), title: source.0, url: source.1 }];
@@ -961,6 +1206,15 @@ pub(crate) mod generated {
             a.status = decl.4;
             (a.method, a.architecture) = decl.5;
             (a.contact_person, a.email, a.phone) = decl.6;
+            (a.scope, a.communication, a.applications) = decl.7;
+            (b.easy_read, b.sign_language) = forms;
+            b.open_data = open_data.map(|(licence, url)| OpenData { licence, licence_url: url.into() });
+            b.organisation.address = address.map(|(street, (a, b), locality)| PostalAddress {
+                street,
+                postal_code: format!("{a:02}-{b:03}"),
+                locality,
+            });
+            b.organisation.same_as = same_as.into_iter().map(str::to_owned).collect();
             b
         }
     }

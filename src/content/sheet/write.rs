@@ -3,7 +3,10 @@
 use super::cells::{amount_cell, choice_cell, count_cell, date_cell};
 use super::layout::*;
 use super::{Cell, Table};
-use crate::content::model::{Bundle, Declaration, Event, Figure, Organisation, Project, Source};
+use crate::content::model::{
+    Bundle, Declaration, EasyReadSection, Event, Figure, Organisation, Picture, Project, SignVideo,
+    Source,
+};
 use crate::content::text::{Lang, Text};
 
 /// The workbook of a checked bundle: one table per [`Section`], in order.
@@ -18,6 +21,14 @@ pub fn to_tables(b: &Bundle) -> Vec<Table> {
             Section::Events => list_table(s, &b.events, event_cell, &[]),
             Section::Figures => list_table(s, &b.figures, figure_cell, &[]),
             Section::Declaration => fields_table(s, |f: DeclField| decl_field(&b.accessibility, f)),
+            // Written when empty too, so the template shows where they go.
+            Section::EasyRead => easy_read_table(b.easy_read.as_ref().map_or(&[], |e| &e.sections)),
+            Section::SignLanguage => list_table(
+                s,
+                b.sign_language.as_ref().map_or(&[], |l| &l.videos),
+                video_cell,
+                &[],
+            ),
         })
         .collect()
 }
@@ -95,35 +106,87 @@ fn era_cell(e: &crate::content::model::Era, c: EraCol) -> Cell {
     }
 }
 
-fn projects_table(projects: &[Project]) -> Table {
-    // At least one pair of activity columns, so the template shows where they go.
-    let n = projects
+/// Numbered pairs of columns, one pair per text of the longest list, and
+/// at least one, so the template shows where they go.
+fn numbered_columns<T>(
+    items: &[T],
+    texts: impl Fn(&T) -> &[Text],
+    header: fn(usize, Lang) -> String,
+) -> Vec<ExtraColumn> {
+    let n = items
         .iter()
-        .map(|p| p.activities.len())
+        .map(|p| texts(p).len())
         .max()
         .unwrap_or(0)
         .max(1);
-    let cols = (1..=n)
-        .flat_map(|i| {
-            Lang::ALL.into_iter().map(move |lang| {
-                let values = projects
-                    .iter()
-                    .map(|p| {
-                        p.activities
-                            .get(i - 1)
-                            .map_or(Cell::Empty, |t| text_in(t, lang))
-                    })
-                    .collect();
-                (activity_header(i, lang), ColumnKind::LongText, values)
-            })
+    (1..=n)
+        .flat_map(|i| Lang::ALL.into_iter().map(move |lang| (i, lang)))
+        .map(|(i, lang)| {
+            let values = items
+                .iter()
+                .map(|p| {
+                    texts(p)
+                        .get(i - 1)
+                        .map_or(Cell::Empty, |t| text_in(t, lang))
+                })
+                .collect();
+            (header(i, lang), ColumnKind::LongText, values)
         })
-        .collect();
+        .collect()
+}
+
+fn projects_table(projects: &[Project]) -> Table {
+    let cols = numbered_columns(projects, |p| &p.activities, activity_header);
     list_table(
         Section::Projects,
         projects,
         project_cell,
         &[(ACTIVITIES_BEFORE, cols)],
     )
+}
+
+fn easy_read_table(sections: &[EasyReadSection]) -> Table {
+    let cols = numbered_columns(sections, |s| &s.paragraphs, paragraph_header);
+    list_table(
+        Section::EasyRead,
+        sections,
+        easy_read_cell,
+        &[(PARAGRAPHS_BEFORE, cols)],
+    )
+}
+
+fn picture_cell(p: Option<&Picture>, part: Option<Lang>) -> Cell {
+    match (p, part) {
+        (None, _) => Cell::Empty,
+        (Some(p), None) => Cell::text(&p.file),
+        (Some(p), Some(lang)) => text_in(&p.alt, lang),
+    }
+}
+
+fn easy_read_cell(s: &EasyReadSection, c: EasyReadCol) -> Cell {
+    use EasyReadCol as E;
+    let pic = s.picture.as_ref();
+    match c {
+        E::HeadingPl => text_in(&s.heading, Lang::Pl),
+        E::HeadingEn => text_in(&s.heading, Lang::En),
+        E::PictureFile => picture_cell(pic, None),
+        E::PictureAltPl => picture_cell(pic, Some(Lang::Pl)),
+        E::PictureAltEn => picture_cell(pic, Some(Lang::En)),
+    }
+}
+
+fn video_cell(v: &SignVideo, c: SignVideoCol) -> Cell {
+    use SignVideoCol as V;
+    match c {
+        V::TitlePl => text_in(&v.title, Lang::Pl),
+        V::TitleEn => text_in(&v.title, Lang::En),
+        V::File => Cell::text(&v.file),
+        V::CaptionsPl => Cell::text(&v.captions.pl),
+        V::CaptionsEn => opt(&v.captions.en),
+        V::Poster => opt(&v.poster),
+        V::TranscriptPl => text_in(&v.transcript, Lang::Pl),
+        V::TranscriptEn => text_in(&v.transcript, Lang::En),
+    }
 }
 
 fn project_cell(p: &Project, c: ProjectCol) -> Cell {
@@ -157,6 +220,11 @@ fn project_cell(p: &Project, c: ProjectCol) -> Cell {
             .or(p.eu_contribution)
             .map_or(Cell::Empty, |m| choice_cell(m.currency, CURRENCIES)),
         P::Source => Cell::text(&p.source),
+        P::ContractNumber => opt(&p.contract_number),
+        P::KohesioId => opt(&p.kohesio_id),
+        P::StripFile => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), None),
+        P::StripAltPl => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::Pl)),
+        P::StripAltEn => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::En)),
     }
 }
 
@@ -271,6 +339,28 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
             .map_or(Cell::Empty, |a| Cell::text(&a.dark))),
         O::LogoFile => one(o.logo.as_ref().map_or(Cell::Empty, |l| Cell::text(&l.file))),
         O::LogoAlt => opt_text_pair(&o.logo.as_ref().map(|l| l.alt.clone())),
+        O::AddressStreet => one(o
+            .address
+            .as_ref()
+            .map_or(Cell::Empty, |a| Cell::text(&a.street))),
+        O::AddressPostalCode => one(o
+            .address
+            .as_ref()
+            .map_or(Cell::Empty, |a| Cell::text(&a.postal_code))),
+        O::AddressLocality => one(o
+            .address
+            .as_ref()
+            .map_or(Cell::Empty, |a| Cell::text(&a.locality))),
+        O::SameAs => o
+            .same_as
+            .iter()
+            .map(|u| (Cell::text(u), Cell::Empty))
+            .collect(),
+        O::OpenDataLicence => opt_text_pair(&b.open_data.as_ref().map(|d| d.licence.clone())),
+        O::OpenDataLicenceUrl => one(b
+            .open_data
+            .as_ref()
+            .map_or(Cell::Empty, |d| Cell::text(&d.licence_url))),
     }
 }
 
@@ -297,5 +387,8 @@ fn decl_field(a: &Declaration, f: DeclField) -> FieldCells {
         D::Email => one(opt(&a.email)),
         D::Phone => one(opt(&a.phone)),
         D::Architecture => opt_text_pair(&a.architecture),
+        D::Scope => opt_text_pair(&a.scope),
+        D::Communication => opt_text_pair(&a.communication),
+        D::Applications => opt_text_pair(&a.applications),
     }
 }
