@@ -37,9 +37,13 @@ impl Path {
         p.0.push(Seg::Index(i));
         p
     }
-    /// A dotted key (`embed_titles.timeline`) as steps.
+    /// A dotted key (`embed_titles.timeline`) as steps; the empty key is
+    /// the path itself.
     pub fn keys(&self, dotted: &'static str) -> Path {
-        dotted.split('.').fold(self.clone(), |p, k| p.key(k))
+        dotted
+            .split('.')
+            .filter(|k| !k.is_empty())
+            .fold(self.clone(), |p, k| p.key(k))
     }
     /// The id of the field's element: `f-events-3-title-pl`. Both a draft
     /// path and a validator fault's path give the same id, which is how a
@@ -919,6 +923,58 @@ mod tests {
         assert!(set(&mut v, &project, json!("akademia-rozwoju-es")));
         let c = check(&v, Lang::Pl);
         assert!(c.bundle.is_some(), "{:?}", c.issues);
+    }
+
+    const FICTIONAL: &str = include_str!("../../tests/fixtures/fictional/bundle.json");
+
+    #[test]
+    fn faults_in_the_three_forms_are_shown_at_their_fields() {
+        let mut v: Value = serde_json::from_str(FICTIONAL).unwrap();
+        let c = check(&v, Lang::Pl);
+        assert!(c.bundle.is_some(), "{:?}", c.issues);
+        let paragraph = Path::root()
+            .keys("easy_read.sections")
+            .index(0)
+            .key("paragraphs")
+            .index(1)
+            .key("pl");
+        let kohesio = Path::root().key("projects").index(0).key("kohesio_id");
+        let captions = Path::root()
+            .keys("sign_language.videos")
+            .index(0)
+            .keys("captions.en");
+        let postal = Path::root().keys("organisation.address.postal_code");
+        let licence = Path::root().keys("open_data.licence_url");
+        let scope = Path::root().keys("accessibility.scope.en");
+        assert!(set(&mut v, &paragraph, json!(" ")));
+        assert!(set(&mut v, &kohesio, json!("12345")));
+        assert!(set(&mut v, &captions, json!("napisy.txt")));
+        assert!(set(&mut v, &postal, json!("00000")));
+        assert!(set(&mut v, &licence, json!("ftp://example.org")));
+        assert!(set(&mut v, &scope, json!("")));
+        let c = check(&v, Lang::Pl);
+        let mut fields: Vec<String> = c
+            .issues
+            .iter()
+            .filter(|i| !i.warning)
+            .map(|i| i.field.clone())
+            .collect();
+        fields.sort();
+        let mut want: Vec<String> = [paragraph, kohesio, captions, postal, licence, scope]
+            .iter()
+            .map(Path::dom_id)
+            .collect();
+        want.sort();
+        assert_eq!(fields, want, "{:?}", c.issues);
+    }
+
+    #[test]
+    fn the_fictional_bundle_opens_from_its_workbook_with_every_field() {
+        let b = content::parse(FICTIONAL).unwrap();
+        assert!(b.easy_read.is_some() && b.sign_language.is_some() && b.open_data.is_some());
+        let x = content::xlsx::write_xlsx(&content::sheet::to_tables(&b), None).unwrap();
+        let opened = open("tresc.xlsx", &x, Lang::Pl).unwrap();
+        assert_eq!(opened, serde_json::to_value(&b).unwrap());
     }
 
     #[test]

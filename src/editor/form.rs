@@ -10,7 +10,7 @@ use super::draft::{
     self, get, ids_at, len_at, money_value, set, text_at, unique_id, DateParts, Issue, Path,
     Precision,
 };
-use super::specs::{self, Kind, Section, Spec};
+use super::specs::{self, Group, Kind, Section, Spec};
 use super::strings::{ui, Ui};
 
 use leptos::prelude::*;
@@ -539,61 +539,124 @@ fn opt_pair(
     }
 }
 
-/// The logo: its file's name (the file itself goes beside the bundle when
-/// publishing) and what it shows in both languages; all empty is no logo.
-fn logo(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
-    let t = ed.t();
-    let parts: [(&'static [&'static str], String); 3] = [
-        (&["file"], t.logo_file.to_owned()),
-        (&["alt", "pl"], format!("{} ({})", t.logo_alt, t.polish)),
-        (&["alt", "en"], format!("{} ({})", t.logo_alt, t.english)),
-    ];
-    let inputs = parts
-        .into_iter()
-        .map(|(keys, label)| {
-            let at = |p: &Path, keys: &[&'static str]| keys.iter().fold(p.clone(), |p, k| p.key(k));
-            let id = format!("{}-{}", path.dom_id(), keys.join("-"));
+/// An optional group of strings and texts (a logo, a picture, an
+/// address, a licence): one input per part; all empty is none. A file's
+/// name is only its name: the file itself goes beside the bundle when
+/// publishing.
+fn group(ed: Ed, path: Path, caption: &'static str, g: &'static Group) -> impl IntoView {
+    let lang = ed.lang;
+    let first = specs::part_path(&path, g.parts[0].0).dom_id();
+    let hint_id = format!("{first}-hint");
+    let inputs = g
+        .parts
+        .iter()
+        .map(|&(keys, pl, en)| {
+            let at = specs::part_path(&path, keys);
+            let id = at.dom_id();
             let issues = ed.issues_of(id.clone());
-            let initial = ed.draft.with_untracked(|v| text_at(v, &at(&path, keys)));
+            let initial = ed.draft.with_untracked(|v| text_at(v, &at));
             let path = path.clone();
             let write = move |s: String| {
                 ed.edit(|v| {
-                    // A logo is whole or absent: its other parts start
-                    // empty, so the validator names what is missing at its
-                    // field (a part left out would be a structure error).
                     if !get(v, &path).is_some_and(Value::is_object) {
-                        set(v, &path, serde_json::json!({"file": "", "alt": {"pl": ""}}));
+                        set(v, &path, g.skeleton());
                     }
-                    match keys {
-                        ["alt", lang_key] => write_text(v, &path.key("alt"), lang_key, s, false),
+                    match keys.split_last() {
+                        Some((&lang_key, parent)) if lang_key == "pl" || lang_key == "en" => {
+                            write_text(v, &specs::part_path(&path, parent), lang_key, s, false)
+                        }
                         _ => {
-                            set(v, &at(&path, keys), Value::String(s));
+                            set(v, &at, Value::String(s));
                         }
                     }
-                    let empty = [&["file"][..], &["alt", "pl"], &["alt", "en"]]
+                    let empty = g
+                        .parts
                         .iter()
-                        .all(|k| text_at(v, &at(&path, k)).trim().is_empty());
+                        .all(|(k, ..)| text_at(v, &specs::part_path(&path, k)).trim().is_empty());
                     if empty {
                         set(v, &path, Value::Null);
                     }
                 });
             };
+            let label = if lang == Lang::Pl { pl } else { en };
+            let hinted = keys == g.parts[0].0;
             view! {
                 <div class="field ed-field">
                     <label for=id.clone()>{label}</label>
                     <input id=id.clone() type="text" prop:value=initial aria-invalid=invalid(issues)
-                        aria-describedby=described_by(&id, keys == ["file"], issues)
+                        aria-describedby=described_by(&id, hinted, issues)
                         on:input=move |ev| write(event_target_value(&ev))/>
                     {messages(ed, id, issues)}
                 </div>
             }
         })
         .collect_view();
+    let hint = if lang == Lang::Pl { g.hint.0 } else { g.hint.1 };
     view! {
         <fieldset class="ed-pair">
             <legend>{caption}</legend>
-            <p class="ed-hint" id=format!("{}-file-hint", path.dom_id())>{t.logo_hint}</p>
+            <p class="ed-hint" id=hint_id>{hint}</p>
             <div class="ed-pair__inputs">{inputs}</div>
+        </fieldset>
+    }
+}
+
+/// A list of strings (the organisation's pages elsewhere), one input each.
+fn str_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
+    let t = ed.t();
+    let n = ed.draft.with_untracked(|v| len_at(v, &path));
+    let id = path.dom_id();
+    let items = (0..n)
+        .map(|i| {
+            let item = path.index(i);
+            let list = path.clone();
+            let add_id = format!("{id}-add");
+            let item_id = item.dom_id();
+            let issues = ed.issues_of(item_id.clone());
+            let initial = ed.draft.with_untracked(|v| text_at(v, &item));
+            let write = move |s: String| {
+                ed.edit(|v| {
+                    set(v, &item, Value::String(s));
+                });
+            };
+            view! {
+                <div class="ed-list__item">
+                    <div class="field ed-field">
+                        <label for=item_id.clone()>{format!("{caption} {}", i + 1)}</label>
+                        <input id=item_id.clone() type="text" prop:value=initial
+                            aria-invalid=invalid(issues)
+                            aria-describedby=described_by(&item_id, false, issues)
+                            on:input=move |ev| write(event_target_value(&ev))/>
+                        {messages(ed, item_id, issues)}
+                    </div>
+                    <button type="button" class="button button--secondary"
+                        on:click=move |_| {
+                            ed.restructure(|v| {
+                                draft::remove_item(v, &list, i);
+                            });
+                            focus_soon(add_id.clone());
+                        }>
+                        {t.delete} <span class="visually-hidden">": " {caption} " " {i + 1}</span>
+                    </button>
+                </div>
+            }
+        })
+        .collect_view();
+    let add_path = path.clone();
+    let new_input = format!("{id}-{n}");
+    view! {
+        <fieldset class="ed-list" id=id.clone()>
+            <legend>{caption}</legend>
+            {items}
+            <button type="button" class="button button--secondary" id=format!("{id}-add")
+                on:click=move |_| {
+                    ed.restructure(|v| {
+                        draft::push_item(v, &add_path, Value::String(String::new()));
+                    });
+                    focus_soon(new_input.clone());
+                }>
+                {t.add} <span class="visually-hidden">": " {caption}</span>
+            </button>
         </fieldset>
     }
 }
@@ -649,10 +712,10 @@ fn field(ed: Ed, item: Path, spec: Spec, section: Section) -> AnyView {
     match spec.kind {
         Kind::Text { long } => {
             // A new item's id follows its Polish title, until it is set by hand.
-            let on_pl = (section.list && spec.key == section.title).then(|| {
+            let on_pl = (section.has_ids() && spec.key == section.title).then(|| {
                 let item = item.clone();
                 Callback::new(move |(old, new): (String, String)| {
-                    let list = Path::root().key(section.key);
+                    let list = section.path();
                     ed.draft.update(|v| {
                         let id = text_at(v, &item.key("id"));
                         let others: Vec<String> =
@@ -682,15 +745,16 @@ fn field(ed: Ed, item: Path, spec: Spec, section: Section) -> AnyView {
             choice(ed, path, caption, spec.kind).into_any()
         }
         Kind::TextList => text_list(ed, path, caption).into_any(),
+        Kind::StrList => str_list(ed, path, caption).into_any(),
         Kind::OptPair(pair) => opt_pair(ed, path, caption, pair).into_any(),
-        Kind::Logo => logo(ed, path, caption).into_any(),
+        Kind::Group(g) => group(ed, path, caption, g).into_any(),
     }
 }
 
 /// One item of a list section, folded; its tools move, copy and delete it.
 fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
     let t = ed.t();
-    let list = Path::root().key(section.key);
+    let list = section.path();
     let item = list.index(i);
     let id = item.dom_id();
     let title_path = item.keys(section.title).key("pl");
@@ -728,8 +792,8 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
             o.insert(id);
         });
     };
-    let section_heading = Path::root().key(section.key).dom_id();
-    let l = Path::root().key(section.key);
+    let section_heading = section.path().dom_id();
+    let l = section.path();
     let (l1, l2, l3, l4) = (l.clone(), l.clone(), l.clone(), l);
     let (r1, r2, r3) = (reopen.clone(), reopen.clone(), reopen);
     let label_id = format!("{id}-label");
@@ -765,7 +829,10 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
                 </button>
                 <button type="button" class="button button--secondary" data-testid="delete-item"
                     on:click=move |_| {
-                        ed.restructure(|v| { draft::remove_item(v, &l4, i); });
+                        ed.restructure(|v| {
+                            draft::remove_item(v, &l4, i);
+                            specs::drop_if_empty(v, &section);
+                        });
                         focus_soon(section_heading.clone());
                     }>
                     {t.delete}
@@ -778,7 +845,7 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
 
 fn section_view(ed: Ed, section: Section) -> impl IntoView {
     let t = ed.t();
-    let path = Path::root().key(section.key);
+    let path = section.path();
     let id = path.dom_id();
     let name = t.sections[section.name];
     let body = if section.list {
@@ -798,7 +865,7 @@ fn section_view(ed: Ed, section: Section) -> impl IntoView {
         };
         view! {
             {items}
-            <button type="button" class="button" data-testid=format!("add-{}", section.key) on:click=add>
+            <button type="button" class="button" data-testid=format!("add-{}", section.testid()) on:click=add>
                 {t.add} <span class="visually-hidden">": " {name}</span>
             </button>
         }
@@ -813,7 +880,7 @@ fn section_view(ed: Ed, section: Section) -> impl IntoView {
     };
     let hid = id.clone();
     view! {
-        <section class="ed-section" aria-labelledby=id data-testid=format!("section-{}", section.key)>
+        <section class="ed-section" aria-labelledby=id data-testid=format!("section-{}", section.testid())>
             <h2 id=hid tabindex="-1">{name}</h2>
             {body}
         </section>

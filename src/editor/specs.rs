@@ -35,13 +35,166 @@ pub enum Kind {
     Count,
     /// A list of texts.
     TextList,
+    /// A list of strings (addresses).
+    StrList,
     /// An optional pair of strings (the accent's light and dark colour):
     /// null when both are empty.
     OptPair(&'static [(&'static str, &'static str, &'static str); 2]),
-    /// The organisation's optional logo: a file name beside the bundle and
-    /// what it shows (`{file, alt: {pl, en}}`), null when all are empty.
-    Logo,
+    /// An optional object of a few strings and texts (a logo: a file name
+    /// beside the bundle and what it shows), null when all are empty.
+    Group(&'static Group),
 }
+
+/// One input of a [`Group`]: its keys below the group (`["alt", "pl"]`:
+/// the Polish half of a text), and its Polish and English label.
+pub type Part = (&'static [&'static str], &'static str, &'static str);
+
+#[derive(Debug, PartialEq)]
+pub struct Group {
+    pub parts: &'static [Part],
+    /// A hint below the caption (Polish, English): how to fill it in. The
+    /// first part's input is described by it.
+    pub hint: (&'static str, &'static str),
+}
+
+impl Group {
+    /// The value a group starts as when one of its parts is typed in:
+    /// every part empty but the optional English halves, so that the
+    /// validator names what is missing at its field (a part left out would
+    /// be a structure error of the whole object).
+    pub fn skeleton(&self) -> Value {
+        let mut v = json!({});
+        for (keys, ..) in self.parts {
+            if keys.last() != Some(&"en") {
+                let p = keys.iter().fold(Path::root(), |p, k| p.key(k));
+                super::draft::set(&mut v, &p, json!(""));
+            }
+        }
+        v
+    }
+
+    /// The part a fault below the group (`alt`, `alt.en`, `strip.file`)
+    /// belongs to: the one sharing the most keys with it, the first on a tie.
+    pub fn part_for(&self, tail: &[Segment]) -> &'static [&'static str] {
+        let shared = |keys: &[&str]| {
+            keys.iter()
+                .zip(tail)
+                .take_while(|(k, s)| matches!(s, Segment::Key(x) if x == *k))
+                .count()
+        };
+        let mut best = self.parts[0].0;
+        for (keys, ..) in self.parts {
+            if shared(keys) > shared(best) {
+                best = keys;
+            }
+        }
+        best
+    }
+}
+
+pub const LOGO: Group = Group {
+    parts: &[
+        (&["file"], "Nazwa pliku (.svg albo .png)", "File name (.svg or .png)"),
+        (
+            &["alt", "pl"],
+            "Co przedstawia logo (po polsku)",
+            "What the logo shows (in Polish)",
+        ),
+        (
+            &["alt", "en"],
+            "Co przedstawia logo (po angielsku)",
+            "What the logo shows (in English)",
+        ),
+    ],
+    hint: (
+        "Plik logo (do 100 KiB) kładzie się obok bundle.json przy publikacji; puste pola oznaczają brak logo.",
+        "The logo file (up to 100 KiB) goes beside bundle.json when publishing; empty fields mean no logo.",
+    ),
+};
+
+const ADDRESS: Group = Group {
+    parts: &[
+        (&["street"], "Ulica i numer", "Street and number"),
+        (
+            &["postal_code"],
+            "Kod pocztowy (NN-NNN)",
+            "Postal code (NN-NNN)",
+        ),
+        (&["locality"], "Miejscowość", "Locality"),
+    ],
+    hint: (
+        "Adres siedziby, dla wyszukiwarek (dane strukturalne); puste pola oznaczają brak adresu.",
+        "The seat's address, for search engines (structured data); empty fields mean no address.",
+    ),
+};
+
+const STRIP: Group = Group {
+    parts: &[
+        (
+            &["strip", "file"],
+            "Plik paska logotypów (.svg albo .png)",
+            "Logo strip file (.svg or .png)",
+        ),
+        (
+            &["strip", "alt", "pl"],
+            "Co przedstawia pasek (po polsku)",
+            "What the strip shows (in Polish)",
+        ),
+        (
+            &["strip", "alt", "en"],
+            "Co przedstawia pasek (po angielsku)",
+            "What the strip shows (in English)",
+        ),
+    ],
+    hint: (
+        "Pasek znaków (Fundusze Europejskie, barwy RP, województwo, UE), którego wymagają zasady promocji projektów unijnych. Plik (do 100 KiB) kładzie się obok bundle.json; puste pola oznaczają brak paska.",
+        "The strip of marks (European Funds, Poland, the region, the EU) the EU's visibility rules require. The file (up to 100 KiB) goes beside bundle.json; empty fields mean no strip.",
+    ),
+};
+
+const PICTURE: Group = Group {
+    parts: &[
+        (&["file"], "Plik obrazka (.svg albo .png)", "Picture file (.svg or .png)"),
+        (
+            &["alt", "pl"],
+            "Co przedstawia obrazek (po polsku)",
+            "What the picture shows (in Polish)",
+        ),
+        (
+            &["alt", "en"],
+            "Co przedstawia obrazek (po angielsku)",
+            "What the picture shows (in English)",
+        ),
+    ],
+    hint: (
+        "Obrazek, który pokazuje myśl tej części. Plik (do 100 KiB) kładzie się obok bundle.json; puste pola oznaczają brak obrazka.",
+        "A picture that shows this part's idea. The file (up to 100 KiB) goes beside bundle.json; empty fields mean no picture.",
+    ),
+};
+
+const LICENCE: Group = Group {
+    parts: &[
+        (
+            &["licence", "pl"],
+            "Nazwa licencji, np. CC BY 4.0 (po polsku)",
+            "The licence's name, e.g. CC BY 4.0 (in Polish)",
+        ),
+        (
+            &["licence", "en"],
+            "Nazwa licencji (po angielsku)",
+            "The licence's name (in English)",
+        ),
+        (
+            &["licence_url"],
+            "Adres tekstu licencji (http/https)",
+            "Address of the licence's text (http/https)",
+        ),
+    ],
+    hint: (
+        "Na jakich warunkach wolno ponownie wykorzystać dane z folderu dane/. Puste pola oznaczają, że licencji nie podano.",
+        "On what terms the data in the dane/ folder may be reused. Empty fields mean no licence is given.",
+    ),
+};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Spec {
@@ -196,7 +349,19 @@ pub const ORGANISATION: Section = Section {
             "Accent colour (#rrggbb; empty for the default)",
             Kind::OptPair(&ACCENT),
         ),
-        s("logo", "Logo", "Logo", Kind::Logo),
+        s("logo", "Logo", "Logo", Kind::Group(&LOGO)),
+        s(
+            "address",
+            "Adres siedziby",
+            "Seat address",
+            Kind::Group(&ADDRESS),
+        ),
+        s(
+            "same_as",
+            "Strony organizacji w innych serwisach (http/https: strona główna, BIP)",
+            "The organisation's pages elsewhere (http/https: main site, BIP)",
+            Kind::StrList,
+        ),
     ],
 };
 
@@ -281,6 +446,24 @@ pub const PROJECTS: Section = Section {
             Kind::Money,
         ),
         s("source", "Źródło", "Source", Kind::Ref("sources")),
+        s(
+            "contract_number",
+            "Numer umowy o dofinansowanie (jak na umowie)",
+            "Funding agreement number (as written on it)",
+            Kind::OptStr,
+        ),
+        s(
+            "kohesio_id",
+            "Identyfikator w Kohesio (Q i cyfry, np. Q2698716)",
+            "Kohesio id (Q and digits, e.g. Q2698716)",
+            Kind::OptStr,
+        ),
+        s(
+            "eu_visibility",
+            "Pasek logotypów UE",
+            "EU logo strip",
+            Kind::Group(&STRIP),
+        ),
     ],
 };
 
@@ -370,11 +553,104 @@ pub const ACCESSIBILITY: Section = Section {
             "Architectural accessibility",
             OPT_LONG,
         ),
+        s(
+            "scope",
+            "Zakres deklaracji (czego dotyczy)",
+            "Scope of the statement (what it covers)",
+            OPT_LONG,
+        ),
+        s(
+            "communication",
+            "Dostępność komunikacyjno-informacyjna (tłumacz języka migowego, pętla indukcyjna, kontakt dla osób głuchych)",
+            "Communication accessibility (sign-language interpreter, induction loop, contact for deaf people)",
+            OPT_LONG,
+        ),
+        s(
+            "applications",
+            "Aplikacje mobilne (puste, jeśli ich nie ma)",
+            "Mobile applications (empty if there are none)",
+            OPT_LONG,
+        ),
     ],
 };
 
+/// The easy-to-read text's sections: `easy_read` holds them, and is null
+/// when the last one is deleted.
+pub const EASY_READ: Section = Section {
+    key: "easy_read.sections",
+    name: 7,
+    list: true,
+    title: "heading",
+    fields: &[
+        s("heading", "Nagłówek części", "Section heading", TEXT),
+        s(
+            "paragraphs",
+            "Akapit (jedna myśl, krótkie zdania)",
+            "Paragraph (one idea, short sentences)",
+            Kind::TextList,
+        ),
+        s("picture", "Obrazek", "Picture", Kind::Group(&PICTURE)),
+    ],
+};
+
+/// The sign-language videos: `sign_language` holds them, and is null when
+/// the last one is deleted.
+pub const SIGN_LANGUAGE: Section = Section {
+    key: "sign_language.videos",
+    name: 8,
+    list: true,
+    title: "title",
+    fields: &[
+        s("title", "Tytuł filmu", "Video title", TEXT),
+        s(
+            "file",
+            "Plik filmu (.webm albo .mp4, obok bundle.json)",
+            "Video file (.webm or .mp4, beside bundle.json)",
+            Kind::Str,
+        ),
+        s(
+            "captions.pl",
+            "Plik napisów po polsku (.vtt)",
+            "Polish captions file (.vtt)",
+            Kind::Str,
+        ),
+        s(
+            "captions.en",
+            "Plik napisów po angielsku (.vtt; puste – brak)",
+            "English captions file (.vtt; empty for none)",
+            Kind::OptStr,
+        ),
+        s(
+            "poster",
+            "Kadr przed odtworzeniem (.svg albo .png; puste – brak)",
+            "Poster shown before playing (.svg or .png; empty for none)",
+            Kind::OptStr,
+        ),
+        s(
+            "transcript",
+            "Tekst tego, co jest migane",
+            "Transcript of what is signed",
+            LONG,
+        ),
+    ],
+};
+
+/// The open-data licence: one group, the whole of `open_data`.
+pub const OPEN_DATA: Section = Section {
+    key: "open_data",
+    name: 9,
+    list: false,
+    title: "licence",
+    fields: &[s(
+        "",
+        "Licencja otwartych danych",
+        "Open data licence",
+        Kind::Group(&LICENCE),
+    )],
+};
+
 /// The order of the form, events and projects first: what changes most.
-pub const SECTIONS: [Section; 7] = [
+pub const SECTIONS: [Section; 10] = [
     EVENTS,
     PROJECTS,
     ORGANISATION,
@@ -382,7 +658,64 @@ pub const SECTIONS: [Section; 7] = [
     ERAS,
     FIGURES,
     ACCESSIBILITY,
+    EASY_READ,
+    SIGN_LANGUAGE,
+    OPEN_DATA,
 ];
+
+impl Section {
+    /// The section's place in the draft (`easy_read.sections`: the list).
+    pub fn path(&self) -> Path {
+        Path::root().keys(self.key)
+    }
+
+    /// The section's name in `data-testid`s: its key's first step.
+    pub fn testid(&self) -> &'static str {
+        self.key.split('.').next().unwrap_or(self.key)
+    }
+
+    /// Whether its items have an id (made from the title while new).
+    pub fn has_ids(&self) -> bool {
+        self.fields.iter().any(|f| matches!(f.kind, Kind::Id))
+    }
+
+    /// How many steps of a fault's path the section's key takes, if the
+    /// path is at or below it.
+    fn depth_in(&self, segs: &[Segment]) -> Option<usize> {
+        let keys: Vec<&str> = self.key.split('.').collect();
+        let below = keys.len() <= segs.len()
+            && keys
+                .iter()
+                .zip(segs)
+                .all(|(k, s)| matches!(s, Segment::Key(x) if x == k));
+        below.then_some(keys.len())
+    }
+
+    /// Whether the section lies within what a fault's path names, without
+    /// being it (`$.easy_read` holds the list `easy_read.sections`): the
+    /// fault is then the section's as a whole.
+    fn lies_within(&self, segs: &[Segment]) -> bool {
+        let keys: Vec<&str> = self.key.split('.').collect();
+        !segs.is_empty()
+            && segs.len() < keys.len()
+            && keys
+                .iter()
+                .zip(segs)
+                .all(|(k, s)| matches!(s, Segment::Key(x) if x == k))
+    }
+}
+
+/// The section a fault's path is in, and how many steps its key takes.
+fn section_at(segs: &[Segment]) -> Option<(&'static Section, usize)> {
+    SECTIONS
+        .iter()
+        .find_map(|s| s.depth_in(segs).map(|d| (s, d)))
+}
+
+/// The keys of a spec as steps (none for the item itself).
+fn spec_keys(spec: &Spec) -> Vec<&'static str> {
+    spec.key.split('.').filter(|k| !k.is_empty()).collect()
+}
 
 /// A new item of a list section: empty texts for the editor to fill in,
 /// no date, no amount (unknown, never 0), the first source.
@@ -401,10 +734,29 @@ pub fn new_item(section: &Section, first_source: Option<&str>) -> Value {
             "id": "", "value": 0, "bound": "exact", "label": {"pl": ""},
             "project": null, "source": src
         }),
+        // One empty paragraph: a section is there to say something.
+        "easy_read.sections" => json!({
+            "heading": {"pl": ""}, "paragraphs": [{"pl": ""}], "picture": null
+        }),
+        "sign_language.videos" => json!({
+            "title": {"pl": ""}, "file": "", "captions": {"pl": ""}, "poster": null,
+            "transcript": {"pl": ""}
+        }),
         _ => json!({
             "id": "", "date": null, "kind": "project", "title": {"pl": ""},
             "description": {"pl": ""}, "project": null, "source": src
         }),
+    }
+}
+
+/// After an item is deleted: a list held by an optional object (the
+/// easy-to-read text's sections) that is left empty takes the object with
+/// it, so that no content and none given are one thing, as in the workbook.
+pub fn drop_if_empty(v: &mut Value, section: &Section) {
+    let list = section.path();
+    if list.0.len() > 1 && super::draft::len_at(v, &list) == 0 {
+        let holder = Path(list.0[..list.0.len() - 1].to_vec());
+        super::draft::set(v, &holder, Value::Null);
     }
 }
 
@@ -416,22 +768,25 @@ pub fn field_for(path: &JsonPath) -> String {
     let Some(Segment::Key(first)) = segs.first() else {
         return "f".into();
     };
-    let Some(section) = SECTIONS.iter().find(|s| s.key == first) else {
+    if let Some(s) = SECTIONS.iter().find(|s| s.lies_within(segs)) {
+        return s.path().dom_id();
+    }
+    let Some((section, depth)) = section_at(segs) else {
         return match first.as_str() {
             "content_date" => "f-content-date".into(),
             _ => "f".into(),
         };
     };
     let (item, rest) = if section.list {
-        match segs.get(1) {
-            Some(Segment::Index(i)) => (Path::root().key(section.key).index(*i), &segs[2..]),
-            _ => return Path::root().key(section.key).dom_id(),
+        match segs.get(depth) {
+            Some(Segment::Index(i)) => (section.path().index(*i), &segs[depth + 1..]),
+            _ => return section.path().dom_id(),
         }
     } else {
-        (Path::root().key(section.key), &segs[1..])
+        (section.path(), &segs[depth..])
     };
     for spec in section.fields {
-        let keys: Vec<&str> = spec.key.split('.').collect();
+        let keys = spec_keys(spec);
         let matches = keys.len() <= rest.len()
             && keys
                 .iter()
@@ -453,24 +808,37 @@ pub fn field_for(path: &JsonPath) -> String {
                 format!("{}-{i}-{l}", field.dom_id())
             }
             (Kind::TextList, [Segment::Index(i), ..]) => format!("{}-{i}-pl", field.dom_id()),
+            (Kind::StrList, [Segment::Index(i), ..]) => format!("{}-{i}", field.dom_id()),
             (Kind::OptPair(pair), [Segment::Key(k), ..]) if pair.iter().any(|p| p.0 == k) => {
                 format!("{}-{k}", field.dom_id())
             }
             (Kind::OptPair(pair), _) => format!("{}-{}", field.dom_id(), pair[0].0),
-            (Kind::Logo, [Segment::Key(a), Segment::Key(l), ..]) if a == "alt" => {
-                format!("{}-alt-{l}", field.dom_id())
-            }
-            (Kind::Logo, [Segment::Key(a), ..]) if a == "alt" => {
-                format!("{}-alt-pl", field.dom_id())
-            }
-            (Kind::Logo, _) => format!("{}-file", field.dom_id()),
+            (Kind::Group(g), tail) => part_path(&field, g.part_for(tail)).dom_id(),
             _ => field.dom_id(),
         };
     }
+    // A fault at an object of several fields (`captions`): its first field.
+    let within = section.fields.iter().find(|spec| {
+        let keys = spec_keys(spec);
+        !rest.is_empty()
+            && rest.len() < keys.len()
+            && keys
+                .iter()
+                .zip(rest)
+                .all(|(k, s)| matches!(s, Segment::Key(x) if x == k))
+    });
+    if let Some(spec) = within {
+        return item.keys(spec.key).dom_id();
+    }
     match item.0.last() {
         Some(Seg::Index(_)) => item.dom_id(),
-        _ => fault_dom_id(&JsonPath(segs[..1].to_vec())),
+        _ => fault_dom_id(&JsonPath(segs[..depth].to_vec())),
     }
+}
+
+/// The place of one part of a group.
+pub fn part_path(group: &Path, keys: &[&'static str]) -> Path {
+    keys.iter().fold(group.clone(), |p, k| p.key(k))
 }
 
 /// Where a fault is, in the editor's words: the section, the item's
@@ -479,11 +847,10 @@ pub fn place_of(path: &JsonPath, lang: Lang) -> String {
     let t = super::strings::ui(lang);
     let segs = &path.0;
     let mut out = vec![];
-    let section = match segs.first() {
-        Some(Segment::Key(k)) => SECTIONS.iter().find(|s| s.key == k),
-        _ => None,
-    };
-    let Some(section) = section else {
+    if let Some(s) = SECTIONS.iter().find(|s| s.lies_within(segs)) {
+        return t.sections[s.name].to_owned();
+    }
+    let Some((section, depth)) = section_at(segs) else {
         return match (segs.first(), lang) {
             (Some(Segment::Key(k)), Lang::Pl) if k == "content_date" => {
                 "Treść według stanu na".into()
@@ -494,7 +861,7 @@ pub fn place_of(path: &JsonPath, lang: Lang) -> String {
         };
     };
     out.push(t.sections[section.name].to_owned());
-    let mut rest = &segs[1..];
+    let mut rest = &segs[depth..];
     if section.list {
         if let Some(Segment::Index(i)) = rest.first() {
             out.push(format!("{}", i + 1));
@@ -502,7 +869,7 @@ pub fn place_of(path: &JsonPath, lang: Lang) -> String {
         }
     }
     let spec = section.fields.iter().find(|spec| {
-        let keys: Vec<&str> = spec.key.split('.').collect();
+        let keys = spec_keys(spec);
         keys.len() <= rest.len()
             && keys
                 .iter()
@@ -514,7 +881,7 @@ pub fn place_of(path: &JsonPath, lang: Lang) -> String {
             Lang::Pl => spec.pl.to_owned(),
             Lang::En => spec.en.to_owned(),
         });
-        if let Some(Segment::Key(l)) = rest.get(spec.key.split('.').count()) {
+        if let Some(Segment::Key(l)) = rest.get(spec_keys(spec).len()) {
             if l == "en" {
                 out.push(t.english.to_owned());
             } else if l == "pl" {
@@ -580,6 +947,136 @@ mod tests {
                 vec![k("accessibility"), k("email")],
                 "f-accessibility-email",
             ),
+            // The fields of the law's three forms (#25).
+            (
+                vec![
+                    k("easy_read"),
+                    k("sections"),
+                    I(0),
+                    k("paragraphs"),
+                    I(1),
+                    k("pl"),
+                ],
+                "f-easy-read-sections-0-paragraphs-1-pl",
+            ),
+            (
+                vec![k("easy_read"), k("sections"), I(2), k("heading"), k("en")],
+                "f-easy-read-sections-2-heading-en",
+            ),
+            (
+                vec![
+                    k("easy_read"),
+                    k("sections"),
+                    I(0),
+                    k("picture"),
+                    k("alt"),
+                    k("en"),
+                ],
+                "f-easy-read-sections-0-picture-alt-en",
+            ),
+            (
+                vec![k("easy_read"), k("sections"), I(0), k("picture"), k("file")],
+                "f-easy-read-sections-0-picture-file",
+            ),
+            (
+                vec![k("easy_read"), k("sections"), I(1)],
+                "f-easy-read-sections-1",
+            ),
+            (vec![k("easy_read")], "f-easy-read-sections"),
+            (
+                vec![
+                    k("sign_language"),
+                    k("videos"),
+                    I(0),
+                    k("captions"),
+                    k("en"),
+                ],
+                "f-sign-language-videos-0-captions-en",
+            ),
+            (
+                vec![k("sign_language"), k("videos"), I(0), k("captions")],
+                "f-sign-language-videos-0-captions-pl",
+            ),
+            (
+                vec![k("sign_language"), k("videos"), I(1), k("file")],
+                "f-sign-language-videos-1-file",
+            ),
+            (
+                vec![k("sign_language"), k("videos"), I(1), k("poster")],
+                "f-sign-language-videos-1-poster",
+            ),
+            (
+                vec![
+                    k("sign_language"),
+                    k("videos"),
+                    I(0),
+                    k("transcript"),
+                    k("pl"),
+                ],
+                "f-sign-language-videos-0-transcript-pl",
+            ),
+            (
+                vec![k("projects"), I(2), k("kohesio_id")],
+                "f-projects-2-kohesio-id",
+            ),
+            (
+                vec![k("projects"), I(2), k("contract_number")],
+                "f-projects-2-contract-number",
+            ),
+            (
+                vec![
+                    k("projects"),
+                    I(1),
+                    k("eu_visibility"),
+                    k("strip"),
+                    k("alt"),
+                    k("en"),
+                ],
+                "f-projects-1-eu-visibility-strip-alt-en",
+            ),
+            (
+                vec![
+                    k("projects"),
+                    I(1),
+                    k("eu_visibility"),
+                    k("strip"),
+                    k("file"),
+                ],
+                "f-projects-1-eu-visibility-strip-file",
+            ),
+            (
+                vec![k("organisation"), k("address"), k("postal_code")],
+                "f-organisation-address-postal-code",
+            ),
+            (
+                vec![k("organisation"), k("address")],
+                "f-organisation-address-street",
+            ),
+            (
+                vec![k("organisation"), k("same_as"), I(1)],
+                "f-organisation-same-as-1",
+            ),
+            (
+                vec![k("open_data"), k("licence_url")],
+                "f-open-data-licence-url",
+            ),
+            (
+                vec![k("open_data"), k("licence"), k("en")],
+                "f-open-data-licence-en",
+            ),
+            (vec![k("open_data")], "f-open-data-licence-pl"),
+            (
+                vec![k("accessibility"), k("scope"), k("pl")],
+                "f-accessibility-scope-pl",
+            ),
+            (
+                vec![k("accessibility"), k("communication"), k("en")],
+                "f-accessibility-communication-en",
+            ),
+            (
+                vec![k("accessibility"), k("applications")],
+                "f-accessibility-applications-pl",
+            ),
             (vec![k("content_date")], "f-content-date"),
             (vec![], "f"),
         ];
@@ -592,20 +1089,94 @@ mod tests {
     }
 
     #[test]
+    fn places_are_named_in_the_editors_words() {
+        let path = p(&[
+            k("easy_read"),
+            k("sections"),
+            Segment::Index(0),
+            k("paragraphs"),
+            Segment::Index(1),
+            k("en"),
+        ]);
+        assert_eq!(
+            place_of(&path, Lang::Pl),
+            "Tekst łatwy do czytania › 1 › Akapit (jedna myśl, krótkie zdania)"
+        );
+        assert_eq!(
+            place_of(&p(&[k("sign_language")]), Lang::En),
+            "Sign language (PJM)"
+        );
+        assert_eq!(
+            place_of(&p(&[k("open_data"), k("licence_url")]), Lang::En),
+            "Open data › Open data licence"
+        );
+    }
+
+    #[test]
     fn new_items_are_items_the_validator_reads() {
+        use super::super::draft::{push_item, set};
         let mut v: Value =
             serde_json::from_str(include_str!("../../public/content/bundle.json")).unwrap();
         for section in SECTIONS.iter().filter(|s| s.list) {
             let mut item = new_item(section, Some("rops-o-nas"));
-            item["id"] = json!(format!("nowy-{}", section.key));
-            v[section.key].as_array_mut().unwrap().push(item);
+            if section.has_ids() {
+                item["id"] = json!(format!("nowy-{}", section.testid()));
+            }
+            assert!(push_item(&mut v, &section.path(), item));
         }
-        let c = super::super::draft::check(&v, rops_es::content::Lang::Pl);
-        // Shape is right: what remains are the empty texts to fill in.
+        let c = super::super::draft::check(&v, Lang::Pl);
+        // Shape is right: what remains are the empty texts and file names to fill in.
+        let to_fill = |m: &str| m.contains("pusty") || m.starts_with("„” nie jest nazwą pliku");
         assert!(
-            c.issues.iter().all(|i| i.message.contains("pusty")),
+            c.issues.iter().all(|i| i.warning || to_fill(&i.message)),
             "{:?}",
             c.issues
         );
+        // Filled in, the new sections and videos are valid.
+        let etr = EASY_READ.path();
+        let n = super::super::draft::len_at(&v, &etr) - 1;
+        let mut fill = |p: Path, s: &str| assert!(set(&mut v, &p, json!(s)), "{p:?}");
+        fill(etr.index(n).keys("heading.pl"), "Nowa część");
+        fill(etr.index(n).key("paragraphs").index(0).key("pl"), "Krótko.");
+        let video = SIGN_LANGUAGE.path().index(0);
+        fill(video.keys("title.pl"), "Film");
+        fill(video.key("file"), "film.webm");
+        fill(video.keys("captions.pl"), "film.vtt");
+        fill(video.keys("transcript.pl"), "Tekst.");
+        let c = super::super::draft::check(&v, Lang::Pl);
+        let faults: Vec<_> = c.issues.iter().filter(|i| !i.warning).collect();
+        assert!(
+            faults.iter().all(|i| i.message.contains("pusty")
+                && !i.field.starts_with("f-easy-read")
+                && !i.field.starts_with("f-sign-language")),
+            "{faults:?}"
+        );
+    }
+
+    #[test]
+    fn groups_start_whole_and_an_emptied_list_takes_its_holder() {
+        assert_eq!(LOGO.skeleton(), json!({"file": "", "alt": {"pl": ""}}));
+        assert_eq!(
+            STRIP.skeleton(),
+            json!({"strip": {"file": "", "alt": {"pl": ""}}})
+        );
+        assert_eq!(
+            LICENCE.skeleton(),
+            json!({"licence": {"pl": ""}, "licence_url": ""})
+        );
+        assert_eq!(
+            ADDRESS.skeleton(),
+            json!({"street": "", "postal_code": "", "locality": ""})
+        );
+        let mut v = json!({"easy_read": {"sections": [{"heading": {"pl": "a"}}]}});
+        drop_if_empty(&mut v, &EASY_READ);
+        assert_eq!(v["easy_read"]["sections"].as_array().map(Vec::len), Some(1));
+        super::super::draft::remove_item(&mut v, &EASY_READ.path(), 0);
+        drop_if_empty(&mut v, &EASY_READ);
+        assert_eq!(v, json!({"easy_read": null}));
+        // A list that is a section of its own stays, empty.
+        let mut v = json!({"events": []});
+        drop_if_empty(&mut v, &EVENTS);
+        assert_eq!(v, json!({"events": []}));
     }
 }
