@@ -45,7 +45,7 @@ struct Shows {
 }
 
 /// What every route shows, in Polish and in English.
-const SHOWS: [(&PageRoute, [Shows; 2]); 6] = [
+const SHOWS: [(&PageRoute, [Shows; 2]); 8] = [
     (
         &ABOUT,
         [

@@ -39,8 +39,8 @@ const HOSTILE: &str = "=1+1; \"cytat\" 'apostrof' </script><script>alert(1)</scr
 /// The fictional bundle's folder, copied, with its first event's and first
 /// project's titles made hostile; published with `--local` into a copy of
 /// the shipped dist/. Returns (work, dist, bundle).
-fn published_fictional() -> (WorkDir, PathBuf, Value) {
-    let work = WorkDir::new("fictional");
+fn published_fictional(name: &str) -> (WorkDir, PathBuf, Value) {
+    let work = WorkDir::new(name);
     let fixture = repo_dir().join("tests/fixtures/fictional");
     let content = work.0.join("content");
     copy_dir(&fixture, &content);
@@ -140,7 +140,7 @@ fn meta_name(html: &str, name: &str) -> Option<String> {
 
 #[tokio::test]
 async fn every_page_carries_the_law_s_links_meta_and_structured_data() {
-    let (_work, dist, b) = published_fictional();
+    let (_work, dist, b) = published_fictional("t1");
     let mut failures = vec![];
     for (path, lang) in full_pages(&b) {
         let html = std::fs::read_to_string(dist.join(file_of(&path)))
@@ -215,18 +215,17 @@ async fn every_page_carries_the_law_s_links_meta_and_structured_data() {
 
 #[tokio::test]
 async fn open_data_and_the_machine_readable_text_parse_and_keep_every_character() {
-    let (_work, dist, b) = published_fictional();
+    let (_work, dist, b) = published_fictional("t2");
     // Python's csv and json modules, as a reuser of the data would read it.
     let script = r#"
-import csv, json, sys
+import csv, io, json, sys
 d = sys.argv[1]
 out = {}
 for name in ["projekty.csv", "wydarzenia.csv"]:
     raw = open(f"{d}/dane/{name}", "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf"), name + ": no BOM"
     text = raw.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,")
-    out[name] = list(csv.DictReader(text.splitlines(keepends=True), dialect=dialect))
+    out[name] = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";", quotechar='"'))
 out["dataset"] = json.load(open(f"{d}/dane/dataset.jsonld", encoding="utf-8"))
 print(json.dumps(out))
 "#;
@@ -311,7 +310,7 @@ print(json.dumps(out))
 
 #[tokio::test]
 async fn the_pages_of_the_three_forms_work_in_the_browser() {
-    let (_work, dist, b) = published_fictional();
+    let (_work, dist, b) = published_fictional("t3");
     let s = Server::start_at(dist.clone(), "/").await;
     let c = browser(DESKTOP).await;
     for lang in ["pl", "en"] {

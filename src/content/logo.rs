@@ -4,7 +4,9 @@
 //! runs no script and loads nothing an SVG refers to; the checks keep the
 //! file harmless when opened on its own too.
 
-use super::error::{JsonPath, LogoProblem, MediaProblem};
+#[cfg(not(target_arch = "wasm32"))]
+use super::error::MediaProblem;
+use super::error::{JsonPath, LogoProblem};
 use super::model::Bundle;
 
 /// Logos are small; a larger file is an export accident.
@@ -31,6 +33,7 @@ pub fn is_logo_name(name: &str) -> bool {
 pub const MAX_VIDEO_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Caption files are text; this is hours of captions.
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_CAPTION_BYTES: u64 = 512 * 1024;
 
 /// A plain file name (the logo's rules) with one of `endings`.
@@ -147,6 +150,7 @@ impl MediaKind {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn limit(self) -> u64 {
         match self {
             MediaKind::Logo | MediaKind::Picture => MAX_LOGO_BYTES,
@@ -156,6 +160,7 @@ impl MediaKind {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// What is wrong with a media file's first bytes (a video is judged by its
 /// head: its container's signature), by the kind its name gives.
 pub fn media_problem(kind: MediaKind, name: &str, head: &[u8]) -> Option<MediaProblem> {
