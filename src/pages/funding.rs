@@ -306,16 +306,14 @@ fn eu_mark(p: &Project, lang: Lang) -> Option<impl IntoView> {
         return None;
     }
     let l = legal(lang);
-    let strip = match &p.eu_visibility {
-        Some(v) => {
-            let (alt, _) = text_of(&v.strip.alt, lang);
-            view! { <img class="eu-mark__strip" src=format!("content/{}", v.strip.file) alt=alt data-testid="eu-strip"/> }
-                .into_any()
-        }
-        None => {
-            view! { <p class="note" data-testid="eu-strip-missing">{l.no_strip}</p> }.into_any()
-        }
-    };
+    let strip = p.eu_visibility.as_ref().map(|v| {
+        let (alt, _) = text_of(&v.strip.alt, lang);
+        view! { <img class="eu-mark__strip" src=format!("content/{}", v.strip.file) alt=alt data-testid="eu-strip"/> }
+    });
+    let missing = p
+        .eu_visibility
+        .is_none()
+        .then(|| view! { <p class="note" data-testid="eu-strip-missing">{l.no_strip}</p> });
     let statement = match p.eu_wording() {
         Some(w) => eu_statement(w, p.fund, lang),
         // No period in the bundle: which statement applies is not known,
@@ -329,6 +327,7 @@ fn eu_mark(p: &Project, lang: Lang) -> Option<impl IntoView> {
         <div class="eu-mark" data-testid="eu-mark">
             {strip}
             <p class="eu-mark__statement" data-testid="eu-statement">{statement}</p>
+            {missing}
         </div>
     })
 }

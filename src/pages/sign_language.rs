@@ -45,7 +45,7 @@ fn video(v: &SignVideo, i: usize, lang: Lang) -> impl IntoView {
     let (title, title_lang) = text_of(&v.title, lang);
     let (transcript, transcript_lang) = text_of(&v.transcript, lang);
     let id = format!("pjm-{}", i + 1);
-    let (section_by, video_by) = (id.clone(), id.clone());
+    let video_by = id.clone();
     let src = format!("content/{}", v.file);
     let mime = if v.file.ends_with(".mp4") {
         "video/mp4"
@@ -63,7 +63,7 @@ fn video(v: &SignVideo, i: usize, lang: Lang) -> impl IntoView {
     };
     let en = v.captions.en.as_ref().map(|f| track(f, Lang::En, en_shown));
     view! {
-        <section class="sign-video" aria-labelledby=section_by data-testid="pjm-video">
+        <section class="sign-video" data-testid="pjm-video">
             <h2 id=id lang=title_lang>{title}</h2>
             <video controls preload="metadata" playsinline
                 poster=v.poster.as_ref().map(|p| format!("content/{p}"))
