@@ -148,7 +148,7 @@ async fn every_page_carries_the_law_s_links_meta_and_structured_data() {
             .unwrap_or_else(|e| panic!("{path}: {e}"));
         let mut fail = |m: String| failures.push(format!("{path}: {m}"));
         // The footer's three forms, prerendered (so they work before the app starts).
-        for id in ["etr-link", "pjm-link", "text-file-link"] {
+        for id in ["etr-link", "pjm-link", "text-file-link", "open-data-link"] {
             if !html.contains(&format!("data-testid=\"{id}\"")) {
                 fail(format!("no {id} in the footer"));
             }
@@ -474,6 +474,11 @@ async fn the_shipped_bundle_says_honestly_what_is_missing() {
     assert!(text(&c, "[data-testid=licence]")
         .await
         .contains("being completed"));
+    // The footer's open data leads to the funding page's section, focused.
+    open(&c, &s, ABOUT.en, ABOUT.ready).await;
+    click(&c, "[data-testid=open-data-link]").await;
+    wait_js(&c, "document.activeElement && document.activeElement.id === 'dane-otwarte'").await;
+    assert_eq!(current_path(&c).await, FUNDING.en);
     // The declaration's new parts the organisation has not given.
     open(&c, &s, DECLARATION.pl, DECLARATION.ready).await;
     assert!(text(&c, "#a11y-zakres")

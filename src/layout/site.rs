@@ -102,6 +102,7 @@ where
     };
     let about = href.clone();
     let declaration = href.clone();
+    let open_data = href.clone();
     let easy_read = href.clone();
     let sign_language = href.clone();
     // The machine-readable text `publish` writes beside the pages: a file,
@@ -215,6 +216,12 @@ where
                             <TextIcon/>{move || legal(lang.get()).text_file}
                         </a>
                     </li>
+                    <li>
+                        <a href=move || format!("{}#{}", open_data(Page::Funding, lang.get()), crate::pages::OPEN_DATA_ID)
+                            data-testid="open-data-link">
+                            <DataIcon/>{move || legal(lang.get()).open_data_title}
+                        </a>
+                    </li>
                 </ul>
             </nav>
             <p>
@@ -271,6 +278,16 @@ fn TextIcon() -> impl IntoView {
     view! {
         <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
             <path d="M5 2 H15 L19 6 V22 H5 Z M15 2 V6 H19 M8 11 H16 M8 15 H16 M8 19 H13" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>
+        </svg>
+    }
+}
+
+/// Open data: a small table.
+#[component]
+fn DataIcon() -> impl IntoView {
+    view! {
+        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d="M3 4 H21 V20 H3 Z M3 9 H21 M3 14.5 H21 M10 4 V20" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>
         </svg>
     }
 }

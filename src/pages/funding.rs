@@ -111,7 +111,7 @@ fn FundingBody(
         if id.is_empty() {
             return;
         }
-        let id = if id.starts_with("project-") {
+        let id = if id.starts_with("project-") || id == OPEN_DATA_ID {
             id.to_owned()
         } else {
             format!("project-{id}")
@@ -267,6 +267,9 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
     }
 }
 
+/// The open-data section's fragment, linked from every page's footer.
+pub const OPEN_DATA_ID: &str = "dane-otwarte";
+
 /// The open-data files `publish` writes beside the pages (`dane/`), with
 /// the licence the bundle gives, or "being completed" without one. Files,
 /// not routes: `download` keeps the router from drawing them as pages.
@@ -283,7 +286,7 @@ fn open_data(b: &Bundle, lang: Lang) -> impl IntoView {
         None => view! { <em class="pending">{ui(lang).being_completed}</em> }.into_any(),
     };
     view! {
-        <section aria-labelledby="open-data-h" data-testid="open-data">
+        <section id=OPEN_DATA_ID tabindex="-1" aria-labelledby="open-data-h" data-testid="open-data">
             <h2 id="open-data-h">{l.open_data_title}</h2>
             <p>{l.open_data_intro}</p>
             <ul>

@@ -15,7 +15,7 @@ pub use accessibility::AccessibilityDeclaration;
 pub use easy_read::EasyRead;
 pub use embed_code::EmbedCode;
 pub use event::EventDetail;
-pub use funding::Funding;
+pub use funding::{Funding, OPEN_DATA_ID};
 pub use not_found::NotFound;
 pub use sign_language::SignLanguage;
 pub use timeline::{provide_timeline_focus, Timeline};
