@@ -1271,7 +1271,10 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
         html.contains(&old_title) || unescape(&html).contains(&old_title)
     };
     for (rel, bytes) in &before {
-        if rel.ends_with(".html") && shows_old(bytes) {
+        // The pages, and the machine-readable text and open data, which
+        // list every event.
+        let text = [".html", ".txt", ".csv"].iter().any(|e| rel.ends_with(e));
+        if text && shows_old(bytes) {
             for suffix in ["", ".br", ".gz"] {
                 let f = format!("{rel}{suffix}");
                 if before.contains_key(&f) {

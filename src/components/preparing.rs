@@ -34,7 +34,7 @@ pub fn preparing(b: &Bundle, what: &'static str, lang: Lang) -> impl IntoView {
             <p>{what}</p>
             <p>{l.ask_meanwhile}</p>
             {contacts}
-            <p><a href=declaration>{l.contact_in_declaration}</a> "."</p>
+            <p><a href=declaration>{l.ask_in_declaration}</a> "."</p>
         </div>
     }
 }

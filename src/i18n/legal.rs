@@ -18,7 +18,7 @@ pub struct Legal {
     pub pjm_missing: &'static str,
     /// Before the contact, on a page whose content is being prepared.
     pub ask_meanwhile: &'static str,
-    pub contact_in_declaration: &'static str,
+    pub ask_in_declaration: &'static str,
     pub transcript: &'static str,
     pub video_fallback: &'static str,
     /// A caption track's label, in the track's own language.
@@ -57,7 +57,7 @@ const PL: Legal = Legal {
     etr_missing: "Informacje o nas w tekście łatwym do czytania są w przygotowaniu.",
     pjm_missing: "Nagranie z informacjami o nas w polskim języku migowym jest w przygotowaniu.",
     ask_meanwhile: "Do tego czasu odpowiemy na pytania. Dane kontaktowe:",
-    contact_in_declaration: "Dane kontaktowe są też w deklaracji dostępności",
+    ask_in_declaration: "Jak zażądać informacji w innej formie, opisuje deklaracja dostępności",
     transcript: "Tekst nagrania",
     video_fallback: "Ta przeglądarka nie odtwarza nagrania. Możesz pobrać plik:",
     captions_label: "polski",
@@ -98,7 +98,7 @@ const EN: Legal = Legal {
     etr_missing: "Easy-to-read information about us is being prepared.",
     pjm_missing: "A recording about us in Polish Sign Language is being prepared.",
     ask_meanwhile: "Until then, we will answer your questions. Contact:",
-    contact_in_declaration: "The contact details are also in the accessibility statement",
+    ask_in_declaration: "How to ask for the information in another form is described in the accessibility statement",
     transcript: "Text of the recording",
     video_fallback: "This browser cannot play the recording. You can download the file:",
     captions_label: "English",
