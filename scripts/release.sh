@@ -58,7 +58,10 @@ cp -R deploy "$stage/deploy"
 mv "$stage/deploy/DEPLOY.md" "$stage/DEPLOY.md"
 mkdir -p "$stage/schema" "$stage/example"
 cp public/content/bundle.schema.json "$stage/schema/"
-cp tests/fixtures/fictional/logo.svg "$stage/example/"
+# Every file the example names beside it: the logo, pictures, the
+# sign-language recording with its captions and poster, the EU strip.
+find tests/fixtures/fictional -maxdepth 1 -type f ! -name bundle.json \
+  -exec cp {} "$stage/example/" \;
 # The example's $schema points into this repository; in the package the
 # schema is at ../schema/ from it.
 sed 's|"\$schema": "[^"]*"|"$schema": "../schema/bundle.schema.json"|' \

@@ -295,10 +295,11 @@ print(json.dumps(out))
             let want = b["organisation"][key][lang].as_str().unwrap();
             assert!(t.contains(want), "{file} lacks the {key}: {want}");
         }
-        assert!(
-            t.contains(b["projects"][1]["name"][lang].as_str().unwrap()),
-            "{file}: activity"
-        );
+        // Its activity: a project's own activities, and the events.
+        let activity = b["projects"][0]["activities"][0][lang].as_str().unwrap();
+        assert!(t.contains(activity), "{file} lacks the activity {activity}");
+        let event = b["events"][1]["description"][lang].as_str().unwrap();
+        assert!(t.contains(event), "{file} lacks the event {event}");
         let html_file = file.replace(".txt", ".html");
         let h = std::fs::read_to_string(dist.join(&html_file)).unwrap();
         assert!(h.contains(&format!("lang=\"{lang}\"")), "{html_file}");
@@ -477,7 +478,11 @@ async fn the_shipped_bundle_says_honestly_what_is_missing() {
     // The footer's open data leads to the funding page's section, focused.
     open(&c, &s, ABOUT.en, ABOUT.ready).await;
     click(&c, "[data-testid=open-data-link]").await;
-    wait_js(&c, "document.activeElement && document.activeElement.id === 'dane-otwarte'").await;
+    wait_js(
+        &c,
+        "document.activeElement && document.activeElement.id === 'dane-otwarte'",
+    )
+    .await;
     assert_eq!(current_path(&c).await, FUNDING.en);
     // The declaration's new parts the organisation has not given.
     open(&c, &s, DECLARATION.pl, DECLARATION.ready).await;

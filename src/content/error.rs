@@ -180,6 +180,8 @@ pub enum FaultKind {
     BadKohesioId(String),
     /// A postal code that is not `NN-NNN`.
     BadPostalCode(String),
+    /// A list that must have at least one item if it is there at all.
+    EmptyList,
 }
 
 /// What is wrong with a media file beside the bundle.
@@ -471,10 +473,10 @@ impl FaultKind {
             ),
             (Logo(p), lang) => p.message(lang),
             (BadFileName { name, expected }, Lang::Pl) => format!(
-                "„{name}” nie jest nazwą pliku leżącego obok pliku treści (bez folderów, litery a–z, cyfry, - _ .) z końcówką {expected}"
+                "„{name}” nie jest nazwą pliku leżącego obok pliku treści (bez folderów, litery a–z, cyfry, - _ .) z końcówką {expected}: zmień nazwę pliku i wpisz ją tutaj"
             ),
             (BadFileName { name, expected }, Lang::En) => format!(
-                "\"{name}\" is not the name of a file beside the bundle (no folders; letters a–z, digits, - _ .) ending in {expected}"
+                "\"{name}\" is not the name of a file beside the bundle (no folders; letters a–z, digits, - _ .) ending in {expected}: rename the file and enter its new name here"
             ),
             (Media(p), lang) => p.message(lang),
             (LongSentence { words, limit, start }, Lang::Pl) => format!(
@@ -490,22 +492,28 @@ impl FaultKind {
                 "the paragraph has {sentences} sentences; easy-to-read paragraphs have at most {limit}: split it"
             ),
             (NoEuStrip, Lang::Pl) => {
-                "projekt finansowany z UE nie ma jeszcze paska logotypów programu (eu_visibility.strip): dodaj plik paska i jego tekst alternatywny".into()
+                "projekt finansowany z UE nie ma jeszcze paska logotypów programu: dodaj plik paska („Plik paska logotypów”) i to, co przedstawia".into()
             }
             (NoEuStrip, Lang::En) => {
-                "this EU-funded project has no programme logo strip yet (eu_visibility.strip): add the strip's file and its alternative text".into()
+                "this EU-funded project has no programme logo strip yet: add the strip's file (\"Logo strip file\") and what it shows".into()
             }
             (BadKohesioId(v), Lang::Pl) => format!(
-                "„{v}” nie jest identyfikatorem projektu w Kohesio (litera Q i cyfry, np. Q2871153 z adresu strony projektu)"
+                "„{v}” nie jest identyfikatorem projektu w Kohesio: wpisz literę Q i cyfry z adresu strony projektu (np. Q2871153)"
             ),
             (BadKohesioId(v), Lang::En) => format!(
-                "\"{v}\" is not a Kohesio project id (the letter Q and digits, e.g. Q2871153 from the project page's address)"
+                "\"{v}\" is not a Kohesio project id: enter the letter Q and the digits from the project page's address (e.g. Q2871153)"
             ),
+            (EmptyList, Lang::Pl) => {
+                "lista jest pusta: dodaj co najmniej jedną pozycję albo usuń całą część".into()
+            }
+            (EmptyList, Lang::En) => {
+                "the list is empty: add at least one item, or remove the whole part".into()
+            }
             (BadPostalCode(v), Lang::Pl) => {
-                format!("„{v}” nie jest kodem pocztowym w zapisie NN-NNN")
+                format!("„{v}” nie jest kodem pocztowym: wpisz go w zapisie NN-NNN, np. 31-000")
             }
             (BadPostalCode(v), Lang::En) => {
-                format!("\"{v}\" is not a postal code written NN-NNN")
+                format!("\"{v}\" is not a postal code: write it as NN-NNN, e.g. 31-000")
             }
             (LongAppName { chars, limit }, Lang::Pl) => format!(
                 "nazwa ma {chars} znaków; pod ikoną aplikacji mieści się zwykle {limit}, dłuższa zostanie ucięta"

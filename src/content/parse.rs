@@ -41,7 +41,13 @@ pub fn sentences(text: &str) -> Vec<&str> {
     while let Some((i, c)) = chars.next() {
         if matches!(c, '.' | '!' | '?' | '…') {
             let next = chars.peek().map(|&(_, n)| n);
-            if next.is_none_or(char::is_whitespace) {
+            // "np. ", "art. ", "2004 r. ": an abbreviation, not an end.
+            let word = text[start..i]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            let abbreviation = c == '.' && ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+            if next.is_none_or(char::is_whitespace) && !abbreviation {
                 let end = i + c.len_utf8();
                 let s = text[start..end].trim();
                 if !s.is_empty() {
@@ -57,6 +63,11 @@ pub fn sentences(text: &str) -> Vec<&str> {
     }
     out
 }
+
+/// Words that end in a full stop inside a sentence (Polish and English).
+const ABBREVIATIONS: [&str; 14] = [
+    "np", "m.in", "art", "pkt", "ust", "ul", "tj", "tzw", "r", "ok", "nr", "e.g", "i.e", "etc",
+];
 
 /// No single text needs to be longer than this; longer is an editing accident.
 pub const MAX_TEXT_CHARS: usize = 20_000;
@@ -521,10 +532,18 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
             );
         }
     }
+    // An empty list would draw a page of nothing where the footer promises
+    // content; absent, the page says it is being prepared.
     if let Some(er) = &b.easy_read {
+        if er.sections.is_empty() {
+            c.fault(root.key("easy_read").key("sections"), FaultKind::EmptyList);
+        }
         for (i, sec) in er.sections.iter().enumerate() {
             let sp = root.key("easy_read").key("sections").index(i);
             c.text(sp.key("heading"), &sec.heading);
+            if sec.paragraphs.is_empty() {
+                c.fault(sp.key("paragraphs"), FaultKind::EmptyList);
+            }
             for (j, para) in sec.paragraphs.iter().enumerate() {
                 c.text(sp.key("paragraphs").index(j), para);
             }
@@ -534,6 +553,12 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
         }
     }
     if let Some(sl) = &b.sign_language {
+        if sl.videos.is_empty() {
+            c.fault(
+                root.key("sign_language").key("videos"),
+                FaultKind::EmptyList,
+            );
+        }
         for (i, v) in sl.videos.iter().enumerate() {
             let vp = root.key("sign_language").key("videos").index(i);
             c.text(vp.key("title"), &v.title);

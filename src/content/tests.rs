@@ -1229,8 +1229,13 @@ fn long_easy_read_sentences_and_paragraphs_are_warnings_where_they_are() {
     assert_eq!(here[0].at, Some(position(&text, &format!("\"{long}"))));
     // Numbers and abbreviations followed by no space do not end a sentence.
     assert_eq!(
-        sentences("Art. 6 pkt 3. Kwota 1.5 mln zł! Czy tak?"),
-        vec!["Art.", "6 pkt 3.", "Kwota 1.5 mln zł!", "Czy tak?"]
+        sentences("Art. 6 pkt 3 ustawy, np. tak. Kwota 1.5 mln zł! W 2004 r. było. Czy tak?"),
+        vec![
+            "Art. 6 pkt 3 ustawy, np. tak.",
+            "Kwota 1.5 mln zł!",
+            "W 2004 r. było.",
+            "Czy tak?"
+        ]
     );
 }
 
@@ -1304,6 +1309,31 @@ fn media_names_kohesio_ids_postal_codes_and_addresses_are_located_faults() {
         assert_eq!(f[0].at, Some(position(&text, to)));
         assert!(!f[0].kind.message(Lang::Pl).is_empty());
     }
+}
+
+#[test]
+fn empty_easy_read_sign_language_and_paragraph_lists_are_faults() {
+    let mut v: serde_json::Value = serde_json::from_str(FICTIONAL).unwrap();
+    v["sign_language"]["videos"] = serde_json::json!([]);
+    v["easy_read"]["sections"][1]["paragraphs"] = serde_json::json!([]);
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let f = faults(&text);
+    let paths: Vec<String> = f.iter().map(|f| f.path.to_string()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "$.easy_read.sections[1].paragraphs",
+            "$.sign_language.videos"
+        ]
+    );
+    assert!(f
+        .iter()
+        .all(|f| f.kind == FaultKind::EmptyList && f.at.is_some()));
+    v["easy_read"]["sections"] = serde_json::json!([]);
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    assert!(faults(&text)
+        .iter()
+        .any(|f| f.path.to_string() == "$.easy_read.sections"));
 }
 
 #[test]

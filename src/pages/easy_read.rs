@@ -39,8 +39,8 @@ fn Sections(
             }).collect_view();
             // The picture shows the section's idea: its text is its alt.
             let picture = s.picture.as_ref().map(|p| {
-                let (alt, _) = text_of(&p.alt, lang);
-                view! { <img class="easy-read__picture" src=format!("content/{}", p.file) alt=alt/> }
+                let (alt, alt_lang) = text_of(&p.alt, lang);
+                view! { <img class="easy-read__picture" src=format!("content/{}", p.file) alt=alt lang=alt_lang/> }
             });
             view! {
                 // Not a named region: five landmarks named as their

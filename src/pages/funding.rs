@@ -310,8 +310,8 @@ fn eu_mark(p: &Project, lang: Lang) -> Option<impl IntoView> {
     }
     let l = legal(lang);
     let strip = p.eu_visibility.as_ref().map(|v| {
-        let (alt, _) = text_of(&v.strip.alt, lang);
-        view! { <img class="eu-mark__strip" src=format!("content/{}", v.strip.file) alt=alt data-testid="eu-strip"/> }
+        let (alt, alt_lang) = text_of(&v.strip.alt, lang);
+        view! { <img class="eu-mark__strip" src=format!("content/{}", v.strip.file) alt=alt lang=alt_lang data-testid="eu-strip"/> }
     });
     let missing = p
         .eu_visibility
