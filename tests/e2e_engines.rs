@@ -246,6 +246,12 @@ async fn every_route_shows_its_facts(c: Client, engine: Engine) {
         ),
     ] {
         open(&c, &s, path, EMBED_CODE.ready).await;
+        // The field is there before the app has written the snippet into it.
+        wait_js(
+            &c,
+            "document.querySelector('[data-testid=embed-snippet]').value.includes('<iframe')",
+        )
+        .await;
         let snippet = value(&c, "[data-testid=embed-snippet]").await;
         for part in [
             format!("<iframe src=\"{}{view}", s.base),
