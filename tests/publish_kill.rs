@@ -221,7 +221,14 @@ fn bundles(work: &Path) {
     for (dir, bundle) in [("a", a), ("b", b)] {
         let text = serde_json::to_string_pretty(&bundle).unwrap();
         write(&work.join(dir), "bundle.json", &text);
-        std::fs::copy(fixture.join("logo.svg"), work.join(dir).join("logo.svg")).unwrap();
+        // Every file the bundle names (logo, pictures, video, captions,
+        // strips) lies beside it: publish refuses a bundle missing one.
+        for entry in std::fs::read_dir(&fixture).unwrap() {
+            let name = entry.unwrap().file_name();
+            if name != "bundle.json" {
+                std::fs::copy(fixture.join(&name), work.join(dir).join(&name)).unwrap();
+            }
+        }
     }
 }
 
