@@ -52,7 +52,9 @@ enum Block {
     Para(Piece),
     /// Label and value pairs (`<dl>`).
     Fields(Vec<(&'static str, Piece)>),
-    List(Vec<Piece>),
+    /// Items of one or more parts: an event's date, title and text, each
+    /// of which may be in another language than the rest.
+    List(Vec<Vec<Piece>>),
 }
 
 struct Doc {
@@ -96,7 +98,10 @@ fn doc(b: &Bundle, lang: Lang) -> Doc {
         if !p.activities.is_empty() {
             d.push(Block::Para(Piece::plain(format!("{}:", t.activities))));
             d.push(Block::List(
-                p.activities.iter().map(|a| Piece::of(a, lang)).collect(),
+                p.activities
+                    .iter()
+                    .map(|a| vec![Piece::of(a, lang)])
+                    .collect(),
             ));
         }
         if let Some(note) = &p.activities_note {
@@ -109,20 +114,14 @@ fn doc(b: &Bundle, lang: Lang) -> Doc {
             b.events_chronological()
                 .into_iter()
                 .map(|e| {
-                    let title = Piece::of(&e.title, lang);
-                    let description = Piece::of(&e.description, lang);
-                    Piece {
-                        text: format!(
-                            "{}: {} — {}",
-                            format::date(e.date, lang),
-                            title.text,
-                            description.text
-                        ),
-                        // Both fall back together or not at all, nearly
-                        // always; where only one does, the item is in the
-                        // page's language with a Polish title or text.
-                        lang: title.lang.and(description.lang),
-                    }
+                    // The title and the text fall back to Polish each on
+                    // its own, so each keeps its own language mark.
+                    vec![
+                        Piece::plain(format!("{}: ", format::date(e.date, lang))),
+                        Piece::of(&e.title, lang),
+                        Piece::plain(" — "),
+                        Piece::of(&e.description, lang),
+                    ]
                 })
                 .collect(),
         ));
@@ -172,9 +171,11 @@ fn text(d: &Doc) -> String {
                 out.push('\n');
             }
             Block::List(items) => {
-                for p in items {
+                for parts in items {
                     out.push_str("- ");
-                    out.push_str(&p.text);
+                    for p in parts {
+                        out.push_str(&p.text);
+                    }
                     out.push('\n');
                 }
                 out.push('\n');
@@ -234,8 +235,24 @@ fn html(d: &Doc) -> String {
             }
             Block::List(items) => {
                 out.push_str("<ul>\n");
-                for p in items {
-                    el(&mut out, "li", p);
+                for parts in items {
+                    match parts.as_slice() {
+                        [p] => el(&mut out, "li", p),
+                        _ => {
+                            out.push_str("<li>");
+                            for p in parts {
+                                match p.lang {
+                                    Some(_) => out.push_str(&format!(
+                                        "<span{}>{}</span>",
+                                        lang_attr(p),
+                                        esc(&p.text)
+                                    )),
+                                    None => out.push_str(&esc(&p.text)),
+                                }
+                            }
+                            out.push_str("</li>\n");
+                        }
+                    }
                 }
                 out.push_str("</ul>\n");
             }
@@ -373,6 +390,40 @@ mod tests {
             }
         }
         assert!(open.is_empty(), "{open:?}");
+    }
+
+    #[test]
+    fn an_event_half_in_polish_marks_only_its_polish_half() {
+        let mut b = fictional();
+        let e = b
+            .events
+            .iter_mut()
+            .find(|e| e.title.en.is_some())
+            .expect("an event with an English title");
+        e.description.en = None;
+        let (title, description) = (e.title.en.clone().unwrap(), e.description.pl.clone());
+        let html = file(&b, "en/about.html");
+        let item = html
+            .lines()
+            .find(|l| l.contains(&esc(&title)))
+            .expect("the event's item");
+        // The English title is in the page's language; the Polish text
+        // says it is Polish, so a screen reader switches voice for it.
+        assert!(
+            item.starts_with("<li>") && item.ends_with("</li>"),
+            "{item}"
+        );
+        assert!(
+            !item.contains(&format!("lang=\"pl\">{}", esc(&title))),
+            "{item}"
+        );
+        assert!(
+            item.contains(&format!("<span lang=\"pl\">{}</span>", esc(&description))),
+            "{item}"
+        );
+        // The text file reads as before: one line per event.
+        let txt = file(&b, "en/about.txt");
+        assert!(txt.contains(&format!(" — {description}\n")), "{txt}");
     }
 
     #[test]
