@@ -18,14 +18,7 @@ const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n
 /// ASCII letters, digits, `-`, `_` and `.`, no `..`, not hidden, ending in
 /// `.svg` or `.png`.
 pub fn is_logo_name(name: &str) -> bool {
-    name.len() <= 80
-        && !name.starts_with('.')
-        && !name.contains("..")
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-        && (name.ends_with(".svg") || name.ends_with(".png"))
-        && name.len() > 4
+    is_plain_name(name, &[".svg", ".png"])
 }
 
 /// Sign-language recordings are the largest files a bundle names; a longer
@@ -36,7 +29,8 @@ pub const MAX_VIDEO_BYTES: u64 = 100 * 1024 * 1024;
 #[cfg(not(target_arch = "wasm32"))]
 pub const MAX_CAPTION_BYTES: u64 = 512 * 1024;
 
-/// A plain file name (the logo's rules) with one of `endings`.
+/// A plain file name beside the bundle, safe in a URL path as it is
+/// (the rules above), with one of `endings`.
 fn is_plain_name(name: &str, endings: &[&str]) -> bool {
     name.len() <= 80
         && !name.starts_with('.')
