@@ -4,6 +4,7 @@
 //! as CSV (see [`sheet`](super::sheet)).
 
 use super::model::{Bundle, Project};
+use super::money::Currency;
 use super::text::Lang;
 
 /// Column names are stable English identifiers (for scripts and
@@ -60,11 +61,7 @@ fn row(p: &Project, lang: Lang) -> String {
             }
         })
         .unwrap_or_default();
-    let currency = p
-        .value
-        .or(p.eu_contribution)
-        .map(|m| m.currency.as_str())
-        .unwrap_or_default();
+    let currency = p.currency().map(Currency::as_str).unwrap_or_default();
     [
         p.id.clone(),
         p.name.in_lang(lang).to_owned(),

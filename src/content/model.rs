@@ -1,7 +1,7 @@
 //! The bundle's entities and the questions the views ask of them.
 
 use super::date::DateValue;
-use super::money::{Money, Share};
+use super::money::{Currency, Money, Share};
 use super::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
@@ -434,6 +434,12 @@ impl Project {
     /// The EU share of the value, when both are known.
     pub fn eu_share(&self) -> Option<Share> {
         Share::of(self.eu_contribution?, self.value?)
+    }
+
+    /// The currency of its amounts: a checked bundle has one per project
+    /// (the validator's CurrencyMismatch), so either amount says it.
+    pub fn currency(&self) -> Option<Currency> {
+        self.value.or(self.eu_contribution).map(|m| m.currency)
     }
 
     /// Whether the EU funds it: the bundle names a fund or an EU contribution.

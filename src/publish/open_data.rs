@@ -14,7 +14,7 @@
 //! currency; an amount the source does not give is empty, never 0.
 
 use crate::content::csv;
-use crate::content::{Bundle, DateValue, Lang, Money, Point, Project, Role, Text};
+use crate::content::{Bundle, Currency, DateValue, Lang, Money, Point, Project, Role, Text};
 use crate::nav::event_path;
 use serde::Serialize;
 
@@ -130,11 +130,7 @@ fn project_row(b: &Bundle, p: &Project) -> [String; 24] {
     let (from, to) = bounds(p.dates);
     let (period_from, period_to) = bounds(p.period);
     let opt = |t: &Option<Text>, f: fn(&Text) -> String| t.as_ref().map(f).unwrap_or_default();
-    let currency = p
-        .value
-        .or(p.eu_contribution)
-        .map(|m| m.currency.as_str())
-        .unwrap_or_default();
+    let currency = p.currency().map(Currency::as_str).unwrap_or_default();
     [
         p.id.clone(),
         pl(&p.name),

@@ -216,9 +216,8 @@ fn project_cell(p: &Project, c: ProjectCol) -> Cell {
         // A checked bundle has one currency per project (the validator's
         // CurrencyMismatch), so one column says it for both amounts.
         P::Currency => p
-            .value
-            .or(p.eu_contribution)
-            .map_or(Cell::Empty, |m| choice_cell(m.currency, CURRENCIES)),
+            .currency()
+            .map_or(Cell::Empty, |c| choice_cell(c, CURRENCIES)),
         P::Source => Cell::text(&p.source),
         P::ContractNumber => opt(&p.contract_number),
         P::KohesioId => opt(&p.kohesio_id),
