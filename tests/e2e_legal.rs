@@ -439,6 +439,27 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
         assert!(text(&c, "[data-testid=licence]")
             .await
             .contains("CC BY 4.0"));
+        // The same files from the funding embed, which shows the section too.
+        let embed = if lang == "pl" {
+            "/embed/finansowanie"
+        } else {
+            "/en/embed/funding"
+        };
+        open(&c, &s, embed, FUNDING.ready).await;
+        let statuses = js(&c, "return Promise.all([...document.querySelectorAll('[data-testid=open-data] a[download]')].map(a => fetch(a.href).then(r => a.pathname + ' ' + r.status)))").await;
+        let statuses: Vec<&str> = statuses
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(statuses.len(), 3, "{statuses:?}");
+        for st in statuses {
+            assert!(
+                st.ends_with(" 200") && st.contains("/dane/") && !st.contains("/embed/"),
+                "{st}"
+            );
+        }
 
         // The declaration: the 2024 template's new parts, filled in.
         let path = if lang == "pl" {

@@ -276,7 +276,9 @@ pub const OPEN_DATA_ID: &str = "dane-otwarte";
 fn open_data(b: &Bundle, lang: Lang) -> impl IntoView {
     let l = legal(lang);
     let nav = use_nav();
-    let file = |name: &str| nav.href(&format!("/dane/{name}"));
+    // Files of the full site, not routes: inside an embed `href` would
+    // send them to `/embed/dane/…?…`, which does not exist.
+    let file = |name: &str| nav.full_site_href(&format!("/dane/{name}"));
     let licence = match &b.open_data {
         Some(od) => {
             let (name, name_lang) = text_of(&od.licence, lang);
