@@ -219,16 +219,11 @@ fn bundles(work: &Path) {
     let retitled = format!("{} – poprawione", title.as_str().unwrap());
     *title = retitled.into();
     for (dir, bundle) in [("a", a), ("b", b)] {
-        let text = serde_json::to_string_pretty(&bundle).unwrap();
-        write(&work.join(dir), "bundle.json", &text);
         // Every file the bundle names (logo, pictures, video, captions,
         // strips) lies beside it: publish refuses a bundle missing one.
-        for entry in std::fs::read_dir(&fixture).unwrap() {
-            let name = entry.unwrap().file_name();
-            if name != "bundle.json" {
-                std::fs::copy(fixture.join(&name), work.join(dir).join(&name)).unwrap();
-            }
-        }
+        rops_e2e::copy_dir(&fixture, &work.join(dir));
+        let text = serde_json::to_string_pretty(&bundle).unwrap();
+        write(&work.join(dir), "bundle.json", &text);
     }
 }
 
