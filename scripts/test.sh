@@ -16,7 +16,11 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 last_step="" last_start=$SECONDS
 step() {
-  [ -n "$last_step" ] && printf '\033[1m== %s: %d s\033[0m\n' "$last_step" $((SECONDS - last_start))
+  # Time, and disk: target/ is the suite's largest footprint, and a full
+  # disk shows up only as a linker crash (see [profile.dev] in Cargo.toml).
+  [ -n "$last_step" ] && printf '\033[1m== %s: %d s (target/ %s, %s free)\033[0m\n' \
+    "$last_step" $((SECONDS - last_start)) \
+    "$(du -sh target 2>/dev/null | cut -f1)" "$(df -h --output=avail . | tail -n1 | tr -d ' ')"
   last_step="$*" last_start=$SECONDS
   printf '\n\033[1m== %s\033[0m\n' "$*"
 }
