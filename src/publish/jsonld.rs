@@ -10,6 +10,7 @@
 //! (deploy/security-headers.conf) does not apply to it, and each page's
 //! own policy (`Template::page`) restricts only `style-src`.
 
+use super::site::url_of;
 use crate::content::{Bundle, DateValue, Event, Lang, Money, Project};
 use crate::i18n;
 use crate::nav::{event_path, Page, Route};
@@ -138,11 +139,6 @@ struct Funder {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: String,
-}
-
-/// Absolute address of a path below the base (`site_url` ends with `/`).
-fn url_of(site_url: &str, path: &str) -> String {
-    format!("{site_url}{}", path.trim_start_matches('/'))
 }
 
 /// The organisation's node id: the site's address with a fragment, the

@@ -11,7 +11,7 @@
 //! bundle is escaped ([`esc`]), never markup, and a text shown in Polish
 //! on the English page carries `lang="pl"`.
 
-use super::site::esc;
+use super::site::{declaration_meta, esc};
 use crate::content::{format, Bundle, Lang, Text};
 use crate::i18n::{self, ui};
 
@@ -60,9 +60,11 @@ enum Block {
 struct Doc {
     lang: Lang,
     blocks: Vec<Block>,
+    /// The site's address, for the declaration's place in the HTML's head.
+    site_url: String,
 }
 
-fn doc(b: &Bundle, lang: Lang) -> Doc {
+fn doc(b: &Bundle, site_url: &str, lang: Lang) -> Doc {
     let t = ui(lang);
     let org = &b.organisation;
     let mut d = vec![
@@ -139,7 +141,11 @@ fn doc(b: &Bundle, lang: Lang) -> Doc {
         d.push(Block::Section(Piece::plain(t.contact_title)));
         d.push(Block::Fields(contact));
     }
-    Doc { lang, blocks: d }
+    Doc {
+        lang,
+        blocks: d,
+        site_url: site_url.to_owned(),
+    }
 }
 
 /// Plain text: headings underlined, one paragraph per line with a blank
@@ -208,8 +214,9 @@ fn html(d: &Doc) -> String {
     // Its own page policy, like every HTML file the site serves: the
     // document loads nothing and has no style, so it may load nothing.
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'none'\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'none'\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{}\n<title>{}</title>\n</head>\n<body>\n<main>\n",
         d.lang.as_str(),
+        declaration_meta(&d.site_url, d.lang),
         esc(title)
     );
     let el = |out: &mut String, tag: &str, p: &Piece| {
@@ -262,12 +269,12 @@ fn html(d: &Doc) -> String {
     out
 }
 
-/// The four files: (path below DIST, bytes).
-pub(super) fn outputs(b: &Bundle) -> Vec<(&'static str, Vec<u8>)> {
+/// The four files: (path below DIST, bytes). `site_url` ends with `/`.
+pub(super) fn outputs(b: &Bundle, site_url: &str) -> Vec<(&'static str, Vec<u8>)> {
     Lang::ALL
         .into_iter()
         .flat_map(|lang| {
-            let d = doc(b, lang);
+            let d = doc(b, site_url, lang);
             let (txt, htm) = files(lang);
             [(txt, text(&d).into_bytes()), (htm, html(&d).into_bytes())]
         })
@@ -279,18 +286,26 @@ mod tests {
     use super::*;
     use crate::content::parse;
 
+    const SITE: &str = "https://example.org/ekonomia/";
+
     fn fictional() -> Bundle {
         parse(include_str!("../../tests/fixtures/fictional/bundle.json")).unwrap()
     }
 
     fn file(b: &Bundle, name: &str) -> String {
-        let (_, bytes) = outputs(b).into_iter().find(|(n, _)| *n == name).unwrap();
+        let (_, bytes) = outputs(b, SITE)
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .unwrap();
         String::from_utf8(bytes).unwrap()
     }
 
     #[test]
     fn four_files_in_two_languages() {
-        let names: Vec<&str> = outputs(&fictional()).into_iter().map(|(n, _)| n).collect();
+        let names: Vec<&str> = outputs(&fictional(), SITE)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(
             names,
             ["o-nas.txt", "o-nas.html", "en/about.txt", "en/about.html"]
@@ -374,6 +389,10 @@ mod tests {
         assert!(!html.contains("<script") && !html.contains("<b>"));
         assert_eq!(html.matches("</main>").count(), 1);
         assert_eq!(html.matches("<h1").count(), 1);
+        // Like every other page, it says where the declaration is.
+        assert!(html.contains(
+            "<meta name=\"deklaracja-dostępności\" content=\"https://example.org/ekonomia/en/accessibility\">"
+        ));
         assert!(html.contains("<h2>Legal basis</h2>"));
         assert!(html.contains("<dt>Programme</dt>\n<dd>Test Programme I</dd>"));
         // Every element opened is closed, in order.

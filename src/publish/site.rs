@@ -113,9 +113,18 @@ fn file_of(path: &str) -> String {
     }
 }
 
-/// Absolute address of a path below the base.
-fn url_of(site_url: &str, path: &str) -> String {
+/// Absolute address of a path below the base (`site_url` ends with `/`).
+pub(super) fn url_of(site_url: &str, path: &str) -> String {
     format!("{site_url}{}", path.trim_start_matches('/'))
+}
+
+/// Where the accessibility declaration is, as the 2019 act's template asks
+/// every page of a public body to say: every published HTML file carries it.
+pub(super) fn declaration_meta(site_url: &str, lang: Lang) -> String {
+    format!(
+        "<meta name=\"deklaracja-dostępności\" content=\"{}\">",
+        esc(&url_of(site_url, Page::Accessibility.path(lang)))
+    )
 }
 
 /// What every page's head says of the site.
@@ -148,12 +157,7 @@ impl Head<'_> {
         ];
         // Without scripts, controls that need them are hidden or explained.
         m.push("<noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>".into());
-        // Where the accessibility declaration is, as the 2019 act's
-        // template asks every page of a public body to say.
-        m.push(format!(
-            "<meta name=\"deklaracja-dostępności\" content=\"{}\">",
-            esc(&url_of(&self.site_url, Page::Accessibility.path(lang)))
-        ));
+        m.push(declaration_meta(&self.site_url, lang));
         let route = p.and_then(|p| crate::nav::resolve(&p.path).route);
         m.push(super::jsonld::script(
             self.bundle,
@@ -325,7 +329,7 @@ pub(super) fn render(
     out.insert("content/bundle.json".into(), bytes);
     // The machine-readable text and the open data: not pages, so not in
     // the sitemap (a crawler finds them through the pages that link them).
-    for (file, data) in super::plain_text::outputs(bundle) {
+    for (file, data) in super::plain_text::outputs(bundle, site_url) {
         out.insert(file.into(), data);
     }
     for (file, data) in super::open_data::outputs(bundle, site_url) {
