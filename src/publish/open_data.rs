@@ -13,6 +13,7 @@
 //! dot decimal (`1980000`, `1980000.50`), in the `waluta` column's
 //! currency; an amount the source does not give is empty, never 0.
 
+use super::site::url_of;
 use crate::content::csv;
 use crate::content::{Bundle, Currency, DateValue, Lang, Money, Point, Project, Role, Text};
 use crate::nav::event_path;
@@ -67,11 +68,6 @@ const EVENT_HEADER: [&str; 11] = [
     "adres",
     "zrodlo_url",
 ];
-
-/// Absolute address of a path below the base (`site_url` ends with `/`).
-fn url_of(site_url: &str, path: &str) -> String {
-    format!("{site_url}{}", path.trim_start_matches('/'))
-}
 
 /// A date's first and last point at its own precision (see the module's note).
 fn bounds(d: DateValue) -> (Option<Point>, Option<Point>) {
@@ -327,6 +323,8 @@ fn modified(d: DateValue) -> Option<Typed> {
     })
 }
 
+const DESCRIPTION_EN: &str = "Projects (with their value and EU contribution where the source gives them) and the events of the timeline";
+
 fn dataset(b: &Bundle, site_url: &str) -> Dataset {
     let org = &b.organisation;
     let name_en = org.name.in_lang(Lang::En);
@@ -367,10 +365,12 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
                 "Projekty (z wartością i dofinansowaniem UE, gdy źródło je podaje) i wydarzenia z osi czasu: {}",
                 org.summary.pl
             ),
-            format!(
-                "Projects (with their value and EU contribution where the source gives them) and the events of the timeline: {}",
-                org.summary.in_lang(Lang::En)
-            ),
+            // Without an English summary, the English description stops
+            // short: the Polish one under `@language: en` would be false.
+            match &org.summary.en {
+                Some(summary) => format!("{DESCRIPTION_EN}: {summary}"),
+                None => format!("{DESCRIPTION_EN}."),
+            },
         ),
         publisher: Publisher {
             // The same node as the pages' structured data (`jsonld.rs`).
@@ -592,5 +592,18 @@ mod tests {
         let d: Value = serde_json::from_slice(&outputs(&b, SITE)[2].1).unwrap();
         assert!(d.get("dct:license").is_none());
         assert!(d["dcat:distribution"][0].get("dct:license").is_none());
+        // No English summary: the English description has no Polish in it.
+        b.organisation.summary.en = None;
+        let d: Value = serde_json::from_slice(&outputs(&b, SITE)[2].1).unwrap();
+        let en = d["dct:description"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["@language"] == "en")
+            .unwrap()["@value"]
+            .as_str()
+            .unwrap();
+        assert!(!en.contains(&b.organisation.summary.pl), "{en}");
+        assert!(en.ends_with("timeline."), "{en}");
     }
 }
