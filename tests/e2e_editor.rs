@@ -4,7 +4,8 @@
 //! the error summary, the fix, the export (valid, and different from the
 //! published bundle only in what was edited); a workbook from
 //! `content to-xlsx` edited here with a wrong date and an amount written as
-//! people write it; a reload mid-edit; files that are not content; axe.
+//! people write it; a reload mid-edit; files that are not content; axe; a
+//! declaration date that is not a day; an easy-to-read paragraph.
 #![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
@@ -957,5 +958,47 @@ async fn an_export_is_not_a_save_opening_a_file_still_asks() {
     )
     .await;
     assert!(!exists(&c, "[data-testid=discard-dialog][open]").await);
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_declarations_dates_are_days_and_the_easy_read_text_is_edited_in_place() {
+    let (s, c) = app_and_browser(DESKTOP).await;
+    let original = published();
+    assert!(original["accessibility"]["published"].is_null());
+    editor(&c, &s, "/edytor").await;
+    // A month where the declaration's template needs a day: at its field,
+    // saying how to write it.
+    let field = "f-accessibility-published";
+    set_date(&c, field, "month", &["2024".into(), "05".into()]).await;
+    let beside = wait_for_text(&c, &format!("#{field}-err"), "2024-05").await;
+    assert!(beside.contains("RRRR-MM-DD"), "{beside}");
+    assert_eq!(attr(&c, &format!("#{field}"), "aria-invalid").await, "true");
+    wait_for_text(&c, "[data-testid=error-summary]", "2024-05").await;
+    set_date(&c, field, "day", &["2024".into(), "05".into(), "20".into()]).await;
+    wait_js(
+        &c,
+        "document.querySelector('[data-testid=error-summary]').hidden",
+    )
+    .await;
+    // An easy-to-read paragraph, changed where it stands.
+    open_item(&c, "f-easy-read-sections-0").await;
+    let para = "f-easy-read-sections-0-paragraphs-0-pl";
+    type_into(&c, para, "Pomagamy ludziom. Mamy biuro w Krakowie.").await;
+    catch_downloads(&c).await;
+    click(&c, "[data-testid=export]").await;
+    wait_js(&c, "window.__saved.length === 1").await;
+    let exported: Value = serde_json::from_str(&last_saved(&c).await).unwrap();
+    assert_eq!(exported["accessibility"]["published"], "2024-05-20");
+    assert_eq!(
+        exported["easy_read"]["sections"][0]["paragraphs"][0]["pl"],
+        "Pomagamy ludziom. Mamy biuro w Krakowie."
+    );
+    // Nothing else changed.
+    let mut expected = original.clone();
+    expected["accessibility"]["published"] = "2024-05-20".into();
+    expected["easy_read"]["sections"][0]["paragraphs"][0]["pl"] =
+        "Pomagamy ludziom. Mamy biuro w Krakowie.".into();
+    assert_eq!(exported, expected);
     c.close().await.unwrap();
 }

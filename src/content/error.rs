@@ -182,6 +182,9 @@ pub enum FaultKind {
     BadPostalCode(String),
     /// A list that must have at least one item if it is there at all.
     EmptyList,
+    /// A date of the accessibility declaration that is not one whole day:
+    /// the 2024 template marks each as `<time datetime="YYYY-MM-DD">`.
+    NotADay(String),
 }
 
 /// What is wrong with a media file beside the bundle.
@@ -509,6 +512,12 @@ impl FaultKind {
             (EmptyList, Lang::En) => {
                 "the list is empty: add at least one item, or remove the whole part".into()
             }
+            (NotADay(v), Lang::Pl) => format!(
+                "„{v}” nie jest jednym dniem: deklaracja podaje daty dzienne, wpisz datę w zapisie RRRR-MM-DD, np. 2024-01-15"
+            ),
+            (NotADay(v), Lang::En) => format!(
+                "\"{v}\" is not a single day: the declaration gives whole dates, write it as YYYY-MM-DD, e.g. 2024-01-15"
+            ),
             (BadPostalCode(v), Lang::Pl) => {
                 format!("„{v}” nie jest kodem pocztowym: wpisz go w zapisie NN-NNN, np. 31-000")
             }

@@ -143,20 +143,20 @@ pub struct Declaration {
     pub entity: Text,
     /// The address the app is published at (http(s)).
     pub site_url: Option<String>,
-    /// When the app was first published.
+    /// When the app was first published: a day, YYYY-MM-DD.
     pub published: DateValue,
-    /// When it was last significantly updated.
+    /// When it was last significantly updated: a day, YYYY-MM-DD.
     pub updated: DateValue,
     pub status: Option<Compliance>,
     /// Content or functions known not to be accessible, and why.
     pub non_accessible: Vec<Text>,
     /// Content excluded under the act, with the reason.
     pub exemptions: Vec<Text>,
-    /// When the declaration was prepared.
+    /// When the declaration was prepared: a day, YYYY-MM-DD.
     pub prepared: DateValue,
     /// How compliance was assessed (self-assessment, external audit…).
     pub method: Option<Text>,
-    /// When the declaration was last reviewed (at least yearly).
+    /// When the declaration was last reviewed (at least yearly): a day, YYYY-MM-DD.
     pub reviewed: DateValue,
     pub contact_person: Option<String>,
     pub email: Option<String>,

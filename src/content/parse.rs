@@ -3,6 +3,7 @@
 //! located by JSON path and line:column.
 
 use super::colour::{self, Rgb, Scheme};
+use super::date::{DateValue, Point};
 use super::error::{ContentError, Fault, FaultKind, JsonPath};
 use super::id::Id;
 use super::locate::{byte_column_to_char, locate, location_of, path_at, string_value_before};
@@ -681,6 +682,18 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     c.opt_text(dp.key("scope"), &a.scope);
     c.opt_text(dp.key("communication"), &a.communication);
     c.opt_text(dp.key("applications"), &a.applications);
+    // The template's dates are days; a year, a month or a range (which the
+    // timeline's dates may be) would give its `<time>` no valid datetime.
+    for (name, d) in [
+        ("published", a.published),
+        ("updated", a.updated),
+        ("prepared", a.prepared),
+        ("reviewed", a.reviewed),
+    ] {
+        if d.is_given() && !matches!(d, DateValue::At(Point::Day(..))) {
+            c.fault(dp.key(name), FaultKind::NotADay(d.to_string()));
+        }
+    }
     if let Some(u) = &a.site_url {
         if c.visible(dp.key("site_url"), u) && !is_safe_url(u) {
             c.fault(dp.key("site_url"), FaultKind::UnsafeUrl(u.clone()));

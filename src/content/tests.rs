@@ -1312,6 +1312,48 @@ fn media_names_kohesio_ids_postal_codes_and_addresses_are_located_faults() {
 }
 
 #[test]
+fn declaration_dates_must_be_days() {
+    for (from, to, path) in [
+        (
+            "\"published\": \"2024-01-15\"",
+            "\"published\": \"2024\"",
+            "$.accessibility.published",
+        ),
+        (
+            "\"updated\": \"2024-06-01\"",
+            "\"updated\": \"2024-06\"",
+            "$.accessibility.updated",
+        ),
+        (
+            "\"prepared\": \"2024-01-10\"",
+            "\"prepared\": \"2024-01-10/2024-01-12\"",
+            "$.accessibility.prepared",
+        ),
+        (
+            "\"reviewed\": \"2024-06-01\"",
+            "\"reviewed\": \"2024/..\"",
+            "$.accessibility.reviewed",
+        ),
+    ] {
+        let text = fictional_variant(from, to);
+        let f = faults(&text);
+        assert_eq!(f.len(), 1, "{to}: {f:#?}");
+        assert_eq!(f[0].path.to_string(), path);
+        assert!(
+            matches!(f[0].kind, FaultKind::NotADay(_)),
+            "{:?}",
+            f[0].kind
+        );
+        assert!(f[0].at.is_some());
+        assert!(f[0].kind.message(Lang::Pl).contains("RRRR-MM-DD"));
+        assert!(f[0].kind.message(Lang::En).contains("YYYY-MM-DD"));
+    }
+    // A date not given yet stays a warning to fill it in, not a fault.
+    let text = fictional_variant("\"published\": \"2024-01-15\"", "\"published\": null");
+    assert!(parse(&text).is_ok());
+}
+
+#[test]
 fn empty_easy_read_sign_language_and_paragraph_lists_are_faults() {
     let mut v: serde_json::Value = serde_json::from_str(FICTIONAL).unwrap();
     v["sign_language"]["videos"] = serde_json::json!([]);
