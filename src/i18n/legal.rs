@@ -66,7 +66,7 @@ const PL: Legal = Legal {
     scope_label: "Zakres deklaracji",
     shortcuts_title: "Skróty klawiszowe",
     shortcuts: [
-        "Strona nie ma własnych skrótów klawiszowych; działają skróty przeglądarki i czytnika ekranu.",
+        "Własne skróty klawiszowe działają tylko na osi czasu i na stronie wydarzenia (poniżej) i nie zastępują skrótów przeglądarki ani czytnika ekranu, które działają wszędzie.",
         "Na liście wydarzeń osi czasu strzałki przenoszą do poprzedniego lub następnego wydarzenia, a Home i End do pierwszego i ostatniego.",
         "Na przeglądzie osi czasu strzałki przenoszą między elementami, a Enter otwiera wybrany.",
         "Na stronie wydarzenia klawisz Escape wraca do osi czasu.",
@@ -107,7 +107,7 @@ const EN: Legal = Legal {
     scope_label: "Scope of this statement",
     shortcuts_title: "Keyboard shortcuts",
     shortcuts: [
-        "The site has no shortcuts of its own; the browser's and screen reader's shortcuts work.",
+        "The site's own shortcuts work only on the timeline and on an event's page (below), and replace none of the browser's or screen reader's shortcuts, which work everywhere.",
         "In the timeline's list of events, the arrow keys move to the previous or next event, and Home and End to the first and last.",
         "In the timeline's overview, the arrow keys move between items, and Enter opens the one chosen.",
         "On an event's page, Escape goes back to the timeline.",

@@ -43,7 +43,9 @@ fn Declaration(
         let lang = lang.get();
         let t = ui(lang);
         let d = &bundle.accessibility;
-        let entity = d.entity.in_lang(lang).to_owned();
+        // Every bundle text below that falls back to Polish on the English
+        // page says so (`lang="pl"`), for a screen reader's voice (WCAG 3.1.2).
+        let (entity, entity_lang) = text_of(&d.entity, lang);
         // The app's name from the bundle's title; a title that fell back to
         // Polish is marked so, inside a sentence in the reader's language.
         let (title, title_lang) = text_of(&bundle.organisation.site_title, lang);
@@ -69,7 +71,11 @@ fn Declaration(
                     pending(lang)
                 }
             } else {
-                view! { <ul>{items.iter().map(|i| view! { <li>{i.in_lang(lang).to_owned()}</li> }).collect_view()}</ul> }.into_any()
+                let items = items.iter().map(|i| {
+                    let (text, text_lang) = text_of(i, lang);
+                    view! { <li lang=text_lang>{text}</li> }
+                });
+                view! { <ul>{items.collect_view()}</ul> }.into_any()
             }
         };
         let person = d
@@ -98,7 +104,10 @@ fn Declaration(
         let method = d
             .method
             .as_ref()
-            .map(|m| view! { <p id="a11y-ocena">{m.in_lang(lang).to_owned()}</p> }.into_any())
+            .map(|m| {
+                let (text, text_lang) = text_of(m, lang);
+                view! { <p id="a11y-ocena" lang=text_lang>{text}</p> }.into_any()
+            })
             .unwrap_or_else(|| {
                 view! { <p id="a11y-ocena">{t.method_label} ": " {pending(lang)}</p> }.into_any()
             });
@@ -137,7 +146,7 @@ fn Declaration(
                 <p class="notice" role="note" data-testid="declaration-incomplete">{t.declaration_incomplete}</p>
             })}
             <p id="a11y-wstep">
-                <span id="a11y-podmiot">{entity}</span> " " {t.declaration_intro} " " {url} "."
+                <span id="a11y-podmiot" lang=entity_lang>{entity}</span> " " {t.declaration_intro} " " {url} "."
             </p>
             <p id="a11y-zakres">{l.scope_label} ": " {scope}</p>
             <ul>
