@@ -155,6 +155,10 @@ self.addEventListener("fetch", (event) => {
   // The bundle is the app's business (it validates it); the logo beside it
   // is precached with the shell by publish and answered below.
   if (path.includes("/content/") && path.endsWith(".json")) return;
+  // Recordings and their captions are never precached (publish leaves them
+  // out): the browser fetches them itself. Passed through a worker, a
+  // player's range requests fail in some engines (WebKit among them).
+  if (req.headers.has("range") || /\/content\/[^/]+\.(webm|mp4|vtt)$/.test(path)) return;
   event.respondWith(
     caches.open(SHELL).then((c) => c.match(req, { ignoreSearch: true })).then((hit) => hit || fetch(req)),
   );
