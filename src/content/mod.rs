@@ -51,7 +51,7 @@ pub use parse::{
     parse, parse_bytes, sentences, warnings, APP_SHORT_NAME_CHARS, ETR_PARAGRAPH_SENTENCES,
     ETR_SENTENCE_WORDS, MAX_BUNDLE_BYTES, SCHEMA_VERSION,
 };
-pub use text::{Lang, Localized, Text};
+pub use text::{paragraphs, Lang, Localized, Text};
 
 #[cfg(test)]
 mod tests;

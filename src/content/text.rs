@@ -151,6 +151,31 @@ pub fn hidden_control(s: &str) -> Option<(u32, usize, Invisible)> {
     None
 }
 
+/// A long text's paragraphs: the parts between blank lines, trimmed (a
+/// transcript typed or pasted with empty lines between its paragraphs).
+/// A single newline stays inside its paragraph.
+pub fn paragraphs(s: &str) -> Vec<&str> {
+    let mut out = vec![];
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in s.split_inclusive('\n') {
+        if is_blank(line) {
+            if let Some(st) = start.take() {
+                out.push(s[st..end].trim());
+            }
+        } else {
+            start.get_or_insert(offset);
+            end = offset + line.len();
+        }
+        offset += line.len();
+    }
+    if let Some(st) = start {
+        out.push(s[st..end].trim());
+    }
+    out
+}
+
 /// True when nothing in the text would be visible: white space and
 /// zero-width or formatting characters only (U+200B, U+2060, U+FEFF, soft
 /// hyphens, variation selectors…). Such a text is as empty as "".
@@ -168,6 +193,17 @@ pub fn is_blank(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_are_split_at_blank_lines() {
+        assert_eq!(paragraphs("Jeden akapit."), ["Jeden akapit."]);
+        assert_eq!(
+            paragraphs("\nPierwszy\nwiersz drugi\n\n  \n Drugi. \n\n"),
+            ["Pierwszy\nwiersz drugi", "Drugi."]
+        );
+        assert_eq!(paragraphs("a\n\t\nb"), ["a", "b"]);
+        assert!(paragraphs(" \n\n").is_empty());
+    }
 
     #[test]
     fn hidden_controls_are_found_with_their_place() {

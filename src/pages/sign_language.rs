@@ -5,7 +5,7 @@
 //! text of the recording below it. Nothing plays until the visitor asks.
 
 use crate::components::{preparing, PageHeading, WithContent};
-use crate::content::{Bundle, Lang, SignVideo};
+use crate::content::{paragraphs, Bundle, Lang, SignVideo};
 use crate::i18n::{legal, text_of, use_lang};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -74,7 +74,35 @@ fn video(v: &SignVideo, i: usize, lang: Lang) -> impl IntoView {
                 <p>{l.video_fallback} " " <a href=src.clone() download="">{v.file.clone()}</a></p>
             </video>
             <h3>{l.transcript}</h3>
-            <p class="sign-video__transcript" lang=transcript_lang data-testid="transcript">{transcript}</p>
+            // Its paragraphs as paragraphs: one block of text is hard to
+            // follow, and a blank line in the bundle means a new one.
+            <div class="sign-video__transcript" lang=transcript_lang data-testid="transcript">
+                {paragraphs(&transcript).into_iter().map(|p| view! { <p>{p.to_owned()}</p> }).collect_view()}
+            </div>
         </section>
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::app::Prerender;
+    use crate::content::{parse, Lang};
+    use crate::nav::Page;
+    use std::sync::Arc;
+
+    #[test]
+    fn a_transcript_keeps_its_paragraphs() {
+        let mut b = parse(include_str!("../../tests/fixtures/fictional/bundle.json")).unwrap();
+        let v = &mut b.sign_language.as_mut().unwrap().videos[0];
+        v.transcript.pl = "Pierwszy akapit.\n\nDrugi <b>akapit</b>.".into();
+        let r = Prerender::new(Arc::new(b), "https://example.org/", "");
+        let html = r.page(Page::SignLanguage.path(Lang::Pl), "").0;
+        let start = html.find("data-testid=\"transcript\"").unwrap();
+        let div = &html[start..start + html[start..].find("</div>").unwrap()];
+        assert_eq!(div.matches("<p>").count(), 2, "{div}");
+        assert!(
+            div.contains("<p>Pierwszy akapit.</p><p>Drugi &lt;b&gt;akapit&lt;/b&gt;.</p>"),
+            "{div}"
+        );
     }
 }
