@@ -203,23 +203,23 @@ where
                 <ul>
                     <li>
                         <a href=move || easy_read(Page::EasyRead, lang.get()) data-testid="etr-link">
-                            <EtrIcon/>{move || legal(lang.get()).etr_title}
+                            <LegalIcon d=ETR_ICON fill=ETR_HEAD/>{move || legal(lang.get()).etr_title}
                         </a>
                     </li>
                     <li>
                         <a href=move || sign_language(Page::SignLanguage, lang.get()) data-testid="pjm-link">
-                            <PjmIcon/>{move || legal(lang.get()).pjm_title}
+                            <LegalIcon d=PJM_ICON/>{move || legal(lang.get()).pjm_title}
                         </a>
                     </li>
                     <li>
                         <a href=move || text_file(lang.get()) rel="external" type="text/plain" data-testid="text-file-link">
-                            <TextIcon/>{move || legal(lang.get()).text_file}
+                            <LegalIcon d=TEXT_ICON/>{move || legal(lang.get()).text_file}
                         </a>
                     </li>
                     <li>
                         <a href=move || format!("{}#{}", open_data(Page::Funding, lang.get()), crate::pages::OPEN_DATA_ID)
                             data-testid="open-data-link">
-                            <DataIcon/>{move || legal(lang.get()).open_data_title}
+                            <LegalIcon d=DATA_ICON/>{move || legal(lang.get()).open_data_title}
                         </a>
                     </li>
                 </ul>
@@ -250,47 +250,36 @@ where
 // The footer's icons: drawn here (no icon font, no third-party marks),
 // decorative beside their link's text, which is the accessible name.
 
+/// One footer icon: a 24×24 outline in the text's colour, and a filled
+/// shape where the drawing has one.
+#[component]
+fn LegalIcon(
+    /// The outline's path data.
+    d: &'static str,
+    /// A filled shape's path data.
+    #[prop(optional)]
+    fill: Option<&'static str>,
+) -> AnyView {
+    view! {
+        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            {fill.map(|f| view! { <path d=f fill="currentColor"/> })}
+            <path d=d fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round" stroke-linejoin="round"/>
+        </svg>
+    }
+    // Erased: four of these typed in full nest the footer's view type past
+    // the compiler's depth limit in native (prerender) builds.
+    .into_any()
+}
+
 /// Easy to read: an open book with a reader's head above it.
-#[component]
-fn EtrIcon() -> impl IntoView {
-    view! {
-        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <circle cx="12" cy="5" r="3" fill="currentColor"/>
-            <path d="M2 10 L12 13 L22 10 V20 L12 23 L2 20 Z M12 13 V23" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>
-        </svg>
-    }
-}
-
+const ETR_ICON: &str = "M2 10 L12 13 L22 10 V20 L12 23 L2 20 Z M12 13 V23";
+const ETR_HEAD: &str = "M15 5 A3 3 0 1 1 9 5 A3 3 0 1 1 15 5 Z";
 /// Sign language: two open hands.
-#[component]
-fn PjmIcon() -> impl IntoView {
-    view! {
-        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <path d="M4 21 V11 M4 11 L6 4 M4 11 L8 6 M4 11 L9 10 M4 16 L10 14" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>
-            <path d="M20 21 V11 M20 11 L18 4 M20 11 L16 6 M20 11 L15 10 M20 16 L14 14" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"/>
-        </svg>
-    }
-}
-
+const PJM_ICON: &str = "M4 21 V11 M4 11 L6 4 M4 11 L8 6 M4 11 L9 10 M4 16 L10 14 M20 21 V11 M20 11 L18 4 M20 11 L16 6 M20 11 L15 10 M20 16 L14 14";
 /// Machine-readable text: a page of lines.
-#[component]
-fn TextIcon() -> impl IntoView {
-    view! {
-        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <path d="M5 2 H15 L19 6 V22 H5 Z M15 2 V6 H19 M8 11 H16 M8 15 H16 M8 19 H13" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>
-        </svg>
-    }
-}
-
+const TEXT_ICON: &str = "M5 2 H15 L19 6 V22 H5 Z M15 2 V6 H19 M8 11 H16 M8 15 H16 M8 19 H13";
 /// Open data: a small table.
-#[component]
-fn DataIcon() -> impl IntoView {
-    view! {
-        <svg class="legal-forms__icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <path d="M3 4 H21 V20 H3 Z M3 9 H21 M3 14.5 H21 M10 4 V20" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>
-        </svg>
-    }
-}
+const DATA_ICON: &str = "M3 4 H21 V20 H3 Z M3 9 H21 M3 14.5 H21 M10 4 V20";
 
 /// Light/dark switch: a toggle button, remembered when storage allows.
 #[component]
