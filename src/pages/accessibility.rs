@@ -291,4 +291,26 @@ mod template_tests {
             }
         }
     }
+
+    #[test]
+    fn texts_shown_in_polish_on_the_english_page_say_so() {
+        let mut b = parse(FICTIONAL).unwrap();
+        let d = &mut b.accessibility;
+        d.entity.en = None;
+        d.non_accessible[0].en = None;
+        d.method.as_mut().unwrap().en = None;
+        let r = Prerender::new(Arc::new(b), "https://example.org/", "");
+        let html = r.page(Page::Accessibility.path(Lang::En), "").0;
+        for start in [
+            "<span id=\"a11y-podmiot\" lang=\"pl\">",
+            "<li lang=\"pl\">Fikcyjny dokument PDF",
+            "<p id=\"a11y-ocena\" lang=\"pl\">Samoocena",
+        ] {
+            assert!(html.contains(start), "{start} not in {html}");
+        }
+        // In Polish, no mark.
+        let html = r.page(Page::Accessibility.path(Lang::Pl), "").0;
+        assert!(html.contains("<span id=\"a11y-podmiot\">"), "{html}");
+        assert!(html.contains("<p id=\"a11y-ocena\">"), "{html}");
+    }
 }
