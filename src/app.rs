@@ -7,7 +7,9 @@ use crate::content::Lang;
 use crate::data::provide_content;
 use crate::i18n::{provide_lang, stored_lang};
 use crate::layout::{EmbedFrame, SiteFrame};
-use crate::nav::{provide_nav, resolve, router_base, AppMode, EmbedOptions, Nav, Page, Route};
+use crate::nav::{
+    provide_nav, resolve, router_base, AppMode, EmbedOptions, Nav, Page, Route, DECLARATION_META,
+};
 use crate::pages::{
     provide_timeline_focus, About, AccessibilityDeclaration, EasyRead, EmbedCode, EventDetail,
     Funding, NotFound, SignLanguage, Timeline,
@@ -93,8 +95,22 @@ fn Shell(base: String, location: crate::router::Location) -> impl IntoView {
     provide_timeline_focus();
 
     Effect::new(move |_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.get().as_str());
+        let lang = lang.get();
+        let doc = document();
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.as_str());
+        }
+        // The declaration's address in a published page's head follows the
+        // language (the page it was prerendered as may have been the other).
+        let meta = |name: &str| {
+            doc.query_selector(&format!("meta[name=\"{name}\"]"))
+                .ok()
+                .flatten()
+        };
+        if let (Some(site), Some(decl)) = (meta("rops-public-url"), meta(DECLARATION_META)) {
+            if let Some(site) = site.get_attribute("content") {
+                let _ = decl.set_attribute("content", &Page::Accessibility.url(&site, lang));
+            }
         }
     });
 

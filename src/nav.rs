@@ -67,6 +67,12 @@ impl Page {
         }
     }
 
+    /// Its absolute address on the site at `site_url` (which ends with `/`),
+    /// as links in the head and structured data give it.
+    pub fn url(self, site_url: &str, lang: Lang) -> String {
+        absolute_url(site_url, self.path(lang))
+    }
+
     /// Whether the page has a chrome-less twin for the portal's iframes.
     pub fn embeddable(self) -> bool {
         match self {
@@ -428,6 +434,15 @@ pub fn site_url() -> String {
         return url;
     }
     document().base_uri().ok().flatten().unwrap_or_default()
+}
+
+/// The `<meta name>` by which the 2019 act's template asks every page to
+/// say where the accessibility declaration is.
+pub const DECLARATION_META: &str = "deklaracja-dostępności";
+
+/// Absolute address of a path below the site's address (`site_url` ends with `/`).
+pub fn absolute_url(site_url: &str, path: &str) -> String {
+    format!("{site_url}{}", path.trim_start_matches('/'))
 }
 
 /// The router base, from `<base href>` (set by trunk's `--public-url`): one

@@ -474,6 +474,20 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
             assert!(got.as_str().unwrap().contains(want), "{id}: {got}");
         }
     }
+    // The head's declaration address follows a switch of language made in
+    // the page, as each prerendered page has its own.
+    let declaration_meta =
+        "return document.querySelector('meta[name=\"deklaracja-dostępności\"]').content";
+    open(&c, &s, FUNDING.pl, FUNDING.ready).await;
+    let pl = js(&c, declaration_meta).await;
+    assert!(pl.as_str().unwrap().ends_with(DECLARATION.pl), "{pl}");
+    click(&c, "[data-testid=lang-switch]").await;
+    wait_for_text(&c, "h1", "Funding").await;
+    let en = js(&c, declaration_meta).await;
+    assert_eq!(
+        en.as_str().unwrap(),
+        pl.as_str().unwrap().replace(DECLARATION.pl, DECLARATION.en)
+    );
     c.close().await.unwrap();
     drop(s);
 }

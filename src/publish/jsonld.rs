@@ -10,10 +10,9 @@
 //! (deploy/security-headers.conf) does not apply to it, and each page's
 //! own policy (`Template::page`) restricts only `style-src`.
 
-use super::site::url_of;
 use crate::content::{Bundle, DateValue, Event, Lang, Money, Project};
 use crate::i18n;
-use crate::nav::{event_path, Page, Route};
+use crate::nav::{absolute_url, event_path, Page, Route};
 use serde::Serialize;
 
 /// One page's graph: every node the page describes, in one document.
@@ -159,7 +158,7 @@ fn organisation(b: &Bundle, site_url: &str, lang: Lang) -> Organisation {
         logo: org
             .logo
             .as_ref()
-            .map(|l| url_of(site_url, &format!("content/{}", l.file))),
+            .map(|l| absolute_url(site_url, &format!("content/{}", l.file))),
         address: org.address.as_ref().map(|a| Address {
             kind: "PostalAddress",
             street_address: a.street.clone(),
@@ -184,7 +183,7 @@ fn iso_dates(d: DateValue) -> (Option<String>, Option<String>) {
 }
 
 fn event(e: &Event, site_url: &str, lang: Lang) -> [Node; 2] {
-    let url = url_of(site_url, &event_path(lang, e.id.as_str()));
+    let url = absolute_url(site_url, &event_path(lang, e.id.as_str()));
     let (start_date, end_date) = iso_dates(e.date);
     let title = e.title.in_lang(lang).to_owned();
     let crumbs = [
@@ -195,7 +194,7 @@ fn event(e: &Event, site_url: &str, lang: Lang) -> [Node; 2] {
         ),
     ]
     .into_iter()
-    .map(|(name, path)| (name.to_owned(), url_of(site_url, path)))
+    .map(|(name, path)| (name.to_owned(), absolute_url(site_url, path)))
     .chain([(title.clone(), url.clone())])
     .enumerate()
     .map(|(i, (name, item))| Crumb {
@@ -263,7 +262,7 @@ fn grant(p: &Project, site_url: &str, lang: Lang) -> Grant {
     Grant {
         id: format!(
             "{}#project-{}",
-            url_of(site_url, Page::Funding.path(lang)),
+            absolute_url(site_url, Page::Funding.path(lang)),
             p.id
         ),
         name: p.name.in_lang(lang).to_owned(),

@@ -13,10 +13,9 @@
 //! dot decimal (`1980000`, `1980000.50`), in the `waluta` column's
 //! currency; an amount the source does not give is empty, never 0.
 
-use super::site::url_of;
 use crate::content::csv;
 use crate::content::{Bundle, Currency, DateValue, Lang, Money, Point, Project, Role, Text};
-use crate::nav::event_path;
+use crate::nav::{absolute_url, event_path};
 use serde::Serialize;
 
 pub(super) const PROJECTS: &str = "dane/projekty.csv";
@@ -175,7 +174,7 @@ fn events_csv(b: &Bundle, site_url: &str) -> Vec<u8> {
                 pl(&e.description),
                 en(&e.description),
                 e.project.clone().unwrap_or_default(),
-                url_of(site_url, &event_path(Lang::Pl, e.id.as_str())),
+                absolute_url(site_url, &event_path(Lang::Pl, e.id.as_str())),
                 source_url(b, &e.source),
             ]
         }),
@@ -338,10 +337,10 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
         kind: "dcat:Distribution",
         title,
         download_url: Ref {
-            id: url_of(site_url, file),
+            id: absolute_url(site_url, file),
         },
         access_url: Ref {
-            id: url_of(site_url, file),
+            id: absolute_url(site_url, file),
         },
         media_type: iana(media),
         license: licence_ref.as_ref().map(|r| Ref { id: r.id.clone() }),
@@ -354,7 +353,7 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
             schema: "https://schema.org/",
             xsd: "http://www.w3.org/2001/XMLSchema#",
         },
-        id: format!("{}#dataset", url_of(site_url, DATASET)),
+        id: format!("{}#dataset", absolute_url(site_url, DATASET)),
         kind: "dcat:Dataset",
         title: pair(
             format!("{}: projekty i wydarzenia", org.name.pl),

@@ -7,7 +7,7 @@ use super::template::Template;
 use super::{io, BuildProblem, PublishError};
 use crate::app::Prerender;
 use crate::content::{self, Bundle, Lang};
-use crate::nav::{event_path, to_embed, Page};
+use crate::nav::{absolute_url, event_path, to_embed, Page, DECLARATION_META};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -113,17 +113,12 @@ fn file_of(path: &str) -> String {
     }
 }
 
-/// Absolute address of a path below the base (`site_url` ends with `/`).
-pub(super) fn url_of(site_url: &str, path: &str) -> String {
-    format!("{site_url}{}", path.trim_start_matches('/'))
-}
-
 /// Where the accessibility declaration is, as the 2019 act's template asks
 /// every page of a public body to say: every published HTML file carries it.
 pub(super) fn declaration_meta(site_url: &str, lang: Lang) -> String {
     format!(
-        "<meta name=\"deklaracja-dostępności\" content=\"{}\">",
-        esc(&url_of(site_url, Page::Accessibility.path(lang)))
+        "<meta name=\"{DECLARATION_META}\" content=\"{}\">",
+        esc(&Page::Accessibility.url(site_url, lang))
     )
 }
 
@@ -166,7 +161,7 @@ impl Head<'_> {
             lang,
         ));
         if let Some(p) = p {
-            let url = url_of(&self.site_url, &p.path);
+            let url = absolute_url(&self.site_url, &p.path);
             if p.embed {
                 // Embed views belong in the portal's frame, not in search results.
                 m.push("<meta name=\"robots\" content=\"noindex\">".into());
@@ -180,7 +175,7 @@ impl Head<'_> {
                     for (code, path) in [("pl", pl), ("en", en), ("x-default", pl)] {
                         m.push(format!(
                             "<link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\">",
-                            esc(&url_of(&self.site_url, path))
+                            esc(&absolute_url(&self.site_url, path))
                         ));
                     }
                 }
@@ -203,7 +198,7 @@ impl Head<'_> {
                 m.push(format!("<meta property=\"{k}\" content=\"{}\">", esc(&v)));
             }
             if let Some(logo) = org.logo.as_ref().filter(|l| l.file.ends_with(".png")) {
-                let img = url_of(&self.site_url, &format!("content/{}", logo.file));
+                let img = absolute_url(&self.site_url, &format!("content/{}", logo.file));
                 m.push(format!(
                     "<meta property=\"og:image\" content=\"{}\">",
                     esc(&img)
@@ -385,7 +380,7 @@ fn sitemap(dist: &Path, site_url: &str, specs: &[PageSpec], out: &Output) -> Vec
     );
     for p in specs.iter().filter(|p| !p.embed) {
         let file = file_of(&p.path);
-        let url = esc(&url_of(site_url, &p.path));
+        let url = esc(&absolute_url(site_url, &p.path));
         let same =
             std::fs::read(dist.join(&file)).ok().as_deref() == out.get(&file).map(|v| v.as_slice());
         let date = match old_dates.get(url.as_str()) {
