@@ -412,7 +412,8 @@ fn money(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
 }
 
 /// A date at the precision the source gives: one layout of inputs each.
-fn date(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
+/// `days_only`: the declaration's dates, which the template gives as days.
+fn date(ed: Ed, path: Path, caption: &'static str, days_only: bool) -> impl IntoView {
     let t = ed.t();
     let id = path.dom_id();
     let issues = ed.issues_of(id.clone());
@@ -456,7 +457,7 @@ fn date(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
     view! {
         <fieldset class="ed-date">
             <legend>{caption}</legend>
-            <p class="ed-hint" id=format!("{id}-hint")>{t.date_hint}</p>
+            <p class="ed-hint" id=format!("{id}-hint")>{if days_only { t.day_hint } else { t.date_hint }}</p>
             <div class="ed-date__inputs">
                 <div class="field ed-field">
                     <label for=id2.clone()>{t.precision}</label>
@@ -467,6 +468,14 @@ fn date(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
                         {Precision::ALL
                             .iter()
                             .zip(t.precisions)
+                            // Only a day or nothing where a day is asked for;
+                            // a draft's other precision stays shown, so its
+                            // fault can be seen and mended.
+                            .filter(|(p, _)| {
+                                !days_only
+                                    || matches!(p, Precision::Day | Precision::NotGiven)
+                                    || **p == init.precision
+                            })
                             .map(|(p, l)| {
                                 view! {
                                     <option value=p.as_str() selected={*p == init.precision}>{l}</option>
@@ -739,7 +748,8 @@ fn field(ed: Ed, item: Path, spec: Spec, section: Section) -> AnyView {
         Kind::Str | Kind::OptStr | Kind::Id | Kind::Count => {
             plain_input(ed, path, caption, spec.kind).into_any()
         }
-        Kind::Date => date(ed, path, caption).into_any(),
+        Kind::Date => date(ed, path, caption, false).into_any(),
+        Kind::Day => date(ed, path, caption, true).into_any(),
         Kind::Money => money(ed, path, caption).into_any(),
         Kind::Choice(_) | Kind::OptChoice(_) | Kind::Ref(_) | Kind::OptRef(_) => {
             choice(ed, path, caption, spec.kind).into_any()
@@ -935,7 +945,7 @@ pub fn Form(ed: Ed) -> impl IntoView {
         };
         view! {
             <div class="ed-form">
-                {date(ed, content_date, caption)}
+                {date(ed, content_date, caption, false)}
                 {specs::SECTIONS.iter().map(|s| section_view(ed, *s)).collect_view()}
             </div>
         }

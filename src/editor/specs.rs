@@ -25,6 +25,9 @@ pub enum Kind {
     /// An id, made from the item's title while it is new.
     Id,
     Date,
+    /// A date that must be one day (the accessibility declaration's):
+    /// the control offers "day" and "not given" only.
+    Day,
     Money,
     Choice(Choices),
     OptChoice(Choices),
@@ -511,12 +514,12 @@ pub const ACCESSIBILITY: Section = Section {
             "The app's address",
             Kind::OptStr,
         ),
-        s("published", "Data publikacji", "Published", Kind::Date),
+        s("published", "Data publikacji", "Published", Kind::Day),
         s(
             "updated",
             "Data ostatniej istotnej aktualizacji",
             "Last significant update",
-            Kind::Date,
+            Kind::Day,
         ),
         s("status", "Zgodność", "Compliance", Kind::OptChoice(STATUS)),
         s(
@@ -530,14 +533,14 @@ pub const ACCESSIBILITY: Section = Section {
             "prepared",
             "Data sporządzenia deklaracji",
             "Declaration prepared",
-            Kind::Date,
+            Kind::Day,
         ),
         s("method", "Sposób oceny", "How it was assessed", OPT_LONG),
         s(
             "reviewed",
             "Data przeglądu deklaracji",
             "Declaration reviewed",
-            Kind::Date,
+            Kind::Day,
         ),
         s(
             "contact_person",
