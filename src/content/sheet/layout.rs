@@ -361,6 +361,8 @@ pub(super) enum FieldKind {
     Code,
     OptCode,
     Date,
+    /// A date that must be one day (the accessibility declaration's).
+    Day,
     Count,
     Compliance,
 }
@@ -393,6 +395,8 @@ impl FieldKind {
             (FieldKind::Date, Lang::En) => {
                 "YYYY, YYYY-MM, YYYY-MM-DD, range YYYY/YYYY, from YYYY/.. or empty (not given)"
             }
+            (FieldKind::Day, Lang::Pl) => "RRRR-MM-DD (jeden dzień) albo puste (nie podano)",
+            (FieldKind::Day, Lang::En) => "YYYY-MM-DD (one day) or empty (not given)",
             (FieldKind::Count, Lang::Pl) => "liczba całkowita",
             (FieldKind::Count, Lang::En) => "a whole number",
             (FieldKind::Compliance, Lang::Pl) => {
@@ -474,14 +478,14 @@ fields!(OrgField {
 fields!(DeclField {
     Entity => "Podmiot", "Entity", Text;
     SiteUrl => "Adres serwisu", "Site address", OptCode;
-    Published => "Data publikacji", "Published", Date;
-    Updated => "Data ostatniej istotnej aktualizacji", "Last significant update", Date;
+    Published => "Data publikacji", "Published", Day;
+    Updated => "Data ostatniej istotnej aktualizacji", "Last significant update", Day;
     Status => "Status zgodności", "Compliance status", Compliance;
     NonAccessible => "Treść niedostępna", "Non-accessible content", TextList;
     Exemptions => "Wyłączenia", "Exemptions", TextList;
-    Prepared => "Data sporządzenia deklaracji", "Declaration prepared", Date;
+    Prepared => "Data sporządzenia deklaracji", "Declaration prepared", Day;
     Method => "Metoda oceny", "Assessment method", OptText;
-    Reviewed => "Data przeglądu deklaracji", "Declaration reviewed", Date;
+    Reviewed => "Data przeglądu deklaracji", "Declaration reviewed", Day;
     ContactPerson => "Osoba kontaktowa", "Contact person", OptPlain;
     Email => "E-mail", "E-mail", OptCode;
     Phone => "Telefon", "Phone", OptPlain;

@@ -885,6 +885,30 @@ fn declaration_lists_take_one_row_per_item() {
 }
 
 #[test]
+fn a_declaration_date_must_be_a_day_and_its_row_says_so() {
+    let mut t = to_tables(&real());
+    let d = sheet(&mut t, "Deklaracja");
+    let r = field_row(d, "Data publikacji");
+    let note = d.cell(r, 3).clone();
+    assert_eq!(
+        note,
+        Cell::text(
+            "RRRR-MM-DD (jeden dzień) albo puste (nie podano) / YYYY-MM-DD (one day) or empty (not given)"
+        )
+    );
+    d.set(r, 1, Cell::text("2024-05"));
+    let f = faults(&t);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].starts_with(&format!("Deklaracja!B{}: ", r + 1)) && f[0].contains("RRRR-MM-DD"),
+        "{f:#?}"
+    );
+    let d = sheet(&mut t, "Deklaracja");
+    d.set(r, 1, Cell::text("2024-05-20"));
+    assert_eq!(ok(&t).accessibility.published.to_string(), "2024-05-20");
+}
+
+#[test]
 fn warnings_are_located_too() {
     let imported = import(&to_tables(&real())).unwrap();
     let lines: Vec<String> = imported
