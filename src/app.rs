@@ -9,6 +9,7 @@ use crate::i18n::{provide_lang, stored_lang};
 use crate::layout::{EmbedFrame, SiteFrame};
 use crate::nav::{
     provide_nav, resolve, router_base, AppMode, EmbedOptions, Nav, Page, Route, DECLARATION_META,
+    PUBLIC_URL_META,
 };
 use crate::pages::{
     provide_timeline_focus, About, AccessibilityDeclaration, EasyRead, EmbedCode, EventDetail,
@@ -107,7 +108,7 @@ fn Shell(base: String, location: crate::router::Location) -> impl IntoView {
                 .ok()
                 .flatten()
         };
-        if let (Some(site), Some(decl)) = (meta("rops-public-url"), meta(DECLARATION_META)) {
+        if let (Some(site), Some(decl)) = (meta(PUBLIC_URL_META), meta(DECLARATION_META)) {
             if let Some(site) = site.get_attribute("content") {
                 let _ = decl.set_attribute("content", &Page::Accessibility.url(&site, lang));
             }

@@ -436,6 +436,10 @@ pub fn site_url() -> String {
     document().base_uri().ok().flatten().unwrap_or_default()
 }
 
+/// The `<meta name>` in which a published page's head gives the site's
+/// address (publish writes it, the app reads it).
+pub const PUBLIC_URL_META: &str = "rops-public-url";
+
 /// The `<meta name>` by which the 2019 act's template asks every page to
 /// say where the accessibility declaration is.
 pub const DECLARATION_META: &str = "deklaracja-dostępności";

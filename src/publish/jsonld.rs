@@ -260,11 +260,7 @@ fn grant(p: &Project, site_url: &str, lang: Lang) -> Grant {
         });
     }
     Grant {
-        id: format!(
-            "{}#project-{}",
-            absolute_url(site_url, Page::Funding.path(lang)),
-            p.id
-        ),
+        id: format!("{}#project-{}", Page::Funding.url(site_url, lang), p.id),
         name: p.name.in_lang(lang).to_owned(),
         description: p.summary.in_lang(lang).to_owned(),
         amount: p.value.map(amount),

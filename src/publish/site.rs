@@ -7,7 +7,7 @@ use super::template::Template;
 use super::{io, BuildProblem, PublishError};
 use crate::app::Prerender;
 use crate::content::{self, Bundle, Lang};
-use crate::nav::{absolute_url, event_path, to_embed, Page, DECLARATION_META};
+use crate::nav::{absolute_url, event_path, to_embed, Page, DECLARATION_META, PUBLIC_URL_META};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -145,7 +145,7 @@ impl Head<'_> {
                 esc(&org.theme_colour)
             ),
             format!(
-                "<meta name=\"rops-public-url\" content=\"{}\">",
+                "<meta name=\"{PUBLIC_URL_META}\" content=\"{}\">",
                 esc(&self.site_url)
             ),
             "<link rel=\"manifest\" href=\"manifest.webmanifest\">".into(),
