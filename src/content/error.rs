@@ -18,7 +18,7 @@ impl fmt::Display for Location {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Segment {
     Key(String),
     Index(usize),
@@ -117,6 +117,12 @@ pub enum FaultKind {
         id: String,
     },
     EuAboveValue,
+    /// Adding this project's amount to the ones before it passes
+    /// [`Minor::MAX`](super::money::Minor::MAX): the total could not be
+    /// shown. `eu`: the EU contributions' total, else the values'.
+    TotalTooLarge {
+        eu: bool,
+    },
     CurrencyMismatch,
     /// Projects in more than one currency: their values could not be added up
     /// into one total, so a bundle keeps to one currency.
@@ -214,11 +220,12 @@ impl MediaProblem {
             (Missing(e), Lang::En) => format!(
                 "this file is not beside the bundle ({e}): add it or correct the name"
             ),
-            (TooLarge { bytes, limit }, Lang::Pl) => {
-                format!("plik ma {bytes} B, limit to {limit} B: zmniejsz go")
-            }
-            (TooLarge { bytes, limit }, Lang::En) => {
-                format!("the file has {bytes} B, the limit is {limit} B: make it smaller")
+            (TooLarge { bytes, limit }, lang) => {
+                let (size, limit) = super::format::two_sizes(*bytes, *limit, lang);
+                match lang {
+                    Lang::Pl => format!("plik ma {size}, dopuszczalne jest {limit}: zmniejsz go (np. zapisz w niższej rozdzielczości)"),
+                    Lang::En => format!("the file is {size}, {limit} is allowed: make it smaller (for instance at a lower resolution)"),
+                }
             }
             (NotVideo, Lang::Pl) => {
                 "plik nie jest nagraniem w formacie, który wskazuje jego nazwa (WebM lub MP4): zapisz go ponownie w tym formacie".into()
@@ -278,11 +285,12 @@ impl LogoProblem {
         match (self, lang) {
             (Missing(e), Lang::Pl) => format!("brak pliku logo obok pliku treści ({e})"),
             (Missing(e), Lang::En) => format!("the logo file is not beside the bundle ({e})"),
-            (TooLarge { bytes, limit }, Lang::Pl) => {
-                format!("plik logo ma {bytes} B, limit to {limit} B")
-            }
-            (TooLarge { bytes, limit }, Lang::En) => {
-                format!("the logo file has {bytes} B, the limit is {limit} B")
+            (TooLarge { bytes, limit }, lang) => {
+                let (size, limit) = super::format::two_sizes(*bytes, *limit, lang);
+                match lang {
+                    Lang::Pl => format!("plik logo ma {size}, dopuszczalne jest {limit}: zmniejsz go"),
+                    Lang::En => format!("the logo file is {size}, {limit} is allowed: make it smaller"),
+                }
             }
             (NotPng, Lang::Pl) => "plik .png nie jest obrazem PNG".into(),
             (NotPng, Lang::En) => "the .png file is not a PNG image".into(),
@@ -334,7 +342,75 @@ fn ratio(hundredths: u32, lang: Lang) -> String {
     format!("{}{sep}{:02}", hundredths / 100, hundredths % 100)
 }
 
+/// `s` with every quoted part (between backticks or double quotes) shown
+/// as "…": serde's messages quote the value they refused.
+fn hide_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut open: Option<char> = None;
+    for c in s.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None if c == '`' || c == '"' => {
+                out.push(c);
+                out.push('…');
+                open = Some(c);
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 impl FaultKind {
+    /// This fault with the values it quotes from the file shown as "…":
+    /// what the public `publish-status.json` says. Whatever an editor
+    /// typed (a test value may be someone's PESEL number) is not for
+    /// everyone to read; the editor shows it from its own draft, at the
+    /// field the fault's path names.
+    pub fn without_values(&self) -> FaultKind {
+        use FaultKind::*;
+        let hide = || "…".to_owned();
+        match self.clone() {
+            Structure(d) => Structure(hide_quoted(&d)),
+            BadId(_) => BadId(hide()),
+            DuplicateId(_) => DuplicateId(hide()),
+            UnknownReference { target, .. } => UnknownReference { target, id: hide() },
+            UnsafeUrl(_) => UnsafeUrl(hide()),
+            BadContact(_) => BadContact(hide()),
+            BadSlug(_) => BadSlug(hide()),
+            BadColour(_) => BadColour(hide()),
+            LowContrast {
+                scheme,
+                backdrop,
+                ratio_hundredths,
+                ..
+            } => LowContrast {
+                colour: hide(),
+                scheme,
+                backdrop,
+                ratio_hundredths,
+            },
+            BadLogoName(_) => BadLogoName(hide()),
+            BadFileName { expected, .. } => BadFileName {
+                name: hide(),
+                expected,
+            },
+            LongSentence { words, limit, .. } => LongSentence {
+                words,
+                limit,
+                start: hide(),
+            },
+            BadKohesioId(_) => BadKohesioId(hide()),
+            BadPostalCode(_) => BadPostalCode(hide()),
+            NotADay(_) => NotADay(hide()),
+            other => other,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         use FaultKind::*;
         match (self, lang) {
@@ -392,6 +468,14 @@ impl FaultKind {
             }
             (EuAboveValue, Lang::Pl) => "dofinansowanie UE przekracza wartość projektu".into(),
             (EuAboveValue, Lang::En) => "the EU contribution exceeds the project value".into(),
+            (TotalTooLarge { eu }, Lang::Pl) => format!(
+                "z tą kwotą suma {} wszystkich projektów przekracza 999 999 999 999 999,99, największą kwotę, jaką strona pokazuje: sprawdź kwoty projektów (czy któraś nie jest wpisana w groszach zamiast w złotych?)",
+                if *eu { "dofinansowania UE" } else { "wartości" }
+            ),
+            (TotalTooLarge { eu }, Lang::En) => format!(
+                "with this amount the total {} of all projects passes 999,999,999,999,999.99, the largest amount the site shows: check the projects' amounts (is one written in minor units instead of whole ones?)",
+                if *eu { "EU contribution" } else { "value" }
+            ),
             (CurrencyMismatch, Lang::Pl) => "kwoty projektu są w różnych walutach".into(),
             (CurrencyMismatch, Lang::En) => {
                 "the project's amounts are in different currencies".into()

@@ -61,6 +61,23 @@ impl schemars::JsonSchema for AmountSchema {
 }
 
 impl Minor {
+    /// The largest amount the bundle accepts: 15 integer digits and two
+    /// decimals. Totals are held to it too, so a sum of amounts is always
+    /// one the site can show (and a JavaScript reader hold exactly).
+    pub const MAX: Minor = Minor(99_999_999_999_999_999);
+
+    /// The sum of `amounts`, or `None` when it would be more than
+    /// [`Minor::MAX`]: 185 projects at the largest amount overflow a `u64`,
+    /// and a public body's funding page must never show a wrapped total.
+    pub fn total(amounts: impl IntoIterator<Item = Minor>) -> Option<Minor> {
+        amounts
+            .into_iter()
+            .try_fold(0u64, |sum, m| {
+                sum.checked_add(m.0).filter(|&t| t <= Minor::MAX.0)
+            })
+            .map(Minor)
+    }
+
     pub fn parse(s: &str) -> Result<Minor, String> {
         let bad = || {
             format!(

@@ -4,12 +4,14 @@
 
 use super::colour::{self, Rgb, Scheme};
 use super::date::{DateValue, Point};
-use super::error::{ContentError, Fault, FaultKind, JsonPath};
+use super::error::{ContentError, Fault, FaultKind, JsonPath, Segment};
 use super::id::Id;
-use super::locate::{byte_column_to_char, locate, location_of, path_at, string_value_before};
+use super::locate::{
+    byte_column_to_char, locate, locate_all, location_of, path_at, string_value_before,
+};
 use super::logo::{is_logo_name, media_files};
 use super::model::Bundle;
-use super::money::Currency;
+use super::money::{Currency, Minor};
 use super::text::{hidden_control, is_blank, Text};
 use std::collections::HashSet;
 
@@ -375,16 +377,19 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
             ));
         }
     }
-    w.into_iter()
-        .map(|(path, kind)| Fault {
-            // A field left out of the file is placed at its parent (the
-            // 2024 declaration's fields are new: older files lack them).
-            at: (0..=path.0.len())
-                .rev()
-                .find_map(|n| locate(text, &path.0[..n])),
-            path,
-            kind,
-        })
+    // A field left out of the file is placed at its parent (the 2024
+    // declaration's fields are new: older files lack them).
+    located(text, w, true)
+}
+
+/// `faults` with the place each starts in `text`, all found in one pass.
+fn located(text: &str, faults: Vec<(JsonPath, FaultKind)>, nearest: bool) -> Vec<Fault> {
+    let paths: Vec<&[Segment]> = faults.iter().map(|(p, _)| p.0.as_slice()).collect();
+    let at = locate_all(text, &paths, nearest);
+    faults
+        .into_iter()
+        .zip(at)
+        .map(|((path, kind), at)| Fault { path, at, kind })
         .collect()
 }
 
@@ -588,8 +593,26 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     let mut project_ids = HashSet::new();
     // The currency of the first amount; every other must match it.
     let mut currency: Option<Currency> = None;
+    // The funding page's totals, told at the project that passes the limit.
+    let (mut total, mut total_eu) = (Some(Minor(0)), Some(Minor(0)));
     for (i, pr) in b.projects.iter().enumerate() {
         let p = root.key("projects").index(i);
+        for (sum, amount, field) in [
+            (&mut total, pr.value, "value"),
+            (&mut total_eu, pr.eu_contribution, "eu_contribution"),
+        ] {
+            if let (Some(before), Some(m)) = (*sum, amount) {
+                *sum = Minor::total([before, m.minor]);
+                if sum.is_none() {
+                    c.fault(
+                        p.key(field).key("amount"),
+                        FaultKind::TotalTooLarge {
+                            eu: field == "eu_contribution",
+                        },
+                    );
+                }
+            }
+        }
         // A project's own two amounts are compared below (CurrencyMismatch).
         let own = match (pr.value, pr.eu_contribution) {
             (Some(v), _) => Some(("value", v.currency)),
@@ -714,12 +737,5 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
         }
     }
 
-    c.faults
-        .into_iter()
-        .map(|(path, kind)| Fault {
-            at: locate(text, &path.0),
-            path,
-            kind,
-        })
-        .collect()
+    located(text, c.faults, false)
 }

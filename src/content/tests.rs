@@ -1456,3 +1456,100 @@ fn every_media_file_is_checked_beside_the_bundle() {
     )));
     assert_eq!(found.len(), 5, "{found:#?}");
 }
+
+// ---- bounded work: totals that fit, faults located in one pass ----
+
+/// The real bundle with `projects` and `events` as given, pretty-printed as
+/// an editor's file would be.
+fn reshaped(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(REAL).unwrap();
+    edit(&mut v);
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
+#[test]
+fn totals_are_exact_or_refused_never_wrapped() {
+    let m = |g: u64| Minor(g);
+    assert_eq!(Minor::total([m(1), m(2)]), Some(m(3)));
+    assert_eq!(Minor::total([]), Some(m(0)));
+    assert_eq!(Minor::total([Minor::MAX]), Some(Minor::MAX));
+    assert_eq!(Minor::total([Minor::MAX, m(1)]), None);
+    // 185 amounts at the largest would wrap a u64; the total says so.
+    assert_eq!(Minor::total(std::iter::repeat_n(Minor::MAX, 185)), None);
+    // The schema's largest amount parses to MAX exactly.
+    assert_eq!(Minor::parse("999999999999999.99"), Ok(Minor::MAX));
+}
+
+#[test]
+fn a_total_past_the_largest_amount_is_a_located_fault() {
+    // 200 projects at the largest amount the schema allows: summed in a
+    // u64 they wrap (or panic in a debug build); the validator must refuse
+    // the bundle at the project where the total passes the limit.
+    let text = reshaped(|v| {
+        let first = v["projects"][0].clone();
+        let projects = v["projects"].as_array_mut().unwrap();
+        for i in 0..200 {
+            let mut p = first.clone();
+            p["id"] = format!("duzy-{i}").into();
+            p["value"] = serde_json::json!({"amount": "999999999999999", "currency": "EUR"});
+            p["eu_contribution"] = serde_json::Value::Null;
+            projects.push(p);
+        }
+    });
+    let f = faults(&text);
+    let over: Vec<&Fault> = f
+        .iter()
+        .filter(|f| f.kind == FaultKind::TotalTooLarge { eu: false })
+        .collect();
+    assert!(!over.is_empty(), "{f:#?}");
+    let first = over[0];
+    let n = serde_json::from_str::<serde_json::Value>(REAL).unwrap()["projects"]
+        .as_array()
+        .unwrap()
+        .len();
+    // The real projects' values plus the largest amount pass the limit:
+    // the first large project is named, with its place in the file, once.
+    assert_eq!(
+        first.path.to_string(),
+        format!("$.projects[{n}].value.amount")
+    );
+    assert_eq!(over.len(), 1, "{over:#?}");
+    let at = first.at.expect("located");
+    let nth_big = text.find("\"999999999999999\"").unwrap();
+    assert_eq!(at, position_at(&text, nth_big));
+    assert!(first.kind.message(Lang::Pl).contains("sprawdź kwoty"));
+    assert!(first
+        .kind
+        .message(Lang::En)
+        .contains("check the projects' amounts"));
+}
+
+#[test]
+fn four_thousand_faults_are_located_in_a_few_passes() {
+    // 4 000 copies of the first event: 4 000 located faults (one id used
+    // again and again). Locating each by scanning from the start walked the
+    // text once per fault (21 s for such a file in the shipped publisher).
+    let text = reshaped(|v| {
+        let first = v["events"][0].clone();
+        let events = v["events"].as_array_mut().unwrap();
+        events.extend(std::iter::repeat_n(first, 4000));
+    });
+    super::locate::SCANNED.with(|c| c.set(0));
+    let f = faults(&text);
+    let scanned = super::locate::SCANNED.with(|c| c.get());
+    let dups: Vec<&Fault> = f
+        .iter()
+        .filter(|f| matches!(f.kind, FaultKind::DuplicateId(_)))
+        .collect();
+    assert!(dups.len() >= 4000, "{} faults", dups.len());
+    assert!(
+        scanned <= 4 * text.len(),
+        "locating {} faults walked {scanned} bytes of a {}-byte file",
+        f.len(),
+        text.len()
+    );
+    // Located right, the last one too (where a lone scan finds it).
+    let last = dups.last().unwrap();
+    assert_eq!(last.at, super::locate::locate(&text, &last.path.0));
+    assert!(last.at.is_some(), "{}", last.path);
+}

@@ -12,7 +12,7 @@ use crate::components::{
     figure_cards, project_story, PageHeading, Segment, SegmentKind, StackedBar, WithContent,
 };
 use crate::content::csv::funding_csv;
-use crate::content::{format, Bundle, Lang, Money, Project, Share};
+use crate::content::{format, Bundle, Lang, Minor, Money, Project, Share};
 use crate::i18n::{eu_statement, fund_label, legal, role_label, ui, use_lang};
 use crate::nav::{encode, project_events_path, use_nav};
 use crate::router::use_location;
@@ -216,29 +216,25 @@ fn summary_chart(known: &[&Project], unknown: usize, lang: Lang) -> impl IntoVie
         .map(|v| v.minor.0)
         .max()
         .unwrap_or(0);
-    let total: u64 = known
-        .iter()
-        .filter_map(|p| p.value)
-        .map(|v| v.minor.0)
-        .sum();
-    let total_eu: u64 = known
-        .iter()
-        .filter_map(|p| p.eu_contribution)
-        .map(|v| v.minor.0)
-        .sum();
+    // The validator refuses totals past Minor::MAX; a bundle that skipped
+    // it still never shows a wrapped number (nor panics): a dash.
+    let total = Minor::total(known.iter().filter_map(|p| p.value).map(|v| v.minor));
+    let total_eu = Minor::total(
+        known
+            .iter()
+            .filter_map(|p| p.eu_contribution)
+            .map(|v| v.minor),
+    );
     // The validator refuses a bundle whose projects mix currencies, so the
     // first known amount's currency is every amount's currency.
     let currency = known
         .iter()
         .find_map(|p| p.value)
         .map_or(crate::content::Currency::Pln, |m| m.currency);
-    let money = |g: u64| {
-        format::money(
-            Money {
-                minor: crate::content::Minor(g),
-                currency,
-            },
-            lang,
+    let money = |g: Option<Minor>| {
+        g.map_or_else(
+            || "—".to_owned(),
+            |minor| format::money(Money { minor, currency }, lang),
         )
     };
     let sentence =
