@@ -11,6 +11,11 @@ pub const FORMAT: u32 = 1;
 /// How many upload outcomes the file keeps (newest first): enough for every
 /// editor waiting on its own upload, small enough to fetch every second.
 pub const KEEP_REQUESTS: usize = 20;
+/// How many of a refused upload's faults the file lists (the first ones,
+/// in file order); `fault_count` says how many there were. The file is
+/// public and polled while an editor waits: a file with 70 000 faults
+/// must not make it megabytes.
+pub const MAX_FAULTS: usize = 100;
 
 /// The whole file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -62,9 +67,14 @@ pub struct Outcome {
     /// did not start from.
     #[serde(default)]
     pub version: Option<String>,
-    /// Refused: every fault, located in the uploaded file.
+    /// Refused: the first [`MAX_FAULTS`] faults, located in the uploaded
+    /// file.
     #[serde(default)]
     pub faults: Vec<Fault>,
+    /// Refused: how many faults there were in all (0 in files written
+    /// before the list was cut: then `faults` is all of them).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fault_count: usize,
     /// Stale or failed: why, in both languages.
     #[serde(default)]
     pub message: Option<Text>,
@@ -108,6 +118,24 @@ impl Text {
             crate::content::Lang::Pl => &self.pl,
             crate::content::Lang::En => &self.en,
         }
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Outcome {
+    /// How many faults the upload had, listed or not.
+    pub fn total_faults(&self) -> usize {
+        self.fault_count.max(self.faults.len())
+    }
+
+    /// Keeps the first [`MAX_FAULTS`] faults, counting them all.
+    pub fn cut_faults(mut self) -> Outcome {
+        self.fault_count = self.total_faults();
+        self.faults.truncate(MAX_FAULTS);
+        self
     }
 }
 
@@ -191,6 +219,7 @@ mod tests {
                     column: Some(20),
                     message: Text::default(),
                 }],
+                fault_count: 0,
                 message: None,
             }],
         };
@@ -202,5 +231,43 @@ mod tests {
         // A status with only what a first version would have had.
         let old: Status = serde_json::from_str(r#"{"version":null}"#).unwrap();
         assert_eq!(old, Status::default());
+    }
+
+    #[test]
+    fn a_refusal_lists_the_first_faults_and_counts_them_all() {
+        let fault = |i: usize| Fault {
+            path: format!("$.events[{i}].id"),
+            line: Some(i + 1),
+            column: Some(9),
+            message: Text {
+                pl: "identyfikator „…” powtarza się".into(),
+                en: "id \"…\" is used twice".into(),
+            },
+        };
+        let many = Outcome {
+            request: "r".into(),
+            result: Verdict::Refused,
+            at: "2026-12-06T10:00:00Z".into(),
+            version: None,
+            faults: (0..70_000).map(fault).collect(),
+            fault_count: 0,
+            message: None,
+        };
+        let cut = many.cut_faults();
+        assert_eq!(cut.faults.len(), MAX_FAULTS);
+        assert_eq!(cut.total_faults(), 70_000);
+        assert_eq!(cut.faults[0], fault(0));
+        // The public file stays small whatever the upload held.
+        let text = serde_json::to_string(&cut).unwrap();
+        assert!(text.len() < 20_000, "{} bytes", text.len());
+        assert!(text.contains("\"fault_count\":70000"), "{text}");
+        // Cutting again changes nothing; a short list is counted as it is.
+        assert_eq!(cut.clone().cut_faults(), cut);
+        let back: Outcome = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, cut);
+        let mut few = back;
+        few.faults.truncate(3);
+        few.fault_count = 0;
+        assert_eq!(few.total_faults(), 3);
     }
 }

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::BufRead;
 use std::os::unix::io::AsRawFd;
-use std::os::unix::process::ExitStatusExt;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::{Mutex, MutexGuard};
@@ -790,4 +790,258 @@ fn a_killed_watcher_publishes_its_upload_once_when_started_again() {
         assert_eq!(outcomes[0]["result"], "published", "round {round}");
         current = next;
     }
+}
+
+/// `publish --watch` on `incoming` for `work`, once or for ever.
+fn watcher(work: &Work, incoming: &Path, once: bool) -> Command {
+    let mut cmd = Command::new(PUBLISH);
+    cmd.args(["--site-url", "https://example.org/ekonomia/", "--watch"]);
+    if once {
+        cmd.arg("--once");
+    }
+    cmd.arg(incoming)
+        .arg(work.dist())
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .stdout(Stdio::null());
+    cmd
+}
+
+/// The status's outcome of `request`.
+fn outcome(work: &Work, request: &str) -> Option<serde_json::Value> {
+    let status: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(work.dist().join("publish-status.json")).unwrap())
+            .unwrap();
+    status["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["request"] == request)
+        .cloned()
+}
+
+/// An upload that never finishes (killed every time, as a panic, the
+/// memory limit or the unit's time limit ends a run) is set aside after
+/// `MAX_TRIES` runs with an outcome the editor shows, and the upload
+/// behind it is published: one upload cannot hold the queue for ever.
+/// Before, it stayed first in INCOMING and every later upload waited.
+#[test]
+fn an_upload_that_never_finishes_is_set_aside_and_the_next_one_published() {
+    let _serial = serial();
+    let work = Work::new("jam");
+    work.publish(Which::A);
+    let incoming = work.dir.join("incoming");
+    std::fs::create_dir_all(&incoming).unwrap();
+    let live = live_version(&work);
+    let jam = incoming.join(format!("jam@{live}.json"));
+    std::fs::copy(work.bundle(Which::B), &jam).unwrap();
+    // The good upload arrives later by this server's clock, but with an
+    // older modification time (nginx's WebDAV module takes it from the
+    // client's Date header): the queue still takes the jam first.
+    std::thread::sleep(Duration::from_millis(20));
+    let good = incoming.join(format!("good@{live}.json"));
+    std::fs::copy(work.bundle(Which::B), &good).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&good)
+        .unwrap()
+        .set_modified(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(631_152_000))
+        .unwrap();
+
+    let tries = work.dir.join(".site.watch-tries");
+    // Each run is killed once it has counted its start of `jam`.
+    for run in 1..=2u32 {
+        let mut child = watcher(&work, &incoming, true)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        loop {
+            let counted = std::fs::read(&tries)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+                .and_then(|v| v[jam.file_name().unwrap().to_str().unwrap()].as_u64());
+            if counted == Some(run as u64) {
+                break;
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "run {run} ended before the test killed it"
+            );
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "run {run} never counted"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(jam.exists() && good.exists(), "run {run}");
+        assert!(
+            outcome(&work, "good").is_none(),
+            "the later upload went first"
+        );
+    }
+    // The third run sets it aside and publishes the next one.
+    let out = watcher(&work, &incoming, true).output().unwrap();
+    assert!(out.status.success(), "{}", shown(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("jam: not published: 2 runs stopped before finishing it"),
+        "{stderr}"
+    );
+    let jammed = outcome(&work, "jam").expect("the set-aside upload has an outcome");
+    assert_eq!(jammed["result"], "failed", "{jammed}");
+    let said = jammed["message"]["pl"].as_str().unwrap();
+    assert!(
+        said.starts_with("serwer nie zdołał opracować tej wersji"),
+        "{said}"
+    );
+    assert!(jammed["message"]["en"]
+        .as_str()
+        .unwrap()
+        .starts_with("the server could not process this version"));
+    assert_eq!(outcome(&work, "good").unwrap()["result"], "published");
+    assert!(!jam.exists() && !good.exists());
+    assert!(
+        incoming.join(format!(".jam@{live}.json.failed")).is_file(),
+        "kept for the administrator"
+    );
+    assert!(!tries.exists(), "no count left once the queue is empty");
+}
+
+/// A folder or a link named like an upload is set aside (hidden), so the
+/// path unit, which matches `*@*.json`, is not started again and again.
+#[test]
+fn entries_named_like_uploads_that_are_not_files_are_set_aside() {
+    let _serial = serial();
+    let work = Work::new("notfile");
+    work.publish(Which::A);
+    let incoming = work.dir.join("incoming");
+    std::fs::create_dir_all(incoming.join("dir@v1.json")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", incoming.join("link@v1.json")).unwrap();
+    let out = watcher(&work, &incoming, true).output().unwrap();
+    assert!(out.status.success(), "{}", shown(&out));
+    let left: BTreeSet<String> = std::fs::read_dir(&incoming)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        left,
+        BTreeSet::from([
+            ".dir@v1.json.not-a-file".to_owned(),
+            ".link@v1.json.not-a-file".to_owned()
+        ]),
+        "{}",
+        shown(&out)
+    );
+}
+
+/// A lock file another user left (root's `flock` during an upgrade makes
+/// it `root:root 0644`) does not stop the service user's publish: flock
+/// needs no write access. Before, every publish failed with "Permission
+/// denied" and the editor only ever said "no answer".
+#[test]
+fn a_lock_file_left_by_root_does_not_stop_publishing() {
+    let _serial = serial();
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        println!("not root: the test needs to publish as another user");
+        return;
+    }
+    let work = Work::new("rootlock");
+    // As DEPLOY.md lays it out: the folder beside DIST is sticky and
+    // writable by the service user, DIST is the service user's.
+    let nobody = 65534;
+    let chown = Command::new("chown")
+        .args(["-R", &format!("{nobody}:{nobody}")])
+        .arg(work.dist())
+        .status()
+        .unwrap();
+    assert!(chown.success());
+    std::fs::set_permissions(
+        &work.dir,
+        std::os::unix::fs::PermissionsExt::from_mode(0o1777),
+    )
+    .unwrap();
+    std::fs::write(work.lock_file(), b"").unwrap();
+    std::fs::set_permissions(
+        work.lock_file(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )
+    .unwrap();
+    let out = work
+        .command(Which::B)
+        .uid(nobody)
+        .gid(nobody)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    assert_eq!(
+        std::fs::read(work.dist().join("content/bundle.json")).unwrap(),
+        std::fs::read(work.bundle(Which::B)).unwrap(),
+        "B is live"
+    );
+    // The root-owned file stays (not the service user's to remove).
+    assert!(work.lock_file().exists());
+}
+
+/// A damaged status is kept aside for the administrator and rebuilt from
+/// the kept bundles: the next publish keeps every version. Before, it was
+/// read as empty: the stale check was off and every kept version deleted.
+#[test]
+fn a_damaged_status_is_kept_aside_and_no_version_is_lost() {
+    let _serial = serial();
+    let work = Work::new("damaged");
+    for which in [Which::A, Which::B, Which::A] {
+        // Kept versions are named by time and content: a second apart.
+        work.command(which)
+            .env(
+                "SOURCE_DATE_EPOCH",
+                (EPOCH.parse::<u64>().unwrap() + tick()).to_string(),
+            )
+            .output()
+            .unwrap();
+    }
+    let versions = |work: &Work| -> BTreeSet<String> {
+        std::fs::read_dir(work.dist().join("content/versions"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let before = versions(&work);
+    assert!(before.len() >= 2, "{before:?}");
+    let status = work.dist().join("publish-status.json");
+    std::fs::write(&status, b"{\"version\": \"20261126T000000Z-").unwrap();
+    let out = work
+        .command(Which::B)
+        .env(
+            "SOURCE_DATE_EPOCH",
+            (EPOCH.parse::<u64>().unwrap() + tick()).to_string(),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is damaged"), "{stderr}");
+    let after = versions(&work);
+    assert!(
+        before.is_subset(&after) && after.len() == before.len() + 1,
+        "before {before:?}, after {after:?}"
+    );
+    let aside: Vec<String> = work
+        .beside()
+        .into_iter()
+        .filter(|n| n.starts_with(".site.status-damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{:?}", work.beside());
+    assert_eq!(
+        std::fs::read(work.dir.join(&aside[0])).unwrap(),
+        b"{\"version\": \"20261126T000000Z-"
+    );
+}
+
+/// 1, 2, 3…: seconds to add to the fixed clock, one more each call.
+fn tick() -> u64 {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

@@ -97,7 +97,29 @@ pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang) -> State {
             version: o.version.clone().unwrap_or_default(),
             restored: restored.map(str::to_owned),
         },
-        Verdict::Refused => State::Refused(issues_of(&o.faults, lang)),
+        Verdict::Refused => {
+            let mut issues = issues_of(&o.faults, lang);
+            // The status lists the first faults only (status::MAX_FAULTS).
+            let (total, shown) = (o.total_faults(), o.faults.len());
+            if total > shown {
+                issues.push(Issue {
+                    field: "f".into(),
+                    place: String::new(),
+                    path: "$".into(),
+                    // (No count of "more": Polish would need its plural.)
+                    message: match lang {
+                        Lang::Pl => format!(
+                            "Błędów jest więcej (razem: {total}); powyżej pierwsze {shown}: popraw je i sprawdź treść ponownie, a edytor pokaże resztę"
+                        ),
+                        Lang::En => format!(
+                            "There are more faults ({total} in all); the first {shown} are above: correct them and check the content again, and the editor shows the rest"
+                        ),
+                    },
+                    warning: false,
+                });
+            }
+            State::Refused(issues)
+        }
         Verdict::Stale => State::Stale {
             live: o.version.clone().unwrap_or_default(),
         },
@@ -627,11 +649,7 @@ pub fn PublishPanel(
 
 /// `bytes` in MB, as people write it in `lang`.
 fn megabytes(bytes: usize, lang: Lang) -> String {
-    let mb = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
-    match lang {
-        Lang::Pl => mb.replace('.', ","),
-        Lang::En => mb,
-    }
+    rops_es::content::format::megabytes(bytes as u64, lang)
 }
 
 /// A refusal without faults to list: what happened, and that the draft
@@ -713,6 +731,7 @@ mod tests {
             at: String::new(),
             version: version.map(str::to_owned),
             faults: vec![],
+            fault_count: 0,
             message: Some(Text {
                 pl: "dysk pełny".into(),
                 en: "disk full".into(),

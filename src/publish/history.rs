@@ -71,13 +71,92 @@ pub(super) fn rfc3339(secs: i64) -> String {
 }
 
 /// DIST's status; an empty one when there is none yet (a site published
-/// before there were statuses) or it cannot be read: the history then
-/// starts again, which loses rollback targets but never a site.
+/// before there were statuses).
+///
+/// A status that cannot be read (damaged by hand or by a disk) is copied
+/// aside beside DIST for the administrator (`.DISTNAME.status-damaged-<time>`),
+/// said on standard error, and rebuilt from the kept bundles in DIST: the
+/// newest is the live version (every publish keeps its own). Treating it as
+/// empty instead turned the stale check off and the next publish deleted
+/// every kept version.
 pub(super) fn read(dist: &Path) -> Status {
-    std::fs::read(dist.join(STATUS))
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default()
+    let path = dist.join(STATUS);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Status::default(),
+        Err(e) => {
+            eprintln!(
+                "publish: {}: {e}; rebuilt from the kept versions",
+                path.display()
+            );
+            return rebuilt(dist);
+        }
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(st) => st,
+        Err(e) => {
+            let kept = super::beside(dist, &format!("status-damaged-{}", now_secs()));
+            let saved = std::fs::write(&kept, &bytes).map_or_else(
+                |e| format!("not kept ({e})"),
+                |()| format!("kept as {}", kept.display()),
+            );
+            eprintln!(
+                "publish: {} is damaged ({e}): {saved}; rebuilt from the kept versions",
+                path.display()
+            );
+            rebuilt(dist)
+        }
+    }
+}
+
+/// A status rebuilt from the bundles kept in DIST, newest first; the
+/// outcomes of uploads are lost (editors waiting on one are told to check
+/// the site).
+fn rebuilt(dist: &Path) -> Status {
+    let mut names: Vec<String> = std::fs::read_dir(dist.join(VERSIONS))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let id = name.strip_suffix(".json")?;
+            file_of(id).map(|_| id.to_owned())
+        })
+        .collect();
+    // Versions begin with their time, so they sort by it.
+    names.sort_unstable_by(|a, b| b.cmp(a));
+    let versions: Vec<Version> = names
+        .into_iter()
+        .map(|id| {
+            let published_at = id
+                .get(..16)
+                .map(|t| {
+                    format!(
+                        "{}-{}-{}T{}:{}:{}Z",
+                        &t[..4],
+                        &t[4..6],
+                        &t[6..8],
+                        &t[9..11],
+                        &t[11..13],
+                        &t[13..15]
+                    )
+                })
+                .unwrap_or_default();
+            Version {
+                file: file_of(&id).expect("a token"),
+                version: id,
+                published_at,
+                name: status::Text::default(),
+                events: 0,
+            }
+        })
+        .collect();
+    Status {
+        format: status::FORMAT,
+        version: versions.first().map(|v| v.version.clone()),
+        versions,
+        requests: vec![],
+    }
 }
 
 /// The file a kept version lives in, if `id` is a version's name.
@@ -145,6 +224,7 @@ pub(super) fn add(
                 at: stamp.at.clone(),
                 version: Some(stamp.id.clone()),
                 faults: vec![],
+                fault_count: 0,
                 message: None,
             },
         );
@@ -172,7 +252,7 @@ fn to_json(s: &Status) -> Vec<u8> {
 pub(super) fn record(dist: &Path, outcome: Outcome) -> Result<(), PublishError> {
     let mut st = read(dist);
     st.format = status::FORMAT;
-    st.requests.insert(0, outcome);
+    st.requests.insert(0, outcome.cut_faults());
     st.requests.truncate(status::KEEP_REQUESTS);
     let path = dist.join(STATUS);
     let tmp = dist.join(format!(".{STATUS}.{}", std::process::id()));

@@ -2,6 +2,10 @@
 //! `.DISTNAME.publish.lock` beside DIST. Beside, not inside: DIST itself is
 //! swapped for another folder, and a lock inside it would go with it.
 //!
+//! The lock file may belong to another user (the administrator who took
+//! the lock by hand during an upgrade): it is opened read-only, which is
+//! all flock needs, and its removal may fail, which is harmless.
+//!
 //! The kernel releases a flock when its holder's file is closed, and so
 //! when the holder dies however it dies: a killed publish never leaves a
 //! stale lock, only (at worst) the empty lock file, which the next run
@@ -39,15 +43,7 @@ impl DistLock {
         let path = beside(dist, "publish.lock");
         let mut told = false;
         loop {
-            let file = io(
-                OpenOptions::new()
-                    .read(true)
-                    .write(true)
-                    .create(true)
-                    .truncate(false)
-                    .open(&path),
-                &path,
-            )?;
+            let file = io(open_or_create(&path), &path)?;
             if !io(flock(&file, libc::LOCK_EX | libc::LOCK_NB), &path)? {
                 if if_busy == IfBusy::Refuse {
                     return Err(PublishError::Busy {
@@ -75,6 +71,24 @@ impl Drop for DistLock {
         // opened it meanwhile finds it nameless once it has the lock, and
         // opens the path again.
         let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// The lock file, opened read-only when it exists: flock needs no write
+/// access, and a lock file another user left (an administrator's
+/// `flock` during an upgrade leaves it `root:root 0644`) must not stop
+/// every publish with "Permission denied". Created only when missing.
+fn open_or_create(path: &Path) -> std::io::Result<File> {
+    loop {
+        match File::open(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            other => return other,
+        }
+        match OpenOptions::new().write(true).create_new(true).open(path) {
+            // Made by another run between the two calls: open theirs.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            other => return other,
+        }
     }
 }
 

@@ -363,9 +363,10 @@ fn status_fault(f: &content::Fault) -> crate::status::Fault {
         path: f.path.to_string(),
         line: f.at.map(|a| a.line),
         column: f.at.map(|a| a.column),
+        // Anyone can read the status: no value of the file in it.
         message: crate::status::Text {
-            pl: f.kind.message(Lang::Pl),
-            en: f.kind.message(Lang::En),
+            pl: f.kind.without_values().message(Lang::Pl),
+            en: f.kind.without_values().message(Lang::En),
         },
     }
 }

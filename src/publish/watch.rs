@@ -29,7 +29,8 @@ use super::{
     PublishError, SiteAddress,
 };
 use crate::status::{self, Outcome, Text, Verdict};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -40,6 +41,11 @@ const MAX_UPLOAD: u64 = 16 << 20;
 const POLL: Duration = Duration::from_millis(500);
 /// How long a watcher that cannot go on waits before it tries again.
 const RETRY: Duration = Duration::from_secs(5);
+/// How many times an upload is started before it is set aside. A start
+/// is counted before the upload is touched, so a run that never ends
+/// (a panic, the memory limit, the unit's time limit: SIGKILL) still
+/// counts, and one such upload cannot hold every later one back.
+pub const MAX_TRIES: u32 = 2;
 
 /// Whether to keep watching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +80,12 @@ pub enum WatchNotice {
     /// A file in INCOMING that is not an upload (told once).
     Ignored {
         name: String,
+    },
+    /// An upload whose runs stopped [`MAX_TRIES`] times before finishing,
+    /// moved aside to `kept` for the administrator.
+    SetAside {
+        request: String,
+        kept: PathBuf,
     },
     /// The upload could not be removed (it is not handled again).
     NotRemoved {
@@ -116,6 +128,11 @@ impl std::fmt::Display for WatchNotice {
                     "{name}: not an upload (<request>@<version>.json); left alone"
                 )
             }
+            WatchNotice::SetAside { request, kept } => write!(
+                f,
+                "{request}: not published: {MAX_TRIES} runs stopped before finishing it; moved to {}",
+                kept.display()
+            ),
             WatchNotice::NotRemoved { path, error } => {
                 write!(f, "{}: handled, but not removed: {error}", path.display())
             }
@@ -209,10 +226,22 @@ fn pending(
         let entry = entry.map_err(err)?;
         let name = entry.file_name().to_string_lossy().into_owned();
         // nginx's unfinished bodies and hidden files are not uploads.
-        if name.starts_with('.') || !entry.file_type().map_err(err)?.is_file() {
+        if name.starts_with('.') {
             continue;
         }
-        let Some((request, base)) = status::parse_upload_name(&name) else {
+        let upload = status::parse_upload_name(&name);
+        // (file_type does not follow a symbolic link.)
+        if !entry.file_type().map_err(err)?.is_file() {
+            // A folder or link named like an upload would start a systemd
+            // watcher (deploy/rops-publish.path) again and again: it is
+            // set aside under a hidden name, like a stray file below.
+            if upload.is_some() && told.insert(name.clone()) {
+                let _ = std::fs::rename(entry.path(), incoming.join(format!(".{name}.not-a-file")));
+                notice(&WatchNotice::Ignored { name });
+            }
+            continue;
+        }
+        let Some((request, base)) = upload else {
             // A JSON file that is not an upload is set aside under a hidden
             // name: left where it is, it would start a systemd watcher
             // (deploy/rops-publish.path) again and again.
@@ -225,11 +254,16 @@ fn pending(
             }
             continue;
         };
-        let modified = entry
+        // The order uploads arrived in, by this server's clock: the
+        // inode's change time, set when nginx renamed the finished body
+        // into place. Not the modification time, which nginx's WebDAV
+        // module takes from the client's Date header: an upload dated
+        // 1990 would jump the queue.
+        let arrived = entry
             .metadata()
-            .and_then(|m| m.modified())
-            .unwrap_or(std::time::UNIX_EPOCH);
-        found.push((modified, entry.path(), request.to_owned(), base.to_owned()));
+            .map(|m| (m.ctime(), m.ctime_nsec()))
+            .unwrap_or((0, 0));
+        found.push((arrived, entry.path(), request.to_owned(), base.to_owned()));
     }
     found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     Ok(found.into_iter().map(|(_, p, r, b)| (p, r, b)).collect())
@@ -256,7 +290,14 @@ fn handle(
         notice(&WatchNotice::Publish(clone_notice(n)))
     })?;
     let live = history::read(&dist);
+    let name = file_name(upload);
     if live.outcome(request).is_none() {
+        let mut tries = Tries::read(&dist);
+        if tries.of(&name) >= MAX_TRIES {
+            return set_aside(upload, request, &name, &dist, incoming, tries, notice);
+        }
+        tries.count(&name, incoming);
+        tries.write()?;
         let outcome = decide(
             upload, request, base, &dist, dist_arg, address, keep, incoming, &live, notice,
         );
@@ -276,7 +317,22 @@ fn handle(
                 history::record(&dist, failed(request))?
             }
         }
+        // Finished, whatever the outcome: no longer a try that stopped.
+        let mut tries = Tries::read(&dist);
+        tries.forget(&name);
+        tries.write()?;
     }
+    remove(upload, notice)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Removes a handled upload; whether it is gone.
+fn remove(upload: &Path, notice: &mut dyn FnMut(&WatchNotice)) -> Result<bool, WatchError> {
     match std::fs::remove_file(upload) {
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
             notice(&WatchNotice::NotRemoved {
@@ -286,6 +342,105 @@ fn handle(
             Ok(false)
         }
         _ => Ok(true),
+    }
+}
+
+/// An upload that stopped [`MAX_TRIES`] runs: its outcome says so, and it
+/// is moved aside (hidden, so neither the watcher nor systemd's path unit
+/// sees it again) for the administrator to look at. Whether it is gone.
+fn set_aside(
+    upload: &Path,
+    request: &str,
+    name: &str,
+    dist: &Path,
+    incoming: &Path,
+    mut tries: Tries,
+    notice: &mut dyn FnMut(&WatchNotice),
+) -> Result<bool, WatchError> {
+    let outcome = Outcome {
+        request: request.to_owned(),
+        result: Verdict::Failed,
+        at: now(),
+        version: None,
+        faults: vec![],
+        fault_count: 0,
+        message: Some(Text {
+            pl: format!("serwer nie zdołał opracować tej wersji: publikowanie jej przerwano {MAX_TRIES} razy przed końcem (może być za duża na ograniczenia serwera). Odłożono ją, strona się nie zmieniła, a kolejne publikacje idą dalej. Powiedz administratorowi albo opublikuj wersję z mniejszą liczbą wydarzeń."),
+            en: format!("the server could not process this version: publishing it was cut off {MAX_TRIES} times before the end (it may be too large for the server's limits). It was set aside, the site is unchanged and later publishes go ahead. Tell the administrator, or publish a version with fewer events."),
+        }),
+    };
+    history::record(dist, outcome)?;
+    let kept = incoming.join(format!(".{name}.failed"));
+    let moved = std::fs::rename(upload, &kept).is_ok();
+    tries.forget(name);
+    tries.write()?;
+    if moved {
+        notice(&WatchNotice::SetAside {
+            request: request.into(),
+            kept,
+        });
+        Ok(true)
+    } else {
+        remove(upload, notice)
+    }
+}
+
+/// How many times each upload was started, beside DIST
+/// (`.DISTNAME.watch-tries`, a JSON object of file names and counts).
+/// Read and written under DIST's lock.
+struct Tries {
+    path: PathBuf,
+    counts: BTreeMap<String, u32>,
+}
+
+impl Tries {
+    fn read(dist: &Path) -> Tries {
+        let path = beside(dist, "watch-tries");
+        // Unreadable or corrupt: counted afresh (at worst one more try).
+        let counts = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Tries { path, counts }
+    }
+
+    fn of(&self, name: &str) -> u32 {
+        self.counts.get(name).copied().unwrap_or(0)
+    }
+
+    /// One more start of `name`; entries of uploads no longer in
+    /// `incoming` are dropped.
+    fn count(&mut self, name: &str, incoming: &Path) {
+        self.counts
+            .retain(|n, _| n == name || incoming.join(n).is_file());
+        *self.counts.entry(name.to_owned()).or_insert(0) += 1;
+    }
+
+    fn forget(&mut self, name: &str) {
+        self.counts.remove(name);
+    }
+
+    /// Written through a new file renamed into place and flushed: a count
+    /// lost to a kill right after this would let a jamming upload run for
+    /// ever.
+    fn write(&self) -> Result<(), PublishError> {
+        if self.counts.is_empty() {
+            return match std::fs::remove_file(&self.path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => io(Err(e), &self.path),
+                _ => Ok(()),
+            };
+        }
+        let mut tmp = self.path.clone().into_os_string();
+        tmp.push(".new");
+        let tmp = PathBuf::from(tmp);
+        let text = serde_json::to_vec(&self.counts).unwrap_or_default();
+        let write = || -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&tmp)?;
+            std::io::Write::write_all(&mut f, &text)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, &self.path)
+        };
+        io(write(), &self.path)
     }
 }
 
@@ -311,6 +466,7 @@ fn failed(request: &str) -> Outcome {
         at: now(),
         version: None,
         faults: vec![],
+        fault_count: 0,
         message: Some(Text {
             pl: "to błąd serwera, nie treści: spróbuj ponownie za chwilę, a jeśli się powtórzy, powiedz administratorowi (szczegóły są w dzienniku programu publish)".into(),
             en: "this is a fault of the server, not of the content: try again in a moment, and if it happens again, tell the administrator (the details are in the publish program's log)".into(),
@@ -345,6 +501,7 @@ fn decide(
             at: now(),
             version: Some(live.to_owned()),
             faults: vec![],
+            fault_count: 0,
             message: Some(Text {
                 pl: format!(
                     "od otwarcia tej kopii opublikowano inną wersję ({live}); nic nie zmieniono"
@@ -414,6 +571,7 @@ fn decide(
                 at: now(),
                 version: None,
                 faults,
+                fault_count: 0,
                 message: None,
             }));
         }
