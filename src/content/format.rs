@@ -13,6 +13,36 @@ const NBSP: char = '\u{a0}';
 
 /// Digits grouped by three. Polish CLDR leaves four-digit numbers ungrouped
 /// (minimumGroupingDigits = 2): "1980", but "12 345".
+/// A file size for staff: megabytes with one decimal in the language's
+/// notation ("9,5 MB" / "9.5 MB"), never a raw byte count.
+pub fn megabytes(bytes: u64, lang: Lang) -> String {
+    megabytes_to(bytes, 1, lang)
+}
+
+/// Two sizes that must read apart ("67,108 MB, more than 67,109 MB"):
+/// as many decimals as that takes, at most three, then bytes.
+pub fn two_sizes(size: u64, limit: u64, lang: Lang) -> (String, String) {
+    for decimals in 1..=3 {
+        let (a, b) = (
+            megabytes_to(size, decimals, lang),
+            megabytes_to(limit, decimals, lang),
+        );
+        if a != b {
+            return (a, b);
+        }
+    }
+    let b = |n: u64| format!("{} B", integer(n, lang));
+    (b(size), b(limit))
+}
+
+fn megabytes_to(bytes: u64, decimals: usize, lang: Lang) -> String {
+    let mb = format!("{:.*} MB", decimals, bytes as f64 / 1_000_000.0);
+    match lang {
+        Lang::Pl => mb.replace('.', ","),
+        Lang::En => mb,
+    }
+}
+
 pub fn integer(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
     let (sep, min_len) = match lang {

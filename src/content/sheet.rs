@@ -474,11 +474,14 @@ impl Problem {
             PictureWithoutFile => {
                 "there is a picture description but no file name: write it beside, or remove the description".into()
             }
-            TooLarge { size, limit } if pl => {
-                format!("treść zajęłaby {size} B, więcej niż limit {limit} B")
-            }
             TooLarge { size, limit } => {
-                format!("the content would take {size} B, more than the limit of {limit} B")
+                let lang = if pl { Lang::Pl } else { Lang::En };
+                let (size, limit) = super::format::two_sizes(*size as u64, *limit as u64, lang);
+                if pl {
+                    format!("treść zajęłaby {size}, więcej niż dopuszczalne {limit}: skróć najdłuższe teksty albo usuń część wydarzeń")
+                } else {
+                    format!("the content would take {size}, more than the {limit} allowed: shorten the longest texts or remove some events")
+                }
             }
             // A reference names the sheet the id should be on, not the JSON array.
             Content(FaultKind::UnknownReference { target, id }) => {

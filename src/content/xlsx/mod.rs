@@ -3,6 +3,7 @@
 //! their cached values, within the [`bounds`]. What the cells mean is [`sheet`](super::sheet)'s
 //! business.
 
+use super::format;
 use super::sheet::Cell;
 use super::sheet::{ColumnKind, Table};
 use super::text::Lang;
@@ -43,7 +44,9 @@ pub enum WorkbookError {
         "the file is an old Excel 97–2003 workbook (.xls): save it as .xlsx or .ods and open that"
     )]
     OldXls,
-    #[error("the workbook cannot be read: {0}")]
+    /// The reader's own words are kept for a programmer (Debug), not
+    /// shown to staff.
+    #[error("the workbook cannot be read: the file is damaged, or was not saved by a spreadsheet program; open it in Excel or LibreOffice Calc, save it again as .xlsx and open that")]
     Unreadable(String),
     #[error("the file holds {count} parts, more than a workbook's {limit}: it is not a workbook saved by a spreadsheet program")]
     TooManyParts { count: usize, limit: usize },
@@ -81,23 +84,40 @@ impl WorkbookError {
     pub fn message(&self, lang: Lang) -> String {
         use WorkbookError as E;
         match (self, lang) {
-            (E::TooLarge { size, limit }, Lang::Pl) => {
-                format!("plik ma {size} B, więcej niż limit {limit} B")
+            (E::TooLarge { size, limit }, lang) => {
+                let (size, limit) = format::two_sizes(*size as u64, *limit as u64, lang);
+                match lang {
+                    Lang::Pl => format!("plik ma {size}, więcej niż dopuszczalne {limit}: usuń z niego to, co nie jest treścią (inne arkusze, obrazy), i zapisz go ponownie"),
+                    Lang::En => format!("the file is {size}, more than the {limit} allowed: remove what is not content (other sheets, pictures) and save it again"),
+                }
+            }
+            (E::PartTooLarge { part, size, limit }, lang) => {
+                let (size, limit) = format::two_sizes(*size, *limit, lang);
+                match lang {
+                    Lang::Pl => format!("{part}: ta część pliku po rozpakowaniu ma {size}, więcej niż dopuszczalne {limit}: usuń z pliku to, co nie jest treścią, i zapisz go ponownie"),
+                    Lang::En => format!("{part}: this part of the file unpacks to {size}, more than the {limit} allowed: remove what is not content and save the file again"),
+                }
+            }
+            (E::UnpackedTooLarge { size, limit }, lang) => {
+                let (size, limit) = format::two_sizes(*size, *limit, lang);
+                match lang {
+                    Lang::Pl => format!("plik po rozpakowaniu ma {size}, więcej niż dopuszczalne {limit}: usuń z niego to, co nie jest treścią, i zapisz go ponownie"),
+                    Lang::En => format!("the file unpacks to {size}, more than the {limit} allowed: remove what is not content and save it again"),
+                }
+            }
+            (E::TooMuchText { sheet, cell, limit }, lang) => {
+                let limit = format::megabytes(*limit as u64, lang);
+                match lang {
+                    Lang::Pl => format!("{sheet}!{cell}: od tej komórki teksty skoroszytu przekraczają {limit}: usuń to, co nie jest treścią (np. długie teksty poza tabelą)"),
+                    Lang::En => format!("{sheet}!{cell}: from this cell on the workbook's texts pass {limit}: remove what is not content (such as long texts outside the table)"),
+                }
             }
             (E::NotAWorkbook, Lang::Pl) => "plik nie jest skoroszytem .xlsx ani .ods".into(),
             (E::OldXls, Lang::Pl) => "plik jest starym skoroszytem Excela 97–2003 (.xls): zapisz go jako .xlsx lub .ods i otwórz ten plik".into(),
-            (E::Unreadable(e), Lang::Pl) => {
-                format!("nie da się odczytać skoroszytu (uszkodzony?): {e}")
-            }
+            (E::Unreadable(_), Lang::Pl) => "nie da się odczytać skoroszytu: plik jest uszkodzony albo nie został zapisany przez arkusz kalkulacyjny; otwórz go w Excelu lub LibreOffice Calc, zapisz ponownie jako .xlsx i otwórz ten plik".into(),
             (E::TooManyParts { count, limit }, Lang::Pl) => format!(
                 "plik składa się z {count} części, więcej niż skoroszyt ({limit}): to nie jest skoroszyt zapisany przez arkusz kalkulacyjny"
             ),
-            (E::PartTooLarge { part, size, limit }, Lang::Pl) => format!(
-                "{part}: ta część pliku po rozpakowaniu ma {size} B, więcej niż limit {limit} B"
-            ),
-            (E::UnpackedTooLarge { size, limit }, Lang::Pl) => {
-                format!("plik po rozpakowaniu ma {size} B, więcej niż limit {limit} B")
-            }
             (E::SharedStrings { part, declared, found }, Lang::Pl) => format!(
                 "{part}: lista tekstów zapowiada {declared} pozycji, a ma {found}: plik jest uszkodzony; otwórz go w arkuszu kalkulacyjnym i zapisz ponownie"
             ),
@@ -109,9 +129,6 @@ impl WorkbookError {
             ),
             (E::TooManyCells { sheet, limit }, Lang::Pl) => format!(
                 "{sheet}: skoroszyt ma więcej niż {limit} komórek, a treść potrzebuje ich znacznie mniej: usuń to, co nie jest treścią"
-            ),
-            (E::TooMuchText { sheet, cell, limit }, Lang::Pl) => format!(
-                "{sheet}!{cell}: teksty skoroszytu przekraczają tu {limit} B: usuń to, co nie jest treścią"
             ),
             (E::TooManyMerged { sheet, limit }, Lang::Pl) => format!(
                 "{sheet}: więcej niż {limit} scalonych obszarów: rozdziel scalone komórki poza nagłówkiem"
