@@ -27,6 +27,34 @@ async fn works_offline_after_the_first_visit_including_deep_links() {
 
     s.set_down(true);
     set_offline(&c, true).await;
+    // The shell the worker serves for every page it has not kept, and
+    // after its time limit: its first screen before any wasm runs is the
+    // template's (the header with the organisation's name, the skeleton),
+    // not an empty page.
+    let shell = c
+        .execute_async(
+            "const done = arguments[0]; caches.match(new URL('shell.html', document.baseURI).href).then(r => r ? r.text() : '').then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let shell = shell.as_str().unwrap_or_default();
+    let boot = shell
+        .split("<div id=\"boot\"")
+        .nth(1)
+        .and_then(|b| b.split("<!--/boot-->").next())
+        .unwrap_or_default();
+    for part in [
+        "data-boot=\"org\">Regionalny Ośrodek Polityki Społecznej w Krakowie</a>",
+        "class=\"skeleton\"",
+        "data-boot=\"loading\">Wczytywanie treści…",
+        "class=\"site-nav__list\"",
+    ] {
+        assert!(
+            boot.contains(part),
+            "the offline shell's first screen lacks {part}: {boot}"
+        );
+    }
     let filtered = ("/en/timeline?kind=award", TIMELINE.ready);
     for (path, ready) in pages().chain([filtered]) {
         open(&c, &s, path, ready).await;

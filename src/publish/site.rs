@@ -299,7 +299,9 @@ pub(super) fn render(
             .published(Lang::Pl, false, &title, &meta, &boot)
             .into_bytes(),
     );
-    // The offline fallback: the template's first screen, with the name filled in.
+    // The offline fallback: the template's first screen (header, skeleton),
+    // with the name filled in. (Given "" as its first screen, it was a
+    // blank page until the wasm mounted.)
     let name = esc(bundle.organisation.name.pl.as_str());
     let shell = template
         .page(
@@ -307,7 +309,7 @@ pub(super) fn render(
             false,
             &bundle.organisation.name.pl,
             &site.meta(None, "", Lang::Pl),
-            "",
+            template.first_screen(),
         )
         .replacen(
             "data-boot=\"org\"></a>",

@@ -174,6 +174,14 @@ impl Template {
         html
     }
 
+    /// The template's own first screen (the header, the skeleton), as the
+    /// app was built: what a page shows before the app has its content.
+    pub(super) fn first_screen(&self) -> &str {
+        let start = self.html.find(BOOT_OPEN).unwrap_or(0);
+        let end = self.html.find(BOOT_CLOSE).unwrap_or(start);
+        &self.html[start..end]
+    }
+
     /// The page: the template with this page's head and first screen.
     ///
     /// The stylesheet is inline: a linked one costs a second round trip
