@@ -49,11 +49,16 @@ if [ -z "$htpasswd" ]; then
   : >"$htpasswd"
 fi
 htpasswd=$(cd "$(dirname "$htpasswd")" && pwd)/$(basename "$htpasswd")
+workers=""
 if [ "$(id -u)" = 0 ]; then
-  # Started as root, nginx's workers run as nobody: they write the uploads
-  # (readable by root's watcher) and read the user file.
-  chmod 1777 "$incoming"
-  chmod a+r "$htpasswd"
+  # Started as root, nginx's workers run as nobody: the upload folder is
+  # theirs (root's watcher reads it as root), not everyone's, and the user
+  # file is readable by their group only.
+  workers="user nobody nogroup;"
+  chown nobody:nogroup "$incoming"
+  chmod 0770 "$incoming"
+  chgrp nogroup "$htpasswd"
+  chmod 0640 "$htpasswd"
 fi
 
 if [ "$base" = / ]; then
@@ -73,6 +78,7 @@ sed -e "s|@LISTEN@|127.0.0.1:$port|" -e "s|@SERVER_NAME@|localhost|" \
   "$here/rops-site.conf" >"$run/site.conf"
 modules=/usr/lib/nginx/modules
 cat >"$run/nginx.conf" <<CONF
+$workers
 worker_processes 1;
 daemon off;
 pid $run/nginx.pid;

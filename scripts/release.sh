@@ -88,6 +88,9 @@ if tar -tzf "$tarball.tmp" | grep -v "^$name/" | grep -q .; then
 fi
 mv "$tarball.tmp" "$tarball"
 rm -rf "$stage"
+# The tarball's own checksum, published beside it: SHA256SUMS inside
+# vouches for the files only once the tarball itself is trusted.
+(cd "$out" && sha256sum "$(basename "$tarball")" >"$(basename "$tarball").sha256")
 
 bytes=$(stat -c %s "$tarball")
 echo "$tarball ($bytes bytes, $(numfmt --to=iec "$bytes"))"

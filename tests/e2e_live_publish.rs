@@ -445,6 +445,51 @@ fn the_upload_location_takes_whole_authorised_bundles_within_its_limit_one_at_a_
         std::thread::sleep(Duration::from_millis(100));
     }
     assert_eq!(live.version(), v2);
+
+    // No nginx version in any answer.
+    let (_, head, _) = http(live.port, "GET", "/", None, &[]);
+    let server = head
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("server:"))
+        .unwrap_or_default();
+    assert_eq!(server.trim(), "Server: nginx", "{head}");
+    // Kept versions are the editors' only: an old bundle may hold what
+    // was taken off the site on purpose.
+    let kept = format!("/content/versions/{v2}.json");
+    assert_eq!(http(live.port, "GET", &kept, None, &[]).0, 401);
+    let (code, _, old) = http(live.port, "GET", &kept, Some(&auth), &[]);
+    assert_eq!(code, 200);
+    assert!(serde_json::from_slice::<Value>(&old).is_ok());
+    // The editor's pages are never framed, and no page's form may post
+    // elsewhere (with its wasm gone, Enter submits the form natively).
+    for page in ["/edytor", "/edytor/", "/en/editor"] {
+        let (code, head, _) = http(live.port, "GET", page, None, &[]);
+        assert_eq!(code, 200, "{page}");
+        let csp = head
+            .lines()
+            .find(|l| l.starts_with("Content-Security-Policy:"))
+            .unwrap_or_default();
+        assert!(csp.contains("frame-ancestors 'none'"), "{page}: {csp}");
+        assert!(csp.contains("form-action 'self'"), "{page}: {csp}");
+    }
+    let (_, head, _) = http(live.port, "GET", "/os-czasu", None, &[]);
+    assert!(
+        head.contains("frame-ancestors 'self' http://127.0.0.1:*"),
+        "{head}"
+    );
+    // Password guessing slows down: 50 tries at once, and past the first
+    // few dozen nginx answers 429 (the editor says to wait a minute).
+    let codes: Vec<u16> = (0..50)
+        .map(|i| {
+            let wrong = basic(EDITOR_USER, &format!("zgaduje-{i}"));
+            http(live.port, "PUT", &path, Some(&wrong), &body).0
+        })
+        .collect();
+    assert!(codes.iter().all(|c| matches!(c, 401 | 429)), "{codes:?}");
+    assert!(
+        codes.iter().filter(|&&c| c == 429).count() >= 20,
+        "{codes:?}"
+    );
 }
 
 /// Each new state of the editor in the language the tests above did not

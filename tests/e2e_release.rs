@@ -15,6 +15,8 @@ use rops_e2e::{basic, free_port, http, EDITOR_PASSWORD, EDITOR_USER};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -345,7 +347,10 @@ fn the_release_publishes_serves_and_takes_an_editors_upload_without_a_toolchain(
         .find(|v| v["version"] == live.as_str())
         .unwrap_or_else(|| panic!("{live} is not kept: {status}"));
     let file = kept["file"].as_str().unwrap();
-    let (code, old) = get(port, &format!("/{file}"));
+    // For the editors only (an old bundle may hold what was taken down).
+    assert_eq!(get(port, &format!("/{file}")).0, 401, "{file}");
+    let (code, _, old) = http(port, "GET", &format!("/{file}"), Some(&auth), &[]);
+    let old = String::from_utf8_lossy(&old);
     assert_eq!(code, 200, "{file}");
     assert!(
         old.contains(event_title) && !old.contains(&new_title),
@@ -364,4 +369,295 @@ fn the_release_publishes_serves_and_takes_an_editors_upload_without_a_toolchain(
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// The unit's service user in this test: not root, as on a server.
+const NOBODY: u32 = 65534;
+
+/// `program` as the service user.
+fn as_service(program: impl AsRef<std::ffi::OsStr>, home: &Path) -> Command {
+    let mut cmd = sys(program, home);
+    cmd.uid(NOBODY).gid(NOBODY);
+    cmd
+}
+
+/// The outcome of `request` in the site's status, read from the disk.
+fn outcome_in(dist: &Path, request: &str) -> serde_json::Value {
+    let status: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap()).unwrap();
+    status["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["request"] == request)
+        .cloned()
+        .unwrap_or_else(|| panic!("no outcome for {request}: {status}"))
+}
+
+/// deploy/upgrade.sh installs a release over a running one: five kept
+/// versions, a media file the administrator put in for an upload, the
+/// status, the password file and a waiting upload all carried over, the
+/// site answering 200 all the while (no 404 between two `mv`s), and then
+/// publishing and rolling back work as before.
+#[test]
+fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything() {
+    let tarball = tarball();
+    assert!(
+        tarball.is_file(),
+        "{}: run scripts/release.sh first",
+        tarball.display()
+    );
+    let dir = std::env::temp_dir().join(format!("rops-e2e-upgrade-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut site = Site {
+        dir: dir.clone(),
+        serve: None,
+    };
+    // Release N (installed) and N+1 (the same package: what matters is the
+    // procedure), each unpacked into a folder of its own.
+    for which in ["n", "n1"] {
+        std::fs::create_dir_all(dir.join(which)).unwrap();
+        run_ok(
+            sys("tar", &dir)
+                .arg("-xzf")
+                .arg(&tarball)
+                .arg("-C")
+                .arg(dir.join(which)),
+        );
+    }
+    let old = dir.join("n").join(format!("rops-es-{VERSION}"));
+    let new = dir.join("n1").join(format!("rops-es-{VERSION}"));
+    // /srv/rops as DEPLOY.md lays it out: sticky, the site the service
+    // user's, the program and configuration root's.
+    let srv = dir.join("srv");
+    std::fs::create_dir_all(&srv).unwrap();
+    for part in ["bin", "deploy", "schema", "example", "dist"] {
+        run_ok(
+            sys("cp", &dir)
+                .arg("-R")
+                .arg(old.join(part))
+                .arg(srv.join(part)),
+        );
+    }
+    run_ok(
+        sys("chown", &dir)
+            .args(["-R", &format!("{NOBODY}:{NOBODY}")])
+            .arg(srv.join("dist")),
+    );
+    std::fs::set_permissions(&srv, std::os::unix::fs::PermissionsExt::from_mode(0o1777)).unwrap();
+    // (the test's own folder must let the service user through)
+    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let incoming = srv.join("incoming");
+    std::fs::create_dir_all(&incoming).unwrap();
+    run_ok(
+        sys("chown", &dir)
+            .arg(format!("{NOBODY}:{NOBODY}"))
+            .arg(&incoming),
+    );
+    let dist = srv.join("dist");
+    let port = free_port();
+    let site_url = format!("http://127.0.0.1:{port}/");
+
+    // Five versions: the example, then four editors' uploads.
+    run_ok(
+        as_service(srv.join("bin/publish"), &dir)
+            .arg("--site-url")
+            .arg(&site_url)
+            .arg("example/bundle.json")
+            .arg("dist")
+            .current_dir(&srv),
+    );
+    let bundle: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(srv.join("example/bundle.json")).unwrap()).unwrap();
+    let title = bundle["events"][0]["title"]["pl"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let live_of = |dist: &Path| -> String {
+        let s: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap())
+                .unwrap();
+        s["version"].as_str().unwrap().to_owned()
+    };
+    let watch_once = |bin: &Path| {
+        run_ok(
+            as_service(bin, &dir)
+                .arg("--site-url")
+                .arg(&site_url)
+                .args(["--watch", "--once"])
+                .arg(&incoming)
+                .arg(&dist),
+        )
+    };
+    // An uploaded media file: the easy-to-read picture, replaced by the
+    // administrator in the upload folder for the fourth version.
+    let picture = b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\"><circle cx=\"4\" cy=\"4\" r=\"3\" fill=\"#0b5394\"/></svg>\n";
+    for n in 2..=5 {
+        let mut edited = bundle.clone();
+        edited["events"][0]["title"]["pl"] = format!("{title} – wersja {n}").into();
+        if n == 4 {
+            std::fs::write(incoming.join("etr-pomoc.svg"), picture).unwrap();
+        }
+        let upload = incoming.join(format!("v{n}@{}.json", live_of(&dist)));
+        std::fs::write(&upload, serde_json::to_vec_pretty(&edited).unwrap()).unwrap();
+        watch_once(&srv.join("bin/publish"));
+        assert_eq!(outcome_in(&dist, &format!("v{n}"))["result"], "published");
+        if n == 4 {
+            std::fs::remove_file(incoming.join("etr-pomoc.svg")).unwrap();
+        }
+    }
+    let before: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap()).unwrap();
+    let kept_before: Vec<String> = before["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["version"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(kept_before.len(), 5, "{before}");
+    assert_eq!(
+        std::fs::read(dist.join("content/etr-pomoc.svg")).unwrap(),
+        picture
+    );
+
+    // Served, with a password file and an upload waiting (an editor who
+    // published while the administrator upgraded).
+    let hash = run_ok(sys("openssl", &dir).args(["passwd", "-5", EDITOR_PASSWORD])).stdout;
+    let htpasswd = srv.join("htpasswd");
+    let users = format!(
+        "{EDITOR_USER}:{}\n",
+        String::from_utf8(hash).unwrap().trim()
+    );
+    std::fs::write(&htpasswd, &users).unwrap();
+    let log = std::fs::File::create(dir.join("serve.log")).unwrap();
+    site.serve = Some(
+        sys(srv.join("deploy/serve.sh"), &dir)
+            .args(["--port", &port.to_string(), "--incoming"])
+            .arg(&incoming)
+            .arg("--htpasswd")
+            .arg(&htpasswd)
+            .arg(&dist)
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .process_group(0)
+            .spawn()
+            .expect("deploy/serve.sh"),
+    );
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "nginx did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let waiting = incoming.join(format!("waiting@{}.json", live_of(&dist)));
+    std::fs::write(&waiting, serde_json::to_vec(&bundle).unwrap()).unwrap();
+
+    // The site is asked for a page every few milliseconds throughout.
+    let stop = Arc::new(AtomicBool::new(false));
+    let poller = std::thread::spawn({
+        let stop = stop.clone();
+        move || {
+            let mut answers = std::collections::BTreeMap::<u16, usize>::new();
+            while !stop.load(Ordering::Relaxed) {
+                for path in ["/", "/os-czasu"] {
+                    *answers
+                        .entry(http(port, "GET", path, None, &[]).0)
+                        .or_default() += 1;
+                }
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            answers
+        }
+    });
+    let upgrade = run_ok(
+        sys(new.join("deploy/upgrade.sh"), &dir)
+            .args(["--user", "nobody", "--no-systemd", "--site-url", &site_url])
+            .arg(&srv),
+    );
+    stop.store(true, Ordering::Relaxed);
+    let answers = poller.join().unwrap();
+    assert_eq!(
+        answers.keys().copied().collect::<Vec<u16>>(),
+        [200],
+        "answers during the upgrade: {answers:?}\n{}",
+        shown(&upgrade)
+    );
+    assert!(answers[&200] > 4, "{answers:?}");
+
+    // Everything carried over: the kept versions (and one more, the
+    // upgrade's own), the uploaded picture, the outcomes, the passwords,
+    // the waiting upload; the new program in place.
+    let after: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap()).unwrap();
+    let kept_after: Vec<String> = after["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["version"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(kept_after.len(), 6, "{after}");
+    assert_eq!(&kept_after[1..], &kept_before[..], "{after}");
+    for v in &kept_after {
+        assert!(
+            dist.join(format!("content/versions/{v}.json")).is_file(),
+            "{v}"
+        );
+    }
+    assert_eq!(after["requests"].as_array().unwrap().len(), 4, "{after}");
+    assert_eq!(
+        std::fs::read(dist.join("content/etr-pomoc.svg")).unwrap(),
+        picture
+    );
+    assert_eq!(std::fs::read_to_string(&htpasswd).unwrap(), users);
+    assert!(waiting.is_file(), "the waiting upload was touched");
+    assert_eq!(
+        std::fs::read(srv.join("bin/publish")).unwrap(),
+        std::fs::read(new.join("bin/publish")).unwrap()
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(&srv)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && !n.ends_with(".publish.lock"))
+        .collect();
+    assert_eq!(leftovers, Vec::<String>::new(), "left beside dist/");
+    let (code, page) = get(port, "/os-czasu");
+    assert_eq!(code, 200);
+    assert!(
+        page.contains(&format!("{title} – wersja 5")),
+        "the live content changed"
+    );
+
+    // Publishing goes on: the waiting upload, made before the upgrade, is
+    // told it is stale; a new one is published; an old version rolls back.
+    watch_once(&srv.join("bin/publish"));
+    assert_eq!(outcome_in(&dist, "waiting")["result"], "stale");
+    let mut edited = bundle.clone();
+    edited["events"][0]["title"]["pl"] = format!("{title} – po aktualizacji").into();
+    std::fs::write(
+        incoming.join(format!("after@{}.json", live_of(&dist))),
+        serde_json::to_vec(&edited).unwrap(),
+    )
+    .unwrap();
+    watch_once(&srv.join("bin/publish"));
+    assert_eq!(outcome_in(&dist, "after")["result"], "published");
+    let second = &kept_before[kept_before.len() - 2];
+    let old_bundle = std::fs::read(dist.join(format!("content/versions/{second}.json"))).unwrap();
+    std::fs::write(
+        incoming.join(format!("back@{}.json", live_of(&dist))),
+        &old_bundle,
+    )
+    .unwrap();
+    watch_once(&srv.join("bin/publish"));
+    assert_eq!(outcome_in(&dist, "back")["result"], "published");
+    let (_, page) = get(port, "/os-czasu");
+    assert!(
+        page.contains(&format!("{title} – wersja 2")),
+        "the rollback is not live"
+    );
+    assert_eq!(
+        std::fs::read(dist.join("content/etr-pomoc.svg")).unwrap(),
+        picture
+    );
 }

@@ -4,6 +4,7 @@
 //!
 //!     cargo run --bin publish -- (--site-url https://host/base/ | --local) [--no-wait] [--keep N] BUNDLE DIST
 //!     cargo run --bin publish -- (--site-url … | --local) [--keep N] --watch [--once] INCOMING DIST
+//!     cargo run --bin publish -- (--site-url … | --local) [--keep N] --upgrade NEW_DIST DIST
 //!
 //! DIST is a built app (`scripts/build.sh`; it holds `app.template.html`).
 //! A bundle with faults is refused with the validator's located messages and
@@ -23,6 +24,10 @@
 //!   `--no-wait` it is refused instead (exit 3).
 //! - `--keep N`: how many published bundles DIST keeps for rollback
 //!   (`content/versions/`, listed in `publish-status.json`); 10 if not given.
+//! - `--upgrade NEW_DIST DIST`: publishes DIST's live bundle (with the
+//!   media beside it in `DIST/content/`) with the built app in NEW_DIST (a
+//!   new release's `dist/`), keeping DIST's versions and status: the site
+//!   is the old release or the new one at every instant (deploy/upgrade.sh).
 //! - `--watch INCOMING DIST`: publishes each upload of the editor that lands
 //!   in INCOMING (`rops_es::publish::watch` says how), looking twice a
 //!   second until stopped; with `--once`, handles what is there and exits
@@ -53,6 +58,7 @@ mod cli {
     const USAGE: &str =
         "usage: publish (--site-url URL | --local) [--no-wait] [--keep N] BUNDLE.json DIST\n\
          \x20      publish (--site-url URL | --local) [--keep N] --watch [--once] INCOMING DIST\n\
+         \x20      publish (--site-url URL | --local) [--keep N] --upgrade NEW_DIST DIST\n\
          (ROPS_SITE_URL may stand for --site-url)";
 
     /// Why the command line cannot be followed.
@@ -92,6 +98,7 @@ mod cli {
         let mut if_busy = IfBusy::Wait;
         let mut keep = KEEP_VERSIONS;
         let (mut watch, mut once) = (false, false);
+        let mut upgrade = false;
         let mut rest = vec![];
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
@@ -107,6 +114,7 @@ mod cli {
                     keep = n.parse().ok().filter(|k| *k >= 1).ok_or(Usage::Keep(n))?;
                 }
                 "--watch" => watch = true,
+                "--upgrade" => upgrade = true,
                 "--once" => once = true,
                 "-h" | "--help" => return Ok(Command::Help),
                 s if s.starts_with('-') => return Err(Usage::Unknown(s.to_owned())),
@@ -143,12 +151,25 @@ mod cli {
         if once {
             return Err(Usage::WatchOnly);
         }
+        if upgrade {
+            // The live bundle (read under DIST's lock), with its media
+            // beside it, on the new release's app.
+            return Ok(Command::Publish(Options {
+                bundle: dist.join("content").join("bundle.json"),
+                dist,
+                address,
+                if_busy,
+                keep,
+                app: Some(first),
+            }));
+        }
         Ok(Command::Publish(Options {
             bundle: first,
             dist,
             address,
             if_busy,
             keep,
+            app: None,
         }))
     }
 

@@ -124,6 +124,12 @@ pub enum FaultKind {
         eu: bool,
     },
     CurrencyMismatch,
+    /// A list longer than the publisher takes (`count` items, `limit`
+    /// at most): placed at the first item past the limit.
+    TooManyItems {
+        count: usize,
+        limit: usize,
+    },
     /// Projects in more than one currency: their values could not be added up
     /// into one total, so a bundle keeps to one currency.
     MixedCurrencies {
@@ -476,6 +482,17 @@ impl FaultKind {
                 "with this amount the total {} of all projects passes 999,999,999,999,999.99, the largest amount the site shows: check the projects' amounts (is one written in minor units instead of whole ones?)",
                 if *eu { "EU contribution" } else { "value" }
             ),
+            (TooManyItems { count, limit }, lang) => {
+                let (count, limit) = (
+                    super::format::integer(*count as u64, lang),
+                    super::format::integer(*limit as u64, lang),
+                );
+                match lang {
+                    // (No count in Polish: "10 002 pozycje" needs its plural.)
+                    Lang::Pl => format!("lista jest dłuższa, niż serwis publikuje (najwyżej {limit} pozycji): to pierwsza pozycja ponad limit; usuń ją i następne albo połącz podobne"),
+                    Lang::En => format!("this list has {count} items and the site publishes {limit} at most: this is the first past the limit; remove it and the ones after it, or merge similar ones"),
+                }
+            }
             (CurrencyMismatch, Lang::Pl) => "kwoty projektu są w różnych walutach".into(),
             (CurrencyMismatch, Lang::En) => {
                 "the project's amounts are in different currencies".into()

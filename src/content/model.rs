@@ -21,13 +21,20 @@ pub struct Bundle {
     /// The day this content was compiled from its source (shown on the about page, and as "content as of" when read from a cache).
     pub content_date: DateValue,
     pub organisation: Organisation,
-    /// Where the facts come from; every fact points to one of these by id.
+    /// Where the facts come from; every fact points to one of these by id. At most 1 000.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
     pub sources: Vec<Source>,
-    /// Programme periods, drawn as bands on the timeline.
+    /// Programme periods, drawn as bands on the timeline. At most 1 000.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
     pub eras: Vec<Era>,
+    /// At most 1 000.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
     pub projects: Vec<Project>,
+    /// At most 10 000: each has its own pages, and the largest accepted bundle must publish within the server's limits.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 10000)))]
     pub events: Vec<Event>,
-    /// Key figures (impact), each tied to what it belongs to.
+    /// Key figures (impact), each tied to what it belongs to. At most 1 000.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
     pub figures: Vec<Figure>,
     /// The accessibility declaration required of Polish public bodies.
     pub accessibility: Declaration,

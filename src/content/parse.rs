@@ -75,6 +75,14 @@ const ABBREVIATIONS: [&str; 14] = [
 /// No single text needs to be longer than this; longer is an editing accident.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
+/// The most events a bundle may have. Each event has four pages (two
+/// languages, page and embed): 10 000 events are 40 000 pages, which the
+/// publisher writes within the server's limits (deploy/rops-publish.service;
+/// README, "Limits"). An 8 MiB upload of short events (~72 000) would not.
+pub const MAX_EVENTS: usize = 10_000;
+/// The most items of each other list (sources, eras, projects, figures).
+pub const MAX_ITEMS: usize = 1_000;
+
 /// Parse raw bytes (as fetched), reporting invalid UTF-8 with its place.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Bundle, ContentError> {
     if bytes.len() > MAX_BUNDLE_BYTES {
@@ -578,6 +586,23 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
             c.fault(
                 dp.key("licence_url"),
                 FaultKind::UnsafeUrl(od.licence_url.clone()),
+            );
+        }
+    }
+
+    // Bounded work: a list past its limit is refused at its first item
+    // past it (the publisher's time and memory grow with the pages).
+    for (name, len, limit) in [
+        ("sources", b.sources.len(), MAX_ITEMS),
+        ("eras", b.eras.len(), MAX_ITEMS),
+        ("projects", b.projects.len(), MAX_ITEMS),
+        ("events", b.events.len(), MAX_EVENTS),
+        ("figures", b.figures.len(), MAX_ITEMS),
+    ] {
+        if len > limit {
+            c.fault(
+                root.key(name).index(limit),
+                FaultKind::TooManyItems { count: len, limit },
             );
         }
     }

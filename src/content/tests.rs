@@ -1553,3 +1553,56 @@ fn four_thousand_faults_are_located_in_a_few_passes() {
     assert_eq!(last.at, super::locate::locate(&text, &last.path.0));
     assert!(last.at.is_some(), "{}", last.path);
 }
+
+#[test]
+fn lists_past_their_limit_are_refused_at_the_first_item_past_it() {
+    let text = reshaped(|v| {
+        let first = v["events"][0].clone();
+        let events = v["events"].as_array_mut().unwrap();
+        let have = events.len();
+        for i in have..=MAX_EVENTS {
+            let mut e = first.clone();
+            e["id"] = format!("test-{i}").into();
+            e["description"] = serde_json::json!({"pl": "Opis testowy.", "en": "A test."});
+            events.push(e);
+        }
+    });
+    let f = faults(&text);
+    let too_many: Vec<&Fault> = f
+        .iter()
+        .filter(|f| matches!(f.kind, FaultKind::TooManyItems { .. }))
+        .collect();
+    assert_eq!(too_many.len(), 1, "{too_many:#?}");
+    assert_eq!(
+        too_many[0].path.to_string(),
+        format!("$.events[{MAX_EVENTS}]")
+    );
+    assert!(too_many[0].at.is_some());
+    let n = |v: usize, lang| format::integer(v as u64, lang);
+    let pl = too_many[0].kind.message(Lang::Pl);
+    assert!(
+        pl.contains(&format!("najwyżej {} pozycji", n(MAX_EVENTS, Lang::Pl))),
+        "{pl}"
+    );
+    let en = too_many[0].kind.message(Lang::En);
+    assert!(
+        en.contains(&format!(
+            "this list has {} items",
+            n(MAX_EVENTS + 1, Lang::En)
+        )),
+        "{en}"
+    );
+    // At the limit itself: no such fault.
+    let at_limit = reshaped(|v| {
+        let first = v["events"][0].clone();
+        let events = v["events"].as_array_mut().unwrap();
+        let have = events.len();
+        for i in have..MAX_EVENTS {
+            let mut e = first.clone();
+            e["id"] = format!("test-{i}").into();
+            e["description"] = serde_json::json!({"pl": "Opis testowy.", "en": "A test."});
+            events.push(e);
+        }
+    });
+    assert!(parse(&at_limit).is_ok());
+}

@@ -55,6 +55,9 @@ pub enum State {
         live: String,
     },
     WrongPassword,
+    /// Too many tries from this address in a short time (nginx's
+    /// `limit_req` on the upload location, against password guessing).
+    TooManyTries,
     /// Larger than the server takes (the file's size in bytes).
     TooLarge(usize),
     /// The server does not take uploads here (no publishing set up).
@@ -82,6 +85,7 @@ pub fn after_put(code: u16, size: usize) -> Result<(), State> {
         200 | 201 | 204 => Ok(()),
         401 => Err(State::WrongPassword),
         413 => Err(State::TooLarge(size)),
+        429 => Err(State::TooManyTries),
         // No upload location here (404, 405), or it is closed (403).
         403..=405 => Err(State::NotAccepted(code)),
         // The location is there but cannot store (409: the folder is
@@ -277,6 +281,7 @@ struct Words {
     stale: &'static str,
     publish_anyway: &'static str,
     wrong_password: &'static str,
+    too_many: &'static str,
     /// With `{size}`.
     too_large: &'static str,
     /// With `{code}`.
@@ -317,6 +322,7 @@ static PL: Words = Words {
     stale: "Od otwarcia tej kopii ktoś opublikował inną wersję ({live}); na stronie nic się nie zmieniło. Otwórz opublikowaną treść (ta kopia zostanie zastąpiona) albo opublikuj mimo to, zastępując tamtą wersję.",
     publish_anyway: "Opublikuj mimo to",
     wrong_password: "Nieprawidłowy użytkownik lub hasło: serwer nie przyjął treści. Sprawdź dane logowania i spróbuj ponownie.",
+    too_many: "Serwer przyjmuje z jednego adresu tylko kilka prób na minutę (ochrona hasła przed zgadywaniem): odczekaj minutę i opublikuj ponownie.",
     too_large: "Serwer nie przyjął treści: plik ma {size}, więcej, niż pozwala ustawienie serwera (client_max_body_size, w paczce 8 MiB). Poproś administratora o zwiększenie limitu.",
     not_accepted: "Ten serwer nie przyjmuje publikacji z edytora (HTTP {code}). Wyeksportuj bundle.json i przekaż go administratorowi.",
     server_error: "Serwer nie mógł przyjąć treści (HTTP {code}): to błąd serwera, nie treści. Powiedz administratorowi.",
@@ -350,6 +356,7 @@ static EN: Words = Words {
     stale: "Someone published another version ({live}) after this copy was opened; nothing changed on the site. Open the published content (this copy is replaced), or publish anyway, replacing that version.",
     publish_anyway: "Publish anyway",
     wrong_password: "Wrong user or password: the server did not take the content. Check your login and try again.",
+    too_many: "The server takes only a few tries a minute from one address (so that passwords cannot be guessed): wait a minute and publish again.",
     too_large: "The server did not take the content: the file is {size}, more than the server's setting allows (client_max_body_size, 8 MiB as shipped). Ask the administrator to raise the limit.",
     not_accepted: "This server does not take publications from the editor (HTTP {code}). Export bundle.json and hand it to the administrator.",
     server_error: "The server could not take the content (HTTP {code}): a fault of the server, not of the content. Tell the administrator.",
@@ -414,10 +421,8 @@ pub fn PublishPanel(
     // Sends `body` made from `from`; `restored` names a rolled-back version.
     // (The buttons stay enabled while sending, so that focus never falls
     // to the page: a second press is simply ignored.)
-    let go = move |body: String, from: String, restored: Option<String>| {
-        if busy() {
-            return;
-        }
+    // The editor's credentials, or `None` (and the empty field focused).
+    let login = move || {
         let (u, p) = (user.get_untracked(), password.get_untracked());
         if u.is_empty() || p.is_empty() {
             state.set(State::NoLogin);
@@ -429,9 +434,17 @@ pub fn PublishPanel(
             if let Some(el) = document().get_element_by_id(empty) {
                 let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
             }
+            return None;
+        }
+        Some(basic_auth(&u, &p))
+    };
+    let go = move |body: String, from: String, restored: Option<String>| {
+        if busy() {
             return;
         }
-        let auth = basic_auth(&u, &p);
+        let Some(auth) = login() else {
+            return;
+        };
         state.set(State::Sending);
         leptos::task::spawn_local(async move {
             let root = site.get_value();
@@ -478,10 +491,17 @@ pub fn PublishPanel(
         if busy() {
             return;
         }
+        // Kept versions are the editors' only (deploy/rops-site.conf):
+        // an old bundle may hold what was taken off the site on purpose.
+        let Some(auth) = login() else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             let root = site.get_value();
             let live = fetch_status(&root).await.and_then(|s| s.version);
             let got = gloo_net::http::Request::get(&format!("{root}{}", v.file))
+                .header("Authorization", &auth)
+                .credentials(web_sys::RequestCredentials::Omit)
                 .cache(web_sys::RequestCache::NoStore)
                 .send()
                 .await;
@@ -490,6 +510,8 @@ pub fn PublishPanel(
                     Ok(body) => go(body, live.unwrap_or_else(|| "none".into()), Some(v.version)),
                     Err(_) => state.set(State::Unreachable),
                 },
+                Ok(r) if r.status() == 401 => state.set(State::WrongPassword),
+                Ok(r) if r.status() == 429 => state.set(State::TooManyTries),
                 Ok(r) => state.set(State::VersionUnavailable(v.file.clone(), r.status())),
                 Err(_) => state.set(State::Unreachable),
             }
@@ -557,6 +579,7 @@ pub fn PublishPanel(
             }
             .into_any(),
             State::WrongPassword => problem("publish-password-wrong", w.wrong_password.into(), w),
+            State::TooManyTries => problem("publish-too-many", w.too_many.into(), w),
             State::TooLarge(size) => problem(
                 "publish-too-large",
                 w.too_large.replace("{size}", &megabytes(size, lang)),
@@ -595,7 +618,9 @@ pub fn PublishPanel(
         <section class="ed-publish" aria-labelledby="publish-heading" data-testid="publish-panel">
             <h2 id="publish-heading">{w.heading}</h2>
             <p class="ed-hint">{w.hint}</p>
-            <form class="ed-toolbar" on:submit=on_submit>
+            // POST: were the wasm to fail, Enter would submit the form
+            // natively, and a GET puts the password into the address.
+            <form class="ed-toolbar" method="post" on:submit=on_submit>
                 <div class="field">
                     <label for="publish-user">{w.user}</label>
                     <input id="publish-user" name="username" autocomplete="username" data-testid="publish-user"
@@ -675,6 +700,7 @@ mod tests {
             assert_eq!(after_put(ok, 10), Ok(()));
         }
         assert_eq!(after_put(401, 10), Err(State::WrongPassword));
+        assert_eq!(after_put(429, 10), Err(State::TooManyTries));
         assert_eq!(after_put(413, 9_500_000), Err(State::TooLarge(9_500_000)));
         assert_eq!(after_put(405, 10), Err(State::NotAccepted(405)));
         assert_eq!(after_put(404, 10), Err(State::NotAccepted(404)));

@@ -67,6 +67,11 @@ pub struct Options {
     /// How many published bundles DIST keeps for rollback, the new one
     /// included (`content/versions/`, listed in `publish-status.json`).
     pub keep: usize,
+    /// The built app to publish with, when not DIST's own: an upgrade
+    /// (`publish --upgrade NEW_DIST DIST`, deploy/upgrade.sh) publishes the
+    /// live bundle with a new release's app, keeping DIST's versions,
+    /// media and status, in the same one-step swap as any publish.
+    pub app: Option<PathBuf>,
 }
 
 /// The versions kept for rollback when not told otherwise.
@@ -231,6 +236,14 @@ fn beside(dist: &Path, what: &str) -> PathBuf {
 /// Publishes `opts.bundle` into `opts.dist`; `notice` hears what the user
 /// should know while it runs (see [`Notice`]).
 pub fn publish(opts: &Options, mut notice: impl FnMut(&Notice)) -> Result<Report, PublishError> {
+    if opts.app.is_some() {
+        // An upgrade republishes the live bundle: read under the lock, so
+        // that an editor's publish landing meanwhile is not undone.
+        let dist = canonical(&opts.dist)?;
+        let _lock = lock::DistLock::acquire(&dist, &opts.dist, opts.if_busy, &mut notice)?;
+        let (bytes, bundle) = load_bundle(&opts.bundle, &opts.dist)?;
+        return publish_held(opts, &dist, bytes, &bundle, None, &mut notice);
+    }
     let (bytes, bundle) = load_bundle(&opts.bundle, &opts.dist)?;
     let dist = canonical(&opts.dist)?;
     // From here until the swap, DIST is read (its template, worker, pages,
@@ -261,14 +274,27 @@ fn publish_held(
     notice: &mut dyn FnMut(&Notice),
 ) -> Result<Report, PublishError> {
     stage::remove_leftovers(dist)?;
-    let template = template::Template::read(dist)?;
+    // The app's files come from the new release on an upgrade.
+    let app = match &opts.app {
+        Some(app) => canonical(app)?,
+        None => dist.to_owned(),
+    };
+    let template = template::Template::read(&app)?;
     let site_url = match &opts.address {
         SiteAddress::Public(url) => url.as_str().to_owned(),
         SiteAddress::Local => format!("http://127.0.0.1:8080{}", template.base()),
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let version = history::Stamp::now(&bytes);
-    let mut site = site::render(bundle, bytes.clone(), bundle_dir, dist, template, &site_url)?;
+    let mut site = site::render(
+        bundle,
+        bytes.clone(),
+        bundle_dir,
+        &app,
+        dist,
+        template,
+        &site_url,
+    )?;
     history::add(
         dist,
         &mut site.out,
@@ -278,7 +304,7 @@ fn publish_held(
         request,
         opts.keep,
     )?;
-    let worker_version = stage::stage(dist, &site.out, &site.media, notice)?;
+    let worker_version = stage::stage(dist, &app, &site.out, &site.media, notice)?;
     Ok(Report {
         pages: site.pages,
         dist: opts.dist.clone(),
@@ -420,6 +446,7 @@ mod tests {
         let dist = fake_build("media");
         let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
         let opts = Options {
+            app: None,
             bundle: fixture.join("bundle.json"),
             dist: dist.clone(),
             address: SiteAddress::Public(SiteUrl::parse("https://example.org/ekonomia/").unwrap()),

@@ -258,11 +258,14 @@ fn media(bundle: &Bundle, bundle_dir: &Path) -> Vec<Media> {
 }
 
 /// The site of `bundle` (whose file held `bytes` and sits in `bundle_dir`,
-/// where its logo is), on the built app in `dist`, at `site_url`.
+/// where its logo is), on the built app in `app` (DIST's own, or a new
+/// release's), for DIST `dist`, at `site_url`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn render(
     bundle: &Bundle,
     bytes: Vec<u8>,
     bundle_dir: &Path,
+    app: &Path,
     dist: &Path,
     mut template: Template,
     site_url: &str,
@@ -318,7 +321,7 @@ pub(super) fn render(
         );
     out.insert("shell.html".into(), shell.into_bytes());
 
-    out.insert("manifest.webmanifest".into(), manifest(dist, bundle)?);
+    out.insert("manifest.webmanifest".into(), manifest(app, bundle)?);
     out.insert(
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n").into_bytes(),

@@ -56,10 +56,13 @@ fn editor_file(rel: &str) -> bool {
     rel.starts_with("editor/") || rel.starts_with("edytor/") || rel.starts_with("en/editor/")
 }
 
-/// Writes `out` into a side folder beside `dist` (canonical, and locked by
-/// the caller) and swaps it in. Returns the service worker's new version.
+/// Writes `out`, on the built app in `app` (DIST's own, or a new
+/// release's on an upgrade), into a side folder beside `dist` (canonical,
+/// and locked by the caller) and swaps it in. Returns the service worker's
+/// new version.
 pub(super) fn stage(
     dist: &Path,
+    app: &Path,
     out: &Output,
     media: &[Media],
     notice: &mut dyn FnMut(&Notice),
@@ -70,17 +73,17 @@ pub(super) fn stage(
     // every file of `out` is a new file, and `write_new` refuses to open
     // one that exists, so a link to DIST's file can never be written through).
     let mut kept = vec![];
-    walk(dist, dist, &mut kept)?;
+    walk(app, app, &mut kept)?;
     let sw_src = io(
-        std::fs::read_to_string(dist.join("sw.js")),
-        &dist.join("sw.js"),
+        std::fs::read_to_string(app.join("sw.js")),
+        &app.join("sw.js"),
     )?;
     for rel in kept.iter().filter(|r| !owned(r)) {
         let to = tmp.join(rel);
         if let Some(dir) = to.parent() {
             io(std::fs::create_dir_all(dir), dir)?;
         }
-        let from = dist.join(rel);
+        let from = app.join(rel);
         if std::fs::hard_link(&from, &to).is_err() {
             io(copy_synced(&from, &to), &from)?;
         }
@@ -157,7 +160,8 @@ pub(super) fn stage(
     let sw_name = "sw.js".to_owned();
     let jobs: Vec<(&String, &Vec<u8>)> = jobs.into_iter().chain([(&sw_name, &sw)]).collect();
     let quality = if jobs.len() <= 1000 { 11 } else { 5 };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // At most 8: the systemd unit bounds the service's tasks (TasksMax).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let per = jobs.len().div_ceil(threads).max(1);
     let results: Vec<Result<(), PublishError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = jobs

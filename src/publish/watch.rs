@@ -578,6 +578,7 @@ fn decide(
         Err(e) => return Err(e),
     };
     let opts = Options {
+        app: None,
         bundle: bundle_path,
         dist: dist_arg.to_owned(),
         address: address.clone(),
