@@ -100,18 +100,22 @@ pub struct Report {
     pub worker_version: String,
     /// The content's new version (`publish-status.json`).
     pub version: String,
+    /// Of the pages, those DIST already had as they are: linked with their
+    /// compressed copies, not written or compressed again.
+    pub unchanged: usize,
 }
 
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; version {}, service worker {}",
+            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; version {}, service worker {}; {} pages unchanged (kept with their compressed copies)",
             self.pages,
             self.dist.display(),
             self.site_url,
             self.version,
-            self.worker_version
+            self.worker_version,
+            self.unchanged
         )
     }
 }
@@ -286,6 +290,8 @@ fn publish_held(
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let version = history::Stamp::now(&bytes);
+    // Pages are written (and compressed) as they are rendered.
+    let mut staging = stage::Staging::begin(dist, &app, site::page_count(bundle))?;
     let mut site = site::render(
         bundle,
         bytes.clone(),
@@ -294,6 +300,7 @@ fn publish_held(
         dist,
         template,
         &site_url,
+        &mut |rel, html| staging.page(rel, html),
     )?;
     history::add(
         dist,
@@ -304,13 +311,15 @@ fn publish_held(
         request,
         opts.keep,
     )?;
-    let worker_version = stage::stage(dist, &app, &site.out, &site.media, notice)?;
+    let reused = staging.reused;
+    let worker_version = staging.finish(&site.out, &site.media, notice)?;
     Ok(Report {
         pages: site.pages,
         dist: opts.dist.clone(),
         site_url,
         worker_version,
         version: version.id,
+        unchanged: reused,
     })
 }
 

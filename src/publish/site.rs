@@ -1,7 +1,9 @@
 //! What the site consists of: the pages of a bundle (every route in both
 //! languages, full site and embed views), each page's head, the 404 page,
-//! the offline shell, the manifest, `robots.txt` and the sitemap. All of it
-//! in memory ([`Output`]); writing it is [`super::stage`]'s.
+//! the offline shell, the manifest, `robots.txt` and the sitemap. Each page
+//! goes to the caller's page writer as soon as it is rendered
+//! ([`super::stage::Staging::page`]); the other files, a few, are kept in
+//! memory ([`Output`]) for the caller to write.
 
 use super::template::Template;
 use super::{io, BuildProblem, PublishError};
@@ -85,6 +87,12 @@ fn pages(b: &Bundle) -> Vec<PageSpec> {
         }
     }
     out
+}
+
+/// How many pages `b` has (every route's and the 404 page, as
+/// [`Rendered::pages`] counts them), before any is rendered.
+pub(super) fn page_count(b: &Bundle) -> usize {
+    pages(b).len() + 1
 }
 
 /// A description of at most ~200 characters, cut at a word.
@@ -219,7 +227,12 @@ impl Head<'_> {
 /// What one run writes: file (relative to DIST) → bytes.
 pub(super) type Output = BTreeMap<String, Vec<u8>>;
 
-/// Everything one publish writes: in memory, and the bundle's files.
+/// Takes each page (its file below DIST, its HTML) as it is rendered, and
+/// says whether DIST already had it as it is.
+pub(super) type PageWriter<'a> = dyn FnMut(&str, Vec<u8>) -> Result<bool, PublishError> + 'a;
+
+/// What one publish writes besides the pages: in memory, and the bundle's
+/// files.
 pub(super) struct Rendered {
     pub(super) out: Output,
     /// How many pages: every route's and the 404 page (not the shell).
@@ -259,7 +272,9 @@ fn media(bundle: &Bundle, bundle_dir: &Path) -> Vec<Media> {
 
 /// The site of `bundle` (whose file held `bytes` and sits in `bundle_dir`,
 /// where its logo is), on the built app in `app` (DIST's own, or a new
-/// release's), for DIST `dist`, at `site_url`.
+/// release's), for DIST `dist`, at `site_url`. Each page (its file and
+/// HTML) goes to `page` as it is rendered, which says whether DIST had it
+/// as it is.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn render(
     bundle: &Bundle,
@@ -269,6 +284,7 @@ pub(super) fn render(
     dist: &Path,
     mut template: Template,
     site_url: &str,
+    page: &mut PageWriter<'_>,
 ) -> Result<Rendered, PublishError> {
     template.add_brand(bundle.accent_css());
     let site = Head {
@@ -279,29 +295,32 @@ pub(super) fn render(
     let mut out = Output::new();
 
     let specs = pages(bundle);
+    // The pages DIST already has as they are: their sitemap dates stay.
+    let mut unchanged = std::collections::HashSet::new();
     for p in &specs {
         let (body, title) = render.page(&p.path, "");
         let title = title.unwrap_or_else(|| bundle.organisation.name.in_lang(p.lang).to_owned());
         let meta = site.meta(Some(p), &title, p.lang);
         let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
-        out.insert(
-            file_of(&p.path),
-            template
-                .published(p.lang, p.embed, &title, &meta, &boot)
-                .into_bytes(),
-        );
+        let file = file_of(&p.path);
+        let html = template
+            .published(p.lang, p.embed, &title, &meta, &boot)
+            .into_bytes();
+        if page(&file, html)? {
+            unchanged.insert(file);
+        }
     }
     // Unknown addresses: the app's "not found" page, served with 404.
     let (body, title) = render.page("/404", "");
     let title = title.unwrap_or_default();
     let meta = site.meta(None, &title, Lang::Pl) + "\n  <meta name=\"robots\" content=\"noindex\">";
     let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
-    out.insert(
-        "404.html".into(),
+    page(
+        "404.html",
         template
             .published(Lang::Pl, false, &title, &meta, &boot)
             .into_bytes(),
-    );
+    )?;
     // The offline fallback: the template's first screen (header, skeleton),
     // with the name filled in. (Given "" as its first screen, it was a
     // blank page until the wasm mounted.)
@@ -335,7 +354,7 @@ pub(super) fn render(
     for (file, data) in super::open_data::outputs(bundle, site_url) {
         out.insert(file.into(), data);
     }
-    let sitemap = sitemap(dist, site_url, &specs, &out);
+    let sitemap = sitemap(dist, site_url, &specs, &unchanged);
     out.insert("sitemap.xml".into(), sitemap);
 
     Ok(Rendered {
@@ -367,8 +386,14 @@ fn manifest(dist: &Path, b: &Bundle) -> Result<Vec<u8>, PublishError> {
 }
 
 /// The site's pages (not the embed views) with the date each last
-/// changed: a page whose HTML is what DIST already has keeps its date.
-fn sitemap(dist: &Path, site_url: &str, specs: &[PageSpec], out: &Output) -> Vec<u8> {
+/// changed: a page whose HTML is what DIST already has (`unchanged`, by
+/// file) keeps its date.
+fn sitemap(
+    dist: &Path,
+    site_url: &str,
+    specs: &[PageSpec],
+    unchanged: &std::collections::HashSet<String>,
+) -> Vec<u8> {
     let old = std::fs::read_to_string(dist.join("sitemap.xml")).unwrap_or_default();
     let old_dates: BTreeMap<&str, &str> = old
         .split("<url>")
@@ -386,8 +411,7 @@ fn sitemap(dist: &Path, site_url: &str, specs: &[PageSpec], out: &Output) -> Vec
     for p in specs.iter().filter(|p| !p.embed) {
         let file = file_of(&p.path);
         let url = esc(&absolute_url(site_url, &p.path));
-        let same =
-            std::fs::read(dist.join(&file)).ok().as_deref() == out.get(&file).map(|v| v.as_slice());
+        let same = unchanged.contains(&file);
         let date = match old_dates.get(url.as_str()) {
             Some(d) if same => d.to_string(),
             _ => today.clone(),
