@@ -127,8 +127,8 @@ pub fn crafted_workbooks() -> Vec<Crafted> {
                 r#"count="4000" uniqueCount="1"><si><t>{big}</t></si>"#
             )),
         ),
-        says_pl: "Wydarzenia!BM1: teksty skoroszytu przekraczają tu 67108864 B",
-        says_en: "Wydarzenia!BM1: the workbook's texts pass 67108864 bytes here",
+        says_pl: "Wydarzenia!BM1: od tej komórki teksty skoroszytu przekraczają 67,1 MB",
+        says_en: "Wydarzenia!BM1: from this cell on the workbook's texts pass 67.1 MB",
     });
     all.push(Crafted {
         file: "columns-repeated.ods",
@@ -176,8 +176,8 @@ pub fn crafted_workbooks() -> Vec<Crafted> {
                 ("xl/padding.xml", pad.as_bytes()),
             ])
         },
-        says_pl: "xl/padding.xml: ta część pliku po rozpakowaniu ma 73400320 B",
-        says_en: "xl/padding.xml: this part of the file unpacks to 73400320 bytes",
+        says_pl: "xl/padding.xml: ta część pliku po rozpakowaniu ma 73,4 MB, więcej niż dopuszczalne 67,1 MB",
+        says_en: "xl/padding.xml: this part of the file unpacks to 73.4 MB, more than the 67.1 MB allowed",
     });
     all.push(Crafted {
         file: "parts-2000.xlsx",
