@@ -551,6 +551,10 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+    // A version is named by its second and its content: the upgrade's
+    // republish of the same content must fall in a later second to be a
+    // version of its own (as it always does on a server).
+    std::thread::sleep(Duration::from_millis(1100));
     let waiting = incoming.join(format!("waiting@{}.json", live_of(&dist)));
     std::fs::write(&waiting, serde_json::to_vec(&bundle).unwrap()).unwrap();
 
