@@ -50,6 +50,39 @@ impl Drop for Site {
     }
 }
 
+impl Site {
+    /// Serves `dist` with the package's `serve.sh`, in a process group of
+    /// its own (nginx included), with the editors' upload location; waits
+    /// until it answers.
+    fn serve(&mut self, serve_sh: &Path, port: u16, incoming: &Path, htpasswd: &Path, dist: &Path) {
+        let log = std::fs::File::create(self.dir.join("serve.log")).unwrap();
+        self.serve = Some(
+            sys(serve_sh, &self.dir)
+                .args(["--port", &port.to_string(), "--incoming"])
+                .arg(incoming)
+                .arg("--htpasswd")
+                .arg(htpasswd)
+                .arg(dist)
+                .stdout(Stdio::from(log.try_clone().unwrap()))
+                .stderr(Stdio::from(log))
+                .process_group(0)
+                .spawn()
+                .expect("deploy/serve.sh"),
+        );
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            let exited = self.serve.as_mut().unwrap().try_wait().unwrap();
+            if exited.is_some() || start.elapsed() > Duration::from_secs(20) {
+                panic!(
+                    "nginx did not start ({exited:?}): {}",
+                    std::fs::read_to_string(self.dir.join("serve.log")).unwrap_or_default()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
 /// SIGTERM to serve.sh's process group (the script and its nginx), which
 /// stops nginx and removes serve.sh's own folder; SIGKILL if that hangs.
 fn stop_group(child: &mut Child) {
@@ -225,31 +258,13 @@ fn the_release_publishes_serves_and_takes_an_editors_upload_without_a_toolchain(
     std::fs::create_dir_all(&incoming).unwrap();
 
     // Served by the package's own serve.sh, in a process group of its own.
-    let log = std::fs::File::create(dir.join("serve.log")).unwrap();
-    site.serve = Some(
-        sys(rel.join("deploy/serve.sh"), &dir)
-            .args(["--port", &port.to_string(), "--incoming"])
-            .arg(&incoming)
-            .arg("--htpasswd")
-            .arg(&htpasswd)
-            .arg(&dist)
-            .stdout(Stdio::from(log.try_clone().unwrap()))
-            .stderr(Stdio::from(log))
-            .process_group(0)
-            .spawn()
-            .expect("deploy/serve.sh"),
+    site.serve(
+        &rel.join("deploy/serve.sh"),
+        port,
+        &incoming,
+        &htpasswd,
+        &dist,
     );
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        let exited = site.serve.as_mut().unwrap().try_wait().unwrap();
-        if exited.is_some() || start.elapsed() > Duration::from_secs(20) {
-            panic!(
-                "nginx did not start ({exited:?}): {}",
-                std::fs::read_to_string(dir.join("serve.log")).unwrap_or_default()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
 
     // The pages hold their content in the HTML itself: no script runs here.
     let (code, home) = get(port, "/");
@@ -529,28 +544,13 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
         String::from_utf8(hash).unwrap().trim()
     );
     std::fs::write(&htpasswd, &users).unwrap();
-    let log = std::fs::File::create(dir.join("serve.log")).unwrap();
-    site.serve = Some(
-        sys(srv.join("deploy/serve.sh"), &dir)
-            .args(["--port", &port.to_string(), "--incoming"])
-            .arg(&incoming)
-            .arg("--htpasswd")
-            .arg(&htpasswd)
-            .arg(&dist)
-            .stdout(Stdio::from(log.try_clone().unwrap()))
-            .stderr(Stdio::from(log))
-            .process_group(0)
-            .spawn()
-            .expect("deploy/serve.sh"),
+    site.serve(
+        &srv.join("deploy/serve.sh"),
+        port,
+        &incoming,
+        &htpasswd,
+        &dist,
     );
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "nginx did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
     // A version is named by its second and its content: the upgrade's
     // republish of the same content must fall in a later second to be a
     // version of its own (as it always does on a server).
