@@ -13,7 +13,6 @@ use super::site::Output;
 use super::{io, PublishError};
 use crate::content::{self, Bundle};
 use crate::status::{self, Outcome, Status, Verdict, Version};
-use std::io::Write;
 use std::path::Path;
 
 /// The status file, at DIST's top.
@@ -256,18 +255,11 @@ pub(super) fn record(dist: &Path, outcome: Outcome) -> Result<(), PublishError> 
     st.requests.truncate(status::KEEP_REQUESTS);
     let path = dist.join(STATUS);
     let tmp = dist.join(format!(".{STATUS}.{}", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&to_json(&st))?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &path)?;
-        std::fs::File::open(dist)?.sync_all()
-    };
-    let r = write();
-    if r.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    io(r, &path)
+    io(
+        super::replace_file(&path, &tmp, &to_json(&st))
+            .and_then(|()| std::fs::File::open(dist)?.sync_all()),
+        &path,
+    )
 }
 
 #[cfg(test)]

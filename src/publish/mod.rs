@@ -229,6 +229,23 @@ fn io<T>(r: std::io::Result<T>, path: &Path) -> Result<T, PublishError> {
     })
 }
 
+/// Replaces `path` with `data` in one rename, through `tmp` (flushed
+/// first, removed if anything fails): a reader or a kill sees the old file
+/// or the new one, never half of one.
+fn replace_file(path: &Path, tmp: &Path, data: &[u8]) -> std::io::Result<()> {
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(tmp)?;
+        std::io::Write::write_all(&mut f, data)?;
+        f.sync_all()?;
+        std::fs::rename(tmp, path)
+    };
+    let r = write();
+    if r.is_err() {
+        let _ = std::fs::remove_file(tmp);
+    }
+    r
+}
+
 /// `.DISTNAME.<what>` in DIST's parent folder, for a canonical `dist`.
 fn beside(dist: &Path, what: &str) -> PathBuf {
     let name = dist.file_name().and_then(|n| n.to_str()).unwrap_or("dist");

@@ -314,11 +314,10 @@ fn handle(
                     request: request.into(),
                     error: e.to_string(),
                 });
-                history::record(&dist, failed(request))?
+                history::record(&dist, failed(request, server_fault()))?
             }
         }
         // Finished, whatever the outcome: no longer a try that stopped.
-        let mut tries = Tries::read(&dist);
         tries.forget(&name);
         tries.write()?;
     }
@@ -357,18 +356,13 @@ fn set_aside(
     mut tries: Tries,
     notice: &mut dyn FnMut(&WatchNotice),
 ) -> Result<bool, WatchError> {
-    let outcome = Outcome {
-        request: request.to_owned(),
-        result: Verdict::Failed,
-        at: now(),
-        version: None,
-        faults: vec![],
-        fault_count: 0,
-        message: Some(Text {
+    let outcome = failed(
+        request,
+        Text {
             pl: format!("serwer nie zdołał opracować tej wersji: publikowanie jej przerwano {MAX_TRIES} razy przed końcem (może być za duża na ograniczenia serwera). Odłożono ją, strona się nie zmieniła, a kolejne publikacje idą dalej. Powiedz administratorowi albo opublikuj wersję z mniejszą liczbą wydarzeń."),
             en: format!("the server could not process this version: publishing it was cut off {MAX_TRIES} times before the end (it may be too large for the server's limits). It was set aside, the site is unchanged and later publishes go ahead. Tell the administrator, or publish a version with fewer events."),
-        }),
-    };
+        },
+    );
     history::record(dist, outcome)?;
     let kept = incoming.join(format!(".{name}.failed"));
     let moved = std::fs::rename(upload, &kept).is_ok();
@@ -432,15 +426,11 @@ impl Tries {
         }
         let mut tmp = self.path.clone().into_os_string();
         tmp.push(".new");
-        let tmp = PathBuf::from(tmp);
         let text = serde_json::to_vec(&self.counts).unwrap_or_default();
-        let write = || -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            std::io::Write::write_all(&mut f, &text)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
-        };
-        io(write(), &self.path)
+        io(
+            super::replace_file(&self.path, Path::new(&tmp), &text),
+            &self.path,
+        )
     }
 }
 
@@ -459,7 +449,8 @@ fn clone_notice(n: &Notice) -> Notice {
     }
 }
 
-fn failed(request: &str) -> Outcome {
+/// The outcome of an upload the server could not publish, saying why.
+fn failed(request: &str, message: Text) -> Outcome {
     Outcome {
         request: request.to_owned(),
         result: Verdict::Failed,
@@ -467,10 +458,15 @@ fn failed(request: &str) -> Outcome {
         version: None,
         faults: vec![],
         fault_count: 0,
-        message: Some(Text {
-            pl: "to błąd serwera, nie treści: spróbuj ponownie za chwilę, a jeśli się powtórzy, powiedz administratorowi (szczegóły są w dzienniku programu publish)".into(),
-            en: "this is a fault of the server, not of the content: try again in a moment, and if it happens again, tell the administrator (the details are in the publish program's log)".into(),
-        }),
+        message: Some(message),
+    }
+}
+
+/// A publish that failed on the server's side (disk, permissions).
+fn server_fault() -> Text {
+    Text {
+        pl: "to błąd serwera, nie treści: spróbuj ponownie za chwilę, a jeśli się powtórzy, powiedz administratorowi (szczegóły są w dzienniku programu publish)".into(),
+        en: "this is a fault of the server, not of the content: try again in a moment, and if it happens again, tell the administrator (the details are in the publish program's log)".into(),
     }
 }
 
