@@ -257,20 +257,23 @@ fn beside(dist: &Path, what: &str) -> PathBuf {
 /// Publishes `opts.bundle` into `opts.dist`; `notice` hears what the user
 /// should know while it runs (see [`Notice`]).
 pub fn publish(opts: &Options, mut notice: impl FnMut(&Notice)) -> Result<Report, PublishError> {
-    if opts.app.is_some() {
-        // An upgrade republishes the live bundle: read under the lock, so
-        // that an editor's publish landing meanwhile is not undone.
-        let dist = canonical(&opts.dist)?;
-        let _lock = lock::DistLock::acquire(&dist, &opts.dist, opts.if_busy, &mut notice)?;
-        let (bytes, bundle) = load_bundle(&opts.bundle, &opts.dist)?;
-        return publish_held(opts, &dist, bytes, &bundle, None, &mut notice);
-    }
-    let (bytes, bundle) = load_bundle(&opts.bundle, &opts.dist)?;
+    // A bundle is checked before the lock, so a faulty one is refused
+    // without waiting. Not on an upgrade, which republishes the live
+    // bundle: read under the lock, an editor's publish landing meanwhile
+    // is not undone.
+    let checked = match opts.app {
+        None => Some(load_bundle(&opts.bundle, &opts.dist)?),
+        Some(_) => None,
+    };
     let dist = canonical(&opts.dist)?;
     // From here until the swap, DIST is read (its template, worker, pages,
     // sitemap dates and status) and its side folders written: all under
     // the lock.
     let _lock = lock::DistLock::acquire(&dist, &opts.dist, opts.if_busy, &mut notice)?;
+    let (bytes, bundle) = match checked {
+        Some(checked) => checked,
+        None => load_bundle(&opts.bundle, &opts.dist)?,
+    };
     publish_held(opts, &dist, bytes, &bundle, None, &mut notice)
 }
 
@@ -307,8 +310,10 @@ fn publish_held(
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let version = history::Stamp::now(&bytes);
-    // Pages are written (and compressed) as they are rendered.
-    let mut staging = stage::Staging::begin(dist, &app, site::page_count(bundle))?;
+    // Pages are written (and compressed) as they are rendered; the 404
+    // page is one more.
+    let specs = site::pages(bundle);
+    let mut staging = stage::Staging::begin(dist, &app, specs.len() + 1)?;
     let mut site = site::render(
         bundle,
         bytes.clone(),
@@ -317,6 +322,7 @@ fn publish_held(
         dist,
         template,
         &site_url,
+        &specs,
         &mut |rel, html| staging.page(rel, html),
     )?;
     history::add(

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 /// One page to write: where, and what the app shows there.
 #[derive(Clone)]
-struct PageSpec {
+pub(super) struct PageSpec {
     /// Below the router base: `/`, `/en/timeline/2015-mokes`, `/embed/os-czasu`.
     path: String,
     lang: Lang,
@@ -40,7 +40,9 @@ impl PageSpec {
     }
 }
 
-fn pages(b: &Bundle) -> Vec<PageSpec> {
+/// Every page of `b`: each route's in both languages, full site and embed
+/// views (the 404 page and the shell are not routes).
+pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
     let org = &b.organisation;
     let mut out = vec![];
     for lang in Lang::ALL {
@@ -87,12 +89,6 @@ fn pages(b: &Bundle) -> Vec<PageSpec> {
         }
     }
     out
-}
-
-/// How many pages `b` has (every route's and the 404 page, as
-/// [`Rendered::pages`] counts them), before any is rendered.
-pub(super) fn page_count(b: &Bundle) -> usize {
-    pages(b).len() + 1
 }
 
 /// A description of at most ~200 characters, cut at a word.
@@ -272,9 +268,9 @@ fn media(bundle: &Bundle, bundle_dir: &Path) -> Vec<Media> {
 
 /// The site of `bundle` (whose file held `bytes` and sits in `bundle_dir`,
 /// where its logo is), on the built app in `app` (DIST's own, or a new
-/// release's), for DIST `dist`, at `site_url`. Each page (its file and
-/// HTML) goes to `page` as it is rendered, which says whether DIST had it
-/// as it is.
+/// release's), for DIST `dist`, at `site_url`: its pages `specs`
+/// ([`pages`]) and the 404 page. Each page (its file and HTML) goes to
+/// `page` as it is rendered, which says whether DIST had it as it is.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn render(
     bundle: &Bundle,
@@ -284,6 +280,7 @@ pub(super) fn render(
     dist: &Path,
     mut template: Template,
     site_url: &str,
+    specs: &[PageSpec],
     page: &mut PageWriter<'_>,
 ) -> Result<Rendered, PublishError> {
     template.add_brand(bundle.accent_css());
@@ -294,10 +291,9 @@ pub(super) fn render(
     let render = Prerender::new(Arc::new(bundle.clone()), site_url, template.base());
     let mut out = Output::new();
 
-    let specs = pages(bundle);
     // The pages DIST already has as they are: their sitemap dates stay.
     let mut unchanged = std::collections::HashSet::new();
-    for p in &specs {
+    for p in specs {
         let (body, title) = render.page(&p.path, "");
         let title = title.unwrap_or_else(|| bundle.organisation.name.in_lang(p.lang).to_owned());
         let meta = site.meta(Some(p), &title, p.lang);
@@ -354,7 +350,7 @@ pub(super) fn render(
     for (file, data) in super::open_data::outputs(bundle, site_url) {
         out.insert(file.into(), data);
     }
-    let sitemap = sitemap(dist, site_url, &specs, &unchanged);
+    let sitemap = sitemap(dist, site_url, specs, &unchanged);
     out.insert("sitemap.xml".into(), sitemap);
 
     Ok(Rendered {

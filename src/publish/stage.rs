@@ -1,8 +1,9 @@
 //! Writing a publish aside and swapping it in.
 //!
 //! The new tree is built in a side folder beside DIST,
-//! `.DISTNAME.publish-<pid>-<nonce>` (the build's unchanged files
-//! hard-linked, every file written and every folder fsync'ed), then
+//! `.DISTNAME.publish-<pid>-<nonce>` (the build's files and DIST's unchanged
+//! pages hard-linked, the rest written, all of it flushed with one
+//! `syncfs`), then
 //! exchanged with DIST in one step, `renameat2(RENAME_EXCHANGE)`: DIST is at
 //! every instant a whole tree, the old one or the new one, and stays a real
 //! directory (nginx, trunk and the scripts treat it as one). The old tree,
