@@ -11,7 +11,7 @@
 //! nginx with its brotli modules and openssl (`scripts/setup.sh --browser`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use rops_e2e::{basic, free_port, http, EDITOR_PASSWORD, EDITOR_USER};
+use rops_e2e::{basic, free_port, http, outcome_of, status_in, EDITOR_PASSWORD, EDITOR_USER};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -398,15 +398,8 @@ fn as_service(program: impl AsRef<std::ffi::OsStr>, home: &Path) -> Command {
 
 /// The outcome of `request` in the site's status, read from the disk.
 fn outcome_in(dist: &Path, request: &str) -> serde_json::Value {
-    let status: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap()).unwrap();
-    status["requests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["request"] == request)
-        .cloned()
-        .unwrap_or_else(|| panic!("no outcome for {request}: {status}"))
+    let status = status_in(dist);
+    outcome_of(&status, request).unwrap_or_else(|| panic!("no outcome for {request}: {status}"))
 }
 
 /// deploy/upgrade.sh installs a release over a running one: five kept
@@ -488,12 +481,8 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
         .as_str()
         .unwrap()
         .to_owned();
-    let live_of = |dist: &Path| -> String {
-        let s: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap())
-                .unwrap();
-        s["version"].as_str().unwrap().to_owned()
-    };
+    let live_of =
+        |dist: &Path| -> String { status_in(dist)["version"].as_str().unwrap().to_owned() };
     let watch_once = |bin: &Path| {
         run_ok(
             as_service(bin, &dir)
@@ -521,8 +510,7 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
             std::fs::remove_file(incoming.join("etr-pomoc.svg")).unwrap();
         }
     }
-    let before: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap()).unwrap();
+    let before = status_in(&dist);
     let kept_before: Vec<String> = before["versions"]
         .as_array()
         .unwrap()
@@ -593,8 +581,7 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
     // Everything carried over: the kept versions (and one more, the
     // upgrade's own), the uploaded picture, the outcomes, the passwords,
     // the waiting upload; the new program in place.
-    let after: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dist.join("publish-status.json")).unwrap()).unwrap();
+    let after = status_in(&dist);
     let kept_after: Vec<String> = after["versions"]
         .as_array()
         .unwrap()

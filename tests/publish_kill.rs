@@ -727,10 +727,10 @@ fn the_site_address_is_required_and_checked() {
 
 /// The live version, as DIST's status says.
 fn live_version(work: &Work) -> String {
-    let status: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(work.dist().join("publish-status.json")).unwrap())
-            .unwrap();
-    status["version"].as_str().unwrap().to_owned()
+    rops_e2e::status_in(&work.dist())["version"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 /// `publish --watch` killed at random moments while it publishes an
@@ -744,18 +744,6 @@ fn a_killed_watcher_publishes_its_upload_once_when_started_again() {
     let (trees, span) = expected_trees(&work);
     let incoming = work.dir.join("incoming");
     std::fs::create_dir_all(&incoming).unwrap();
-    let watcher = |once: bool| {
-        let mut cmd = Command::new(PUBLISH);
-        cmd.args(["--site-url", "https://example.org/ekonomia/", "--watch"]);
-        if once {
-            cmd.arg("--once");
-        }
-        cmd.arg(&incoming)
-            .arg(work.dist())
-            .env("SOURCE_DATE_EPOCH", EPOCH)
-            .stdout(Stdio::null());
-        cmd
-    };
     let mut rng = Rng::new();
     let mut current = Which::A;
     for round in 0..6 {
@@ -763,12 +751,15 @@ fn a_killed_watcher_publishes_its_upload_once_when_started_again() {
         let request = format!("round{round}");
         let upload = incoming.join(format!("{request}@{}.json", live_version(&work)));
         std::fs::copy(work.bundle(next), &upload).unwrap();
-        let mut child = watcher(false).stderr(Stdio::null()).spawn().unwrap();
+        let mut child = watcher(&work, &incoming, false)
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
         // The watcher looks every 0.5 s, then publishes for about `span`.
         std::thread::sleep(Duration::from_millis(500) + span.mul_f64(1.5 * rng.unit()));
         let _ = child.kill();
         let _ = child.wait();
-        let out = watcher(true).output().unwrap();
+        let out = watcher(&work, &incoming, true).output().unwrap();
         assert!(out.status.success(), "round {round}: {}", shown(&out));
         assert_eq!(
             tree(&work.dist()).as_ref(),
@@ -776,10 +767,7 @@ fn a_killed_watcher_publishes_its_upload_once_when_started_again() {
             "round {round}: the upload is not what is live"
         );
         assert!(!upload.exists(), "round {round}: the upload was left");
-        let status: serde_json::Value = serde_json::from_slice(
-            &std::fs::read(work.dist().join("publish-status.json")).unwrap(),
-        )
-        .unwrap();
+        let status = rops_e2e::status_in(&work.dist());
         let outcomes: Vec<&serde_json::Value> = status["requests"]
             .as_array()
             .unwrap()
@@ -808,15 +796,7 @@ fn watcher(work: &Work, incoming: &Path, once: bool) -> Command {
 
 /// The status's outcome of `request`.
 fn outcome(work: &Work, request: &str) -> Option<serde_json::Value> {
-    let status: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(work.dist().join("publish-status.json")).unwrap())
-            .unwrap();
-    status["requests"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["request"] == request)
-        .cloned()
+    rops_e2e::outcome_of(&rops_e2e::status_in(&work.dist()), request)
 }
 
 /// An upload that never finishes (killed every time, as a panic, the

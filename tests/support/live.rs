@@ -166,13 +166,8 @@ impl Live {
         let start = Instant::now();
         loop {
             let s = self.status();
-            if let Some(o) = s["requests"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|o| o["request"] == request)
-            {
-                return o.clone();
+            if let Some(o) = outcome_of(&s, request) {
+                return o;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(30),
@@ -193,6 +188,22 @@ impl Live {
         v.sort();
         v
     }
+}
+
+/// DIST's `publish-status.json`, read from the disk.
+pub fn status_in(dist: &Path) -> serde_json::Value {
+    let path = dist.join("publish-status.json");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The outcome of upload `request` in `status`, if it has one.
+pub fn outcome_of(status: &serde_json::Value, request: &str) -> Option<serde_json::Value> {
+    status["requests"]
+        .as_array()?
+        .iter()
+        .find(|o| o["request"] == request)
+        .cloned()
 }
 
 /// SIGTERM to the child's whole process group (serve.sh and its nginx).
