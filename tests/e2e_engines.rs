@@ -247,9 +247,13 @@ async fn every_route_shows_its_facts(c: Client, engine: Engine) {
     ] {
         open(&c, &s, path, EMBED_CODE.ready).await;
         // The field is there before the app has written the snippet into it.
+        // (its own view's address: the other language's page has a snippet too).
         wait_js(
             &c,
-            "document.querySelector('[data-testid=embed-snippet]').value.includes('<iframe')",
+            &format!(
+                "document.querySelector('[data-testid=embed-snippet]').value.includes({:?})",
+                view
+            ),
         )
         .await;
         let snippet = value(&c, "[data-testid=embed-snippet]").await;

@@ -45,9 +45,17 @@ pub async fn visit(c: &Client, site: &impl Site, path: &str) {
     let url = site.url(path);
     // Shown only when a test fails: the last address a hung check opened.
     eprintln!("visit {url}");
+    // Firefox and WebKit can answer a navigation the service worker serves
+    // before the new document is in: mark the old one's window, and wait
+    // until it is gone, so no check runs against the page being left (whose
+    // controls may well satisfy it: two embed-code pages in a row did).
+    let _ = c.execute("window.__ropsLeaving = true", vec![]).await;
     c.goto(&url)
         .await
         .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    if !url.contains('#') {
+        wait_js(c, "window.__ropsLeaving === undefined").await;
+    }
 }
 
 /// Goes to `path` and waits until `ready` is drawn.
