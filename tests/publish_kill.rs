@@ -1025,3 +1025,91 @@ fn tick() -> u64 {
     static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
+
+/// A rollback brings back the files of the version it restores: a video
+/// the next version left out (and so took off the site), and a logo
+/// replaced since, as it was. A file goes only when no kept version names
+/// it any more. Before, the files lived only in the live tree: the
+/// rollback was refused ("the server has no file pjm-o-centrum.webm").
+#[test]
+fn a_rollback_restores_the_files_of_its_version() {
+    let _serial = serial();
+    let work = Work::new("media");
+    let incoming = work.dir.join("incoming");
+    std::fs::create_dir_all(&incoming).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let original = |f: &str| std::fs::read(fixture.join(f)).unwrap();
+    let on_site = |f: &str| std::fs::read(work.dist().join("content").join(f)).ok();
+    // Each upload through the watcher, keeping two versions, a second apart.
+    let upload = |request: &str, bundle: &[u8]| {
+        let name = format!("{request}@{}.json", live_version(&work));
+        std::fs::write(incoming.join(name), bundle).unwrap();
+        let out = watcher(&work, &incoming, true)
+            .args(["--keep", "2"])
+            .env(
+                "SOURCE_DATE_EPOCH",
+                (EPOCH.parse::<u64>().unwrap() + tick()).to_string(),
+            )
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{request}: {}", shown(&out));
+        let o = outcome(&work, request).unwrap_or_else(|| panic!("{request}: no outcome"));
+        assert_eq!(o["result"], "published", "{request}: {o}");
+    };
+    work.publish(Which::A);
+    let first = live_version(&work);
+    let first_bundle =
+        std::fs::read(work.dist().join(format!("content/versions/{first}.json"))).unwrap();
+    assert_eq!(
+        on_site("pjm-o-centrum.webm"),
+        Some(original("pjm-o-centrum.webm"))
+    );
+
+    // The next version leaves the video out, and the administrator puts a
+    // new logo in the upload folder with it.
+    let mut without_video: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(work.bundle(Which::A)).unwrap()).unwrap();
+    without_video
+        .as_object_mut()
+        .unwrap()
+        .remove("sign_language");
+    let without_video = serde_json::to_vec(&without_video).unwrap();
+    let new_logo = b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>\n";
+    std::fs::write(incoming.join("logo.svg"), new_logo).unwrap();
+    upload("drop", &without_video);
+    std::fs::remove_file(incoming.join("logo.svg")).unwrap();
+    for f in [
+        "pjm-o-centrum.webm",
+        "pjm-o-centrum.pl.vtt",
+        "pjm-plakat.svg",
+    ] {
+        assert_eq!(on_site(f), None, "{f} is still on the site");
+    }
+    assert_eq!(on_site("logo.svg").as_deref(), Some(&new_logo[..]));
+
+    // The rollback, as the editor sends it: the kept bundle, unchanged.
+    upload("back", &first_bundle);
+    for f in [
+        "pjm-o-centrum.webm",
+        "pjm-o-centrum.pl.vtt",
+        "pjm-o-centrum.en.vtt",
+        "pjm-plakat.svg",
+        "logo.svg",
+    ] {
+        assert_eq!(on_site(f), Some(original(f)), "{f} after the rollback");
+    }
+
+    // Two more versions without the video: no kept version names it, and
+    // the kept files hold no copy of it any more.
+    upload("again1", &without_video);
+    upload("again2", &without_video);
+    let store = work.dist().join("content/versions/media");
+    let video = original("pjm-o-centrum.webm");
+    let stored: Vec<Vec<u8>> = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(!stored.contains(&video), "the video is still kept");
+    // …while the files the kept versions name are (the logo the two name).
+    assert!(stored.contains(&new_logo.to_vec()));
+}

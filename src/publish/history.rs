@@ -166,6 +166,8 @@ fn file_of(id: &str) -> Option<String> {
 /// Adds to `out` (the new tree) the new version's bundle, the previous
 /// versions still kept (at most `keep` in all) and the status listing
 /// them, with `request`'s outcome when the publish answers an upload.
+/// Returns the previous versions kept, whose files
+/// ([`super::kept_media`]) the new tree keeps too.
 pub(super) fn add(
     dist: &Path,
     out: &mut Output,
@@ -174,7 +176,7 @@ pub(super) fn add(
     bundle: &Bundle,
     request: Option<&str>,
     keep: usize,
-) -> Result<(), PublishError> {
+) -> Result<Vec<String>, PublishError> {
     let old = read(dist);
     let file = file_of(&stamp.id).expect("a stamp is a token");
     let mut versions = vec![Version {
@@ -236,7 +238,34 @@ pub(super) fn add(
         requests,
     };
     out.insert(STATUS.into(), to_json(&new));
-    Ok(())
+    Ok(new.versions[1..]
+        .iter()
+        .map(|v| v.version.clone())
+        .collect())
+}
+
+/// The one of `versions` (DIST's kept ones) whose bundle is `bytes`, if
+/// any: an upload that is a rollback to it.
+pub(super) fn kept_version(dist: &Path, versions: &[Version], bytes: &[u8]) -> Option<String> {
+    // A version's name ends with its bundle's hash: only those are read.
+    let hash = hex(&sha256(bytes));
+    versions
+        .iter()
+        .filter(|v| v.version.ends_with(&hash[..8]))
+        .filter_map(|v| file_of(&v.version).map(|f| (&v.version, f)))
+        .find(|(_, file)| std::fs::read(dist.join(file)).is_ok_and(|b| b == bytes))
+        .map(|(id, _)| id.clone())
+}
+
+/// The newest of `versions` (DIST's kept ones) with a file named `name`.
+pub(super) fn kept_file(
+    dist: &Path,
+    versions: &[Version],
+    name: &str,
+) -> Option<std::path::PathBuf> {
+    versions
+        .iter()
+        .find_map(|v| super::kept_media::of_version(dist, &v.version).remove(name))
 }
 
 fn to_json(s: &Status) -> Vec<u8> {

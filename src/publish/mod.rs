@@ -40,6 +40,7 @@ mod address;
 mod digest;
 mod history;
 mod jsonld;
+mod kept_media;
 mod lock;
 mod open_data;
 mod plain_text;
@@ -325,7 +326,7 @@ fn publish_held(
         &specs,
         &mut |rel, html| staging.page(rel, html),
     )?;
-    history::add(
+    let kept = history::add(
         dist,
         &mut site.out,
         &version,
@@ -334,8 +335,9 @@ fn publish_held(
         request,
         opts.keep,
     )?;
+    let links = kept_media::keep(dist, &mut site.out, &version.id, &site.media, &kept)?;
     let reused = staging.reused;
-    let worker_version = staging.finish(&site.out, &site.media, notice)?;
+    let worker_version = staging.finish(&site.out, &site.media, &links, notice)?;
     Ok(Report {
         pages: site.pages,
         dist: opts.dist.clone(),

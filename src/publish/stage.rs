@@ -15,6 +15,7 @@
 
 use super::digest::{hex, integrity, sha256};
 use super::history::STATUS;
+use super::kept_media::{self, Link};
 use super::site::{Media, Output};
 use super::template::TEMPLATE;
 use super::{beside, io, BuildProblem, Notice, PublishError};
@@ -196,13 +197,15 @@ impl Staging {
         Ok(same)
     }
 
-    /// Writes `out` and the bundle's `media`, stamps the worker, waits for
+    /// Writes `out`, the bundle's `media` and the files of the versions
+    /// `kept` (links to them), stamps the worker, waits for
     /// the compression, flushes the tree to the disk and swaps it in.
     /// Returns the service worker's new version.
     pub(super) fn finish(
         mut self,
         out: &Output,
         media: &[Media],
+        kept: &[Link],
         notice: &mut dyn FnMut(&Notice),
     ) -> Result<String, PublishError> {
         let tmp = self.side.path().to_owned();
@@ -219,6 +222,7 @@ impl Staging {
             }
             io(fs::copy(&m.from, &to).map(|_| ()), &m.from)?;
         }
+        kept_media::link(&tmp, kept)?;
         let precached_media: BTreeSet<&str> = media
             .iter()
             .filter(|m| m.precache)

@@ -20,13 +20,15 @@
 //! it does not handle it twice. The files the bundle names (the logo, the
 //! easy-to-read pictures, the sign-language videos with their captions and
 //! posters, the EU strips) are not uploaded: the bundle is published with
-//! each file of its name found in INCOMING (put there
-//! by hand) or else the live site's (`DIST/content/`, where the last
-//! publish put them); with neither, it is refused, saying so.
+//! each file of its name found in INCOMING (put there by hand), else, for
+//! a rollback (a kept version's bundle sent again), the file that version
+//! had, else the live site's (`DIST/content/`, where the last publish put
+//! them), else the newest kept version's ([`super::kept_media`]); with
+//! none, it is refused, saying so.
 
 use super::{
-    beside, canonical, check_bundle, history, io, lock, publish_held, IfBusy, Notice, Options,
-    PublishError, SiteAddress,
+    beside, canonical, check_bundle, history, io, kept_media, lock, publish_held, IfBusy, Notice,
+    Options, PublishError, SiteAddress,
 };
 use crate::status::{self, Outcome, Text, Verdict};
 use std::collections::{BTreeMap, HashSet};
@@ -524,25 +526,41 @@ fn decide(
     let bundle_path = work.0.join("bundle.json");
     io(std::fs::write(&bundle_path, &bytes), &bundle_path)?;
     let mut missing = vec![];
+    // A rollback sends a kept version's bundle as it was: its files are
+    // the ones it had, even where the live site has another file of that
+    // name since.
+    let kept = history::kept_version(dist, &live.versions, &bytes)
+        .map(|id| kept_media::of_version(dist, &id))
+        .unwrap_or_default();
     for (path, name) in media_names(&bytes) {
         let to = work.0.join(&name);
         if to.exists() {
             continue;
         }
         let fresh = incoming.join(&name);
-        let live = dist.join("content").join(&name);
         if fresh.is_file() {
             // Copied: the administrator may later write over it in place.
             io(std::fs::copy(&fresh, &to), &fresh)?;
-        } else if live.is_file() {
+            continue;
+        }
+        // Then the rollback's own file, the live site's, or the newest
+        // kept version's of that name (a file taken off and named again).
+        let on_site = dist.join("content").join(&name);
+        let found = kept
+            .get(&name)
+            .cloned()
+            .or_else(|| on_site.is_file().then_some(on_site))
+            .or_else(|| history::kept_file(dist, &live.versions, &name));
+        match found {
             // A publish never writes a file of DIST in place (only new
             // files, in a new tree), so a link is as good as a copy, and
             // a 100 MiB video is not copied twice.
-            if std::fs::hard_link(&live, &to).is_err() {
-                io(std::fs::copy(&live, &to), &live)?;
+            Some(from) => {
+                if std::fs::hard_link(&from, &to).is_err() {
+                    io(std::fs::copy(&from, &to), &from)?;
+                }
             }
-        } else {
-            missing.push((path, name));
+            None => missing.push((path, name)),
         }
     }
     let (bytes, bundle) = match check_bundle(&bundle_path, dist_arg, bytes) {
