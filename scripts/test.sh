@@ -27,8 +27,8 @@ step() {
 
 step "lint"
 cargo fmt --check
-cargo clippy --all-targets --locked -q -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -q -- -D warnings
+cargo clippy --workspace --all-targets --locked -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p rops-es -p rops-content -p rops-workbook --lib --bins --tests --locked -q -- -D warnings
 
 step "native tier: content model and validator"
 cargo test --locked --workspace --lib --bins

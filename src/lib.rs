@@ -2,15 +2,21 @@
 //! behind it, drawn from one content bundle (the shipped one is a real
 //! centre's; `tests/fixtures/fictional/` is a test organisation's).
 //!
-//! Implementation note: `content` is the pure model (no leptos, no browser)
-//! and is the only module the native tests and the validator CLI need;
+//! Implementation note: `content` is the pure model (the `rops-content`
+//! crate: no leptos, no browser, a fact of its Cargo.toml) with the
+//! spreadsheet round trip (the `rops-workbook` crate) beside it;
 //! `publish` (native only) turns a bundle into the site's files; every
 //! other module is view code. Content is always rendered as text, never as
 //! HTML: no `inner_html` anywhere, and links only from checked http(s) URLs.
 
 pub mod app;
 pub mod components;
-pub mod content;
+/// The content model, and the spreadsheet round trip as `content::sheet`
+/// and `content::xlsx`: one path for the views and tools, two crates.
+pub mod content {
+    pub use rops_content::*;
+    pub use rops_workbook::{sheet, xlsx};
+}
 pub mod data;
 pub mod i18n;
 pub mod layout;

@@ -2,7 +2,7 @@
 //! the same bounds as a workbook's sheets.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use rops_es::content::{sheet, xlsx};
+use rops_workbook::{sheet, xlsx};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -3,7 +3,8 @@
 //! bounds (libFuzzer's -malloc_limit_mb stops the run if one happens).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use rops_es::content::{sheet, xlsx, Lang};
+use rops_content::Lang;
+use rops_workbook::{sheet, xlsx};
 
 fuzz_target!(|data: &[u8]| {
     match xlsx::read_workbook(data) {

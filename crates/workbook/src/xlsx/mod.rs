@@ -3,11 +3,11 @@
 //! their cached values, within the [`bounds`]. What the cells mean is [`sheet`](super::sheet)'s
 //! business.
 
-use super::format;
 use super::sheet::Cell;
 use super::sheet::{ColumnKind, Table};
-use super::text::Lang;
 use calamine::{Data, DataRef, Reader, SheetType, Xlsx};
+use rops_content::format;
+use rops_content::text::Lang;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
     FormatAlign, FormatBorder, Workbook, XlsxError,
@@ -394,11 +394,11 @@ pub(super) fn iso_day(s: &str) -> Option<f64> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::content::sheet::{from_tables, to_tables};
-    use crate::content::{parse, Bundle, DateValue, Point};
+    use crate::sheet::{from_tables, to_tables};
+    use rops_content::{parse, Bundle, DateValue, Point};
     use rust_xlsxwriter::Formula;
 
-    const REAL: &str = include_str!("../../../public/content/bundle.json");
+    const REAL: &str = include_str!("../../../../public/content/bundle.json");
 
     fn real() -> Bundle {
         parse(REAL).unwrap()
@@ -486,7 +486,7 @@ mod tests {
         ws.write_string(3, value, "1 980 000,00 zł").unwrap();
         let formula = Formula::new(format!(
             "=ROUND({}4*0.85,2)",
-            crate::content::sheet::column_letters(value as u32)
+            crate::sheet::column_letters(value as u32)
         ))
         .set_result("1683000");
         ws.write_formula(3, eu, formula).unwrap();
@@ -664,7 +664,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod bounded {
     use super::*;
-    use crate::content::sheet::Area;
+    use crate::sheet::Area;
     use std::io::Write;
 
     pub(super) fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
@@ -967,7 +967,7 @@ mod extreme {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod generated {
     use super::*;
-    use crate::content::sheet::{from_tables, tests::generated::bundle, to_tables};
+    use crate::sheet::{from_tables, tests::generated::bundle, to_tables};
     use proptest::prelude::*;
 
     proptest! {
@@ -976,7 +976,7 @@ mod generated {
         #[test]
         fn generated_bundles_round_trip_through_xlsx(b in bundle()) {
             let json = serde_json::to_string(&b).unwrap();
-            prop_assume!(crate::content::parse(&json).is_ok());
+            prop_assume!(rops_content::parse(&json).is_ok());
             let bytes = write_xlsx(&to_tables(&b), None).unwrap();
             let back = from_tables(&read_workbook(&bytes).unwrap());
             prop_assert!(back.is_ok(), "{:#?}", back.err());

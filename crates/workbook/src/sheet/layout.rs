@@ -5,9 +5,9 @@
 //! and brackets, so the order of columns is free.
 
 use super::cells::Choice;
-use crate::content::model::{Compliance, EventKind, FigureBound, Fund, Role};
-use crate::content::money::Currency;
-use crate::content::text::Lang;
+use rops_content::model::{Compliance, EventKind, FigureBound, Fund, Role};
+use rops_content::money::Currency;
+use rops_content::text::Lang;
 
 /// A header or field name: Polish, with the English hint after " / ".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,7 +13,7 @@
 
 use super::bounds::Budget;
 use super::{iso_day, WorkbookError};
-use crate::content::sheet::{Cell, Table};
+use crate::sheet::{Cell, Table};
 use quick_xml::events::{BytesStart, Event};
 use std::io::{BufReader, Cursor, Read};
 

@@ -212,7 +212,7 @@ mod tests {
     /// same as the media query's).
     #[test]
     fn backdrops_are_the_colours_of_style_css() {
-        let css = include_str!("../../style.css");
+        let css = include_str!("../../../style.css");
         let block = |selector: &str| -> &str {
             let start = css.find(selector).expect(selector) + selector.len();
             let end = start + css[start..].find('}').unwrap();

@@ -6,7 +6,7 @@
 use super::*;
 use proptest::prelude::*;
 
-const REAL: &str = include_str!("../../public/content/bundle.json");
+const REAL: &str = include_str!("../../../public/content/bundle.json");
 
 fn located(e: &ContentError) -> bool {
     match e {

@@ -8,10 +8,10 @@
 //! shows and stores numbers, so what the user sees is what is imported.
 
 use super::{Cell, CellType, Problem};
-use crate::content::date::{civil_from_days, days_from_civil, DateValue, Point};
-use crate::content::money::{Currency, Minor};
-use crate::content::query::fold;
-use crate::content::text::{is_blank, Lang};
+use rops_content::date::{civil_from_days, days_from_civil, DateValue, Point};
+use rops_content::money::{Currency, Minor};
+use rops_content::query::fold;
+use rops_content::text::{is_blank, Lang};
 
 /// Amounts (in minor units) below this are written as number cells.
 const EXACT_AS_NUMBER: u64 = 1_000_000_000_000_000;

@@ -11,7 +11,7 @@
 //! unpacked) and far below what a 1 GiB process can hold.
 
 use super::WorkbookError;
-use crate::content::sheet::{column_letters, Area, Cell, Table};
+use crate::sheet::{column_letters, Area, Cell, Table};
 use std::io::{BufReader, Cursor, Read};
 
 /// Parts (files) inside the zip: an .xlsx from Excel has about 15.
@@ -316,11 +316,11 @@ impl Budget {
 /// reads it, within the same bounds as a workbook's sheets (a file of
 /// nothing but separators is millions of empty cells).
 ///
-/// [`csv::read_rows`]: crate::content::csv::read_rows
+/// [`csv::read_rows`]: rops_content::csv::read_rows
 pub fn csv_sheet(name: &str, text: &str, budget: &mut Budget) -> Result<Table, WorkbookError> {
     let mut t = Table::new(name);
     let mut fault = None;
-    crate::content::csv::for_each_field(text, |row, col, field| {
+    rops_content::csv::for_each_field(text, |row, col, field| {
         if fault.is_some() {
             return false;
         }

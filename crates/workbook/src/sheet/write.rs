@@ -3,11 +3,11 @@
 use super::cells::{amount_cell, choice_cell, count_cell, date_cell};
 use super::layout::*;
 use super::{Cell, Table};
-use crate::content::model::{
+use rops_content::model::{
     Bundle, Declaration, EasyReadSection, Event, Figure, Organisation, Picture, Project, SignVideo,
     Source,
 };
-use crate::content::text::{Lang, Text};
+use rops_content::text::{Lang, Text};
 
 /// The workbook of a checked bundle: one table per [`Section`], in order.
 pub fn to_tables(b: &Bundle) -> Vec<Table> {
@@ -95,7 +95,7 @@ fn source_cell(s: &Source, c: SourceCol) -> Cell {
     }
 }
 
-fn era_cell(e: &crate::content::model::Era, c: EraCol) -> Cell {
+fn era_cell(e: &rops_content::model::Era, c: EraCol) -> Cell {
     match c {
         EraCol::Id => Cell::text(&e.id),
         EraCol::NamePl => text_in(&e.name, Lang::Pl),

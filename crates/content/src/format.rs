@@ -186,7 +186,7 @@ pub fn date(d: DateValue, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::money::Minor;
+    use crate::money::Minor;
 
     #[test]
     fn money_in_both_languages() {

@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn an_era_named_after_its_period_does_not_say_it_twice() {
-        let b = crate::content::parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let b = crate::parse(include_str!("../../../public/content/bundle.json")).unwrap();
         let era = |id: &str| b.eras.iter().find(|e| e.id == id).unwrap();
         assert_eq!(
             era("rpo-wm-2014-2020").name_and_period(Lang::Pl),
@@ -239,9 +239,9 @@ mod tests {
             ("Inicjatywa Wspólnotowa EQUAL", Some("2004".to_owned()))
         );
     }
-    use crate::content::parse;
+    use crate::parse;
 
-    const REAL: &str = include_str!("../../public/content/bundle.json");
+    const REAL: &str = include_str!("../../../public/content/bundle.json");
 
     #[test]
     fn folding_ignores_case_and_polish_diacritics() {

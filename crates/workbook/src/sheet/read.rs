@@ -7,12 +7,12 @@
 use super::cells::*;
 use super::layout::*;
 use super::{a1, Cell, Place, Problem, SheetFault, SheetFaults, Table, EMPTY};
-use crate::content::date::DateValue;
-use crate::content::error::{ContentError, Fault, FaultKind, JsonPath};
-use crate::content::model::*;
-use crate::content::money::{Currency, Minor, Money};
-use crate::content::parse::{parse, warnings};
-use crate::content::text::{Lang, Text};
+use rops_content::date::DateValue;
+use rops_content::error::{ContentError, Fault, FaultKind, JsonPath};
+use rops_content::model::*;
+use rops_content::money::{Currency, Minor, Money};
+use rops_content::parse::{parse, warnings};
+use rops_content::text::{Lang, Text};
 use std::collections::{BTreeMap, HashMap};
 use std::marker::PhantomData;
 

@@ -336,8 +336,8 @@ mod native {
     use super::{
         is_logo_name, logo_problem, media_files, media_problem, MediaKind, MAX_LOGO_BYTES,
     };
-    use crate::content::error::{Fault, FaultKind, JsonPath, LogoProblem, MediaProblem};
-    use crate::content::Bundle;
+    use crate::error::{Fault, FaultKind, JsonPath, LogoProblem, MediaProblem};
+    use crate::Bundle;
     use std::io::Read;
     use std::path::Path;
 

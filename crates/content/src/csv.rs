@@ -180,11 +180,11 @@ pub fn for_each_field(text: &str, mut f: impl FnMut(usize, usize, String) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse;
+    use crate::parse;
 
     #[test]
     fn one_row_per_project_with_plain_amounts() {
-        let b = parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let b = parse(include_str!("../../../public/content/bundle.json")).unwrap();
         let csv = funding_csv(&b, Lang::Pl);
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 1 + b.projects.len());
@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn csv_reads_back_with_either_separator() {
-        let b = parse(include_str!("../../public/content/bundle.json")).unwrap();
+        let b = parse(include_str!("../../../public/content/bundle.json")).unwrap();
         let rows = read_rows(&funding_csv(&b, Lang::Pl));
         assert_eq!(rows.len(), 1 + b.projects.len());
         assert_eq!(rows[0], HEADER);

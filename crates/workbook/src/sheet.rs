@@ -36,9 +36,9 @@ mod read;
 pub(crate) mod tests;
 mod write;
 
-use super::date::DateProblem;
-use super::error::FaultKind;
-use super::text::{is_blank, Lang};
+use rops_content::date::DateProblem;
+use rops_content::error::FaultKind;
+use rops_content::text::{is_blank, Lang};
 use std::fmt;
 
 pub use cells::{
@@ -476,7 +476,7 @@ impl Problem {
             }
             TooLarge { size, limit } => {
                 let lang = if pl { Lang::Pl } else { Lang::En };
-                let (size, limit) = super::format::two_sizes(*size as u64, *limit as u64, lang);
+                let (size, limit) = rops_content::format::two_sizes(*size as u64, *limit as u64, lang);
                 if pl {
                     format!("treść zajęłaby {size}, więcej niż dopuszczalne {limit}: skróć najdłuższe teksty albo usuń część wydarzeń")
                 } else {

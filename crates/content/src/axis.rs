@@ -387,11 +387,11 @@ pub fn shape_path(kind: EventKind, cx: f64, cy: f64, r: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse;
-    use crate::content::query::Filter;
-    use crate::content::Lang;
+    use crate::parse;
+    use crate::query::Filter;
+    use crate::Lang;
 
-    const REAL: &str = include_str!("../../public/content/bundle.json");
+    const REAL: &str = include_str!("../../../public/content/bundle.json");
 
     #[test]
     fn years_are_slots_of_equal_width_from_the_first_to_the_last_dated_year() {

@@ -3,7 +3,7 @@
 
 use super::*;
 
-const REAL: &str = include_str!("../../public/content/bundle.json");
+const REAL: &str = include_str!("../../../public/content/bundle.json");
 
 fn real() -> Bundle {
     parse(REAL).unwrap_or_else(|e| panic!("the shipped bundle must be valid: {e}"))
@@ -468,7 +468,7 @@ fn eras_place_events() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn schema_file_is_up_to_date() {
-    let committed = include_str!("../../public/content/bundle.schema.json");
+    let committed = include_str!("../../../public/content/bundle.schema.json");
     assert!(
         committed == schema::bundle_schema(),
         "public/content/bundle.schema.json is stale: run `cargo run --bin validate-bundle -- --write-schema public/content/bundle.schema.json`"
@@ -765,7 +765,7 @@ fn hidden_controls_and_invisible_only_texts_are_located_faults() {
         FaultKind::HiddenControl {
             code: 0x202E,
             index: 13,
-            kind: crate::content::text::Invisible::Direction,
+            kind: crate::text::Invisible::Direction,
         }
     );
     assert_eq!(f[0].at, Some(position(&text, "\"Wyróżnienie \\u202e")));
@@ -961,7 +961,7 @@ fn a_long_app_name_is_a_located_warning() {
 
 // ---- a second, fictional organisation: nothing of the first is built in ----
 
-const FICTIONAL: &str = include_str!("../../tests/fixtures/fictional/bundle.json");
+const FICTIONAL: &str = include_str!("../../../tests/fixtures/fictional/bundle.json");
 
 #[test]
 fn a_fictional_organisation_is_a_complete_bundle_of_its_own() {
@@ -1017,7 +1017,8 @@ fn a_fictional_organisation_is_a_complete_bundle_of_its_own() {
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn the_fictional_logo_passes_the_file_checks() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fictional");
     let b = parse(FICTIONAL).unwrap();
     assert_eq!(check_logo(&b, &dir), vec![]);
     // The same bundle beside no logo: a located fault at the file name.
@@ -1091,7 +1092,7 @@ fn an_invisible_character_in_any_string_is_a_fault_at_that_string() {
             Segment::Index(i) => &mut v[*i],
         })
     }
-    let fictional = include_str!("../../tests/fixtures/fictional/bundle.json");
+    let fictional = include_str!("../../../tests/fixtures/fictional/bundle.json");
     let mut checked = 0;
     for source in [REAL, fictional] {
         let original: Value = serde_json::from_str(source).unwrap();
@@ -1404,7 +1405,8 @@ fn the_eu_wording_follows_the_programme_period() {
 #[test]
 fn every_media_file_is_checked_beside_the_bundle() {
     use std::fs;
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fictional");
     let b = parse(FICTIONAL).unwrap();
     assert_eq!(check_files(&b, &fixture), vec![]);
     let dir = std::env::temp_dir().join(format!("media-{}", std::process::id()));

@@ -121,7 +121,7 @@ fn is_leap(year: u16) -> bool {
 }
 
 /// Days from 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
-pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;

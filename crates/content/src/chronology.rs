@@ -94,9 +94,9 @@ impl Chronology {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{parse, EventKind};
+    use crate::{parse, EventKind};
 
-    const REAL: &str = include_str!("../../public/content/bundle.json");
+    const REAL: &str = include_str!("../../../public/content/bundle.json");
 
     fn ids<'a>(c: &Chronology, b: &'a Bundle, pos: &[usize]) -> Vec<&'a str> {
         pos.iter().map(|&p| c.at(b, p).id.as_str()).collect()

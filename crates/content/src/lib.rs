@@ -1,31 +1,30 @@
 //! The pure content model: what the JSON bundle may say, and the questions the
-//! views ask of it. Nothing here touches leptos or the browser, so every rule
-//! is unit-tested natively (`cargo test --lib`).
+//! views ask of it. Nothing here touches leptos or the browser (this crate
+//! does not depend on them: see its Cargo.toml), so every rule is unit-tested
+//! natively (`cargo test -p rops-content`).
 //!
 //! The one way in is [`parse`]: text becomes a checked [`Bundle`] or a
 //! [`ContentError`] whose every fault names its JSON path and line:column.
-//! A workbook comes in through [`sheet::from_tables`], which ends in the
-//! same `parse` and names each fault's cell instead.
+//! A workbook comes in through `rops_workbook::sheet::from_tables`, which
+//! ends in the same `parse` and names each fault's cell instead.
 
 pub mod axis;
 pub mod chronology;
 pub mod colour;
 pub mod csv;
-mod date;
-mod error;
+pub mod date;
+pub mod error;
 pub mod format;
 mod id;
 mod locate;
 mod logo;
-mod model;
-mod money;
-pub(crate) mod parse;
+pub mod model;
+pub mod money;
+pub mod parse;
 pub mod query;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-pub mod sheet;
-mod text;
-pub mod xlsx;
+pub mod text;
 
 pub use chronology::Chronology;
 pub use colour::{Backdrop, Rgb, Scheme};

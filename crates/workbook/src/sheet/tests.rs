@@ -1,11 +1,11 @@
 use super::cells::*;
 use super::layout::*;
 use super::*;
-use crate::content::date::{DateValue, Point};
-use crate::content::money::{Currency, Minor};
-use crate::content::{parse, Bundle, EventKind, FigureBound, Role};
+use rops_content::date::{DateValue, Point};
+use rops_content::money::{Currency, Minor};
+use rops_content::{parse, Bundle, EventKind, FigureBound, Role};
 
-const REAL: &str = include_str!("../../../public/content/bundle.json");
+const REAL: &str = include_str!("../../../../public/content/bundle.json");
 
 fn real() -> Bundle {
     parse(REAL).unwrap()
@@ -423,7 +423,7 @@ fn the_real_bundle_round_trips_through_tables() {
     assert_eq!(serde_json::to_value(&back).unwrap(), original);
 }
 
-const FICTIONAL: &str = include_str!("../../../tests/fixtures/fictional/bundle.json");
+const FICTIONAL: &str = include_str!("../../../../tests/fixtures/fictional/bundle.json");
 
 #[test]
 fn the_fictional_bundle_round_trips_with_every_field_of_the_three_forms() {
@@ -954,7 +954,7 @@ fn a_folder_of_csv_files_reads_like_the_workbook() {
                 .iter()
                 .map(|r| r.iter().map(csv_field).collect::<Vec<_>>().join(";") + "\r\n")
                 .collect();
-            Table::from_rows(&t.name, crate::content::csv::read_rows(&text))
+            Table::from_rows(&t.name, rops_content::csv::read_rows(&text))
         })
         .collect();
     assert_eq!(ok(&tables), b);
@@ -965,11 +965,11 @@ fn a_folder_of_csv_files_reads_like_the_workbook() {
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod generated {
     use super::*;
-    use crate::content::model::*;
-    use crate::content::money::Money;
-    use crate::content::text::{hidden_control, Text};
-    use crate::content::Compliance;
     use proptest::prelude::*;
+    use rops_content::model::*;
+    use rops_content::money::Money;
+    use rops_content::text::{hidden_control, Text};
+    use rops_content::Compliance;
 
     /// Texts as editors write them, and the ones a spreadsheet could take
     /// for something else (numbers, dates, formulas, escapes, spaces).
@@ -984,7 +984,7 @@ pub(crate) mod generated {
             .prop_map(str::to_owned),
         ]
         .prop_filter("a text the validator accepts", |s| {
-            !crate::content::text::is_blank(s) && hidden_control(s).is_none()
+            !rops_content::text::is_blank(s) && hidden_control(s).is_none()
         })
     }
 
