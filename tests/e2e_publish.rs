@@ -1294,15 +1294,21 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
     expected.extend(["sitemap.xml", "sitemap.xml.br", "sitemap.xml.gz"].map(String::from));
     expected.insert("content/bundle.json".into());
 
-    // And the status, which names the new version; the one file added is
-    // that version's bundle, kept for rollback.
+    // And the status, which names the new version; the two files added are
+    // that version's bundle, kept for rollback, and the list of its files
+    // (the same files as the version before: none is added to the store).
     expected.insert("publish-status.json".into());
     let status: Value = serde_json::from_slice(&after["publish-status.json"]).unwrap();
+    let version = status["versions"][0]["version"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let kept = status["versions"][0]["file"].as_str().unwrap().to_owned();
     assert_eq!(after[&kept], edited.as_bytes(), "{kept}");
+    let files = format!("content/versions/media/{version}.json");
 
     let (added, removed, changed) = diff(&before, &after);
-    assert_eq!(added, BTreeSet::from([kept]), "files added");
+    assert_eq!(added, BTreeSet::from([kept, files]), "files added");
     assert!(removed.is_empty(), "files removed: {removed:?}");
     let unexpected: Vec<_> = changed.difference(&expected).collect();
     let unchanged: Vec<_> = expected.difference(&changed).collect();
