@@ -27,6 +27,8 @@ step() {
 
 step "lint"
 cargo fmt --check
+# Every repository path the docs name exists.
+scripts/check-doc-paths.sh
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p rops-es -p rops-content -p rops-workbook --lib --bins --tests --locked -q -- -D warnings
 

@@ -4,8 +4,8 @@
 //! natively by the same components. The app is mounted out of sight
 //! (`#app[hidden]`, see main.rs) and, once its content is in and drawn,
 //! replaces the prerendered `#boot` in one frame: same markup, so no text or
-//! position changes (clean takeover rather than hydration: see the README's
-//! "Prerendering" for the figures). What the visitor did meanwhile is kept:
+//! position changes (clean takeover rather than hydration: see
+//! docs/administrators.md, "Takeover, not hydration", for the figures). What the visitor did meanwhile is kept:
 //! the focused control, and anything typed into a field (matched by id).
 //! If the bundle changed since the page was published, the app's content is
 //! the newer one: it always draws from the bundle it loaded.

@@ -177,7 +177,7 @@ fn the_service_publishes_once_as_its_own_user_where_publish_writes() {
     );
     assert_eq!(service.one("Service", "NoNewPrivileges"), "yes");
     // One upload cannot take the server with it: memory, tasks and file
-    // size are bounded (README, "Limits"), and a run past them is killed,
+    // size are bounded (docs/administrators.md, "Limits"), and a run past them is killed,
     // counted and, the second time, set aside by the watcher.
     assert!(service.one("Service", "MemoryMax").ends_with('G'));
     assert_eq!(service.one("Service", "MemorySwapMax"), "0");

@@ -1,5 +1,5 @@
 //! End-to-end through a real nginx (Debian's, with deploy/nginx.conf from the
-//! repo, included exactly as the README says) on a loopback port, at the
+//! repo, included exactly as docs/administrators.md says) on a loopback port, at the
 //! root and under a sub-path: response headers, compression and `Vary`,
 //! caching, SPA fallback, an edited bundle reaching every client, and the
 //! app running under the strict CSP with no violations.
@@ -363,7 +363,7 @@ async fn an_edited_bundle_reaches_every_client_without_a_rebuild() {
     let before = get(&n.base, path, "br").await;
     assert_eq!(before.decoded(), old);
 
-    // An editor replaces the bundle on the live site (as the README allows).
+    // An editor replaces the bundle on the live site (as docs/administrators.md allows).
     let edited = String::from_utf8(old.clone()).unwrap().replacen(
         "Nagroda główna RegioStars 2016",
         "Nagroda główna RegioStars 2016 (poprawione)",

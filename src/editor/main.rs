@@ -1,7 +1,7 @@
 //! The content editor: a second wasm entry, built by its own trunk run
 //! (Trunk.editor.toml) into `dist/editor/`, so visitors never download it.
 //! It edits a draft of the content bundle with the app's own validator
-//! and previews it with the app's own pages (see README, "Edycja w
+//! and previews it with the app's own pages (see docs/staff.md, "Edycja w
 //! przeglądarce / Editing in the browser").
 //!
 //! The modules are plain Rust on the native build too, so their pure parts

@@ -1,6 +1,6 @@
 //! Publishing from the editor: the checked bundle goes to the site's own
 //! server, which checks it again and publishes it, and the outcome comes
-//! back here (README, "Publikowanie z edytora / Publishing from the
+//! back here (docs/staff.md, "Publikowanie z edytora / Publishing from the
 //! editor").
 //!
 //! - **Sending**: an HTTP `PUT` of the bundle to `<site>upload/<request>@<version>.json`,

@@ -1,4 +1,4 @@
-//! Debian's nginx with `deploy/nginx.conf`, as the README's deployment
+//! Debian's nginx with `deploy/nginx.conf`, as docs/administrators.md's deployment
 //! section configures it, on a loopback port (e2e_nginx, e2e_publish), and
 //! the small file and HTTP pieces those tests share.
 
@@ -47,7 +47,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// nginx serving `dist` at `prefix` ("/" or "/ekonomia/"), configured as the
-/// README's deployment section says: at the root, `root` is dist itself;
+/// docs/administrators.md's deployment section says: at the root, `root` is dist itself;
 /// under a sub-path, `root` is a folder holding dist under the sub-path's
 /// name (here a symlink).
 pub fn start_nginx(dist: &Path, prefix: &str) -> Nginx {

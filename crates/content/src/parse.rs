@@ -78,7 +78,7 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 /// The most events a bundle may have. Each event has four pages (two
 /// languages, page and embed): 10 000 events are 40 000 pages, which the
 /// publisher writes within the server's limits (deploy/rops-publish.service;
-/// README, "Limits"). An 8 MiB upload of short events (~72 000) would not.
+/// docs/administrators.md, "Limits"). An 8 MiB upload of short events (~72 000) would not.
 pub const MAX_EVENTS: usize = 10_000;
 /// The most items of each other list (sources, eras, projects, figures).
 pub const MAX_ITEMS: usize = 1_000;
