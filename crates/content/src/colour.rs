@@ -3,7 +3,7 @@
 //! accent that would make links or buttons unreadable), and the CSS that
 //! applies a bundle's accent.
 
-use super::model::AccentColours;
+use super::model::{AccentColours, Bundle};
 use super::text::Lang;
 use std::fmt;
 
@@ -164,6 +164,16 @@ pub fn accent_css(accent: &AccentColours) -> Option<String> {
         vars(dark),
         vars(dark),
     ))
+}
+
+// Here, not in the model: the model is data and its questions; this one
+// needs the palettes above (and the model importing them made a cycle).
+impl Bundle {
+    /// The organisation's accent as a style sheet (see [`accent_css`]);
+    /// None without one.
+    pub fn accent_css(&self) -> Option<String> {
+        accent_css(self.organisation.accent.as_ref()?)
+    }
 }
 
 #[cfg(test)]

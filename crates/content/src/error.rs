@@ -5,24 +5,9 @@ use super::text::Invisible;
 use super::text::Lang;
 use std::fmt;
 
-/// 1-based line and column, columns counted in characters (as editors show them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.column)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Segment {
-    Key(String),
-    Index(usize),
-}
+// The place types are the locator's vocabulary, which this module uses;
+// they live there so that the locator needs nothing from here.
+pub use super::locate::{Location, Segment};
 
 /// A JSON path, shown as `$.events[3].title.pl`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -8,8 +8,27 @@
 //! fault by scanning from the start made a file with thousands of faults
 //! quadratic (4 000 faults took 21 s while the publisher held its lock).
 
-use super::error::{Location, Segment};
 use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// 1-based line and column, columns counted in characters (as editors show them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Segment {
+    Key(String),
+    Index(usize),
+}
 
 #[cfg(test)]
 thread_local! {

@@ -560,12 +560,6 @@ pub struct Figure {
 }
 
 impl Bundle {
-    /// The organisation's accent as a style sheet (see
-    /// [`colour::accent_css`](super::colour::accent_css)); None without one.
-    pub fn accent_css(&self) -> Option<String> {
-        super::colour::accent_css(self.organisation.accent.as_ref()?)
-    }
-
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.projects.iter().find(|p| p.id == id)
     }
