@@ -8,8 +8,9 @@
 //!
 //! Only ever called under DIST's lock.
 
+use super::clock::{now_secs, rfc3339};
 use super::digest::{hex, sha256};
-use super::site::Output;
+use super::tree::Output;
 use super::{io, PublishError};
 use crate::content::{self, Bundle};
 use crate::status::{self, Outcome, Status, Verdict, Version};
@@ -42,31 +43,6 @@ impl Stamp {
             at,
         }
     }
-}
-
-/// Seconds since the epoch; SOURCE_DATE_EPOCH overrides the clock (the
-/// tests' trees then do not depend on the time).
-pub(super) fn now_secs() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        })
-}
-
-/// `secs` as RFC 3339 in UTC, to the second.
-pub(super) fn rfc3339(secs: i64) -> String {
-    let (y, m, d) = content::civil_from_days(secs.div_euclid(86_400));
-    let s = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
 }
 
 /// DIST's status; an empty one when there is none yet (a site published

@@ -11,7 +11,7 @@
 //! Only ever called under DIST's lock.
 
 use super::digest::hex;
-use super::site::{Media, Output};
+use super::tree::{Media, Output};
 use super::{io, PublishError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

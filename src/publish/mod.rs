@@ -37,8 +37,10 @@
 //!   ([`SiteAddress`]).
 
 mod address;
+mod clock;
 mod digest;
 mod history;
+mod html;
 mod jsonld;
 mod kept_media;
 mod lock;
@@ -47,6 +49,7 @@ mod plain_text;
 mod site;
 mod stage;
 mod template;
+mod tree;
 mod watch;
 
 pub use address::{SiteAddress, SiteUrl, SiteUrlError};

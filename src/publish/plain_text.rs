@@ -11,7 +11,7 @@
 //! bundle is escaped ([`esc`]), never markup, and a text shown in Polish
 //! on the English page carries `lang="pl"`.
 
-use super::site::{declaration_meta, esc};
+use super::html::{declaration_meta, esc};
 use crate::content::{format, Bundle, Lang, Text};
 use crate::i18n::{self, ui};
 

@@ -5,13 +5,16 @@
 //! ([`super::stage::Staging::page`]); the other files, a few, are kept in
 //! memory ([`Output`]) for the caller to write.
 
+use super::clock::today;
+use super::html::{declaration_meta, esc};
 use super::template::Template;
+use super::tree::{Media, Output};
 use super::{io, BuildProblem, PublishError};
 use crate::app::Prerender;
 use crate::content::{self, Bundle, Lang};
-use crate::nav::{absolute_url, event_path, to_embed, Page, DECLARATION_META, PUBLIC_URL_META};
+use crate::nav::{absolute_url, event_path, to_embed, Page, PUBLIC_URL_META};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// One page to write: where, and what the app shows there.
@@ -102,28 +105,12 @@ fn summary(text: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
-pub(super) fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The file a path is served from: `/` → `index.html`, `/x/y` → `x/y/index.html`.
 fn file_of(path: &str) -> String {
     match path.trim_matches('/') {
         "" => "index.html".into(),
         p => format!("{p}/index.html"),
     }
-}
-
-/// Where the accessibility declaration is, as the 2019 act's template asks
-/// every page of a public body to say: every published HTML file carries it.
-pub(super) fn declaration_meta(site_url: &str, lang: Lang) -> String {
-    format!(
-        "<meta name=\"{DECLARATION_META}\" content=\"{}\">",
-        esc(&Page::Accessibility.url(site_url, lang))
-    )
 }
 
 /// What every page's head says of the site.
@@ -220,9 +207,6 @@ impl Head<'_> {
     }
 }
 
-/// What one run writes: file (relative to DIST) → bytes.
-pub(super) type Output = BTreeMap<String, Vec<u8>>;
-
 /// Takes each page (its file below DIST, its HTML) as it is rendered, and
 /// says whether DIST already had it as it is.
 pub(super) type PageWriter<'a> = dyn FnMut(&str, Vec<u8>) -> Result<bool, PublishError> + 'a;
@@ -236,20 +220,6 @@ pub(super) struct Rendered {
     /// The files the bundle names, copied as they are (a video may be
     /// 100 MiB: streamed by the kernel, never held in memory).
     pub(super) media: Vec<Media>,
-}
-
-/// A file the bundle names, from beside the bundle to `content/<file>`.
-pub(super) struct Media {
-    /// Below DIST: `content/<file>` (the bundle's names are plain, so
-    /// the files lie flat beside `content/bundle.json`, as beside the
-    /// bundle).
-    pub(super) rel: String,
-    pub(super) from: PathBuf,
-    /// Whether the worker precaches it: the pictures (the logo, which the
-    /// header shows offline, the easy-to-read pictures, posters and EU
-    /// strips, each at most 100 KiB), not the videos (up to 100 MiB each)
-    /// nor their captions (of no use without them).
-    pub(super) precache: bool,
 }
 
 /// Every file the bundle names, each once (a name given twice is one file).
@@ -418,13 +388,6 @@ fn sitemap(
     }
     xml.push_str("</urlset>\n");
     xml.into_bytes()
-}
-
-/// Today's date (UTC), `YYYY-MM-DD`; SOURCE_DATE_EPOCH overrides the clock.
-fn today() -> String {
-    let secs = super::history::now_secs();
-    let (y, m, d) = content::civil_from_days(secs.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[cfg(test)]

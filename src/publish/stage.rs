@@ -16,8 +16,8 @@
 use super::digest::{hex, integrity, sha256};
 use super::history::STATUS;
 use super::kept_media::{self, Link};
-use super::site::{Media, Output};
 use super::template::TEMPLATE;
+use super::tree::{Media, Output};
 use super::{beside, io, BuildProblem, Notice, PublishError};
 use crate::content::Lang;
 use std::collections::BTreeSet;

@@ -2,7 +2,7 @@
 //! scripts/post-build.mjs) and the pages made from it.
 
 use super::digest::integrity;
-use super::site::esc;
+use super::html::esc;
 use super::{io, BuildProblem, PublishError};
 use crate::content::Lang;
 use std::path::Path;

@@ -27,8 +27,8 @@
 //! none, it is refused, saying so.
 
 use super::{
-    beside, canonical, check_bundle, history, io, kept_media, lock, publish_held, IfBusy, Notice,
-    Options, PublishError, SiteAddress,
+    beside, canonical, check_bundle, clock, history, io, kept_media, lock, publish_held, IfBusy,
+    Notice, Options, PublishError, SiteAddress,
 };
 use crate::status::{self, Outcome, Text, Verdict};
 use std::collections::{BTreeMap, HashSet};
@@ -272,7 +272,7 @@ fn pending(
 }
 
 fn now() -> String {
-    history::rfc3339(history::now_secs())
+    clock::rfc3339(clock::now_secs())
 }
 
 /// One upload, start to end, under DIST's lock. Whether it was removed.
