@@ -9,6 +9,7 @@
 
 mod draft;
 mod form;
+mod json_path;
 mod page;
 mod preview;
 mod publishing;

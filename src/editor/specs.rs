@@ -2,7 +2,7 @@
 //! read by the form (which field to draw) and by [`field_for`] (which
 //! field a validator fault belongs to), so the two cannot disagree.
 
-use super::draft::{fault_dom_id, Path, Seg};
+use super::json_path::{fault_dom_id, Path, Seg};
 use rops_es::content::{JsonPath, Lang, Segment};
 use serde_json::{json, Value};
 
@@ -70,7 +70,7 @@ impl Group {
         for (keys, ..) in self.parts {
             if keys.last() != Some(&"en") {
                 let p = keys.iter().fold(Path::root(), |p, k| p.key(k));
-                super::draft::set(&mut v, &p, json!(""));
+                super::json_path::set(&mut v, &p, json!(""));
             }
         }
         v
@@ -757,9 +757,9 @@ pub fn new_item(section: &Section, first_source: Option<&str>) -> Value {
 /// it, so that no content and none given are one thing, as in the workbook.
 pub fn drop_if_empty(v: &mut Value, section: &Section) {
     let list = section.path();
-    if list.0.len() > 1 && super::draft::len_at(v, &list) == 0 {
+    if list.0.len() > 1 && super::json_path::len_at(v, &list) == 0 {
         let holder = Path(list.0[..list.0.len() - 1].to_vec());
-        super::draft::set(v, &holder, Value::Null);
+        super::json_path::set(v, &holder, Value::Null);
     }
 }
 
