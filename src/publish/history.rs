@@ -233,17 +233,6 @@ pub(super) fn kept_version(dist: &Path, versions: &[Version], bytes: &[u8]) -> O
         .map(|(id, _)| id.clone())
 }
 
-/// The newest of `versions` (DIST's kept ones) with a file named `name`.
-pub(super) fn kept_file(
-    dist: &Path,
-    versions: &[Version],
-    name: &str,
-) -> Option<std::path::PathBuf> {
-    versions
-        .iter()
-        .find_map(|v| super::kept_media::of_version(dist, &v.version).remove(name))
-}
-
 fn to_json(s: &Status) -> Vec<u8> {
     let mut v = serde_json::to_vec_pretty(s).expect("a status serialises");
     v.push(b'\n');

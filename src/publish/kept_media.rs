@@ -12,7 +12,8 @@
 
 use super::digest::hex;
 use super::tree::{Media, Output};
-use super::{io, PublishError};
+use super::{io, link_or_copy, PublishError};
+use crate::status::Version;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -70,6 +71,14 @@ fn files(dist: &Path, bytes: &[u8]) -> BTreeMap<String, PathBuf> {
         .map(|(name, hash)| (name, dist.join(stored(&hash))))
         .filter(|(_, path)| path.is_file())
         .collect()
+}
+
+/// The newest of `versions` (DIST's kept ones, newest first) with a file
+/// named `name`: a file taken off the site and named again.
+pub(super) fn newest_named(dist: &Path, versions: &[Version], name: &str) -> Option<PathBuf> {
+    versions
+        .iter()
+        .find_map(|v| of_version(dist, &v.version).remove(name))
 }
 
 /// A name with no folder in it (what the validator allows a bundle to name).
@@ -130,13 +139,7 @@ pub(super) fn link(tmp: &Path, links: &[Link]) -> Result<(), PublishError> {
             LinkFrom::Staged(rel) => tmp.join(rel),
             LinkFrom::Live(path) => path.clone(),
         };
-        let to = tmp.join(&l.rel);
-        if let Some(dir) = to.parent() {
-            io(std::fs::create_dir_all(dir), dir)?;
-        }
-        if std::fs::hard_link(&from, &to).is_err() {
-            io(std::fs::copy(&from, &to).map(|_| ()), &from)?;
-        }
+        link_or_copy(&from, &tmp.join(&l.rel))?;
     }
     Ok(())
 }

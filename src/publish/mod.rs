@@ -250,6 +250,19 @@ fn replace_file(path: &Path, tmp: &Path, data: &[u8]) -> std::io::Result<()> {
     r
 }
 
+/// `to` as a hard link to `from`, or a copy where links are refused. A
+/// publish never writes a file in place (only new files, in a new tree), so
+/// a link is as good as a copy, and a 100 MiB video is not copied again.
+fn link_or_copy(from: &Path, to: &Path) -> Result<(), PublishError> {
+    if let Some(dir) = to.parent() {
+        io(std::fs::create_dir_all(dir), dir)?;
+    }
+    if std::fs::hard_link(from, to).is_err() {
+        io(std::fs::copy(from, to).map(|_| ()), from)?;
+    }
+    Ok(())
+}
+
 /// `.DISTNAME.<what>` in DIST's parent folder, for a canonical `dist`.
 fn beside(dist: &Path, what: &str) -> PathBuf {
     let name = dist.file_name().and_then(|n| n.to_str()).unwrap_or("dist");

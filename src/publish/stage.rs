@@ -18,7 +18,7 @@ use super::history::STATUS;
 use super::kept_media::{self, Link};
 use super::template::TEMPLATE;
 use super::tree::{Media, Output};
-use super::{beside, io, BuildProblem, Notice, PublishError};
+use super::{beside, io, link_or_copy, BuildProblem, Notice, PublishError};
 use crate::content::Lang;
 use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
@@ -297,17 +297,6 @@ fn write_in(tmp: &Path, rel: &str, data: &[u8]) -> Result<(), PublishError> {
         io(std::fs::create_dir_all(dir), dir)?;
     }
     io(write_new(&to, data), &to)
-}
-
-/// `to` as a hard link to `from`, or a copy where links are refused.
-fn link_or_copy(from: &Path, to: &Path) -> Result<(), PublishError> {
-    if let Some(dir) = to.parent() {
-        io(std::fs::create_dir_all(dir), dir)?;
-    }
-    if std::fs::hard_link(from, to).is_err() {
-        io(fs::copy(from, to).map(|_| ()), from)?;
-    }
-    Ok(())
 }
 
 /// Flushes everything written to the file system holding `path`.

@@ -27,8 +27,8 @@
 //! none, it is refused, saying so.
 
 use super::{
-    beside, canonical, check_bundle, clock, history, io, kept_media, lock, publish_held, IfBusy,
-    Notice, Options, PublishError, SiteAddress,
+    beside, canonical, check_bundle, clock, history, io, kept_media, link_or_copy, lock,
+    publish_held, IfBusy, Notice, Options, PublishError, SiteAddress,
 };
 use crate::status::{self, Outcome, Text, Verdict};
 use std::collections::{BTreeMap, HashSet};
@@ -550,16 +550,9 @@ fn decide(
             .get(&name)
             .cloned()
             .or_else(|| on_site.is_file().then_some(on_site))
-            .or_else(|| history::kept_file(dist, &live.versions, &name));
+            .or_else(|| kept_media::newest_named(dist, &live.versions, &name));
         match found {
-            // A publish never writes a file of DIST in place (only new
-            // files, in a new tree), so a link is as good as a copy, and
-            // a 100 MiB video is not copied twice.
-            Some(from) => {
-                if std::fs::hard_link(&from, &to).is_err() {
-                    io(std::fs::copy(&from, &to), &from)?;
-                }
-            }
+            Some(from) => link_or_copy(&from, &to)?,
             None => missing.push((path, name)),
         }
     }
