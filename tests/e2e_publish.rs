@@ -1258,7 +1258,12 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
     let after = snapshot(&dist);
     assert_eq!(
         names_in(&work.0),
-        BTreeSet::from(["dist".to_owned(), "edited.json".to_owned()]),
+        // The page store (src/publish/store.rs) is publish's own.
+        BTreeSet::from([
+            "dist".to_owned(),
+            "edited.json".to_owned(),
+            ".dist.pages".to_owned()
+        ]),
         "publish left something beside dist"
     );
 
@@ -1293,6 +1298,8 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
     }
     expected.extend(["sitemap.xml", "sitemap.xml.br", "sitemap.xml.gz"].map(String::from));
     expected.insert("content/bundle.json".into());
+    // The list of the pages and the hashes of their inputs.
+    expected.insert(".publish-pages".into());
 
     // And the status, which names the new version; the two files added are
     // that version's bundle, kept for rollback, and the list of its files

@@ -65,8 +65,29 @@ impl Work {
         std::fs::read_dir(&self.dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| !matches!(n.as_str(), "site" | "a" | "b"))
+            // The page store is publish's own, kept between runs; what
+            // it holds is checked by `store_holds_only_the_live_pages`.
+            .filter(|n| !matches!(n.as_str(), "site" | "a" | "b" | ".site.pages"))
             .collect()
+    }
+
+    /// The page store holds what the live site names, and nothing a
+    /// killed run left: every page of DIST's page list, and no other.
+    fn store_holds_only_the_live_pages(&self) {
+        let list = std::fs::read_to_string(self.dist().join(".publish-pages")).unwrap();
+        let live: BTreeSet<String> = list
+            .lines()
+            .filter_map(|l| l.strip_prefix("page\t"))
+            .map(|l| l.rsplit('\t').next().unwrap().to_owned())
+            .collect();
+        let kept: BTreeSet<String> = std::fs::read_dir(self.dir.join(".site.pages/p"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            kept, live,
+            "the page store holds other pages than the live site's"
+        );
     }
 
     /// publish's side folders beside DIST.
@@ -455,6 +476,7 @@ fn a_killed_publish_leaves_dist_whole_old_or_new() {
         Some(&trees[current.other().dir()])
     );
     assert_eq!(work.beside(), BTreeSet::new(), "left beside DIST");
+    work.store_holds_only_the_live_pages();
 }
 
 /// Holds DIST's lock as a running publish would (`flock(LOCK_EX)` on the
@@ -1112,4 +1134,162 @@ fn a_rollback_restores_the_files_of_its_version() {
     assert!(!stored.contains(&video), "the video is still kept");
     // …while the files the kept versions name are (the logo the two name).
     assert!(stored.contains(&new_logo.to_vec()));
+}
+
+// ------------------------------------------------------------ the page store
+
+/// Every file below `dir`, symbolic links followed (as a web server
+/// follows them), by path, with its content's sha256; the kept versions,
+/// the status and the page list, which tell runs apart, left out.
+fn served(dir: &Path) -> Tree {
+    fn walk(root: &Path, dir: &Path, out: &mut Tree) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            if matches!(
+                rel.as_str(),
+                "content/versions" | "publish-status.json" | ".publish-pages"
+            ) {
+                continue;
+            }
+            if std::fs::metadata(&p).unwrap().is_dir() {
+                walk(root, &p, out);
+            } else {
+                use sha2::Digest;
+                let hash = sha2::Sha256::digest(std::fs::read(&p).unwrap());
+                out.insert(rel, hash.iter().map(|b| format!("{b:02x}")).collect());
+            }
+        }
+    }
+    let mut out = Tree::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// The fictional bundle with `n` events (copies of its first, each its own
+/// id, year and title), beside all its files in `dir`.
+fn many_events(dir: &Path, n: usize, edit: impl FnOnce(&mut Vec<serde_json::Value>)) {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    rops_e2e::copy_dir(&fixture, dir);
+    let text = std::fs::read_to_string(fixture.join("bundle.json")).unwrap();
+    let mut b: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let first = b["events"][0].clone();
+    let mut events: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut e = first.clone();
+            e["id"] = format!("zdarzenie-{i:03}").into();
+            e["date"] = format!("{}", 1950 + i).into();
+            e["title"]["pl"] = format!("Zdarzenie {i}").into();
+            e
+        })
+        .collect();
+    edit(&mut events);
+    b["events"] = events.into();
+    write(
+        dir,
+        "bundle.json",
+        &serde_json::to_string_pretty(&b).unwrap(),
+    );
+}
+
+fn publish_into(bundle: &Path, dist: &Path) -> String {
+    let out = Command::new(PUBLISH)
+        .arg("--site-url")
+        .arg("https://example.org/ekonomia/")
+        .arg(bundle)
+        .arg(dist)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", shown(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Of a publish's report, how many pages were not rendered again.
+fn not_rendered(report: &str) -> usize {
+    report
+        .split("; ")
+        .find_map(|part| {
+            part.trim()
+                .strip_suffix(" of them not rendered again (their inputs unchanged)")
+        })
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {report}"))
+}
+
+/// A site whose timeline has enough events for its event folders to be
+/// shared from the page store (`store::SECTION_FROM`, 64): an edit that
+/// renames one event, drops one and adds one renders only the pages whose
+/// inputs changed, and serves exactly what a fresh publish of the edit
+/// serves, byte for byte; publishing the first bundle again gives its site
+/// back. What a reused page would get wrong (a neighbour's link, a count,
+/// a title) shows here as a difference.
+#[test]
+fn an_edit_serves_what_a_fresh_publish_serves() {
+    let _serial = serial();
+    let work = Work::new("store");
+    let (a, b) = (work.dir.join("many-a"), work.dir.join("many-b"));
+    many_events(&a, 70, |_| {});
+    many_events(&b, 70, |events| {
+        events[30]["title"]["pl"] = "Zdarzenie 30 – poprawione".into();
+        events.remove(40);
+        let mut added = events[0].clone();
+        added["id"] = "zdarzenie-nowe".into();
+        added["date"] = "1985".into();
+        events.push(added);
+    });
+    let (a, b) = (a.join("bundle.json"), b.join("bundle.json"));
+    let site = work.dist();
+    publish_into(&a, &site);
+    let first = served(&site);
+    for folder in [
+        "os-czasu",
+        "embed/os-czasu",
+        "en/timeline",
+        "en/embed/timeline",
+    ] {
+        let meta = std::fs::symlink_metadata(site.join(folder)).unwrap();
+        assert!(meta.file_type().is_symlink(), "{folder} is not shared");
+    }
+    // What a run killed while it changed the shared folders' other slot
+    // leaves: the slot no longer vouching for itself, a link gone, a
+    // stray one. The next run makes that slot afresh.
+    let store = work.dir.join(".site.pages");
+    for key in std::fs::read_dir(store.join("s")).unwrap() {
+        let other = key.unwrap().path().join("1");
+        std::fs::remove_file(other.join(".listing")).unwrap();
+        std::fs::remove_file(other.join("zdarzenie-010")).unwrap();
+        std::os::unix::fs::symlink("../../../p/nothing", other.join("stray")).unwrap();
+    }
+    let report = publish_into(&b, &site);
+    let edited = served(&site);
+
+    let fresh = work.dir.join("fresh");
+    built_app(&fresh);
+    publish_into(&b, &fresh);
+    let want = served(&fresh);
+    assert!(
+        edited == want,
+        "the edit serves other files than a fresh publish:\n{}",
+        difference(&edited, &want)
+    );
+    assert_ne!(first, edited, "the edit changed nothing");
+    // 4 views of each event: the renamed one, the added one, the two
+    // beside the dropped one and the added one: at most 6 events' pages,
+    // and the pages that list every event (timeline, about, funding,
+    // the 404 page …), rendered again; every other event page is not.
+    let pages = want.keys().filter(|k| k.ends_with("index.html")).count() + 1;
+    let reused = not_rendered(&report);
+    assert!(
+        reused >= pages - 6 * 4 - 40 && reused < pages,
+        "{reused} of {pages} pages not rendered again"
+    );
+    publish_into(&a, &site);
+    let again = served(&site);
+    assert!(
+        again == first,
+        "publishing the first bundle again serves other files:\n{}",
+        difference(&again, &first)
+    );
+    work.store_holds_only_the_live_pages();
 }

@@ -48,6 +48,7 @@ mod open_data;
 mod plain_text;
 mod site;
 mod stage;
+mod store;
 mod template;
 mod tree;
 mod watch;
@@ -104,8 +105,8 @@ pub struct Report {
     pub worker_version: String,
     /// The content's new version (`publish-status.json`).
     pub version: String,
-    /// Of the pages, those DIST already had as they are: linked with their
-    /// compressed copies, not written or compressed again.
+    /// Of the pages, those whose inputs are a page's the store has: not
+    /// rendered, written or compressed again (`store.rs`).
     pub unchanged: usize,
 }
 
@@ -113,7 +114,7 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; version {}, service worker {}; {} pages unchanged (kept with their compressed copies)",
+            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; version {}, service worker {}; {} of them not rendered again (their inputs unchanged)",
             self.pages,
             self.dist.display(),
             self.site_url,
@@ -340,7 +341,7 @@ fn publish_held(
         template,
         &site_url,
         &specs,
-        &mut |rel, html| staging.page(rel, html),
+        &mut |rel, inputs, html| staging.page(rel, inputs, html),
     )?;
     let kept = history::add(
         dist,

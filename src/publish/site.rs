@@ -29,6 +29,8 @@ pub(super) struct PageSpec {
     description: String,
     /// An event page: shared as an article.
     article: bool,
+    /// The event it shows (an index into the bundle's events).
+    event: Option<usize>,
 }
 
 impl PageSpec {
@@ -72,13 +74,14 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
                 other: Some(page.path(other).to_owned()),
                 description,
                 article: false,
+                event: None,
             };
             if page.embeddable() {
                 out.push(full.embedded());
             }
             out.push(full);
         }
-        for e in &b.events {
+        for (i, e) in b.events.iter().enumerate() {
             let full = PageSpec {
                 path: event_path(lang, e.id.as_str()),
                 lang,
@@ -86,6 +89,7 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
                 other: Some(event_path(other, e.id.as_str())),
                 description: summary(e.description.in_lang(lang)),
                 article: true,
+                event: Some(i),
             };
             out.push(full.embedded());
             out.push(full);
@@ -207,9 +211,115 @@ impl Head<'_> {
     }
 }
 
-/// Takes each page (its file below DIST, its HTML) as it is rendered, and
-/// says whether DIST already had it as it is.
-pub(super) type PageWriter<'a> = dyn FnMut(&str, Vec<u8>) -> Result<bool, PublishError> + 'a;
+/// Takes each page: its file below DIST, the hash of its inputs
+/// ([`Inputs`]) and how to render it, called only if the writer has no
+/// page of these inputs. Says whether DIST already had it as it is.
+pub(super) type PageWriter<'a> =
+    dyn FnMut(&str, &str, &mut dyn FnMut() -> Vec<u8>) -> Result<bool, PublishError> + 'a;
+
+/// What a page's HTML is made of, hashed, so that a page whose inputs did
+/// not change is not rendered again ([`super::store`]): the publisher
+/// itself, the built app's template with the bundle's accent, the site's
+/// address, how hard the site's pages are compressed, and the bundle
+/// without its events — then, for an event's
+/// page, that event and the two beside it on the timeline (the page links
+/// them), and for every other page all the events. Rendering is a pure
+/// function of these; `publish_kill`'s test of an edit against a fresh
+/// publish holds it to that, byte for byte.
+struct Inputs {
+    site: Vec<u8>,
+    events: Vec<u8>,
+    /// By index into the bundle's events.
+    event: Vec<Vec<u8>>,
+}
+
+impl Inputs {
+    fn new(bundle: &Bundle, template: &Template, site_url: &str, pages: usize) -> Inputs {
+        use sha2::Digest;
+        let mut site = sha2::Sha256::new();
+        site.update(b"rops page inputs 1\0");
+        site.update(publisher_identity());
+        site.update(template.identity());
+        site.update(site_url.as_bytes());
+        site.update(super::stage::compression_of(pages));
+        let without_events = Bundle {
+            events: vec![],
+            ..bundle.clone()
+        };
+        site.update(json(&without_events));
+        let chronology = content::Chronology::new(bundle);
+        let n = bundle.events.len();
+        let mut event = vec![vec![]; n];
+        for pos in 0..n {
+            let id = |p: Option<usize>| {
+                p.filter(|&p| p < n)
+                    .map_or("", |p| chronology.at(bundle, p).id.as_str())
+            };
+            let i = chronology.index_at(pos);
+            let mut h = sha2::Sha256::new();
+            h.update(json(&bundle.events[i]));
+            h.update(b"\0");
+            h.update(id(pos.checked_sub(1)).as_bytes());
+            h.update(b"\0");
+            h.update(id(Some(pos + 1)).as_bytes());
+            event[i] = h.finalize().to_vec();
+        }
+        Inputs {
+            site: site.finalize().to_vec(),
+            events: sha2::Sha256::digest(json(&bundle.events)).to_vec(),
+            event,
+        }
+    }
+
+    /// The hash of page `p`'s inputs (of the 404 page for `None`).
+    fn of(&self, p: Option<&PageSpec>) -> String {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        h.update(&self.site);
+        match p {
+            None => h.update(b"404"),
+            Some(p) => {
+                let of_events = p.event.and_then(|i| self.event.get(i));
+                h.update(of_events.unwrap_or(&self.events));
+                let fields = format!(
+                    "{}\0{}\0{}\0{:?}\0{}\0{}",
+                    p.path,
+                    p.lang.as_str(),
+                    p.embed,
+                    p.other,
+                    p.description,
+                    p.article
+                );
+                h.update(fields.as_bytes());
+            }
+        }
+        super::digest::hex(&h.finalize())
+    }
+}
+
+/// Which publisher renders: a rebuilt one may render the same inputs
+/// otherwise, so its pages are not taken for its predecessor's (its
+/// version, and its executable's size and time).
+fn publisher_identity() -> Vec<u8> {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let time = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{} {time}", m.len())
+        })
+        .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION")).into_bytes()
+}
+
+/// What a page is made of, serialised for [`Inputs`] (the model always
+/// serialises: it has no maps with non-string keys).
+fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    serde_json::to_vec(v).unwrap_or_default()
+}
 
 /// What one publish writes besides the pages: in memory, and the bundle's
 /// files.
@@ -258,35 +368,40 @@ pub(super) fn render(
         bundle,
         site_url: site_url.to_owned(),
     };
+    let inputs = Inputs::new(bundle, &template, site_url, specs.len() + 1);
     let render = Prerender::new(Arc::new(bundle.clone()), site_url, template.base());
     let mut out = Output::new();
 
     // The pages DIST already has as they are: their sitemap dates stay.
     let mut unchanged = std::collections::HashSet::new();
     for p in specs {
-        let (body, title) = render.page(&p.path, "");
-        let title = title.unwrap_or_else(|| bundle.organisation.name.in_lang(p.lang).to_owned());
-        let meta = site.meta(Some(p), &title, p.lang);
-        let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
         let file = file_of(&p.path);
-        let html = template
-            .published(p.lang, p.embed, &title, &meta, &boot)
-            .into_bytes();
-        if page(&file, html)? {
+        let mut html = || {
+            let (body, title) = render.page(&p.path, "");
+            let title =
+                title.unwrap_or_else(|| bundle.organisation.name.in_lang(p.lang).to_owned());
+            let meta = site.meta(Some(p), &title, p.lang);
+            let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
+            template
+                .published(p.lang, p.embed, &title, &meta, &boot)
+                .into_bytes()
+        };
+        if page(&file, &inputs.of(Some(p)), &mut html)? {
             unchanged.insert(file);
         }
     }
     // Unknown addresses: the app's "not found" page, served with 404.
-    let (body, title) = render.page("/404", "");
-    let title = title.unwrap_or_default();
-    let meta = site.meta(None, &title, Lang::Pl) + "\n  <meta name=\"robots\" content=\"noindex\">";
-    let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
-    page(
-        "404.html",
+    let mut not_found = || {
+        let (body, title) = render.page("/404", "");
+        let title = title.unwrap_or_default();
+        let meta =
+            site.meta(None, &title, Lang::Pl) + "\n  <meta name=\"robots\" content=\"noindex\">";
+        let boot = format!("<div id=\"boot\" data-prerendered>{body}</div>");
         template
             .published(Lang::Pl, false, &title, &meta, &boot)
-            .into_bytes(),
-    )?;
+            .into_bytes()
+    };
+    page("404.html", &inputs.of(None), &mut not_found)?;
     // The offline fallback: the template's first screen (header, skeleton),
     // with the name filled in. (Given "" as its first screen, it was a
     // blank page until the wasm mounted.)

@@ -16,6 +16,7 @@
 use super::digest::{hex, integrity, sha256};
 use super::history::STATUS;
 use super::kept_media::{self, Link};
+use super::store::{Store, MANIFEST};
 use super::template::TEMPLATE;
 use super::tree::{Media, Output};
 use super::{beside, io, link_or_copy, BuildProblem, Notice, PublishError};
@@ -42,7 +43,13 @@ fn owned(rel: &str) -> bool {
     (name.ends_with(".html") && name != TEMPLATE)
         || matches!(
             plain,
-            "sitemap.xml" | "robots.txt" | "manifest.webmanifest" | "brand.css" | "sw.js" | STATUS
+            "sitemap.xml"
+                | "robots.txt"
+                | "manifest.webmanifest"
+                | "brand.css"
+                | "sw.js"
+                | STATUS
+                | MANIFEST
         )
         || plain.starts_with("content/")
         || plain.starts_with(super::open_data::FOLDER)
@@ -59,12 +66,13 @@ fn editor_file(rel: &str) -> bool {
 }
 
 /// A publish being written: the side folder beside DIST with the build's
-/// files, into which each page goes as soon as it is rendered (a site of
-/// 40 000 pages is never held in memory) and is compressed on worker
-/// threads meanwhile. A page whose HTML is what DIST already has is not
-/// written or compressed again: DIST's file and its compressed copies are
-/// linked into the new tree. [`Staging::finish`] adds the rest and swaps
-/// the tree in; dropped before that, it leaves nothing beside DIST.
+/// files. Each page goes to the page store ([`super::store`]) as soon as
+/// it is rendered (a site of 40 000 pages is never held in memory) and is
+/// compressed on worker threads meanwhile; a page whose inputs are those
+/// of a page the store has is not rendered, written or compressed again.
+/// [`Staging::finish`] adds the rest, places the pages in the tree and
+/// swaps it in; dropped before that, it leaves nothing beside DIST but
+/// the store.
 pub(super) struct Staging {
     /// Declared first: dropped first, so the workers stop (and are joined)
     /// before the side folder is removed.
@@ -73,35 +81,44 @@ pub(super) struct Staging {
     dist: PathBuf,
     app: PathBuf,
     sw_src: String,
-    /// Pages linked from DIST unchanged.
+    store: Store,
+    /// Pages not rendered again: the store had them for their inputs.
     pub(super) reused: usize,
 }
 
-/// Threads compressing what is sent to them, each file as it comes.
+/// Threads compressing what is sent to them, each file as it comes: its
+/// `.br` and `.gz` beside it.
 struct Workers {
-    jobs: Option<std::sync::mpsc::SyncSender<(String, Vec<u8>)>>,
+    jobs: Option<std::sync::mpsc::SyncSender<(PathBuf, Vec<u8>)>>,
     handles: Vec<std::thread::JoinHandle<Result<(), PublishError>>>,
 }
 
 impl Workers {
-    fn start(tmp: &Path, level: Level) -> Workers {
+    fn start(level: Level) -> Workers {
         // At most 8: the systemd unit bounds the service's tasks (TasksMax).
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         // A few pages queued per thread: rendering never runs far ahead of
         // compressing, so memory stays flat.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(String, Vec<u8>)>(threads * 4);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(PathBuf, Vec<u8>)>(threads * 4);
         let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
         let handles = (0..threads)
             .map(|_| {
-                let (rx, tmp) = (rx.clone(), tmp.to_owned());
+                let rx = rx.clone();
                 std::thread::spawn(move || -> Result<(), PublishError> {
                     loop {
                         let job = rx.lock().map_err(|_| PublishError::Compression)?.recv();
-                        let Ok((rel, data)) = job else {
+                        let Ok((path, data)) = job else {
                             return Ok(());
                         };
-                        write_in(&tmp, &format!("{rel}.br"), &brotli(&data, level.brotli))?;
-                        write_in(&tmp, &format!("{rel}.gz"), &gzip(&data, level.gzip))?;
+                        for (ext, packed) in [
+                            (".br", brotli(&data, level.brotli)),
+                            (".gz", gzip(&data, level.gzip)),
+                        ] {
+                            let mut to = path.clone().into_os_string();
+                            to.push(ext);
+                            let to = PathBuf::from(to);
+                            io(write_new(&to, &packed), &to)?;
+                        }
                     }
                 })
             })
@@ -112,11 +129,8 @@ impl Workers {
         }
     }
 
-    fn send(&self, rel: &str, data: Vec<u8>) -> Result<(), PublishError> {
-        let sent = self
-            .jobs
-            .as_ref()
-            .map(|tx| tx.send((rel.to_owned(), data)).is_ok());
+    fn send(&self, path: PathBuf, data: Vec<u8>) -> Result<(), PublishError> {
+        let sent = self.jobs.as_ref().map(|tx| tx.send((path, data)).is_ok());
         // Every worker gone: one of them failed, and `join` says why.
         if sent == Some(true) {
             Ok(())
@@ -166,34 +180,34 @@ impl Staging {
             link_or_copy(&app.join(rel), &tmp.join(rel))?;
         }
         Ok(Staging {
-            workers: Workers::start(tmp, Level::for_pages(pages)),
+            workers: Workers::start(Level::for_pages(pages)),
             side,
             dist: dist.to_owned(),
             app: app.to_owned(),
             sw_src,
+            store: Store::open(dist)?,
             reused: 0,
         })
     }
 
-    /// Writes page `rel`; whether DIST already had it as it is.
-    pub(super) fn page(&mut self, rel: &str, data: Vec<u8>) -> Result<bool, PublishError> {
-        let tmp = self.side.path();
-        let old = self.dist.join(rel);
-        let same = std::fs::metadata(&old).is_ok_and(|m| m.len() == data.len() as u64)
-            && std::fs::read(&old).is_ok_and(|o| o == data);
-        if same {
-            let copies = [format!("{rel}.br"), format!("{rel}.gz")];
-            if copies.iter().all(|c| self.dist.join(c).is_file()) {
-                link_or_copy(&old, &tmp.join(rel))?;
-                for c in &copies {
-                    link_or_copy(&self.dist.join(c), &tmp.join(c))?;
-                }
-                self.reused += 1;
-                return Ok(true);
-            }
+    /// Page `rel`, whose inputs hash to `inputs` (`site::Inputs`): taken
+    /// from the store if it has a page of these inputs, else rendered by
+    /// `render`, written and compressed. Whether DIST already had it as it is.
+    pub(super) fn page(
+        &mut self,
+        rel: &str,
+        inputs: &str,
+        render: &mut dyn FnMut() -> Vec<u8>,
+    ) -> Result<bool, PublishError> {
+        if let Some(same) = self.store.reuse(rel, inputs) {
+            self.reused += 1;
+            return Ok(same);
         }
-        write_in(tmp, rel, &data)?;
-        self.workers.send(rel, data)?;
+        let html = render();
+        let (same, new) = self.store.add(rel, inputs, &html)?;
+        if let Some(path) = new {
+            self.workers.send(path, html)?;
+        }
         Ok(same)
     }
 
@@ -269,10 +283,13 @@ impl Staging {
             .iter()
             .filter(|(rel, _)| !rel.starts_with("content/") && compressible(rel))
         {
-            self.workers.send(rel, data.clone())?;
+            self.workers.send(tmp.join(rel), data.clone())?;
         }
-        self.workers.send("sw.js", sw.into_bytes())?;
+        self.workers.send(tmp.join("sw.js"), sw.into_bytes())?;
         self.workers.join()?;
+        // Every page compressed: into the store under its name, and into
+        // the tree (not precached, so not walked above).
+        self.store.place(&self.dist, &tmp)?;
         // Every file and folder on the disk, hard links included, in one
         // call for the whole file system (a flush per file cost more than
         // the writing), so that the tree swapped in is the tree a power
@@ -285,6 +302,11 @@ impl Staging {
         // run removes (under the lock, see `remove_leftovers`).
         if let Err(error) = fs::remove_dir_all(&old) {
             notice(&Notice::OldTreeLeft { path: old, error });
+        }
+        // The pages only the old tree named. A failure leaves them to the
+        // next run.
+        if self.store.collect(&self.dist).is_ok() {
+            let _ = self.store.mirror();
         }
         Ok(version)
     }
@@ -569,6 +591,13 @@ impl Level {
     }
 }
 
+/// How a site of `pages` pages is compressed, for the hash of a page's
+/// inputs (`site::Inputs`): a page kept from a site of another size would
+/// otherwise keep its other compression.
+pub(super) fn compression_of(pages: usize) -> String {
+    format!("{:?}", Level::for_pages(pages))
+}
+
 fn brotli(data: &[u8], quality: u32) -> Vec<u8> {
     // A window no larger than the file (at least 1 KiB, at most 4 MiB): a
     // 40 KB page needs no 4 MiB window, whose tables were set up (and
@@ -588,11 +617,19 @@ fn gzip(data: &[u8], level: u32) -> Vec<u8> {
     e.finish().unwrap_or_default()
 }
 
+/// Every file below `dir`, relative to `root`. Symbolic links are not
+/// followed nor listed: the only ones are the page store's sections
+/// ([`super::store`]), pages, which are neither the app's files nor
+/// precached.
 fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), PublishError> {
     for entry in io(std::fs::read_dir(dir), dir)? {
         let entry = io(entry, dir)?;
         let p = entry.path();
-        if io(entry.file_type(), &p)?.is_dir() {
+        let kind = io(entry.file_type(), &p)?;
+        if kind.is_symlink() {
+            continue;
+        }
+        if kind.is_dir() {
             walk(root, &p, out)?;
         } else if let Ok(rel) = p.strip_prefix(root) {
             out.push(rel.to_string_lossy().replace('\\', "/"));

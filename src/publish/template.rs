@@ -99,6 +99,15 @@ impl Template {
         })
     }
 
+    /// Everything a page takes from the template, for the hash of a
+    /// page's inputs (`site::Inputs`).
+    pub(super) fn identity(&self) -> Vec<u8> {
+        let icon = self.icon.as_deref().unwrap_or("");
+        [self.html.as_str(), &self.base, &self.style, icon]
+            .join("\0")
+            .into_bytes()
+    }
+
     /// The router base the app was built for (`<base href>`): `/` or `/sub/`.
     pub(super) fn base(&self) -> &str {
         &self.base
