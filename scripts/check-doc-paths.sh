@@ -10,7 +10,7 @@ status=0
 for doc in "${docs[@]}"; do
   [ -f "$doc" ] || { echo "$doc is missing" >&2; status=1; continue; }
   while IFS= read -r path; do
-    # A pattern (tests/e2e_*.rs) must match something.
+    # A pattern (tests/e2e/*.rs) must match something.
     compgen -G "$path" >/dev/null || { echo "$doc names $path, which does not exist" >&2; status=1; }
   done < <(grep -o '`[^` ]*`' "$doc" | tr -d '`' \
     | grep -E '^(src|crates|tests|scripts|deploy|public|docs|fuzz|\.ci)/|^(Cargo\.toml|Trunk(\.editor)?\.toml|index\.html|editor\.html|style\.css|editor\.css|README\.md|ARCHITECTURE\.md)$' \

@@ -67,7 +67,7 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing systemd (systemd-analyze) from Debian"
     apt_install systemd
   fi
-  # ---- other engines (scripts/test-engines.sh, tests/e2e_engines.rs) ----
+  # ---- other engines (scripts/test-engines.sh, tests/e2e/engines.rs) ----
   # Firefox ESR (Gecko) and WebKitGTK (WebKit): Debian 12's packages, as for
   # Chromium; webkit2gtk-driver brings WebKitWebDriver and, through
   # libwebkit2gtk-4.1-0, MiniBrowser, which needs an X server: Xvfb.

@@ -2,7 +2,7 @@
 # The cross-engine end-to-end tier: the release build in dist/ (build it
 # first: scripts/build.sh) driven in Firefox ESR through geckodriver and in
 # WebKitGTK through WebKitWebDriver + MiniBrowser under Xvfb
-# (tests/e2e_engines.rs). Install the engines with scripts/setup.sh --browser.
+# (tests/e2e/engines.rs). Install the engines with scripts/setup.sh --browser.
 # Extra arguments go to the test binary, e.g. `scripts/test-engines.sh webkit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,4 +50,4 @@ echo "Firefox $(firefox-esr --version | grep -oE '[0-9][0-9.]+esr') via $(geckod
 echo "WebKitGTK $(dpkg-query -W -f '${Version}' libwebkit2gtk-4.1-0) via WebKitWebDriver at $WEBKITDRIVER_URL"
 
 # Two threads: one session of each engine at a time (each driver serves one).
-cargo test --locked --test e2e_engines -- --test-threads=2 "$@"
+cargo test --locked --test e2e -- --test-threads=2 engines:: "$@"

@@ -66,7 +66,7 @@ scripts/build.sh --public-url /ekonomia/ --dist dist-sub
 step "release package (scripts/release.sh: the tarball another centre deploys)"
 scripts/release.sh
 # The watcher in the live-publishing tests runs the publisher a release
-# ships, so their timings are a deployment's (tests/e2e_live_publish.rs).
+# ships, so their timings are a deployment's (tests/e2e/live_publish.rs).
 export ROPS_PUBLISH="$PWD/target/release-tool/publish"
 
 step "end-to-end tier: Chromium through ChromeDriver"
@@ -75,13 +75,9 @@ chromedriver --port="$port" >/tmp/rops-chromedriver.log 2>&1 &
 driver=$!
 trap 'kill $driver 2>/dev/null || true' EXIT
 export WEBDRIVER_URL="http://127.0.0.1:$port"
-# Every tests/e2e_*.rs but the cross-engine one, which has its own step.
-chromium_tests=()
-for f in tests/e2e_*.rs; do
-  name=$(basename "$f" .rs)
-  [ "$name" = e2e_engines ] || chromium_tests+=(--test "$name")
-done
-cargo test --locked --no-fail-fast "${chromium_tests[@]}" -- --test-threads=2
+# The suite (tests/e2e/, one binary) but its cross-engine module, which
+# has its own step.
+cargo test --locked --no-fail-fast --test e2e -- --test-threads=2 --skip engines::
 kill $driver 2>/dev/null || true
 
 step "cross-engine tier: Firefox ESR and WebKitGTK (Safari's engine)"

@@ -173,7 +173,7 @@ pub async fn assert_ax_snapshot(c: &Client, name: &str) {
 /// The outline without the "Install app" button: the browser offers
 /// installation (`beforeinstallprompt`) when its own checks finish, before
 /// or after a snapshot is taken, so the button is not part of what the page
-/// itself decides. `e2e_offline` tests it on its own.
+/// itself decides. `e2e::offline` tests it on its own.
 fn without_install_button(outline: &str) -> String {
     let mut out = String::new();
     let mut skip_below: Option<usize> = None;

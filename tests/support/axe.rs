@@ -1,5 +1,5 @@
 //! axe-core (WCAG 2.1 A/AA rules) on the page in front of the browser.
-//! e2e_accessibility.rs runs it over every route and state; other tests run
+//! e2e/accessibility.rs runs it over every route and state; other tests run
 //! it only on states that they alone create (the update toast, the offline
 //! notice, a portal's page).
 

@@ -1,5 +1,5 @@
-//! Checks that both browser tiers run: in Chromium (e2e_funding.rs,
-//! e2e_foundation.rs) and in Firefox and WebKit (e2e_engines.rs). `who`
+//! Checks that both browser tiers run: in Chromium (e2e/funding.rs,
+//! e2e/about.rs) and in Firefox and WebKit (e2e/engines.rs). `who`
 //! names the browser in failure messages.
 
 use crate::page::{

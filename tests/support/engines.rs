@@ -1,4 +1,4 @@
-//! Sessions in the other two browser engines, for tests/e2e_engines.rs:
+//! Sessions in the other two browser engines, for tests/e2e/engines.rs:
 //! Firefox ESR (Gecko) through geckodriver, and WebKitGTK (the engine of
 //! Safari) through WebKitWebDriver driving its MiniBrowser under Xvfb.
 //!

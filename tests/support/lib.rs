@@ -1,4 +1,4 @@
-//! The end-to-end tests' harness, a library so that every `tests/e2e_*.rs`
+//! The end-to-end tests' harness, a library so that every `tests/e2e/*.rs`
 //! shares one compiled copy (`use rops_e2e::*;`): a small static server for
 //! `dist/` whose answers a test can override, WebDriver sessions (headless
 //! Chromium here, Firefox and WebKit in [`engines`]), and helpers that let a

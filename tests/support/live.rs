@@ -1,7 +1,7 @@
 //! A live site as a server runs it: a published `dist/` served by
 //! `deploy/serve.sh` (Debian's nginx with deploy/'s configuration: the app,
 //! the editor's WebDAV upload location behind auth_basic) and `publish
-//! --watch` publishing what the editor uploads (e2e_live_publish). And a
+//! --watch` publishing what the editor uploads (e2e::live_publish). And a
 //! plain HTTP/1.1 client for what a browser cannot send (a body cut off
 //! midway, two uploads at once).
 

@@ -1,5 +1,5 @@
 //! Debian's nginx with `deploy/nginx.conf`, as docs/administrators.md's deployment
-//! section configures it, on a loopback port (e2e_nginx, e2e_publish), and
+//! section configures it, on a loopback port (e2e::nginx, e2e::publish), and
 //! the small file and HTTP pieces those tests share.
 
 use crate::server::{repo_dir, Site};

@@ -157,7 +157,7 @@ pub fn host_page(body: &str) -> Override {
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self' http://127.0.0.1:*; base-uri 'self'; form-action 'self'; object-src 'none'; manifest-src 'self'; worker-src 'self'";
 
 /// Somewhere the app is served: this crate's [`Server`], or a test's own
-/// (the real nginx in e2e_nginx.rs).
+/// (the real nginx in e2e/nginx.rs).
 pub trait Site {
     /// The address of `path` (which starts with `/`) there.
     fn url(&self, path: &str) -> String;

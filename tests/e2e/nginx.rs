@@ -3,7 +3,6 @@
 //! root and under a sub-path: response headers, compression and `Vary`,
 //! caching, SPA fallback, an edited bundle reaching every client, and the
 //! app running under the strict CSP with no violations.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 use std::collections::HashMap;

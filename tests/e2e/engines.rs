@@ -14,7 +14,6 @@
 //! (`MiniBrowser -F help`). Each engine's support is declared in
 //! `supports_service_workers` and verified, so a change shows up as a failure
 //! rather than a silent skip.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::engines::{in_engine, Engine};
 use rops_e2e::*;

@@ -3,7 +3,6 @@
 //! spacing, and axe on every route and state in both languages and both
 //! themes. This file is axe's one home for what a visitor can reach by
 //! address; other files run axe only on states they alone create.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 

@@ -6,7 +6,6 @@
 //! `content to-xlsx` edited here with a wrong date and an amount written as
 //! people write it; a reload mid-edit; files that are not content; axe; a
 //! declaration date that is not a day; an easy-to-read paragraph.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 use rops_es::content::sheet::{a1, from_tables, Cell, Table};

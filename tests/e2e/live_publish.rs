@@ -10,7 +10,6 @@
 //! that no longer passes. The upload location itself is tried with what a
 //! browser does not send: no password, too large, cut off midway, two at
 //! once, and faulty files.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 use serde_json::Value;

@@ -1,8 +1,9 @@
 //! End-to-end: embeds in a host page on another origin — self-sizing
-//! iframes, event sync, forged messages ignored, the snippet generator.
-//! (Axe inside the embed views is e2e_accessibility.rs's; here it runs on
+//! iframes, event sync, forged messages ignored, the snippet generator, and
+//! inside an embed: options surviving links, links leaving, the host
+//! replacing history.
+//! (Axe inside the embed views is e2e/accessibility.rs's; here it runs on
 //! the portal's pages and the generator as a visitor sets it.)
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 use std::time::Duration;
@@ -234,5 +235,73 @@ async fn the_generated_snippet_works_in_a_fresh_host_page() {
     let v = csp_violations(&c).await;
     assert!(v.is_empty(), "the snippet broke the portal's CSP: {v:#?}");
     assert_axe_clean(&c, "the host page with the snippet").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn inside_an_embed_options_survive_links_leave_and_the_host_replaces() {
+    let app = Server::start().await;
+    // The real bundle's source has no address; give it one, on another site.
+    app.set(
+        "/content/bundle.json",
+        Override::json(&bundle_with(
+            "\"url\": null",
+            "\"url\": \"https://www.example.org/o-nas\"",
+        )),
+    );
+    let host = Server::start().await;
+    host.set(
+        "/host.html",
+        host_page(&format!(
+            "<iframe id=tl data-rops-embed src=\"{}\" title=\"Oś czasu\" height=\"600\"></iframe>\
+             <script src=\"{}\"></script>",
+            app.url("/embed/os-czasu?id=tl&theme=dark&accent=green"),
+            app.url("/embed.js"),
+        )),
+    );
+    let c = browser(DESKTOP).await;
+    visit(&c, &host, "/host.html").await;
+    c.enter_frame(0).await.unwrap();
+    wait_for(&c, TIMELINE.ready).await;
+    // Open an event inside the embed: the options stay in its address.
+    click(&c, "[data-testid=event] a").await;
+    wait_for(&c, EVENT.ready).await;
+    let search = js(&c, "return location.search").await;
+    let search = search.as_str().unwrap();
+    for part in ["id=tl", "theme=dark", "accent=green"] {
+        assert!(search.contains(part), "{part} lost: {search}");
+    }
+    // A link to another site opens a new tab, never inside the portal's frame.
+    let external = js(
+        &c,
+        "return [...document.querySelectorAll('a[href^=\"http\"]')].filter(a => new URL(a.href).origin !== location.origin).map(a => [a.href, a.target, a.rel])",
+    )
+    .await;
+    let external = external.as_array().unwrap();
+    assert!(!external.is_empty(), "the event links its source");
+    for a in external {
+        assert_eq!(a[1], "_blank", "{a}");
+        assert!(a[2].as_str().unwrap().contains("noopener"), "{a}");
+    }
+    c.enter_parent_frame().await.unwrap();
+
+    // The host opens another event: the entry is replaced, not added.
+    let before = js(&c, "return history.length").await;
+    js(
+        &c,
+        "ROPSEmbed.open(document.getElementById('tl'), '2016-regiostars')",
+    )
+    .await;
+    c.enter_frame(0).await.unwrap();
+    wait_js(&c, "location.pathname.endsWith('/2016-regiostars')").await;
+    let search = js(&c, "return location.search").await;
+    assert!(search.as_str().unwrap().contains("id=tl"), "{search}");
+    c.enter_parent_frame().await.unwrap();
+    assert_eq!(js(&c, "return history.length").await, before);
+    // The snippet's height attribute became CSSOM style (no inline style).
+    assert_eq!(
+        js(&c, "const f = document.getElementById('tl'); return [f.getAttribute('style') !== null, getComputedStyle(f).borderTopWidth]").await,
+        serde_json::json!([true, "0px"])
+    );
     c.close().await.unwrap();
 }

@@ -1,9 +1,169 @@
-//! End-to-end: hostile content, network faults and storage faults, through
-//! the real app in Chromium. Nothing may run, hang, panic or go blank.
-#![cfg(not(target_arch = "wasm32"))]
+//! Bad input and failing networks, as a visitor meets them: broken and
+//! hostile bundles with located messages, markup that stays text, a failed
+//! or never-answered fetch with Retry, an oversized download, content newer
+//! than the app, a start that fails, no storage.
 
 use rops_e2e::*;
 use std::time::Duration;
+
+#[tokio::test]
+async fn broken_bundle_shows_the_validators_message() {
+    let s = Server::start().await;
+    let broken = bundle_with("\"id\": \"2010-model-mrr\"", "\"id\": \"2004-lider-equal\"");
+    let expected = rops_es::content::parse(&broken).unwrap_err();
+    let rops_es::content::ContentError::Invalid(faults) = expected else {
+        panic!()
+    };
+    let want = faults[0].describe(rops_es::content::Lang::Pl);
+    s.set("/content/bundle.json", Override::json(&broken));
+
+    let c = browser(PHONE).await;
+    visit(&c, &s, TIMELINE.pl).await;
+    let (kind, text) = error_panel(&c).await;
+    assert_eq!(kind, "invalid");
+    assert!(text.contains("Plik treści zawiera błędy"), "{text}");
+    assert!(text.contains(&want), "panel should show {want:?}:\n{text}");
+    assert!(want.contains("$.events[5].id"));
+
+    // Not JSON at all: line and column, in English on the English page.
+    s.set(
+        "/content/bundle.json",
+        Override::json("{\n  \"schema_version\": 1,,\n}"),
+    );
+    visit(&c, &s, FUNDING.en).await;
+    let text = wait_for_text(&c, "[data-testid=error-panel]", "damaged").await;
+    assert!(
+        text.contains("line 2, column 23: key must be a string"),
+        "{text}"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn failed_fetch_offers_retry_and_retry_recovers() {
+    let (s, c) = app_and_browser(PHONE).await;
+    a_failed_fetch_offers_retry_and_retry_recovers(&c, &s, "Chromium").await;
+    c.close().await.unwrap();
+}
+
+/// The start-failure message, once the page has settled: the first failure
+/// of a session reloads the page once, which would abort a plain wait.
+pub(crate) async fn boot_failure(c: &Client) -> Element {
+    wait_js(c, "document.querySelector('[data-testid=boot-failure]')").await;
+    // The published page stays (readable, its controls not live): no takeover to wait for.
+    until_ok("the start-failure message", || {
+        c.find(Locator::Css("[data-testid=boot-failure]"))
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_start_that_fails_says_so_with_reload_in_the_pages_language() {
+    let s = Server::start().await;
+    let js_file = format!("/{}", built_file(&dist_dir(), "rops-es-", ".js"));
+    // A broken deploy: the app's code answered by an HTML page.
+    s.set(
+        &js_file,
+        Override::html("<!doctype html><title>Not found</title><p>404</p>"),
+    );
+    let c = browser(PHONE).await;
+    for (path, title, reload) in [
+        (TIMELINE.pl, "Nie udało się uruchomić aplikacji", "Odśwież"),
+        (FUNDING.en, "The app could not start", "Reload"),
+    ] {
+        visit(&c, &s, path).await;
+        let panel = boot_failure(&c).await;
+        let text = panel.text().await.unwrap();
+        assert!(text.contains(title), "{path}: {text}");
+        let button = panel.find(Locator::Css("button")).await.unwrap();
+        assert_eq!(button.text().await.unwrap(), reload);
+        assert!(!exists(&c, ".skeleton").await);
+        assert_axe_clean_in_both_themes(&c, &format!("the start failure on {path}")).await;
+    }
+    // Fixed on the server: Reload brings the app.
+    s.clear(&js_file);
+    click(&c, "[data-testid=boot-failure] button").await;
+    wait_for(&c, FUNDING.ready).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_oversized_bundle_is_refused_while_it_downloads() {
+    let (s, c) = app_and_browser(PHONE).await;
+    let declared = Override {
+        length: Length::Declared(100 * 1024 * 1024),
+        body: b"{".to_vec(),
+        hang: true,
+        ..Default::default()
+    };
+    let streamed = Override {
+        length: Length::Unknown,
+        body: vec![b' '; 9 * 1024 * 1024],
+        hang: true,
+        ..Default::default()
+    };
+    for (what, o) in [
+        ("a declared length over the limit", declared),
+        ("a stream with no length", streamed),
+    ] {
+        s.set("/content/bundle.json", o);
+        visit(&c, &s, FUNDING.pl).await;
+        // Long before the 20 s timeout: the server never finishes either body.
+        until_ok_within(
+            &format!("{what}: no error panel"),
+            Duration::from_secs(12),
+            || c.find(Locator::Css("[data-testid=error-panel]")),
+        )
+        .await;
+        let (kind, text) = error_panel(&c).await;
+        assert_eq!(kind, "too-large", "{what}");
+        assert!(text.contains("za duży"), "{what}");
+    }
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
+    let s = Server::start().await;
+    let v = rops_es::content::SCHEMA_VERSION;
+    let newer = bundle_with(
+        &format!("\"schema_version\": {v},"),
+        &format!(
+            "\"schema_version\": {}, \"mascot\": {{\"file\": \"logo.svg\"}},",
+            v + 1
+        ),
+    );
+    let c = browser(PHONE).await;
+
+    // With a last good copy on the device: it stays, with an update notice.
+    first_visit(&c, &s, FUNDING.pl, FUNDING.ready).await;
+    let names = cache_names(&c).await;
+    assert!(
+        names.contains(&format!("rops-content-v{v}@/")),
+        "the content cache follows the schema version: {names:?}"
+    );
+    s.set("/content/bundle.json", Override::json(&newer));
+    c.refresh().await.unwrap();
+    let notice = wait_for(&c, "[data-testid=app-outdated]").await;
+    assert!(notice
+        .text()
+        .await
+        .unwrap()
+        .contains("wymaga nowszej wersji aplikacji"));
+    assert!(!exists(&c, "[data-testid=update-rejected]").await);
+    wait_for(&c, FUNDING.ready).await;
+    assert_axe_clean_in_both_themes(&c, "the update notice").await;
+
+    // Without one: the error panel says so, with Reload instead of Retry.
+    forget_device(&c).await;
+    visit(&c, &s, TIMELINE.en).await;
+    let (kind, text) = error_panel(&c).await;
+    assert_eq!(kind, "app-outdated");
+    assert!(text.contains("out of date"), "{text}");
+    assert!(!text.contains("editors"), "not an editor's fault: {text}");
+    wait_for(&c, "[data-testid=error-panel] [data-testid=reload-app]").await;
+    c.close().await.unwrap();
+}
 
 const PAYLOAD: &str =
     "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>\"'&<b>x</b>";

@@ -1,7 +1,7 @@
-//! End-to-end: the interactive timeline (filters in the URL, search, detail
-//! pages, keyboard operation) in Chromium. (Axe and reflow over its states
-//! are e2e_accessibility.rs's.)
-#![cfg(not(target_arch = "wasm32"))]
+//! End-to-end: the interactive timeline (every event in order with the
+//! undated apart, filters in the URL, search, detail pages, keyboard
+//! operation, the eras' notes under their headings) in Chromium. (Axe and reflow over its states
+//! are e2e/accessibility.rs's.)
 
 use rops_e2e::*;
 use std::time::Duration;
@@ -25,7 +25,7 @@ async fn filters_by_kind_and_era_live_in_the_url_and_survive_reload() {
     wait_ids(&c, &AWARDS).await;
     assert_eq!(c.current_url().await.unwrap().query(), Some("kind=award"));
     wait_for_text(&c, "[data-testid=result-count]", "Znaleziono 3 wydarzenia").await;
-    // The count is announced by its live twin (see e2e_a11y_tree).
+    // The count is announced by its live twin (see e2e::accessibility_tree).
     assert_eq!(
         attr(&c, "[data-testid=result-count-announced]", "role").await,
         "status"
@@ -245,5 +245,101 @@ async fn keyboard_only_from_first_event_to_last_and_into_detail_and_back() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(back.as_deref(), Some("wyroznienie-reves"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn timeline_lists_every_event_in_order_with_the_undated_apart() {
+    let (s, c) = app_and_browser(PHONE).await;
+    open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
+    assert_eq!(event_ids(&c).await, EVENT_ORDER);
+    let undated = js(&c, "return [...document.querySelectorAll('[data-testid=undated] [data-testid=event]')].map(e => e.dataset.eventId)").await;
+    assert_eq!(undated, serde_json::json!(&EVENT_ORDER[7..]));
+    assert_eq!(
+        texts(&c, "[data-testid=event-date]").await,
+        [
+            "2004",
+            "2007–2013",
+            "2008",
+            "2010",
+            "2012",
+            "od 2015",
+            "2016",
+            "data nie podana",
+            "data nie podana",
+            "data nie podana"
+        ]
+    );
+    visit(&c, &s, TIMELINE.en).await;
+    wait_for_text(&c, "[data-testid=timeline]", "from 2015").await;
+    assert_eq!(text(&c, "h1").await, "Timeline");
+    assert!(text(&c, "main")
+        .await
+        .contains("Date not given in the source"));
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn era_notes_follow_their_headings_outside_them() {
+    let (s, c) = app_and_browser(PHONE).await;
+    for (path, headings, notes, strategy) in [
+        (
+            TIMELINE.pl,
+            [
+                "Inicjatywa Wspólnotowa EQUAL 2004",
+                "Okres 2007–2013 (PO KL)",
+                "RPO WM na lata 2014–2020",
+            ],
+            [
+                "nie podaje, do kiedy trwały projekt i Inicjatywa",
+                "Lata 2007–2013 to okres Strategii Rozwoju Województwa Małopolskiego",
+                "za nazwą programu w źródle",
+            ],
+            "Lata 2007–2013 to okres obowiązywania Strategii, a nie data tego wydarzenia",
+        ),
+        (
+            TIMELINE.en,
+            [
+                "EQUAL Community Initiative 2004",
+                "2007–2013 period (PO KL)",
+                "RPO WM 2014–2020",
+            ],
+            [
+                "it does not say when the project or the Initiative ended",
+                "the term of the Development Strategy of the Małopolska Voivodeship 2007–2013",
+                "Regional Operational Programme of the Małopolska Region 2014–2020",
+            ],
+            "The years 2007–2013 are the Strategy's term, not the date of this event",
+        ),
+    ] {
+        open(&c, &s, path, "[data-testid=era-note]").await;
+        for (i, era) in ["equal", "okres-2007-2013", "rpo-wm-2014-2020"]
+            .iter()
+            .enumerate()
+        {
+            let band = format!("[data-testid=era-{era}]");
+            // The heading's accessible name is the era and its period only,
+            // and the period once: not again when the name already says it.
+            let h2 = text(&c, &format!("{band} > h2")).await;
+            assert_eq!(h2, headings[i], "{path} {era}");
+            let note = text(&c, &format!("{band} > h2 + [data-testid=era-note]")).await;
+            assert!(note.contains(notes[i]), "{path} {era}: {note}");
+            assert!(!h2.contains(&note), "{path}: the note is not in the h2");
+        }
+        // The undated group has no era, so no note.
+        assert_eq!(
+            texts(&c, "[data-testid=undated] [data-testid=era-note]")
+                .await
+                .len(),
+            0
+        );
+        // The Strategy's range is its term, and the card says so.
+        let card = text(&c, "[data-event-id=strategia-2007-2013]").await;
+        assert!(card.contains(strategy), "{path}: {card}");
+        assert!(
+            !has_horizontal_scroll(&c).await,
+            "{path} scrolls sideways at 360px"
+        );
+    }
     c.close().await.unwrap();
 }

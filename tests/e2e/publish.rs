@@ -1,4 +1,5 @@
-//! End-to-end: `publish` (src/bin/publish.rs) as an editor runs it, on a
+//! End-to-end: the published pages before the wasm runs (the page itself,
+//! accessible), and `publish` (src/bin/publish.rs) as an editor runs it, on a
 //! copy of the built `dist/`, and what it leaves there: a site for another
 //! organisation with nothing of the shipped one left, pages that say their
 //! facts without a browser and work without scripts, a takeover by the app
@@ -9,7 +10,6 @@
 //! does), built by `cargo test` for this file (`CARGO_BIN_EXE_publish`), so
 //! no second cargo waits on the build lock. Each test publishes into its own
 //! copy of dist/ in a folder of its own (publish stages a sibling of DIST).
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 use serde_json::Value;
@@ -1379,5 +1379,38 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
     wait_taken_over(&c).await;
     assert_eq!(text(&c, "h1").await, new_title);
     assert!(c.title().await.unwrap().starts_with(new_title));
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_published_page_before_the_wasm_is_the_page_and_is_accessible() {
+    let s = Server::start().await;
+    // Hold the wasm back, to look at what the published page shows on its
+    // own; long enough for axe to look at it in both themes.
+    let wasm = built_file(&dist_dir(), "rops-es-", "_bg.wasm");
+    let body = std::fs::read(dist_dir().join(&wasm)).unwrap();
+    s.set(
+        &format!("/{wasm}"),
+        Override::bytes("application/wasm", body).after(Duration::from_secs(8)),
+    );
+    let c = browser(PHONE).await;
+    visit(&c, &s, FUNDING.en).await;
+    assert_eq!(text(&c, "#boot h1").await, "Funding");
+    assert_eq!(page_lang(&c).await, "en");
+    assert_eq!(texts(&c, "#boot [aria-current=page]").await, ["Funding"]);
+    // The content itself, before any script ran: the table's MOKES row.
+    assert!(
+        text(&c, "#boot .data-table").await.contains("1,980,000"),
+        "the published page has no funding table"
+    );
+    assert_axe_clean_in_both_themes(&c, "the published page before the wasm").await;
+    assert!(
+        exists(&c, "#boot").await,
+        "the app took over before axe saw the published page"
+    );
+    // Then the app takes over with the same heading.
+    wait_taken_over(&c).await;
+    assert!(!exists(&c, "#boot").await);
+    assert_eq!(text(&c, "h1").await, "Funding");
     c.close().await.unwrap();
 }

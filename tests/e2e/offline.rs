@@ -1,7 +1,10 @@
-//! End-to-end: the offline PWA — service worker, deep links with no network,
-//! the update toast, and a rejected content update.
-#![cfg(not(target_arch = "wasm32"))]
+//! End-to-end: the offline PWA — a service worker that stores only what it
+//! expects, navigations network-first with the cached shell as fallback,
+//! deep links with no network, the update toast, a rejected content update,
+//! and a worker retired after a broken deploy, a 404/410 or a stubbed
+//! register().
 
+use super::errors::boot_failure;
 use rops_e2e::*;
 use std::time::Duration;
 
@@ -219,6 +222,179 @@ async fn a_failed_refresh_leaves_the_page_and_focus_as_they_are() {
         js(&c, "return document.activeElement === document.querySelector('[data-testid=csv]') && window.__table === document.querySelector('[data-testid=funding-table]')").await,
         true,
         "the page was rebuilt under the reader when the refresh failed"
+    );
+    c.close().await.unwrap();
+}
+
+/// Asks the browser to look for a new worker and waits until its install
+/// has ended; true if it installed (and now waits for the visitor).
+async fn update_installs(c: &Client) -> bool {
+    let v = c
+        .execute_async(
+            "const done = arguments[0]; (async () => { \
+               const reg = await navigator.serviceWorker.getRegistration(); \
+               try { await reg.update(); } catch (e) {} \
+               for (let i = 0; i < 150 && reg.installing; i++) await new Promise(r => setTimeout(r, 100)); \
+               return !!reg.waiting; \
+             })().then(done, () => done(null));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_bool().expect("the update check ran")
+}
+
+#[tokio::test]
+async fn the_worker_installs_only_what_it_expects() {
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, ABOUT.pl, ABOUT.ready).await;
+    let before = shell_caches(&c).await;
+    assert_eq!(before.len(), 1);
+
+    let wasm = format!("/{}", built_file(&dist_dir(), "rops-es-", "_bg.wasm"));
+    let icon = std::fs::read(dist_dir().join("icons/icon.svg")).unwrap();
+    let mut tampered = icon.clone();
+    tampered.extend_from_slice(b"<!-- changed -->");
+    let mut redirect = Override::status(302);
+    redirect.headers = vec![("Location", "/boot.js".into())];
+    let faults: [(&str, &str, Override); 3] = [
+        (
+            "a file that is not the one built (integrity)",
+            "/icons/icon.svg",
+            Override::bytes("image/svg+xml", tampered),
+        ),
+        (
+            "an HTML page where the wasm belongs",
+            &wasm,
+            Override::html("<!doctype html><title>Error</title><p>Bad gateway</p>"),
+        ),
+        ("a redirect", "/embed.js", redirect),
+    ];
+    for (i, (what, path, fault)) in faults.into_iter().enumerate() {
+        s.set("/sw.js", worker_version(&format!("e2e00000000000f{i}")));
+        s.set(path, fault);
+        assert!(
+            !update_installs(&c).await,
+            "a new worker installed despite {what}"
+        );
+        s.clear(path);
+        // The old version still runs the page, and nothing half-stored stays.
+        assert_eq!(shell_caches(&c).await, before, "after {what}");
+    }
+    // Control: the same check sees a good new version install.
+    s.set("/sw.js", worker_version("e2e00000000000aa"));
+    assert!(update_installs(&c).await, "a good new version must install");
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn navigations_reach_the_network_first_and_fall_back_to_the_cache() {
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
+
+    // A changed page on the server reaches a returning visitor.
+    s.set(
+        TIMELINE.pl,
+        Override::html("<!doctype html><html lang=pl><title>Nowa strona</title><p id=deployed>nowa wersja strony</p></html>"),
+    );
+    visit(&c, &s, TIMELINE.pl).await;
+    wait_for_text(&c, "#deployed", "nowa wersja strony").await;
+    s.clear(TIMELINE.pl);
+
+    // A server that does not answer in time: the cached shell of this
+    // version answers instead, and the app runs.
+    s.set(
+        FUNDING.pl,
+        Override::html("<p>late</p>").after(Duration::from_secs(40)),
+    );
+    open(&c, &s, FUNDING.pl, FUNDING.ready).await;
+    // A server error gets the cached shell as well.
+    s.set(FUNDING.en, Override::status(503));
+    open(&c, &s, FUNDING.en, FUNDING.ready).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_broken_deploy_retires_the_worker_once_then_explains() {
+    let (s, c) = app_and_browser(PHONE).await;
+    first_visit(&c, &s, ABOUT.pl, ABOUT.ready).await;
+
+    // New HTML that points at code the server does not have.
+    let index = std::fs::read_to_string(dist_dir().join("index.html")).unwrap();
+    let js_file = built_file(&dist_dir(), "rops-es-", ".js");
+    let broken = index.replace(&js_file, "rops-es-00000000deadbeef.js");
+    assert_ne!(broken, index);
+    s.set(ABOUT.pl, Override::html(&broken));
+    visit(&c, &s, ABOUT.pl).await;
+    let panel = boot_failure(&c).await;
+    assert!(panel
+        .text()
+        .await
+        .unwrap()
+        .contains("Nie udało się uruchomić aplikacji"));
+    // Before showing it, the page retired the worker and the shell caches
+    // once (and only once: the message is the end, not a reload loop) …
+    wait_js(
+        &c,
+        "navigator.serviceWorker.getRegistrations().then(r => r.length === 0)",
+    )
+    .await;
+    let names = cache_names(&c).await;
+    assert!(
+        !names.iter().any(|n| n.starts_with("rops-shell-")),
+        "{names:?}"
+    );
+    // … and kept the last good content.
+    assert!(
+        names.iter().any(|n| n.starts_with("rops-content-")),
+        "{names:?}"
+    );
+    assert_eq!(
+        js(&c, "return sessionStorage.getItem('rops.boot-retried')").await,
+        "1"
+    );
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_worker_answered_by_404_or_410_is_retired() {
+    let (s, c) = app_and_browser(PHONE).await;
+    for status in [404, 410] {
+        first_visit(&c, &s, ABOUT.pl, ABOUT.ready).await;
+        s.set("/sw.js", Override::status(status));
+        c.refresh().await.unwrap();
+        wait_for(&c, ABOUT.ready).await;
+        wait_js(
+            &c,
+            "(await navigator.serviceWorker.getRegistrations()).length === 0 && !(await caches.keys()).some(n => n.startsWith('rops-shell-'))",
+        )
+        .await;
+        s.clear("/sw.js");
+        c.refresh().await.unwrap();
+    }
+    c.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_stubbed_register_means_online_only_without_errors() {
+    let (s, c) = app_and_browser(PHONE).await;
+    // As privacy tools and test harnesses do.
+    on_new_document(
+        &c,
+        "if (navigator.serviceWorker) navigator.serviceWorker.register = () => Promise.resolve(undefined);",
+    )
+    .await;
+    open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let errors: Vec<String> = console(&c)
+        .await
+        .into_iter()
+        .filter(|m| m.contains("SEVERE"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(
+        js(&c, "return navigator.serviceWorker.controller === null").await,
+        true
     );
     c.close().await.unwrap();
 }

@@ -2,7 +2,6 @@
 //! first event on a phone's first screen, marks that open events, era bands
 //! that filter (in the URL), the keyboard walk along the axis, axe in both
 //! themes and languages, and no sideways page scroll at 320 px.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 

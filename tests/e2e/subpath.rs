@@ -1,7 +1,6 @@
 //! End-to-end: the app built for a sub-path (`scripts/build.sh --public-url
 //! /ekonomia/ --dist dist-sub`, as scripts/test.sh does) and served only
 //! there: routing, deep links, the bundle, the service worker and embeds.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 

@@ -9,7 +9,6 @@
 //! Needs the tarball: `scripts/release.sh` builds it into
 //! `target/release-pkg/`; `ROPS_RELEASE=path` tests another one. Needs
 //! nginx with its brotli modules and openssl (`scripts/setup.sh --browser`).
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::{basic, free_port, http, outcome_of, status_in, EDITOR_PASSWORD, EDITOR_USER};
 use std::os::unix::process::CommandExt;

@@ -5,7 +5,6 @@
 //! only child, two landmarks of one role and name, an unnamed image, a
 //! skipped heading level). After a deliberate change, regenerate and review
 //! the diff: `scripts/update-a11y-snapshots.sh`.
-#![cfg(not(target_arch = "wasm32"))]
 
 use rops_e2e::*;
 use std::time::Duration;
