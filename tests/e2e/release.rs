@@ -53,32 +53,62 @@ impl Site {
     /// Serves `dist` with the package's `serve.sh`, in a process group of
     /// its own (nginx included), with the editors' upload location; waits
     /// until it answers.
-    fn serve(&mut self, serve_sh: &Path, port: u16, incoming: &Path, htpasswd: &Path, dist: &Path) {
-        let log = std::fs::File::create(self.dir.join("serve.log")).unwrap();
-        self.serve = Some(
-            sys(serve_sh, &self.dir)
-                .args(["--port", &port.to_string(), "--incoming"])
-                .arg(incoming)
-                .arg("--htpasswd")
-                .arg(htpasswd)
-                .arg(dist)
-                .stdout(Stdio::from(log.try_clone().unwrap()))
-                .stderr(Stdio::from(log))
-                .process_group(0)
-                .spawn()
-                .expect("deploy/serve.sh"),
-        );
-        let start = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            let exited = self.serve.as_mut().unwrap().try_wait().unwrap();
-            if exited.is_some() || start.elapsed() > Duration::from_secs(20) {
-                panic!(
-                    "nginx did not start ({exited:?}): {}",
-                    std::fs::read_to_string(self.dir.join("serve.log")).unwrap_or_default()
-                );
+    fn serve(
+        &mut self,
+        serve_sh: &Path,
+        port: &mut u16,
+        incoming: &Path,
+        htpasswd: &Path,
+        dist: &Path,
+    ) {
+        // The port was free when picked, but another test of the suite may
+        // take it before nginx binds it: then nginx exits, and what answers
+        // is that test's server. Such a start is tried again on another port.
+        for attempt in 0..5 {
+            if attempt > 0 {
+                *port = free_port();
             }
-            std::thread::sleep(Duration::from_millis(50));
+            let log = std::fs::File::create(self.dir.join("serve.log")).unwrap();
+            self.serve = Some(
+                sys(serve_sh, &self.dir)
+                    .args(["--port", &port.to_string(), "--incoming"])
+                    .arg(incoming)
+                    .arg("--htpasswd")
+                    .arg(htpasswd)
+                    .arg(dist)
+                    .stdout(Stdio::from(log.try_clone().unwrap()))
+                    .stderr(Stdio::from(log))
+                    .process_group(0)
+                    .spawn()
+                    .expect("deploy/serve.sh"),
+            );
+            let start = Instant::now();
+            let exited = loop {
+                let exited = self.serve.as_mut().unwrap().try_wait().unwrap();
+                if exited.is_some() || std::net::TcpStream::connect(("127.0.0.1", *port)).is_ok() {
+                    break exited;
+                }
+                if start.elapsed() > Duration::from_secs(20) {
+                    panic!(
+                        "nginx did not start: {}",
+                        std::fs::read_to_string(self.dir.join("serve.log")).unwrap_or_default()
+                    );
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            };
+            // Answering, and still running a moment later: nginx is ours.
+            std::thread::sleep(Duration::from_millis(500));
+            let exited = exited.or_else(|| self.serve.as_mut().unwrap().try_wait().unwrap());
+            if exited.is_none() {
+                return;
+            }
+            eprintln!(
+                "serve.sh on port {port} ended ({exited:?}); another port: {}",
+                std::fs::read_to_string(self.dir.join("serve.log")).unwrap_or_default()
+            );
+            self.serve = None;
         }
+        panic!("deploy/serve.sh did not start in five attempts");
     }
 }
 
@@ -218,7 +248,7 @@ fn the_release_publishes_serves_and_takes_an_editors_upload_without_a_toolchain(
     );
 
     // The example, published as DEPLOY.md says, for this test's address.
-    let port = free_port();
+    let mut port = free_port();
     let site_url = format!("http://127.0.0.1:{port}/");
     let dist = rel.join("dist");
     run_ok(
@@ -259,7 +289,7 @@ fn the_release_publishes_serves_and_takes_an_editors_upload_without_a_toolchain(
     // Served by the package's own serve.sh, in a process group of its own.
     site.serve(
         &rel.join("deploy/serve.sh"),
-        port,
+        &mut port,
         &incoming,
         &htpasswd,
         &dist,
@@ -462,7 +492,7 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
             .arg(&incoming),
     );
     let dist = srv.join("dist");
-    let port = free_port();
+    let mut port = free_port();
     let site_url = format!("http://127.0.0.1:{port}/");
 
     // Five versions: the example, then four editors' uploads.
@@ -533,7 +563,7 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
     std::fs::write(&htpasswd, &users).unwrap();
     site.serve(
         &srv.join("deploy/serve.sh"),
-        port,
+        &mut port,
         &incoming,
         &htpasswd,
         &dist,
