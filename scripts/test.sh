@@ -33,7 +33,8 @@ cargo clippy --workspace --all-targets --locked -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p rops-es -p rops-content -p rops-workbook --lib --bins --tests --locked -q -- -D warnings
 
 step "native tier: content model and validator"
-cargo test --locked --workspace --lib --bins
+# The binaries with tests of their own (the others are `test = false`).
+cargo test --locked --workspace --lib --bin content --bin rops-editor
 # publish run twice at once and killed at random points; crafted workbooks
 # under a 1 GiB memory limit (the content CLI).
 cargo test --locked --test publish_kill --test import_bounds
@@ -87,3 +88,4 @@ step "fuzz tier: libFuzzer on the workbook, CSV and bundle readers (30 s each)"
 FUZZ_SECONDS=30 scripts/fuzz.sh
 
 step "all tiers passed"
+printf '\033[1m== total: %d s (%d min %d s)\033[0m\n' "$SECONDS" $((SECONDS / 60)) $((SECONDS % 60))

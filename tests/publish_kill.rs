@@ -1166,6 +1166,10 @@ fn served(dir: &Path) -> Tree {
     out
 }
 
+fn assert_serves(got: &Tree, want: &Tree, what: &str) {
+    assert!(got == want, "{what}:\n{}", difference(got, want));
+}
+
 /// The fictional bundle with `n` events (copies of its first, each its own
 /// id, year and title), beside all its files in `dir`.
 fn many_events(dir: &Path, n: usize, edit: impl FnOnce(&mut Vec<serde_json::Value>)) {
@@ -1268,10 +1272,10 @@ fn an_edit_serves_what_a_fresh_publish_serves() {
     built_app(&fresh);
     publish_into(&b, &fresh);
     let want = served(&fresh);
-    assert!(
-        edited == want,
-        "the edit serves other files than a fresh publish:\n{}",
-        difference(&edited, &want)
+    assert_serves(
+        &edited,
+        &want,
+        "the edit serves other files than a fresh publish",
     );
     assert_ne!(first, edited, "the edit changed nothing");
     // 4 views of each event: the renamed one, the added one, the two
@@ -1286,10 +1290,10 @@ fn an_edit_serves_what_a_fresh_publish_serves() {
     );
     publish_into(&a, &site);
     let again = served(&site);
-    assert!(
-        again == first,
-        "publishing the first bundle again serves other files:\n{}",
-        difference(&again, &first)
+    assert_serves(
+        &again,
+        &first,
+        "publishing the first bundle again serves other files",
     );
     work.store_holds_only_the_live_pages();
 }
