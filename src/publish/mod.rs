@@ -264,6 +264,11 @@ fn link_or_copy(from: &Path, to: &Path) -> Result<(), PublishError> {
     Ok(())
 }
 
+/// Flushes a folder's entries (on Linux a directory opened read-only can be).
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
 /// `.DISTNAME.<what>` in DIST's parent folder, for a canonical `dist`.
 fn beside(dist: &Path, what: &str) -> PathBuf {
     let name = dist.file_name().and_then(|n| n.to_str()).unwrap_or("dist");

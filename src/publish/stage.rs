@@ -19,7 +19,7 @@ use super::kept_media::{self, Link};
 use super::store::{Store, MANIFEST};
 use super::template::TEMPLATE;
 use super::tree::{Media, Output};
-use super::{beside, io, link_or_copy, BuildProblem, Notice, PublishError};
+use super::{beside, io, link_or_copy, sync_dir, BuildProblem, Notice, PublishError};
 use crate::content::Lang;
 use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
@@ -305,7 +305,7 @@ impl Staging {
         }
         // The pages only the old tree named. A failure leaves them to the
         // next run.
-        if self.store.collect(&self.dist).is_ok() {
+        if self.store.collect().is_ok() {
             let _ = self.store.mirror();
         }
         Ok(version)
@@ -492,11 +492,6 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
 fn write_new(path: &Path, data: &[u8]) -> std::io::Result<()> {
     let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
     f.write_all(data)
-}
-
-/// Flushes a folder's entries (on Linux a directory opened read-only can be).
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    File::open(dir)?.sync_all()
 }
 
 /// Flushes every file and folder below `dir` (where there is no syncfs).

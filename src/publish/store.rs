@@ -25,7 +25,7 @@
 //! Only used under DIST's lock ([`super::lock`]).
 
 use super::digest::{hex, sha256};
-use super::{beside, io, PublishError};
+use super::{beside, io, sync_dir, PublishError};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -351,23 +351,17 @@ impl Store {
         io(fs::rename(&next, &state), &state)
     }
 
-    /// After the swap: removes every page and section the live tree (whose
-    /// manifest is `live`) does not name.
-    pub(super) fn collect(&self, live: &Path) -> Result<(), PublishError> {
-        let text = io(fs::read_to_string(live.join(MANIFEST)), live)?;
-        let mut keep: [BTreeSet<&str>; 2] = [BTreeSet::new(), BTreeSet::new()];
-        for line in text.lines() {
-            match line.split('\t').collect::<Vec<_>>()[..] {
-                ["page", _, _, hash] => {
-                    keep[0].insert(hash);
-                }
-                ["section", _, slot] => {
-                    keep[1].insert(slot.split('/').next().unwrap_or(slot));
-                }
-                _ => {}
-            }
-        }
-        for (sub, keep) in ["p", "s"].iter().zip(&keep) {
+    /// After the swap: removes every page and section the live tree (the
+    /// one this run placed and swapped in) does not name.
+    pub(super) fn collect(&self) -> Result<(), PublishError> {
+        let pages: BTreeSet<&str> = self.placed.iter().map(|p| p.hash.as_str()).collect();
+        // A section's key is the folder above its slots.
+        let sections: BTreeSet<&str> = self
+            .sections
+            .iter()
+            .filter_map(|(slot, _, _)| slot.parent()?.file_name()?.to_str())
+            .collect();
+        for (sub, keep) in [("p", &pages), ("s", &sections)] {
             let dir = self.root.join(sub);
             for entry in io(fs::read_dir(&dir), &dir)? {
                 let entry = io(entry, &dir)?;
@@ -386,10 +380,6 @@ fn remove_if_there(path: &Path) -> Result<(), PublishError> {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => io(Err(e), path),
         _ => Ok(()),
     }
-}
-
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    fs::File::open(dir)?.sync_all()
 }
 
 #[cfg(test)]
