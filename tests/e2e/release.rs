@@ -10,7 +10,9 @@
 //! `target/release-pkg/`; `ROPS_RELEASE=path` tests another one. Needs
 //! nginx with its brotli modules and openssl (`scripts/setup.sh --browser`).
 
-use rops_e2e::{basic, free_port, http, outcome_of, status_in, EDITOR_PASSWORD, EDITOR_USER};
+use rops_e2e::{
+    basic, free_port, http, outcome_of, start_serving, status_in, EDITOR_PASSWORD, EDITOR_USER,
+};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -61,15 +63,11 @@ impl Site {
         htpasswd: &Path,
         dist: &Path,
     ) {
-        // The port was free when picked, but another test of the suite may
-        // take it before nginx binds it: then nginx exits, and what answers
-        // is that test's server. Such a start is tried again on another port.
-        for attempt in 0..5 {
-            if attempt > 0 {
-                *port = free_port();
-            }
-            let log = std::fs::File::create(self.dir.join("serve.log")).unwrap();
-            self.serve = Some(
+        let log_file = self.dir.join("serve.log");
+        let child = start_serving(
+            port,
+            |port| {
+                let log = std::fs::File::create(&log_file).unwrap();
                 sys(serve_sh, &self.dir)
                     .args(["--port", &port.to_string(), "--incoming"])
                     .arg(incoming)
@@ -80,35 +78,11 @@ impl Site {
                     .stderr(Stdio::from(log))
                     .process_group(0)
                     .spawn()
-                    .expect("deploy/serve.sh"),
-            );
-            let start = Instant::now();
-            let exited = loop {
-                let exited = self.serve.as_mut().unwrap().try_wait().unwrap();
-                if exited.is_some() || std::net::TcpStream::connect(("127.0.0.1", *port)).is_ok() {
-                    break exited;
-                }
-                if start.elapsed() > Duration::from_secs(20) {
-                    panic!(
-                        "nginx did not start: {}",
-                        std::fs::read_to_string(self.dir.join("serve.log")).unwrap_or_default()
-                    );
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            };
-            // Answering, and still running a moment later: nginx is ours.
-            std::thread::sleep(Duration::from_millis(500));
-            let exited = exited.or_else(|| self.serve.as_mut().unwrap().try_wait().unwrap());
-            if exited.is_none() {
-                return;
-            }
-            eprintln!(
-                "serve.sh on port {port} ended ({exited:?}); another port: {}",
-                std::fs::read_to_string(self.dir.join("serve.log")).unwrap_or_default()
-            );
-            self.serve = None;
-        }
-        panic!("deploy/serve.sh did not start in five attempts");
+                    .expect("deploy/serve.sh")
+            },
+            || std::fs::read_to_string(&log_file).unwrap_or_default(),
+        );
+        self.serve = Some(child);
     }
 }
 

@@ -34,6 +34,42 @@ impl Site for Live {
 }
 
 /// A loopback port free at the time of asking.
+/// A server started by `spawn(port)` (serve.sh and its nginx), once it
+/// answers on `port` and still runs half a second later. The port was free
+/// when picked, but another test may take it before nginx binds it: nginx
+/// then exits, and what answers is that test's server; such a start is
+/// tried again on another port (written back to `port`). `log` says why a
+/// start failed.
+pub fn start_serving(
+    port: &mut u16,
+    mut spawn: impl FnMut(u16) -> Child,
+    log: impl Fn() -> String,
+) -> Child {
+    for attempt in 0..5 {
+        if attempt > 0 {
+            *port = free_port();
+        }
+        let mut child = spawn(*port);
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", *port)).is_err()
+            && child.try_wait().unwrap().is_none()
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "nginx did not start: {}",
+                log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        match child.try_wait().unwrap() {
+            None => return child,
+            Some(status) => eprintln!("port {port} was taken ({status}); another one: {}", log()),
+        }
+    }
+    panic!("deploy/serve.sh did not start in five attempts");
+}
+
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -89,38 +125,24 @@ impl Live {
     /// meanwhile (another test's server, a browser's): a port that answers
     /// is ours only if our nginx is still running a moment later.
     pub fn serve(&mut self) {
-        for attempt in 0..5 {
-            if attempt > 0 {
-                self.port = free_port();
-            }
-            let mut child = Command::new(repo_dir().join("deploy/serve.sh"))
-                .args(["--port", &self.port.to_string(), "--incoming"])
-                .arg(self.incoming())
-                .arg("--htpasswd")
-                .arg(self.dir.join("htpasswd"))
-                .arg(self.dist())
-                .stdout(Stdio::null())
-                .process_group(0)
-                .spawn()
-                .expect("deploy/serve.sh");
-            let start = Instant::now();
-            while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err()
-                && child.try_wait().unwrap().is_none()
-            {
-                assert!(
-                    start.elapsed() < Duration::from_secs(20),
-                    "nginx did not start"
-                );
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            std::thread::sleep(Duration::from_millis(500));
-            if child.try_wait().unwrap().is_none() {
-                self.serve = Some(child);
-                return;
-            }
-            eprintln!("port {} was taken; another one", self.port);
-        }
-        panic!("deploy/serve.sh did not start in five attempts");
+        let (incoming, htpasswd, dist) = (self.incoming(), self.dir.join("htpasswd"), self.dist());
+        let child = start_serving(
+            &mut self.port,
+            |port| {
+                Command::new(repo_dir().join("deploy/serve.sh"))
+                    .args(["--port", &port.to_string(), "--incoming"])
+                    .arg(&incoming)
+                    .arg("--htpasswd")
+                    .arg(&htpasswd)
+                    .arg(&dist)
+                    .stdout(Stdio::null())
+                    .process_group(0)
+                    .spawn()
+                    .expect("deploy/serve.sh")
+            },
+            String::new,
+        );
+        self.serve = Some(child);
     }
 
     /// Stops nginx: the site is unreachable.
