@@ -3,6 +3,7 @@
 
 use crate::server::Server;
 use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
@@ -40,6 +41,12 @@ fn webdriver_url() -> &'static str {
         }
         format!("http://127.0.0.1:{port}")
     })
+}
+
+/// A WebDriver client over plain HTTP: every driver these tests start
+/// listens on loopback, so no TLS stack is compiled for them.
+pub(crate) fn driver_client() -> ClientBuilder<HttpConnector> {
+    ClientBuilder::new(HttpConnector::new())
 }
 
 /// The built app on a fresh server, and a browser of `size` to visit it.
@@ -108,8 +115,7 @@ async fn browser_with(
     let mut last = None;
     // Chromium start-up on 2 busy cores is occasionally slow: try a few times.
     for _ in 0..3 {
-        match ClientBuilder::rustls()
-            .expect("rustls")
+        match driver_client()
             .capabilities(caps.clone())
             .connect(webdriver_url())
             .await

@@ -9,7 +9,7 @@
 //! is gone. Each driver serves one session at a time, so sessions of one
 //! engine take turns; the two engines may run side by side.
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::Client;
 use std::future::Future;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -178,8 +178,7 @@ async fn connect(engine: Engine, (width, height): (u32, u32)) -> Client {
     let mut last = None;
     // Browser start-up on 2 busy cores is occasionally slow: try a few times.
     for _ in 0..3 {
-        match ClientBuilder::rustls()
-            .expect("rustls")
+        match crate::browser::driver_client()
             .capabilities(engine.capabilities())
             .connect(engine.driver_url())
             .await
