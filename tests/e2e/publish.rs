@@ -1055,11 +1055,7 @@ async fn the_takeover_changes_no_visible_text_or_position() {
     let s = Server::start().await;
     // The wasm held back: the published page stays while it is measured.
     let wasm = built_file(&dist_dir(), "rops-es-", "_bg.wasm");
-    let body = std::fs::read(dist_dir().join(&wasm)).unwrap();
-    s.set(
-        &format!("/{wasm}"),
-        Override::bytes("application/wasm", body).after(Duration::from_secs(4)),
-    );
+    let wasm = format!("/{wasm}");
     let paths = [
         ABOUT.pl,
         TIMELINE.pl,
@@ -1073,6 +1069,7 @@ async fn the_takeover_changes_no_visible_text_or_position() {
         for path in paths {
             // A new browser each time: no service worker to hand over the
             // wasm without the wait.
+            s.set(&wasm, Override::held());
             let c = browser(size).await;
             visit(&c, &s, path).await;
             let before = layout(&c, PRERENDERED).await;
@@ -1082,6 +1079,7 @@ async fn the_takeover_changes_no_visible_text_or_position() {
                 "{path} at {}px: the app took over before the published page was measured",
                 size.0
             );
+            s.clear(&wasm);
             wait_taken_over(&c).await;
             let after = layout(&c, "#app").await;
             c.close().await.unwrap();

@@ -71,6 +71,8 @@ pub struct Override {
     pub hang: bool,
     /// Extra response headers (e.g. a host page's own CSP, a `Location`).
     pub headers: Vec<(&'static str, String)>,
+    /// No answer until the test clears this path ([`Override::held`]).
+    pub held: bool,
 }
 
 /// What an overridden answer says about its length.
@@ -93,6 +95,7 @@ impl Default for Override {
             length: Length::Exact,
             hang: false,
             headers: vec![],
+            held: false,
         }
     }
 }
@@ -116,6 +119,15 @@ impl Override {
             status,
             content_type: "text/plain",
             body: b"error".to_vec(),
+            ..Default::default()
+        }
+    }
+    /// No answer until the test clears the path (`Server::clear`), then the
+    /// file as without an override: a download the test lets go when it
+    /// has seen what the page shows meanwhile, however long that took.
+    pub fn held() -> Override {
+        Override {
+            held: true,
             ..Default::default()
         }
     }
@@ -241,7 +253,15 @@ impl Server {
                     let target = head.split_whitespace().nth(1).unwrap_or("/").to_owned();
                     let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
                     h.lock().unwrap().push(path.clone());
-                    let over = ov.lock().unwrap().get(&path).cloned();
+                    let mut over = ov.lock().unwrap().get(&path).cloned();
+                    // A held answer waits for the test (a minute at most, so
+                    // that a failed test leaves no task behind for long).
+                    let mut waited = 0;
+                    while over.as_ref().is_some_and(|o| o.held) && waited < 3000 {
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        waited += 1;
+                        over = ov.lock().unwrap().get(&path).cloned();
+                    }
                     // The app's own files carry the production CSP, so every
                     // end-to-end test also proves the app runs under it.
                     let csp = over.is_none();
