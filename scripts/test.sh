@@ -13,6 +13,17 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Every build here starts from nothing in CI: incremental compilation only
+# writes its cache (thousands of small files) and slows the first build.
+export CARGO_INCREMENTAL=0
+# The browsers leave singleton sockets and profiles in TMPDIR when their
+# drivers stop them: one folder for this run, removed however it ends.
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/rops-test.XXXXXX")
+# nginx's workers (another user) reach the live tests' folders through it.
+chmod 755 "$TMPDIR"
+export TMPDIR
+driver=""
+trap '[ -n "$driver" ] && kill "$driver" 2>/dev/null; rm -rf "$TMPDIR"' EXIT
 
 last_step="" last_start=$SECONDS
 step() {
@@ -61,11 +72,14 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TE
   cargo test --locked --target wasm32-unknown-unknown --test wasm_components
 
 step "release build (at the root, and under a sub-path)"
-scripts/build.sh
+# One build of the app at the root, for the site and the package.
+bare=target/dist-bare
+ROPS_NO_PUBLISH=1 scripts/build.sh --dist "$bare"
+ROPS_PREBUILT="$bare" scripts/build.sh
 scripts/build.sh --public-url /ekonomia/ --dist dist-sub
 
 step "release package (scripts/release.sh: the tarball another centre deploys)"
-scripts/release.sh
+ROPS_PREBUILT="$bare" scripts/release.sh
 # The watcher in the live-publishing tests runs the publisher a release
 # ships, so their timings are a deployment's (tests/e2e/live_publish.rs).
 export ROPS_PUBLISH="$PWD/target/release-tool/publish"
@@ -74,12 +88,12 @@ step "end-to-end tier: Chromium through ChromeDriver"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 chromedriver --port="$port" >/tmp/rops-chromedriver.log 2>&1 &
 driver=$!
-trap 'kill $driver 2>/dev/null || true' EXIT
 export WEBDRIVER_URL="http://127.0.0.1:$port"
 # The suite (tests/e2e/, one binary) but its cross-engine module, which
 # has its own step.
 cargo test --locked --no-fail-fast --test e2e -- --test-threads=2 --skip engines::
-kill $driver 2>/dev/null || true
+kill "$driver" 2>/dev/null || true
+driver=""
 
 step "cross-engine tier: Firefox ESR and WebKitGTK (Safari's engine)"
 scripts/test-engines.sh
