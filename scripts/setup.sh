@@ -20,6 +20,14 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# The developer tools are run, not shipped: built without their own fat LTO
+# and single codegen unit (trunk's release profile), which cost most of
+# their install time, and without an incremental cache.
+tool_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_INCREMENTAL=0 \
+    cargo install "$@"
+}
+
 if ! command -v cargo >/dev/null; then
   echo "cargo is missing: install Rust (rustup) first" >&2
   exit 1
@@ -31,15 +39,15 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if ! trunk --version 2>/dev/null | grep -qF "$TRUNK_VERSION"; then
-  say "installing trunk $TRUNK_VERSION (about 10 minutes the first time)"
-  cargo install trunk --locked --version "$TRUNK_VERSION"
+  say "installing trunk $TRUNK_VERSION (several minutes the first time)"
+  tool_install trunk --locked --version "$TRUNK_VERSION"
 fi
 
 # No --locked: its lock file pins a crate version the registry no longer serves.
 if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN_VERSION" \
   || ! command -v wasm-bindgen-test-runner >/dev/null; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
-  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
+  tool_install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
 
 if ! command -v npm >/dev/null; then
@@ -81,7 +89,7 @@ if [ "${1:-}" = "--browser" ]; then
   # (Read the whole output first: geckodriver panics on a closed pipe.)
   if ! grep -qF "geckodriver $GECKODRIVER_VERSION" <<<"$(geckodriver --version 2>/dev/null || true)"; then
     say "installing geckodriver $GECKODRIVER_VERSION (a few minutes the first time)"
-    cargo install geckodriver --locked --version "=$GECKODRIVER_VERSION"
+    tool_install geckodriver --locked --version "=$GECKODRIVER_VERSION"
   fi
   # ---- end of other engines ----
 fi
@@ -110,7 +118,7 @@ if [ "${1:-}" = "--fuzz" ] || [ "${1:-}" = "--browser" ]; then
   CARGO_FUZZ_VERSION=0.13.2
   if ! cargo fuzz --version 2>/dev/null | grep -qF "$CARGO_FUZZ_VERSION"; then
     say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
-    cargo install cargo-fuzz --locked --version "=$CARGO_FUZZ_VERSION"
+    tool_install cargo-fuzz --locked --version "=$CARGO_FUZZ_VERSION"
   fi
 fi
 
