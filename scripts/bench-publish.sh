@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bin=${1:-}
 if [ -z "$bin" ]; then
-  cargo build --quiet --offline --locked --profile release-tool --bin publish
+  cargo build --quiet --offline --locked --profile release-tool -p rops-publish --bin publish
   bin=target/release-tool/publish
 fi
 bin=$(realpath "$bin")

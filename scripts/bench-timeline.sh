@@ -15,7 +15,7 @@ for n in 10 1000 10000; do
   cargo run --locked -q --bin gen-bundle -- "$n" > "$work/$n.json"
   # Published like any bundle: every event gets its pages (4 per event).
   start=$SECONDS
-  cargo run --locked -q --bin publish -- --local "$work/$n.json" "$work/$n" >/dev/null
+  cargo run --locked -q -p rops-publish --bin publish -- --local "$work/$n.json" "$work/$n" >/dev/null
   page="$work/$n/os-czasu/index.html"
   echo "$n events: published in $((SECONDS - start)) s; timeline page $(wc -c <"$page") B raw, $(wc -c <"$page.br") B brotli, $(grep -o 'class="event-card"' "$page" | wc -l) cards in the HTML"
   python3 scripts/serve_dist.py "$work/$n" "$port" &

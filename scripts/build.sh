@@ -48,5 +48,5 @@ else
   site=--local
 fi
 if [[ -z ${ROPS_NO_PUBLISH:-} ]]; then
-  cargo run --quiet --offline --locked --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+  cargo run --quiet --offline --locked -p rops-publish --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
 fi

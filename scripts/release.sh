@@ -48,7 +48,7 @@ ROPS_NO_PUBLISH=1 scripts/build.sh --dist "$stage/dist"
 rm -rf "$stage/dist/content"
 
 say "the publisher (cargo build --profile release-tool)"
-cargo build --quiet --offline --locked --profile release-tool --bin publish
+cargo build --quiet --offline --locked --profile release-tool -p rops-publish --bin publish
 mkdir -p "$stage/bin"
 cp target/release-tool/publish "$stage/bin/publish"
 # DEPLOY.md promises Debian 12 (glibc 2.36): refuse a binary that needs more.

@@ -36,7 +36,7 @@ printf 'redakcja:%s\n' "$(openssl passwd -5 "$password")" >"$run/htpasswd"
 # The watcher and the server, both stopped however this script is (Ctrl+C,
 # kill): in the background, so that a signal is handled at once rather
 # than after a foreground child ends.
-cargo build --quiet --offline --locked --bin publish
+cargo build --quiet --offline --locked -p rops-publish --bin publish
 target/debug/publish --site-url "http://127.0.0.1:$PORT/" --watch "$run/incoming" dist &
 watcher=$!
 deploy/serve.sh --port "$PORT" --incoming "$run/incoming" --htpasswd "$run/htpasswd" dist &

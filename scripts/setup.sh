@@ -70,7 +70,7 @@ if [ "${1:-}" = "--browser" ]; then
     apt_install chromium chromium-driver
   fi
   # systemd-analyze checks the publisher's units offline
-  # (tests/deploy_units.rs); nothing here starts systemd itself.
+  # (crates/publish/tests/deploy_units.rs); nothing here starts systemd itself.
   if ! command -v systemd-analyze >/dev/null; then
     say "installing systemd (systemd-analyze) from Debian"
     apt_install systemd

@@ -41,20 +41,24 @@ cargo fmt --check
 # Every repository path the docs name exists.
 scripts/check-doc-paths.sh
 cargo clippy --workspace --all-targets --locked -q -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p rops-es -p rops-content -p rops-workbook --lib --bins --tests --locked -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p rops-es -p rops-app -p rops-content -p rops-workbook --lib --bins --tests --locked -q -- -D warnings
 
 step "native tier: content model and validator"
 # The binaries with tests of their own (the others are `test = false`).
 cargo test --locked --workspace --lib --bin content --bin rops-editor
-# publish run twice at once and killed at random points; crafted workbooks
-# under a 1 GiB memory limit (the content CLI).
-cargo test --locked --test publish_kill --test import_bounds
-# deploy/'s systemd units, checked by systemd-analyze verify.
-cargo test --locked --test deploy_units
-cargo run --locked -q --bin validate-bundle -- public/content/bundle.json
+# publish run twice at once and killed at random points; deploy/'s systemd
+# units, checked by systemd-analyze verify.
+cargo test --locked -p rops-publish --test publish_kill --test deploy_units
+# Crafted workbooks under a 1 GiB memory limit (the content CLI).
+cargo test --locked --test import_bounds
+# The validator CLI, built once (a `cargo run` per fixture re-checks the
+# whole workspace each time).
+cargo build --locked -q --bin validate-bundle
+validate="${CARGO_TARGET_DIR:-target}/debug/validate-bundle"
+"$validate" public/content/bundle.json
 # The CLI must fail, with path and position, on every broken fixture.
 for f in tests/fixtures/invalid-*.json; do
-  if out=$(cargo run --locked -q --bin validate-bundle -- "$f" 2>&1); then
+  if out=$("$validate" "$f" 2>&1); then
     echo "validator accepted $f" >&2; exit 1
   fi
   grep -qE "^$f:[0-9]+:[0-9]+: " <<<"$out" || { echo "no located fault for $f: $out" >&2; exit 1; }

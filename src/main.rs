@@ -22,7 +22,7 @@ fn main() {
                 // past Lighthouse's 50 ms (nothing here is visible yet).
                 leptos::prelude::set_timeout(
                     move || {
-                        leptos::mount::mount_to(root.unchecked_into(), rops_es::app::App).forget();
+                        leptos::mount::mount_to(root.unchecked_into(), rops_app::app::App).forget();
                     },
                     std::time::Duration::ZERO,
                 );
@@ -32,7 +32,7 @@ fn main() {
                 if let Some(boot) = boot {
                     boot.remove();
                 }
-                leptos::mount::mount_to_body(rops_es::app::App);
+                leptos::mount::mount_to_body(rops_app::app::App);
             }
         }
     }

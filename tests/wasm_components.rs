@@ -3,11 +3,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use rops_es::components::{PageHeading, WithContent};
-use rops_es::content::{self, format, Lang, Money, Share};
-use rops_es::data::{Content, LoadError, Loaded};
-use rops_es::layout::SiteFrame;
-use rops_es::pages::{AccessibilityDeclaration, Funding};
+use rops_app::components::{PageHeading, WithContent};
+use rops_app::content::{self, format, Lang, Money, Share};
+use rops_app::data::{Content, LoadError, Loaded};
+use rops_app::layout::SiteFrame;
+use rops_app::pages::{AccessibilityDeclaration, Funding};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -139,7 +139,7 @@ async fn funding_page_renders_the_fixture_bundle() {
     let _handle = leptos::mount::mount_to(el.clone(), move || {
         provide_fixture(Some(Ok(bundle.clone())));
         // Pages read the address; the app provides it once.
-        rops_es::router::provide_router("");
+        rops_app::router::provide_router("");
         view! { <Funding/> }
     });
     settle().await;
@@ -167,7 +167,7 @@ async fn funding_page_names_the_fictional_organisations_role_and_file() {
     let bundle = Arc::new(content::parse(FICTIONAL).unwrap());
     let _handle = leptos::mount::mount_to(el.clone(), move || {
         provide_fixture(Some(Ok(bundle.clone())));
-        rops_es::router::provide_router("");
+        rops_app::router::provide_router("");
         view! { <Funding/> }
     });
     settle().await;

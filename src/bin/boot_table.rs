@@ -6,9 +6,9 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use rops_es::content::Lang;
-    use rops_es::i18n::{nav_label, page_title, ui};
-    use rops_es::nav::{timeline_path, to_embed, Page};
+    use rops_app::content::Lang;
+    use rops_app::i18n::{nav_label, page_title, ui};
+    use rops_app::nav::{timeline_path, to_embed, Page};
     use serde_json::{json, Map, Value};
 
     let nav_key = |p: Page| Page::NAV.contains(&p).then(|| p.as_str());

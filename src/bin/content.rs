@@ -27,8 +27,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use rops_es::content::sheet::{self, Table};
-    use rops_es::content::{self, xlsx, ContentError, Lang};
+    use rops_content::{self as content, ContentError, Lang};
+    use rops_workbook::sheet::{self, Table};
+    use rops_workbook::xlsx;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
@@ -268,7 +269,8 @@ mod cli {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::cli::*;
-    use rops_es::content::{self, sheet, xlsx, Lang};
+    use rops_content::{self as content, Lang};
+    use rops_workbook::{sheet, xlsx};
     use std::path::PathBuf;
 
     const REAL: &str = include_str!("../../public/content/bundle.json");

@@ -6,7 +6,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use rops_es::content::{self, DateValue, Event, EventKind, Point, Text};
+    use rops_app::content::{self, DateValue, Event, EventKind, Point, Text};
 
     let Some(n) = std::env::args()
         .nth(1)

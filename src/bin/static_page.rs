@@ -6,7 +6,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use rops_es::content::{self, format, Lang};
+    use rops_app::content::{self, format, Lang};
 
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: static-page BUNDLE.json > index.html");

@@ -10,7 +10,7 @@
 // where this binary is an empty shell.
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use rops_es::content::{self, ContentError, Lang};
+    use rops_app::content::{self, ContentError, Lang};
     use std::process::ExitCode;
 
     pub fn main() -> ExitCode {

@@ -6,10 +6,10 @@
 //!
 //! Pure: no leptos, no browser, tested natively.
 
-use rops_es::content::sheet::{amount_from_text, AmountProblem};
-use rops_es::content::{
+use rops_app::content::{
     self, Bundle, ContentError, DateValue, JsonPath, Lang, Minor, Segment, SCHEMA_VERSION,
 };
+use rops_workbook::sheet::{amount_from_text, AmountProblem};
 use serde_json::{json, Value};
 
 // Paths into the draft and the edits along them live in json_path.rs,
@@ -529,19 +529,19 @@ pub fn open_csv(files: &[(String, Vec<u8>)], lang: Lang) -> Result<Value, OpenEr
     }
     let mut tables = vec![];
     // One budget for all the files: they are one workbook.
-    let mut budget = content::xlsx::Budget::new();
+    let mut budget = rops_workbook::xlsx::Budget::new();
     for (name, bytes) in files {
         let stem = name
             .rsplit_once('.')
             .map_or(name.as_str(), |(stem, _)| stem);
         let text = std::str::from_utf8(bytes).map_err(|_| OpenError::NotUtf8(name.clone()))?;
-        let sheet = content::sheet::sheet_of_csv_file(stem);
+        let sheet = rops_workbook::sheet::sheet_of_csv_file(stem);
         tables.push(
-            content::xlsx::csv_sheet(&sheet, text, &mut budget)
+            rops_workbook::xlsx::csv_sheet(&sheet, text, &mut budget)
                 .map_err(|e| OpenError::Workbook(e.message(lang)))?,
         );
     }
-    let bundle = content::sheet::from_tables(&tables)
+    let bundle = rops_workbook::sheet::from_tables(&tables)
         .map_err(|f| OpenError::Sheet(f.0.iter().map(|f| f.describe(lang)).collect()))?;
     serde_json::to_value(&bundle).map_err(|e| OpenError::Read(e.to_string()))
 }
@@ -558,9 +558,9 @@ pub fn open(name: &str, bytes: &[u8], lang: Lang) -> Result<Value, OpenError> {
     let lower = name.to_lowercase();
     let zip = bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     if zip || lower.ends_with(".xlsx") || lower.ends_with(".ods") || lower.ends_with(".xls") {
-        let tables = content::xlsx::read_workbook(bytes)
+        let tables = rops_workbook::xlsx::read_workbook(bytes)
             .map_err(|e| OpenError::Workbook(e.message(lang)))?;
-        let bundle = content::sheet::from_tables(&tables)
+        let bundle = rops_workbook::sheet::from_tables(&tables)
             .map_err(|f| OpenError::Sheet(f.0.iter().map(|f| f.describe(lang)).collect()))?;
         return serde_json::to_value(&bundle).map_err(|e| OpenError::Read(e.to_string()));
     }
@@ -615,7 +615,7 @@ mod tests {
     #[test]
     fn a_folders_csv_files_open_as_a_workbook_does() {
         let b = content::parse(include_str!("../../public/content/bundle.json")).unwrap();
-        let files: Vec<(String, Vec<u8>)> = content::sheet::to_tables(&b)
+        let files: Vec<(String, Vec<u8>)> = rops_workbook::sheet::to_tables(&b)
             .iter()
             .map(|t| (format!("tresc-{}.csv", t.name), t.to_csv().into_bytes()))
             .collect();
@@ -631,9 +631,9 @@ mod tests {
             e.message(Lang::Pl)
         );
         // A fault is at its sheet and cell, as in a workbook.
-        let mut wrong = content::sheet::to_tables(&b);
+        let mut wrong = rops_workbook::sheet::to_tables(&b);
         let events = wrong.iter_mut().find(|t| t.name == "Wydarzenia").unwrap();
-        events.set(1, 2, content::sheet::Cell::text("2008-13"));
+        events.set(1, 2, rops_workbook::sheet::Cell::text("2008-13"));
         let files: Vec<(String, Vec<u8>)> = wrong
             .iter()
             .map(|t| (format!("{}.csv", t.name), t.to_csv().into_bytes()))
@@ -783,7 +783,8 @@ mod tests {
     fn the_fictional_bundle_opens_from_its_workbook_with_every_field() {
         let b = content::parse(FICTIONAL).unwrap();
         assert!(b.easy_read.is_some() && b.sign_language.is_some() && b.open_data.is_some());
-        let x = content::xlsx::write_xlsx(&content::sheet::to_tables(&b), None).unwrap();
+        let x =
+            rops_workbook::xlsx::write_xlsx(&rops_workbook::sheet::to_tables(&b), None).unwrap();
         let opened = open("tresc.xlsx", &x, Lang::Pl).unwrap();
         assert_eq!(opened, serde_json::to_value(&b).unwrap());
     }
@@ -901,7 +902,8 @@ mod tests {
         assert!(e.message(Lang::Pl).contains("99"));
         // A workbook with none of the content's sheets.
         let empty =
-            content::xlsx::write_xlsx(&[content::sheet::Table::new("Arkusz1")], None).unwrap();
+            rops_workbook::xlsx::write_xlsx(&[rops_workbook::sheet::Table::new("Arkusz1")], None)
+                .unwrap();
         let e = open("x.xlsx", &empty, Lang::Pl).unwrap_err();
         assert!(matches!(e, OpenError::Sheet(_)), "{e:?}");
         // A draft file, invalid as it is, comes back as it was saved.
@@ -913,7 +915,8 @@ mod tests {
         );
         // And a workbook of the real bundle is the real bundle.
         let b = content::parse(include_str!("../../public/content/bundle.json")).unwrap();
-        let x = content::xlsx::write_xlsx(&content::sheet::to_tables(&b), None).unwrap();
+        let x =
+            rops_workbook::xlsx::write_xlsx(&rops_workbook::sheet::to_tables(&b), None).unwrap();
         let opened = open("t.xlsx", &x, Lang::Pl).unwrap();
         assert_eq!(serde_json::from_value::<Bundle>(opened).unwrap(), b);
     }

@@ -14,7 +14,7 @@ use super::specs::{self, Group, Kind, Section, Spec};
 use super::strings::{ui, Ui};
 
 use leptos::prelude::*;
-use rops_es::content::Lang;
+use rops_app::content::Lang;
 use serde_json::Value;
 use std::collections::HashSet;
 

@@ -3,7 +3,7 @@
 //! draft's checks (draft.rs) and the field tables (specs.rs), which each
 //! need them. Pure: no leptos, no browser, tested natively.
 
-use rops_es::content::{JsonPath, Segment};
+use rops_app::content::{JsonPath, Segment};
 use serde_json::{json, Map, Value};
 
 /// One step of a path into the draft.

@@ -13,7 +13,7 @@ use super::form::{focus_field, Ed, Form};
 use super::store;
 use super::strings::ui;
 use leptos::prelude::*;
-use rops_es::content::{Bundle, Lang};
+use rops_app::content::{Bundle, Lang};
 use serde_json::Value;
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
@@ -213,8 +213,8 @@ async fn fetch_published(lang: Lang) -> Result<(Value, bool), OpenError> {
         Ok(bytes) => {
             let v = draft::open("bundle.json", &bytes, lang)?;
             // Kept for offline use, as the app keeps it: only a valid one.
-            if rops_es::content::parse_bytes(&bytes).is_ok() {
-                rops_es::data::store_last_good(&url, &bytes).await;
+            if rops_app::content::parse_bytes(&bytes).is_ok() {
+                rops_app::data::store_last_good(&url, &bytes).await;
             }
             Ok((v, false))
         }
@@ -231,7 +231,7 @@ async fn fetch_published(lang: Lang) -> Result<(Value, bool), OpenError> {
 async fn last_good_bytes(url: &str) -> Option<Vec<u8>> {
     use wasm_bindgen_futures::JsFuture;
     let caches = window().caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(&rops_es::data::content_cache(url)))
+    let cache: web_sys::Cache = JsFuture::from(caches.open(&rops_app::data::content_cache(url)))
         .await
         .ok()?
         .dyn_into()
@@ -282,8 +282,8 @@ pub fn EditorPage() -> impl IntoView {
         let _ = html.set_attribute("lang", lang.as_str());
     }
     document().set_title(t.title);
-    if let Some(theme) = rops_es::prefs::stored_theme() {
-        rops_es::prefs::apply_theme(theme);
+    if let Some(theme) = rops_app::prefs::stored_theme() {
+        rops_app::prefs::apply_theme(theme);
     }
 
     let draft = RwSignal::new(Value::Null);
@@ -520,7 +520,7 @@ pub fn EditorPage() -> impl IntoView {
             return refuse();
         };
         let written =
-            rops_es::content::xlsx::write_xlsx(&rops_es::content::sheet::to_tables(&bundle), None)
+            rops_workbook::xlsx::write_xlsx(&rops_workbook::sheet::to_tables(&bundle), None)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
                     download_bytes("tresc.xlsx", XLSX, &bytes).map_err(|e| format!("{e:?}"))
@@ -698,11 +698,11 @@ pub fn EditorPage() -> impl IntoView {
         Lang::Pl => root.clone(),
         Lang::En => format!("{root}en"),
     };
-    let theme = RwSignal::new(rops_es::prefs::current_theme());
+    let theme = RwSignal::new(rops_app::prefs::current_theme());
     let toggle_theme = move |_| {
         let next = theme.get_untracked().other();
-        rops_es::prefs::apply_theme(next);
-        rops_es::prefs::store_theme(next);
+        rops_app::prefs::apply_theme(next);
+        rops_app::prefs::store_theme(next);
         theme.set(next);
     };
 
@@ -748,7 +748,7 @@ pub fn EditorPage() -> impl IntoView {
                 <a class="site-header__name" href=site_href>{t.back_to_site}</a>
                 <div class="site-header__tools">
                     <button type="button" class="theme-switch" data-testid="theme-switch"
-                        aria-pressed=move || if theme.get() == rops_es::prefs::Theme::Dark { "true" } else { "false" }
+                        aria-pressed=move || if theme.get() == rops_app::prefs::Theme::Dark { "true" } else { "false" }
                         on:click=toggle_theme>{t.theme_dark}</button>
                     <a class="lang-switch" href=other_href lang=other_lang hreflang=other_lang
                         aria-label=t.other_lang_label data-testid="lang-switch">{t.other_lang}</a>

@@ -8,9 +8,9 @@
 
 use super::strings::ui;
 use leptos::prelude::*;
-use rops_es::content::{Bundle, Chronology, Lang};
-use rops_es::data::Content;
-use rops_es::nav::{provide_nav, AppMode, Nav, Page};
+use rops_app::content::{Bundle, Chronology, Lang};
+use rops_app::data::Content;
+use rops_app::nav::{provide_nav, AppMode, Nav, Page};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -71,7 +71,7 @@ pub fn Preview(
         let which = page.get();
         let chronology = Arc::new(Chronology::new(&bundle));
         provide_context(Content::prepared(bundle, chronology));
-        rops_es::i18n::provide_lang(Memo::new(move |_| plang));
+        rops_app::i18n::provide_lang(Memo::new(move |_| plang));
         provide_nav(Nav::new(&base, AppMode::Site));
         let path = match which {
             Shown::About => Page::About,
@@ -79,14 +79,14 @@ pub fn Preview(
             Shown::Funding => Page::Funding,
         }
         .path(plang);
-        provide_context(rops_es::router::Location::fixed(&base, path, ""));
-        rops_es::pages::provide_timeline_focus();
+        provide_context(rops_app::router::Location::fixed(&base, path, ""));
+        rops_app::pages::provide_timeline_focus();
         // The pages name the document after themselves: the editor keeps its own title.
         request_animation_frame(move || document().set_title(title));
         Some(match which {
-            Shown::About => view! { <rops_es::pages::About/> }.into_any(),
-            Shown::Timeline => view! { <rops_es::pages::Timeline/> }.into_any(),
-            Shown::Funding => view! { <rops_es::pages::Funding/> }.into_any(),
+            Shown::About => view! { <rops_app::pages::About/> }.into_any(),
+            Shown::Timeline => view! { <rops_app::pages::Timeline/> }.into_any(),
+            Shown::Funding => view! { <rops_app::pages::Funding/> }.into_any(),
         })
     };
     let tab = move |which: Shown, label: &'static str, testid: &'static str| {

@@ -24,8 +24,8 @@ use super::form::focus_field;
 use super::specs::{field_for, place_of};
 use super::store;
 use leptos::prelude::*;
-use rops_es::content::{JsonPath, Lang};
-use rops_es::status::{self, Outcome, Status, Verdict, Version};
+use rops_app::content::{JsonPath, Lang};
+use rops_app::status::{self, Outcome, Status, Verdict, Version};
 use wasm_bindgen::JsCast;
 
 /// How long the page waits for the server's publisher, and how often it looks.
@@ -674,7 +674,7 @@ pub fn PublishPanel(
 
 /// `bytes` in MB, as people write it in `lang`.
 fn megabytes(bytes: usize, lang: Lang) -> String {
-    rops_es::content::format::megabytes(bytes as u64, lang)
+    rops_app::content::format::megabytes(bytes as u64, lang)
 }
 
 /// A refusal without faults to list: what happened, and that the draft
@@ -692,7 +692,7 @@ fn problem(testid: &'static str, said: String, w: &'static Words) -> AnyView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rops_es::status::Text;
+    use rops_app::status::Text;
 
     #[test]
     fn the_uploads_answer_is_read_as_a_state() {

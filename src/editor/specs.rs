@@ -3,7 +3,7 @@
 //! field a validator fault belongs to), so the two cannot disagree.
 
 use super::json_path::{fault_dom_id, Path, Seg};
-use rops_es::content::{JsonPath, Lang, Segment};
+use rops_app::content::{JsonPath, Lang, Segment};
 use serde_json::{json, Value};
 
 /// A closed set: the value in the bundle, then its Polish and English label.

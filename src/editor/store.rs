@@ -87,7 +87,7 @@ pub fn clock(ms: f64) -> String {
         // Natively (tests) in UTC.
         let secs = (ms / 1000.0) as i64;
         let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-        let (y, m, d) = rops_es::content::civil_from_days(days);
+        let (y, m, d) = rops_app::content::civil_from_days(days);
         format!(
             "{y:04}-{m:02}-{d:02} {:02}:{:02}",
             rest / 3600,

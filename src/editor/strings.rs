@@ -1,7 +1,7 @@
 //! The editor's own words, in Polish and English: one table, so a string
 //! cannot exist in one language only.
 
-use rops_es::content::Lang;
+use rops_app::content::Lang;
 
 pub struct Ui {
     pub title: &'static str,

@@ -8,7 +8,7 @@ use rops_e2e::*;
 
 // The template's required ids (v2.0) come from the library, so that the
 // native template test and this check in the browser cannot drift apart.
-use rops_es::i18n::DECLARATION_IDS as IDS;
+use rops_app::i18n::DECLARATION_IDS as IDS;
 
 /// States beyond each route's first screen, as (path, ready): filters in
 /// the address, a search with no results, other events (the first, the

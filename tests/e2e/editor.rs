@@ -8,8 +8,8 @@
 //! declaration date that is not a day; an easy-to-read paragraph.
 
 use rops_e2e::*;
-use rops_es::content::sheet::{a1, from_tables, Cell, Table};
-use rops_es::content::xlsx::{read_workbook, write_xlsx};
+use rops_workbook::sheet::{a1, from_tables, Cell, Table};
+use rops_workbook::xlsx::{read_workbook, write_xlsx};
 use serde_json::Value;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -396,7 +396,7 @@ async fn a_workbook_from_the_content_command_opens_with_its_faults_located_at_th
         .expect("the amount written 1 980 000,00 zł, read exactly");
     assert_eq!(project["value"]["currency"], "PLN");
     // Nothing else moved on the way through the spreadsheet.
-    let b = |v: Value| serde_json::from_value::<rops_es::content::Bundle>(v).unwrap();
+    let b = |v: Value| serde_json::from_value::<rops_app::content::Bundle>(v).unwrap();
     assert_eq!(b(exported), b(original.clone()));
     // And back out as a workbook from the editor: the same content again.
     click(&c, "[data-testid=export-xlsx]").await;

@@ -10,11 +10,11 @@ use std::time::Duration;
 async fn broken_bundle_shows_the_validators_message() {
     let s = Server::start().await;
     let broken = bundle_with("\"id\": \"2010-model-mrr\"", "\"id\": \"2004-lider-equal\"");
-    let expected = rops_es::content::parse(&broken).unwrap_err();
-    let rops_es::content::ContentError::Invalid(faults) = expected else {
+    let expected = rops_app::content::parse(&broken).unwrap_err();
+    let rops_app::content::ContentError::Invalid(faults) = expected else {
         panic!()
     };
-    let want = faults[0].describe(rops_es::content::Lang::Pl);
+    let want = faults[0].describe(rops_app::content::Lang::Pl);
     s.set("/content/bundle.json", Override::json(&broken));
 
     let c = browser(PHONE).await;
@@ -125,7 +125,7 @@ async fn an_oversized_bundle_is_refused_while_it_downloads() {
 #[tokio::test]
 async fn content_newer_than_the_app_asks_for_an_update_not_an_editor() {
     let s = Server::start().await;
-    let v = rops_es::content::SCHEMA_VERSION;
+    let v = rops_app::content::SCHEMA_VERSION;
     let newer = bundle_with(
         &format!("\"schema_version\": {v},"),
         &format!(

@@ -52,7 +52,7 @@ fn published_fictional(name: &str) -> (WorkDir, PathBuf, Value) {
     std::fs::write(&path, serde_json::to_string_pretty(&b).unwrap()).unwrap();
     let dist = work.0.join("dist");
     copy_dir(&dist_dir(), &dist);
-    let out = Command::new(env!("CARGO_BIN_EXE_publish"))
+    let out = Command::new(publish_exe())
         .arg("--local")
         .arg(&path)
         .arg(&dist)

@@ -15,13 +15,10 @@ use rops_e2e::*;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
-/// The publisher the watcher runs: ROPS_PUBLISH names the one a release
-/// ships (scripts/test.sh sets it to `target/release-tool/publish`, so
-/// that the 10 s below is a deployment's); else this test build's own.
+/// The publisher the watcher runs ([`publish_exe`]): scripts/test.sh
+/// names the one a release ships, so that the 10 s below is a deployment's.
 fn publisher() -> std::path::PathBuf {
-    std::env::var_os("ROPS_PUBLISH")
-        .map(Into::into)
-        .unwrap_or_else(|| env!("CARGO_BIN_EXE_publish").into())
+    publish_exe()
 }
 const READY: &str = "[data-testid=section-events] #f-events-0";
 

@@ -1,14 +1,13 @@
 //! End-to-end: the published pages before the wasm runs (the page itself,
-//! accessible), and `publish` (src/bin/publish.rs) as an editor runs it, on a
+//! accessible), and `publish` (crates/publish/src/main.rs) as an editor runs it, on a
 //! copy of the built `dist/`, and what it leaves there: a site for another
 //! organisation with nothing of the shipped one left, pages that say their
 //! facts without a browser and work without scripts, a takeover by the app
 //! that moves nothing, a faulty bundle refused with the site untouched, and
 //! an edited bundle that changes exactly the pages that show the edit.
 //!
-//! `publish` is the binary `cargo run --bin publish` runs (scripts/build.sh
-//! does), built by `cargo test` for this file (`CARGO_BIN_EXE_publish`), so
-//! no second cargo waits on the build lock. Each test publishes into its own
+//! `publish` is the binary of `crates/publish` ([`publish_exe`]: the one a
+//! release ships, under scripts/test.sh). Each test publishes into its own
 //! copy of dist/ in a folder of its own (publish stages a sibling of DIST).
 
 use rops_e2e::*;
@@ -235,7 +234,7 @@ fn diff(
 /// Runs publish: `publish [env] --local BUNDLE DIST`, from the repository
 /// (`--local`: the copy is served on this machine, as the tests do).
 fn publish(bundle: &Path, dist: &Path, env: &[(&str, String)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_publish"));
+    let mut cmd = Command::new(publish_exe());
     cmd.arg("--local")
         .arg(bundle)
         .arg(dist)
@@ -1124,8 +1123,8 @@ async fn publish_refuses_a_faulty_bundle_and_leaves_dist_unchanged() {
 
     // Each fault where the validator finds it: file:line:col: $.path.
     let bytes = std::fs::read(&faulty).unwrap();
-    let Err(rops_es::content::ContentError::Invalid(faults)) =
-        rops_es::content::parse_bytes(&bytes)
+    let Err(rops_app::content::ContentError::Invalid(faults)) =
+        rops_app::content::parse_bytes(&bytes)
     else {
         panic!("the fixture is no longer faulty in the validator's eyes");
     };
@@ -1256,7 +1255,7 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
     let after = snapshot(&dist);
     assert_eq!(
         names_in(&work.0),
-        // The page store (src/publish/store.rs) is publish's own.
+        // The page store (crates/publish/src/store.rs) is publish's own.
         BTreeSet::from([
             "dist".to_owned(),
             "edited.json".to_owned(),

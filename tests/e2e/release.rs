@@ -613,7 +613,7 @@ fn the_upgrade_command_installs_a_release_over_a_running_one_keeping_everything(
     let leftovers: Vec<String> = std::fs::read_dir(&srv)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        // The lock and the page store (src/publish/store.rs) are publish's own.
+        // The lock and the page store (crates/publish/src/store.rs) are publish's own.
         .filter(|n| n.starts_with('.') && !n.ends_with(".publish.lock") && n != ".dist.pages")
         .collect();
     assert_eq!(leftovers, Vec::<String>::new(), "left beside dist/");

@@ -80,7 +80,7 @@ pub fn free_port() -> u16 {
 
 impl Live {
     /// A copy of `dist` (already published), served and watched. `publish`
-    /// is the publisher binary (`env!("CARGO_BIN_EXE_publish")`).
+    /// is the publisher binary ([`publish_exe`]).
     pub fn start(dist: &Path, publish: &Path) -> Live {
         let port = free_port();
         let dir = std::env::temp_dir().join(format!("rops-live-{port}"));

@@ -17,6 +17,26 @@ pub fn repo_dir() -> &'static Path {
         .expect("tests/support sits two levels below the repository")
 }
 
+/// The publisher these tests run (a binary of `crates/publish`, so not
+/// one `cargo test` builds for this package): ROPS_PUBLISH, which
+/// scripts/test.sh sets to the build a release ships
+/// (`target/release-tool/publish`), else this tree's debug build.
+pub fn publish_exe() -> PathBuf {
+    if let Some(exe) = std::env::var_os("ROPS_PUBLISH") {
+        return exe.into();
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_dir().join("target"));
+    let exe = target.join("debug/publish");
+    assert!(
+        exe.is_file(),
+        "no publisher at {}: run `cargo build -p rops-publish` first, or set ROPS_PUBLISH",
+        exe.display()
+    );
+    exe
+}
+
 /// The release build: DIST_DIR, or `dist/` (scripts/build.sh).
 pub fn dist_dir() -> PathBuf {
     built("DIST_DIR", "dist", "scripts/build.sh")

@@ -1,7 +1,7 @@
 //! What a publish remembers: the last published bundles, kept in DIST for
 //! rollback (`content/versions/<version>.json`), and `publish-status.json`,
 //! which lists them with the outcome of the last uploads
-//! ([`crate::status`]). Both are written with the site: a publish puts
+//! ([`rops_app::status`]). Both are written with the site: a publish puts
 //! them into its new tree, so they change in the same swap as the pages.
 //! An upload that publishes nothing (refused, stale, failed) only adds its
 //! outcome, replacing the status file in place ([`record`]).
@@ -12,8 +12,8 @@ use super::clock::{now_secs, rfc3339};
 use super::digest::{hex, sha256};
 use super::tree::Output;
 use super::{io, PublishError};
-use crate::content::{self, Bundle};
-use crate::status::{self, Outcome, Status, Verdict, Version};
+use rops_app::status::{self, Outcome, Status, Verdict, Version};
+use rops_content::{self as content, Bundle};
 use std::path::Path;
 
 /// The status file, at DIST's top.

@@ -20,7 +20,7 @@ use super::store::{Store, MANIFEST};
 use super::template::TEMPLATE;
 use super::tree::{Media, Output};
 use super::{beside, io, link_or_copy, sync_dir, BuildProblem, Notice, PublishError};
-use crate::content::Lang;
+use rops_content::Lang;
 use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;

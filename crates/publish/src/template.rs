@@ -4,7 +4,7 @@
 use super::digest::integrity;
 use super::html::esc;
 use super::{io, BuildProblem, PublishError};
-use crate::content::Lang;
+use rops_content::Lang;
 use std::path::Path;
 
 /// The file trunk built, with markers a publish fills in.

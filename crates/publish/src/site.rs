@@ -10,9 +10,9 @@ use super::html::{declaration_meta, esc};
 use super::template::Template;
 use super::tree::{Media, Output};
 use super::{io, BuildProblem, PublishError};
-use crate::app::Prerender;
-use crate::content::{self, Bundle, Lang};
-use crate::nav::{absolute_url, event_path, to_embed, Page, PUBLIC_URL_META};
+use rops_app::app::Prerender;
+use rops_app::nav::{absolute_url, event_path, to_embed, Page, PUBLIC_URL_META};
+use rops_content::{self as content, Bundle, Lang};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -56,7 +56,7 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
             let d = &org.page_descriptions;
             // The law's two pages are described by what they are, with
             // the organisation's name: no editor has to write them.
-            let l = crate::i18n::legal(lang);
+            let l = rops_app::i18n::legal(lang);
             let legal_page = |what: &str| format!("{what}: {}.", org.short_name.in_lang(lang));
             let description = match page {
                 Page::About => d.about.in_lang(lang).to_owned(),
@@ -148,7 +148,7 @@ impl Head<'_> {
         // Without scripts, controls that need them are hidden or explained.
         m.push("<noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>".into());
         m.push(declaration_meta(&self.site_url, lang));
-        let route = p.and_then(|p| crate::nav::resolve(&p.path).route);
+        let route = p.and_then(|p| rops_app::nav::resolve(&p.path).route);
         m.push(super::jsonld::script(
             self.bundle,
             &self.site_url,

@@ -13,9 +13,9 @@
 //! dot decimal (`1980000`, `1980000.50`), in the `waluta` column's
 //! currency; an amount the source does not give is empty, never 0.
 
-use crate::content::csv;
-use crate::content::{Bundle, Currency, DateValue, Lang, Money, Point, Project, Role, Text};
-use crate::nav::{absolute_url, event_path};
+use rops_app::nav::{absolute_url, event_path};
+use rops_content::csv;
+use rops_content::{Bundle, Currency, DateValue, Lang, Money, Point, Project, Role, Text};
 use serde::Serialize;
 
 pub(super) const PROJECTS: &str = "dane/projekty.csv";
@@ -432,13 +432,16 @@ pub(super) fn outputs(b: &Bundle, site_url: &str) -> Vec<(&'static str, Vec<u8>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse;
+    use rops_content::parse;
     use serde_json::Value;
 
     const SITE: &str = "https://example.org/ekonomia/";
 
     fn fictional() -> Bundle {
-        parse(include_str!("../../tests/fixtures/fictional/bundle.json")).unwrap()
+        parse(include_str!(
+            "../../../tests/fixtures/fictional/bundle.json"
+        ))
+        .unwrap()
     }
 
     fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
@@ -494,8 +497,8 @@ mod tests {
     fn amounts_with_grosze_keep_them_with_a_dot() {
         let mut b = fictional();
         b.projects[0].value = Some(Money {
-            minor: crate::content::Minor::parse("1980000.50").unwrap(),
-            currency: crate::content::Currency::Pln,
+            minor: rops_content::Minor::parse("1980000.50").unwrap(),
+            currency: rops_content::Currency::Pln,
         });
         assert_eq!(column(&rows(&projects_csv(&b)), "wartosc")[0], "1980000.50");
     }

@@ -12,8 +12,8 @@
 //! on the English page carries `lang="pl"`.
 
 use super::html::{declaration_meta, esc};
-use crate::content::{format, Bundle, Lang, Text};
-use crate::i18n::{self, ui};
+use rops_app::i18n::{self, ui};
+use rops_content::{format, Bundle, Lang, Text};
 
 /// Where the files go below DIST, per language: (text, HTML).
 pub(super) fn files(lang: Lang) -> (&'static str, &'static str) {
@@ -284,12 +284,15 @@ pub(super) fn outputs(b: &Bundle, site_url: &str) -> Vec<(&'static str, Vec<u8>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse;
+    use rops_content::parse;
 
     const SITE: &str = "https://example.org/ekonomia/";
 
     fn fictional() -> Bundle {
-        parse(include_str!("../../tests/fixtures/fictional/bundle.json")).unwrap()
+        parse(include_str!(
+            "../../../tests/fixtures/fictional/bundle.json"
+        ))
+        .unwrap()
     }
 
     fn file(b: &Bundle, name: &str) -> String {

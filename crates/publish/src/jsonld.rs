@@ -10,9 +10,9 @@
 //! (deploy/security-headers.conf) does not apply to it, and each page's
 //! own policy (`Template::page`) restricts only `style-src`.
 
-use crate::content::{Bundle, DateValue, Event, Lang, Money, Project};
-use crate::i18n;
-use crate::nav::{absolute_url, event_path, Page, Route};
+use rops_app::i18n;
+use rops_app::nav::{absolute_url, event_path, Page, Route};
+use rops_content::{Bundle, DateValue, Event, Lang, Money, Project};
 use serde::Serialize;
 
 /// One page's graph: every node the page describes, in one document.
@@ -320,13 +320,16 @@ pub(super) fn script_json(v: &impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse;
+    use rops_content::parse;
     use serde_json::Value;
 
     const SITE: &str = "https://example.org/ekonomia/";
 
     fn fictional() -> Bundle {
-        parse(include_str!("../../tests/fixtures/fictional/bundle.json")).unwrap()
+        parse(include_str!(
+            "../../../tests/fixtures/fictional/bundle.json"
+        ))
+        .unwrap()
     }
 
     /// The JSON inside a script element, parsed.
@@ -469,8 +472,8 @@ mod tests {
     #[test]
     fn amounts_keep_their_grosze() {
         let m = |s: &str| Money {
-            minor: crate::content::Minor::parse(s).unwrap(),
-            currency: crate::content::Currency::Pln,
+            minor: rops_content::Minor::parse(s).unwrap(),
+            currency: rops_content::Currency::Pln,
         };
         let json = |s| serde_json::to_string(&amount(m(s)).value).unwrap();
         assert_eq!(json("1980000"), "1980000");

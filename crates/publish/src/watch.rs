@@ -30,7 +30,7 @@ use super::{
     beside, canonical, check_bundle, clock, history, io, kept_media, link_or_copy, lock,
     publish_held, IfBusy, Notice, Options, PublishError, SiteAddress,
 };
-use crate::status::{self, Outcome, Text, Verdict};
+use rops_app::status::{self, Outcome, Text, Verdict};
 use std::collections::{BTreeMap, HashSet};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -607,11 +607,11 @@ fn decide(
 /// names are plain (the parser refuses any other), so they cannot leave
 /// the folders they are looked for in.
 fn media_names(bytes: &[u8]) -> Vec<(String, String)> {
-    let Ok(bundle) = crate::content::parse_bytes(bytes) else {
+    let Ok(bundle) = rops_content::parse_bytes(bytes) else {
         return vec![];
     };
     let mut seen = HashSet::new();
-    crate::content::media_files(&bundle)
+    rops_content::media_files(&bundle)
         .into_iter()
         .filter(|(_, name, _)| seen.insert(name.to_string()))
         .map(|(path, name, _)| (path.to_string(), name.to_owned()))
@@ -655,7 +655,7 @@ mod tests {
 
     #[test]
     fn every_file_the_bundle_names_is_looked_for_once() {
-        let bytes = include_bytes!("../../tests/fixtures/fictional/bundle.json");
+        let bytes = include_bytes!("../../../tests/fixtures/fictional/bundle.json");
         let names: Vec<(String, String)> = media_names(bytes);
         let files: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
         for f in [

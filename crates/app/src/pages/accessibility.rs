@@ -204,8 +204,8 @@ mod template_tests {
     use crate::nav::Page;
     use std::sync::Arc;
 
-    const FICTIONAL: &str = include_str!("../../tests/fixtures/fictional/bundle.json");
-    const SHIPPED: &str = include_str!("../../public/content/bundle.json");
+    const FICTIONAL: &str = include_str!("../../../../tests/fixtures/fictional/bundle.json");
+    const SHIPPED: &str = include_str!("../../../../public/content/bundle.json");
 
     /// The (level, text) of each h2/h3, in document order, tags stripped.
     fn headings(html: &str) -> Vec<(String, String)> {

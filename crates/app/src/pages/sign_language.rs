@@ -92,7 +92,10 @@ mod tests {
 
     #[test]
     fn a_transcript_keeps_its_paragraphs() {
-        let mut b = parse(include_str!("../../tests/fixtures/fictional/bundle.json")).unwrap();
+        let mut b = parse(include_str!(
+            "../../../../tests/fixtures/fictional/bundle.json"
+        ))
+        .unwrap();
         let v = &mut b.sign_language.as_mut().unwrap().videos[0];
         v.transcript.pl = "Pierwszy akapit.\n\nDrugi <b>akapit</b>.".into();
         let r = Prerender::new(Arc::new(b), "https://example.org/", "");

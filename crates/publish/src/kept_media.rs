@@ -13,7 +13,7 @@
 use super::digest::hex;
 use super::tree::{Media, Output};
 use super::{io, link_or_copy, PublishError};
-use crate::status::Version;
+use rops_app::status::Version;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -231,7 +231,8 @@ impl Which {
 /// only (fewer pages, a quicker run: more kills in the same time); `b/`:
 /// the same with the first event retitled, so that its pages differ too.
 fn bundles(work: &Path) {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let fixture =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/fictional");
     let text = std::fs::read_to_string(fixture.join("bundle.json")).unwrap();
     let mut a: serde_json::Value = serde_json::from_str(&text).unwrap();
     a["events"].as_array_mut().unwrap().truncate(2);
@@ -1059,7 +1060,8 @@ fn a_rollback_restores_the_files_of_its_version() {
     let work = Work::new("media");
     let incoming = work.dir.join("incoming");
     std::fs::create_dir_all(&incoming).unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let fixture =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/fictional");
     let original = |f: &str| std::fs::read(fixture.join(f)).unwrap();
     let on_site = |f: &str| std::fs::read(work.dist().join("content").join(f)).ok();
     // Each upload through the watcher, keeping two versions, a second apart.
@@ -1173,7 +1175,8 @@ fn assert_serves(got: &Tree, want: &Tree, what: &str) {
 /// The fictional bundle with `n` events (copies of its first, each its own
 /// id, year and title), beside all its files in `dir`.
 fn many_events(dir: &Path, n: usize, edit: impl FnOnce(&mut Vec<serde_json::Value>)) {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+    let fixture =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/fictional");
     rops_e2e::copy_dir(&fixture, dir);
     let text = std::fs::read_to_string(fixture.join("bundle.json")).unwrap();
     let mut b: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -1,10 +1,10 @@
 //! Publishes a content bundle as the site, without recompiling the wasm
-//! (the work is `rops_es::publish`, which says what is written and what a
+//! (the work is `rops_publish`, which says what is written and what a
 //! publish promises about DIST):
 //!
-//!     cargo run --bin publish -- (--site-url https://host/base/ | --local) [--no-wait] [--keep N] BUNDLE DIST
-//!     cargo run --bin publish -- (--site-url … | --local) [--keep N] --watch [--once] INCOMING DIST
-//!     cargo run --bin publish -- (--site-url … | --local) [--keep N] --upgrade NEW_DIST DIST
+//!     cargo run -p rops-publish -- (--site-url https://host/base/ | --local) [--no-wait] [--keep N] BUNDLE DIST
+//!     cargo run -p rops-publish -- (--site-url … | --local) [--keep N] --watch [--once] INCOMING DIST
+//!     cargo run -p rops-publish -- (--site-url … | --local) [--keep N] --upgrade NEW_DIST DIST
 //!
 //! DIST is a built app (`scripts/build.sh`; it holds `app.template.html`).
 //! A bundle with faults is refused with the validator's located messages and
@@ -29,7 +29,7 @@
 //!   new release's `dist/`), keeping DIST's versions and status: the site
 //!   is the old release or the new one at every instant (deploy/upgrade.sh).
 //! - `--watch INCOMING DIST`: publishes each upload of the editor that lands
-//!   in INCOMING (`rops_es::publish::watch` says how), looking twice a
+//!   in INCOMING (`rops_publish::watch` says how), looking twice a
 //!   second until stopped; with `--once`, handles what is there and exits
 //!   (deploy/rops-publish.service). Refused uploads are not errors: their
 //!   outcome is in `publish-status.json`.
@@ -38,19 +38,14 @@
 //! has faults, 2 usage or I/O error, 3 another publish is running on DIST
 //! and `--no-wait` was given.
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
 
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use rops_es::publish::{
-        self, IfBusy, Options, PublishError, SiteAddress, SiteUrl, SiteUrlError, WatchMode,
-        KEEP_VERSIONS,
+    use rops_publish::{
+        self as publish, IfBusy, Options, PublishError, SiteAddress, SiteUrl, SiteUrlError,
+        WatchMode, KEEP_VERSIONS,
     };
     use std::path::PathBuf;
     use std::process::ExitCode;

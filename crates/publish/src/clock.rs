@@ -2,7 +2,7 @@
 //! sitemap. SOURCE_DATE_EPOCH stands in for it, so a test's tree does not
 //! depend on when it ran.
 
-use crate::content;
+use rops_content as content;
 
 /// Seconds since the epoch; SOURCE_DATE_EPOCH overrides the clock (the
 /// tests' trees then do not depend on the time).

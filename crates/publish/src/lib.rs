@@ -12,7 +12,7 @@
 //! `Template::page`).
 //!
 //! DIST is a built app (`scripts/build.sh`; it holds `app.template.html`).
-//! [`publish`] is the whole of it; `src/bin/publish.rs` is its command line,
+//! [`publish`] is the whole of it; `crates/publish/src/main.rs` is its command line,
 //! and [`watch`] (`publish --watch`) calls it for each upload of the editor.
 //!
 //! What a publish promises about DIST, whatever else runs or dies:
@@ -56,7 +56,7 @@ mod watch;
 pub use address::{SiteAddress, SiteUrl, SiteUrlError};
 pub use watch::{watch, WatchError, WatchMode, WatchNotice};
 
-use crate::content::{self, Bundle, ContentError, Lang};
+use rops_content::{self as content, Bundle, ContentError, Lang};
 use std::path::{Path, PathBuf};
 
 /// What to publish, where, and for which address.
@@ -183,7 +183,7 @@ pub enum PublishError {
         bundle: PathBuf,
         dist: PathBuf,
         lines: Vec<String>,
-        faults: Vec<crate::status::Fault>,
+        faults: Vec<rops_app::status::Fault>,
     },
     /// Another publish is running on DIST, and the caller would not wait.
     #[error("another publish is running on {}; nothing was published", dist.display())]
@@ -400,7 +400,7 @@ fn check_bundle(
                 bundle: path.to_owned(),
                 dist: dist.to_owned(),
                 lines: vec![format!("{}: {e}", path.display())],
-                faults: vec![crate::status::Fault {
+                faults: vec![rops_app::status::Fault {
                     path: "$".into(),
                     line: at.map(|a| a.line),
                     column: at.map(|a| a.column),
@@ -418,7 +418,7 @@ fn check_bundle(
 }
 
 /// What is wrong with a bundle as a whole, in both languages.
-fn whole_file_text(e: &ContentError) -> crate::status::Text {
+fn whole_file_text(e: &ContentError) -> rops_app::status::Text {
     let pl = match e {
         ContentError::TooLarge { size, limit } => {
             format!("plik treści ma {size} bajtów, więcej niż dopuszczalne {limit}")
@@ -433,20 +433,20 @@ fn whole_file_text(e: &ContentError) -> crate::status::Text {
         }
         ContentError::Invalid(list) => format!("plik treści ma błędy: {}", list.len()),
     };
-    crate::status::Text {
+    rops_app::status::Text {
         pl,
         en: e.to_string(),
     }
 }
 
 /// A fault as `publish-status.json` carries it: in both languages.
-fn status_fault(f: &content::Fault) -> crate::status::Fault {
-    crate::status::Fault {
+fn status_fault(f: &content::Fault) -> rops_app::status::Fault {
+    rops_app::status::Fault {
         path: f.path.to_string(),
         line: f.at.map(|a| a.line),
         column: f.at.map(|a| a.column),
         // Anyone can read the status: no value of the file in it.
-        message: crate::status::Text {
+        message: rops_app::status::Text {
             pl: f.kind.without_values().message(Lang::Pl),
             en: f.kind.without_values().message(Lang::En),
         },
@@ -500,7 +500,7 @@ mod tests {
     #[test]
     fn a_publish_writes_the_text_files_the_open_data_and_the_media() {
         let dist = fake_build("media");
-        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fictional");
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/fictional");
         let opts = Options {
             app: None,
             bundle: fixture.join("bundle.json"),

@@ -1,8 +1,8 @@
 //! The HTML a publish writes by hand, below everything that writes pages:
 //! escaping, and the head line every published HTML file carries.
 
-use crate::content::Lang;
-use crate::nav::{Page, DECLARATION_META};
+use rops_app::nav::{Page, DECLARATION_META};
+use rops_content::Lang;
 
 /// Text for HTML: an element's content or a quoted attribute's value.
 pub(super) fn esc(s: &str) -> String {

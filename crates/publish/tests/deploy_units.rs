@@ -34,7 +34,7 @@ struct Unit {
 
 impl Unit {
     fn read(name: &'static str) -> Unit {
-        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        let file = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
             .join("deploy")
             .join(name);
         let text =
@@ -146,7 +146,7 @@ fn the_path_unit_starts_the_service_on_uploads_and_cannot_loop_forever() {
     );
     // The editor's names match; a stray file would start the service in a
     // loop (it is left alone, so it is still there when the service ends).
-    let upload = rops_es::status::upload_name("k3x9", "20261204T071500Z-1a2b3c4d");
+    let upload = rops_app::status::upload_name("k3x9", "20261204T071500Z-1a2b3c4d");
     assert!(glob_matches(pattern, &upload), "{pattern} misses {upload}");
     for stray in ["bundle.json", "logo.svg", "k3x9@v.json.tmp"] {
         assert!(!glob_matches(pattern, stray), "{pattern} matches {stray}");
@@ -270,7 +270,7 @@ fn systemd_accepts_both_units_and_publish_accepts_the_command() {
     std::fs::create_dir_all(&units).unwrap();
     for name in [PATH_UNIT, SERVICE_UNIT] {
         let text = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR"))
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
                 .join("deploy")
                 .join(name),
         )
