@@ -354,7 +354,7 @@ impl Serialize for DateValue {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for DateValue {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "DateValue".into()

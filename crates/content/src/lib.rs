@@ -22,7 +22,7 @@ pub mod model;
 pub mod money;
 pub mod parse;
 pub mod query;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 pub mod schema;
 pub mod text;
 

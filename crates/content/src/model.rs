@@ -5,13 +5,13 @@ use super::money::{Currency, Money, Share};
 use super::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
 /// The whole content of the app, as checked by [`parse`](super::parse).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Bundle {
     /// Path to this schema, for editors' completion; ignored by the app.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -22,19 +22,19 @@ pub struct Bundle {
     pub content_date: DateValue,
     pub organisation: Organisation,
     /// Where the facts come from; every fact points to one of these by id. At most 1 000.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = 1000)))]
     pub sources: Vec<Source>,
     /// Programme periods, drawn as bands on the timeline. At most 1 000.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = 1000)))]
     pub eras: Vec<Era>,
     /// At most 1 000.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = 1000)))]
     pub projects: Vec<Project>,
     /// At most 10 000: each has its own pages, and the largest accepted bundle must publish within the server's limits.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 10000)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = 10000)))]
     pub events: Vec<Event>,
     /// Key figures (impact), each tied to what it belongs to. At most 1 000.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 1000)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = 1000)))]
     pub figures: Vec<Figure>,
     /// The accessibility declaration required of Polish public bodies.
     pub accessibility: Declaration,
@@ -56,14 +56,14 @@ pub struct Bundle {
 /// Easy-to-read text: short sections, one idea per paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct EasyRead {
     pub sections: Vec<EasyReadSection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct EasyReadSection {
     pub heading: Text,
     /// One idea each; the validator warns above 5 sentences, or a sentence
@@ -78,7 +78,7 @@ pub struct EasyReadSection {
 /// most 100 KiB, no scripts or outside references).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Picture {
     pub file: String,
     /// What the picture shows (its alternative text).
@@ -87,7 +87,7 @@ pub struct Picture {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct SignLanguage {
     pub videos: Vec<SignVideo>,
 }
@@ -95,7 +95,7 @@ pub struct SignLanguage {
 /// One recording in Polish Sign Language.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct SignVideo {
     pub title: Text,
     /// File name beside the bundle, ending in .webm or .mp4; at most 100 MiB.
@@ -111,7 +111,7 @@ pub struct SignVideo {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Captions {
     pub pl: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,7 +121,7 @@ pub struct Captions {
 /// The terms of reuse of the published open data.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct OpenData {
     /// The licence's name, e.g. "CC BY 4.0".
     pub licence: Text,
@@ -132,7 +132,7 @@ pub struct OpenData {
 /// Compliance with the 2019 act on digital accessibility (WCAG 2.1 AA).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub enum Compliance {
     Full,
     Partial,
@@ -144,7 +144,7 @@ pub enum Compliance {
 /// says the information is being completed; nothing is made up to fill them.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Declaration {
     /// The public body the declaration is made by.
     pub entity: Text,
@@ -230,7 +230,7 @@ impl Declaration {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Organisation {
     pub name: Text,
     pub short_name: Text,
@@ -276,7 +276,7 @@ pub struct Organisation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct PostalAddress {
     pub street: String,
     /// `NN-NNN`.
@@ -297,7 +297,7 @@ impl Organisation {
 /// The title of each embeddable view's iframe (its accessible name).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct EmbedTitles {
     pub timeline: Text,
     pub funding: Text,
@@ -306,7 +306,7 @@ pub struct EmbedTitles {
 /// Each page's meta description.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct PageDescriptions {
     pub about: Text,
     pub timeline: Text,
@@ -318,7 +318,7 @@ pub struct PageDescriptions {
 /// The accent colour of each palette, `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct AccentColours {
     /// On the light palette's white page: at least 4.5:1.
     pub light: String,
@@ -328,7 +328,7 @@ pub struct AccentColours {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Logo {
     /// File name beside the bundle (no folders), ending in .svg or .png;
     /// at most 100 KiB.
@@ -340,7 +340,7 @@ pub struct Logo {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Source {
     pub id: String,
     pub title: Text,
@@ -350,7 +350,7 @@ pub struct Source {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Era {
     pub id: String,
     pub name: Text,
@@ -362,7 +362,7 @@ pub struct Era {
 /// The part the organisation played in a project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub enum Role {
     /// Leader of a partnership.
     Leader,
@@ -373,7 +373,7 @@ pub enum Role {
 
 /// The EU fund behind a project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub enum Fund {
     /// Europejski Fundusz Społeczny / European Social Fund.
     #[serde(rename = "EFS")]
@@ -382,7 +382,7 @@ pub enum Fund {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Project {
     pub id: String,
     pub name: Text,
@@ -423,7 +423,7 @@ pub struct Project {
 /// the bundle, with the alternative text the rules require.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct EuVisibility {
     pub strip: Picture,
 }
@@ -489,7 +489,7 @@ impl Project {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub enum EventKind {
     Project,
     Partnership,
@@ -525,7 +525,7 @@ impl EventKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Event {
     pub id: String,
     pub date: DateValue,
@@ -540,7 +540,7 @@ pub struct Event {
 /// Whether a figure is exact or a bound the source states ("over 40").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub enum FigureBound {
     Exact,
     MoreThan,
@@ -548,7 +548,7 @@ pub enum FigureBound {
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Figure {
     pub id: String,
     pub value: u64,

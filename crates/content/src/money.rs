@@ -8,7 +8,7 @@ use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Currency {
     /// Polish złoty.
     #[serde(rename = "PLN")]
@@ -30,11 +30,11 @@ impl Currency {
 /// An exact amount of money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Money {
     /// Decimal string in the currency's major unit, with no or exactly two decimals: "1980000" or "1980000.00".
     #[serde(rename = "amount")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "AmountSchema"))]
+    #[cfg_attr(feature = "schema", schemars(with = "AmountSchema"))]
     pub minor: Minor,
     pub currency: Currency,
 }
@@ -43,10 +43,10 @@ pub struct Money {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Minor(pub u64);
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 struct AmountSchema;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for AmountSchema {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Amount".into()

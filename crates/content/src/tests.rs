@@ -465,7 +465,7 @@ fn eras_place_events() {
     assert!(names("wyroznienie-reves").is_empty());
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 #[test]
 fn schema_file_is_up_to_date() {
     let committed = include_str!("../../../public/content/bundle.schema.json");

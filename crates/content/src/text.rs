@@ -41,7 +41,7 @@ impl Lang {
 /// A text of the bundle in Polish, with an optional English translation.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
     /// Polish text: required, never empty.
     pub pl: String,
