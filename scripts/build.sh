@@ -8,6 +8,8 @@
 # machine (`publish --local`: http://127.0.0.1:8080 + the public URL).
 # ROPS_NO_PUBLISH=1 stops before the publish: the built app without content,
 # as a release ships it (scripts/release.sh).
+# ROPS_PUBLISH=BIN publishes with that publisher instead of `cargo run`
+# (scripts/test.sh: the one its native tier has just built).
 # ROPS_PREBUILT=DIR copies DIR instead of running trunk: DIR must be such a
 # build without content, of this same tree and with the same trunk arguments
 # (scripts/test.sh builds once for the site and the release package).
@@ -48,5 +50,9 @@ else
   site=--local
 fi
 if [[ -z ${ROPS_NO_PUBLISH:-} ]]; then
-  cargo run --quiet --offline --locked -p rops-publish --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+  if [[ -n ${ROPS_PUBLISH:-} ]]; then
+    "$ROPS_PUBLISH" "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+  else
+    cargo run --quiet --offline --locked -p rops-publish --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+  fi
 fi

@@ -44,13 +44,13 @@ cargo clippy --workspace --all-targets --locked -q -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p rops-es -p rops-app -p rops-content -p rops-workbook --lib --bins --tests --locked -q -- -D warnings
 
 step "native tier: content model and validator"
-# The binaries with tests of their own (the others are `test = false`).
-cargo test --locked --workspace --lib --bin content --bin rops-editor
-# publish run twice at once and killed at random points; deploy/'s systemd
-# units, checked by systemd-analyze verify.
-cargo test --locked -p rops-publish --test publish_kill --test deploy_units
-# Crafted workbooks under a 1 GiB memory limit (the content CLI).
-cargo test --locked --test import_bounds
+# One cargo run, so that everything it compiles shares both cores: every
+# library's unit tests; the binaries with tests of their own (the others
+# are `test = false`); publish run twice at once and killed at random
+# points; deploy/'s systemd units through systemd-analyze verify; crafted
+# workbooks under a 1 GiB memory limit (the content CLI).
+cargo test --locked --workspace --lib --bin content --bin rops-editor \
+  --test publish_kill --test deploy_units --test import_bounds
 # The validator CLI, built once (a `cargo run` per fixture re-checks the
 # whole workspace each time).
 cargo build --locked -q --bin validate-bundle
@@ -79,8 +79,12 @@ step "release build (at the root, and under a sub-path)"
 # One build of the app at the root, for the site and the package.
 bare=target/dist-bare
 ROPS_NO_PUBLISH=1 scripts/build.sh --dist "$bare"
-ROPS_PREBUILT="$bare" scripts/build.sh
-scripts/build.sh --public-url /ekonomia/ --dist dist-sub
+# Published by the publisher the native tier built: a `cargo run -p
+# rops-publish` alone resolves other features (the workspace's tests turn
+# on more of quick-xml, getrandom, …) and compiles the app again.
+publisher="${CARGO_TARGET_DIR:-target}/debug/publish"
+ROPS_PREBUILT="$bare" ROPS_PUBLISH="$publisher" scripts/build.sh
+ROPS_PUBLISH="$publisher" scripts/build.sh --public-url /ekonomia/ --dist dist-sub
 
 step "release package (scripts/release.sh: the tarball another centre deploys)"
 ROPS_PREBUILT="$bare" scripts/release.sh
