@@ -51,8 +51,9 @@ else
 fi
 if [[ -z ${ROPS_NO_PUBLISH:-} ]]; then
   if [[ -n ${ROPS_PUBLISH:-} ]]; then
-    "$ROPS_PUBLISH" "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+    publish=("$ROPS_PUBLISH")
   else
-    cargo run --quiet --offline --locked -p rops-publish --bin publish -- "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
+    publish=(cargo run --quiet --offline --locked -p rops-publish --bin publish --)
   fi
+  "${publish[@]}" "$site" "${ROPS_BUNDLE:-public/content/bundle.json}" "$dist"
 fi

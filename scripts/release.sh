@@ -11,7 +11,9 @@
 #
 # ROPS_PREBUILT=DIR packs DIR, the app from `ROPS_NO_PUBLISH=1
 # scripts/build.sh --dist DIR` of this same tree, instead of building it
-# again (scripts/test.sh). Offline and reusing target/: run scripts/setup.sh once first. Safe to run
+# again (scripts/test.sh).
+#
+# Offline and reusing target/: run scripts/setup.sh once first. Safe to run
 # again; the same sources give the same tarball byte for byte (names sorted,
 # owner 0, every mtime the last commit's time or SOURCE_DATE_EPOCH, gzip
 # without a timestamp).

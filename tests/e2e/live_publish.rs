@@ -15,19 +15,16 @@ use rops_e2e::*;
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
-/// The publisher the watcher runs ([`publish_exe`]): scripts/test.sh
-/// names the one a release ships, so that the 10 s below is a deployment's.
-fn publisher() -> std::path::PathBuf {
-    publish_exe()
-}
 const READY: &str = "[data-testid=section-events] #f-events-0";
 
 fn published() -> Value {
     serde_json::from_str(&bundle()).unwrap()
 }
 
+/// The watcher runs [`publish_exe`]: scripts/test.sh names the one a
+/// release ships, so that the 10 s below is a deployment's.
 fn start() -> Live {
-    Live::start(&dist_dir(), &publisher())
+    Live::start(&dist_dir(), &publish_exe())
 }
 
 fn event_page(i: usize) -> String {
