@@ -37,24 +37,24 @@ pub fn App() -> impl IntoView {
 pub struct Prerender {
     bundle: std::sync::Arc<crate::content::Bundle>,
     chronology: std::sync::Arc<crate::content::Chronology>,
-    site_url: String,
+    site_url: crate::site_url::SiteUrl,
     base: String,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Prerender {
-    /// `site_url` is the app's absolute public address (ending in `/`),
-    /// `base` the router base (`""` or `/ekonomia`).
+    /// `site_url` is the app's absolute public address, `base` the router
+    /// base (`""` or `/ekonomia`).
     pub fn new(
         bundle: std::sync::Arc<crate::content::Bundle>,
-        site_url: &str,
+        site_url: crate::site_url::SiteUrl,
         base: &str,
     ) -> Prerender {
         let chronology = std::sync::Arc::new(crate::content::Chronology::new(&bundle));
         Prerender {
             bundle,
             chronology,
-            site_url: site_url.to_owned(),
+            site_url,
             base: base.trim_end_matches('/').to_owned(),
         }
     }
@@ -69,7 +69,7 @@ impl Prerender {
             hydration_context::SsrSharedContext::new(),
         )));
         owner.with(|| {
-            provide_context(crate::nav::SiteUrl(self.site_url.clone()));
+            provide_context(self.site_url.clone());
             provide_context(crate::data::Content::prepared(
                 self.bundle.clone(),
                 self.chronology.clone(),

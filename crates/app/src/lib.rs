@@ -13,6 +13,7 @@
 //! http(s) URLs.
 
 pub mod app;
+pub mod boot_table;
 pub mod components;
 /// The content model (the `rops-content` crate), under the path the
 /// views name it by.
@@ -27,5 +28,6 @@ pub mod pages;
 pub mod prefs;
 pub mod pwa;
 pub mod router;
+pub mod site_url;
 pub mod status;
 pub mod takeover;

@@ -423,15 +423,13 @@ pub fn use_nav() -> Nav {
 }
 
 /// The app's address (absolute, ending in `/`), which the embed snippet
-/// points to: the publisher's `--site-url` in a prerendered page, the
-/// address the page was loaded from in the browser (the same, once
-/// deployed: a copy served elsewhere still gives working snippets).
-#[derive(Clone, Debug)]
-pub struct SiteUrl(pub String);
-
+/// points to: the publisher's `--site-url` in a prerendered page (a
+/// [`SiteUrl`] in context), the address the page was loaded from in the
+/// browser (the same, once deployed: a copy served elsewhere still gives
+/// working snippets).
 pub fn site_url() -> String {
-    if let Some(SiteUrl(url)) = use_context::<SiteUrl>() {
-        return url;
+    if let Some(url) = use_context::<crate::site_url::SiteUrl>() {
+        return url.as_str().to_owned();
     }
     document().base_uri().ok().flatten().unwrap_or_default()
 }

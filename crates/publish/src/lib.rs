@@ -53,7 +53,8 @@ mod template;
 mod tree;
 mod watch;
 
-pub use address::{SiteAddress, SiteUrl, SiteUrlError};
+pub use address::SiteAddress;
+pub use rops_app::site_url::{SiteUrl, SiteUrlError};
 pub use watch::{watch, WatchError, WatchMode, WatchNotice};
 
 use rops_content::{self as content, Bundle, ContentError, Lang};
@@ -217,6 +218,9 @@ pub enum BuildProblem {
     NoMarker(&'static str),
     #[error("no <base href>")]
     NoBase,
+    /// `--local` serves the copy at http://127.0.0.1:8080 and this base.
+    #[error("<base href> cannot follow http://127.0.0.1:8080: {0}")]
+    Base(SiteUrlError),
     #[error("no stylesheet link")]
     NoStylesheet,
     #[error("holds </style and cannot be inlined")]
@@ -328,8 +332,12 @@ fn publish_held(
     };
     let template = template::Template::read(&app)?;
     let site_url = match &opts.address {
-        SiteAddress::Public(url) => url.as_str().to_owned(),
-        SiteAddress::Local => format!("http://127.0.0.1:8080{}", template.base()),
+        SiteAddress::Public(url) => url.clone(),
+        SiteAddress::Local => SiteUrl::parse(&format!("http://127.0.0.1:8080{}", template.base()))
+            .map_err(|e| PublishError::Build {
+                path: app.join("index.html"),
+                problem: BuildProblem::Base(e),
+            })?,
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let version = history::Stamp::now(&bytes);
@@ -363,7 +371,7 @@ fn publish_held(
     Ok(Report {
         pages: site.pages,
         dist: opts.dist.clone(),
-        site_url,
+        site_url: site_url.as_str().to_owned(),
         worker_version,
         version: version.id,
         unchanged: reused,

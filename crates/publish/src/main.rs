@@ -71,6 +71,11 @@ mod cli {
         Keep(String),
         #[error("--once and --no-wait go with --watch only\n{USAGE}")]
         WatchOnly,
+        #[error(
+            "the public address of the site is needed for canonical links, the sitemap and Open Graph; \
+             pass --site-url https://host/path/ or --local for a copy served on this machine"
+        )]
+        NoAddress,
         #[error(transparent)]
         Address(#[from] SiteUrlError),
     }
@@ -122,7 +127,7 @@ mod cli {
             (Some(url), false) => SiteAddress::Public(SiteUrl::parse(&url)?),
             (None, false) => match std::env::var("ROPS_SITE_URL") {
                 Ok(url) if !url.is_empty() => SiteAddress::Public(SiteUrl::parse(&url)?),
-                _ => return Err(SiteUrlError::Missing.into()),
+                _ => return Err(Usage::NoAddress),
             },
         };
         let [first, dist] = <[PathBuf; 2]>::try_from(rest).map_err(|_| Usage::Paths)?;

@@ -12,6 +12,7 @@ use super::tree::{Media, Output};
 use super::{io, BuildProblem, PublishError};
 use rops_app::app::Prerender;
 use rops_app::nav::{absolute_url, event_path, to_embed, Page, PUBLIC_URL_META};
+use rops_app::site_url::SiteUrl;
 use rops_content::{self as content, Bundle, Lang};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -359,17 +360,18 @@ pub(super) fn render(
     app: &Path,
     dist: &Path,
     mut template: Template,
-    site_url: &str,
+    address: &SiteUrl,
     specs: &[PageSpec],
     page: &mut PageWriter<'_>,
 ) -> Result<Rendered, PublishError> {
+    let site_url = address.as_str();
     template.add_brand(bundle.accent_css());
     let site = Head {
         bundle,
         site_url: site_url.to_owned(),
     };
     let inputs = Inputs::new(bundle, &template, site_url, specs.len() + 1);
-    let render = Prerender::new(Arc::new(bundle.clone()), site_url, template.base());
+    let render = Prerender::new(Arc::new(bundle.clone()), address.clone(), template.base());
     let mut out = Output::new();
 
     // The pages DIST already has as they are: their sitemap dates stay.

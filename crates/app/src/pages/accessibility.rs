@@ -241,7 +241,11 @@ mod template_tests {
 
     fn declaration(bundle: &str, lang: Lang) -> String {
         let b = Arc::new(parse(bundle).unwrap());
-        let r = Prerender::new(b, "https://example.org/", "");
+        let r = Prerender::new(
+            b,
+            crate::site_url::SiteUrl::parse("https://example.org/").unwrap(),
+            "",
+        );
         r.page(Page::Accessibility.path(lang), "").0
     }
 
@@ -299,7 +303,11 @@ mod template_tests {
         d.entity.en = None;
         d.non_accessible[0].en = None;
         d.method.as_mut().unwrap().en = None;
-        let r = Prerender::new(Arc::new(b), "https://example.org/", "");
+        let r = Prerender::new(
+            Arc::new(b),
+            crate::site_url::SiteUrl::parse("https://example.org/").unwrap(),
+            "",
+        );
         let html = r.page(Page::Accessibility.path(Lang::En), "").0;
         for start in [
             "<span id=\"a11y-podmiot\" lang=\"pl\">",

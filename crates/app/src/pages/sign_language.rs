@@ -98,7 +98,11 @@ mod tests {
         .unwrap();
         let v = &mut b.sign_language.as_mut().unwrap().videos[0];
         v.transcript.pl = "Pierwszy akapit.\n\nDrugi <b>akapit</b>.".into();
-        let r = Prerender::new(Arc::new(b), "https://example.org/", "");
+        let r = Prerender::new(
+            Arc::new(b),
+            crate::site_url::SiteUrl::parse("https://example.org/").unwrap(),
+            "",
+        );
         let html = r.page(Page::SignLanguage.path(Lang::Pl), "").0;
         let start = html.find("data-testid=\"transcript\"").unwrap();
         let div = &html[start..start + html[start..].find("</div>").unwrap()];
