@@ -41,7 +41,7 @@ pub use logo::{
 };
 pub use model::{
     AccentColours, Bundle, Captions, Compliance, Declaration, EasyRead, EasyReadSection,
-    EmbedTitles, Era, EuVisibility, EuWording, Event, EventKind, Figure, FigureBound, Fund, Logo,
+    EmbedTitles, Era, EuVisibility, EuWording, Event, EventKind, Figure, FigureBound, Fund,
     OpenData, Organisation, PageDescriptions, Picture, PostalAddress, Project, Role, SignLanguage,
     SignVideo, Source,
 };

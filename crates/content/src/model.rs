@@ -74,12 +74,14 @@ pub struct EasyReadSection {
     pub picture: Option<Picture>,
 }
 
-/// An image file beside the bundle: the logo's rules (.svg or .png, at
-/// most 100 KiB, no scripts or outside references).
+/// An image file beside the bundle, for the logo, a programme's logo
+/// strip and the easy-to-read pictures alike: .svg or .png, at most
+/// 100 KiB, no scripts or outside references.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct Picture {
+    /// File name beside the bundle (no folders), ending in .svg or .png.
     pub file: String,
     /// What the picture shows (its alternative text).
     pub alt: Text,
@@ -262,8 +264,10 @@ pub struct Organisation {
     /// The accent for links and buttons; the app's default when absent.
     /// Each must reach 4.5:1 against what style.css draws it on.
     pub accent: Option<AccentColours>,
-    /// A logo file beside the bundle, shown in the site's header.
-    pub logo: Option<Logo>,
+    /// A logo file beside the bundle, shown in the site's header (at most
+    /// 100 KiB). Its description is for where it stands alone: in the
+    /// header it stands beside the organisation's name and is decorative.
+    pub logo: Option<Picture>,
     /// The seat's postal address (for structured data); absent when the
     /// source does not give it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -324,18 +328,6 @@ pub struct AccentColours {
     pub light: String,
     /// On the dark palette's near-black page: at least 4.5:1.
     pub dark: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-pub struct Logo {
-    /// File name beside the bundle (no folders), ending in .svg or .png;
-    /// at most 100 KiB.
-    pub file: String,
-    /// What the logo shows, for where it stands alone. In the site's header
-    /// it stands beside the organisation's name and is decorative.
-    pub alt: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

@@ -706,21 +706,34 @@ impl<C: Columns> Grid<'_, C> {
         let alt = self.opt_text(cx, r, pl, en, path.key("alt"));
         let (_, place) = self.cell(cx, r, file);
         cx.mark(&path, self.name(), place);
-        match (f, alt) {
-            (Some(file), alt) => Some(Picture {
-                file,
-                alt: alt.unwrap_or_else(|| Text {
-                    pl: String::new(),
-                    en: None,
-                }),
+        picture_of(f, alt).unwrap_or_else(|DescriptionWithoutFile| {
+            let (_, place) = self.cell(cx, r, pl);
+            cx.fault(self.name(), place, Problem::PictureWithoutFile);
+            None
+        })
+    }
+}
+
+/// A description cell filled for a picture whose file cell is empty.
+struct DescriptionWithoutFile;
+
+/// A picture (the logo, a logo strip, an easy-to-read picture) from its
+/// file and description cells: None when both are empty. A file without a
+/// description is kept, for the validator's "the text is empty".
+fn picture_of(
+    file: Option<String>,
+    alt: Option<Text>,
+) -> Result<Option<Picture>, DescriptionWithoutFile> {
+    match (file, alt) {
+        (Some(file), alt) => Ok(Some(Picture {
+            file,
+            alt: alt.unwrap_or_else(|| Text {
+                pl: String::new(),
+                en: None,
             }),
-            (None, Some(_)) => {
-                let (_, place) = self.cell(cx, r, pl);
-                cx.fault(self.name(), place, Problem::PictureWithoutFile);
-                None
-            }
-            (None, None) => None,
-        }
+        })),
+        (None, Some(_)) => Err(DescriptionWithoutFile),
+        (None, None) => Ok(None),
     }
 }
 
@@ -1137,20 +1150,10 @@ fn read_organisation(k: &Kv<OrgField>, cx: &mut Cx) -> Organisation {
         let alt = k.opt_text(cx, O::LogoAlt, lp.key("alt"));
         let place = k.place(cx, O::LogoFile);
         cx.mark(&lp, k.grid.name(), place);
-        match (file, alt) {
-            (Some(file), alt) => Some(Logo {
-                file,
-                alt: alt.unwrap_or_else(|| Text {
-                    pl: String::new(),
-                    en: None,
-                }),
-            }),
-            (None, Some(_)) => {
-                k.fault(cx, O::LogoAlt, Problem::LogoWithoutFile);
-                None
-            }
-            (None, None) => None,
-        }
+        picture_of(file, alt).unwrap_or_else(|DescriptionWithoutFile| {
+            k.fault(cx, O::LogoAlt, Problem::LogoWithoutFile);
+            None
+        })
     };
     Organisation {
         name: k.text(cx, O::Name, p.key("name")),

@@ -1197,7 +1197,7 @@ pub(crate) mod generated {
             b.organisation.name = org.0;
             b.organisation.summary = org.1;
             b.organisation.embed_titles.funding = org.2;
-            b.organisation.logo = org.3.map(|alt| Logo { file: "logo.svg".into(), alt });
+            b.organisation.logo = org.3.map(|alt| Picture { file: "logo.svg".into(), alt });
             if org.4.is_none() {
                 b.organisation.accent = None;
             }
