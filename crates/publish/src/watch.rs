@@ -158,6 +158,25 @@ pub enum WatchError {
     Dist(#[from] PublishError),
 }
 
+/// What every upload is published with: the same for a whole run.
+struct Setup<'a> {
+    /// The folder the editor's uploads land in.
+    incoming: &'a Path,
+    /// DIST as given (its name, not its target, is what is swapped).
+    dist: &'a Path,
+    address: SiteAddress,
+    keep: usize,
+}
+
+/// One upload in `incoming`.
+struct Upload {
+    path: PathBuf,
+    /// The editor's request id, which the outcome answers.
+    request: String,
+    /// The published version the editor's copy was opened from.
+    base: String,
+}
+
 /// Watches `incoming` and publishes each upload into `dist` for `address`,
 /// keeping `keep` versions.
 pub fn watch(
@@ -168,6 +187,12 @@ pub fn watch(
     mode: WatchMode,
     mut notice: impl FnMut(&WatchNotice),
 ) -> Result<(), WatchError> {
+    let setup = Setup {
+        incoming,
+        dist,
+        address,
+        keep,
+    };
     let mut told = HashSet::new();
     // Uploads handled but not removable (the folder's permissions): never
     // handled again in this run, and not a reason to look again at once.
@@ -176,21 +201,11 @@ pub fn watch(
         let round = pending(incoming, &mut told, &mut notice).and_then(|uploads| {
             let uploads: Vec<_> = uploads
                 .into_iter()
-                .filter(|(path, _, _)| !stuck.contains(path))
+                .filter(|upload| !stuck.contains(&upload.path))
                 .collect();
-            for (path, request, base) in &uploads {
-                let removed = handle(
-                    path,
-                    request,
-                    base,
-                    dist,
-                    &address,
-                    keep,
-                    incoming,
-                    &mut notice,
-                )?;
-                if !removed {
-                    stuck.insert(path.clone());
+            for upload in &uploads {
+                if !setup.handle(upload, &mut notice)? {
+                    stuck.insert(upload.path.clone());
                 }
             }
             Ok(uploads.len())
@@ -213,12 +228,12 @@ pub fn watch(
     }
 }
 
-/// The uploads in `incoming`, oldest first: (path, request, base version).
+/// The uploads in `incoming`, oldest first.
 fn pending(
     incoming: &Path,
     told: &mut HashSet<String>,
     notice: &mut dyn FnMut(&WatchNotice),
-) -> Result<Vec<(PathBuf, String, String)>, WatchError> {
+) -> Result<Vec<Upload>, WatchError> {
     let err = |source| WatchError::Incoming {
         path: incoming.to_owned(),
         source,
@@ -268,62 +283,64 @@ fn pending(
         found.push((arrived, entry.path(), request.to_owned(), base.to_owned()));
     }
     found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    Ok(found.into_iter().map(|(_, p, r, b)| (p, r, b)).collect())
+    Ok(found
+        .into_iter()
+        .map(|(_, path, request, base)| Upload {
+            path,
+            request,
+            base,
+        })
+        .collect())
 }
 
 fn now() -> String {
     clock::rfc3339(clock::now_secs())
 }
 
-/// One upload, start to end, under DIST's lock. Whether it was removed.
-#[allow(clippy::too_many_arguments)]
-fn handle(
-    upload: &Path,
-    request: &str,
-    base: &str,
-    dist_arg: &Path,
-    address: &SiteAddress,
-    keep: usize,
-    incoming: &Path,
-    notice: &mut dyn FnMut(&WatchNotice),
-) -> Result<bool, WatchError> {
-    let dist = canonical(dist_arg)?;
-    let _lock = lock::DistLock::acquire(&dist, dist_arg, IfBusy::Wait, &mut |n: &Notice| {
-        notice(&WatchNotice::Publish(clone_notice(n)))
-    })?;
-    let live = history::read(&dist);
-    let name = file_name(upload);
-    if live.outcome(request).is_none() {
-        let mut tries = Tries::read(&dist);
-        if tries.of(&name) >= MAX_TRIES {
-            return set_aside(upload, request, &name, &dist, incoming, tries, notice);
-        }
-        tries.count(&name, incoming);
-        tries.write()?;
-        let outcome = decide(
-            upload, request, base, &dist, dist_arg, address, keep, incoming, &live, notice,
-        );
-        match outcome {
-            Ok(None) => {}
-            Ok(Some(outcome)) => history::record(&dist, outcome)?,
-            // An error after the swap (flushing the parent folder) leaves
-            // the upload published: its outcome is already there.
-            Err(_) if history::read(&dist).outcome(request).is_some() => {}
-            Err(e) => {
-                // The details (paths, system errors) are for the log; the
-                // status, which anyone can read, says what to do.
-                notice(&WatchNotice::Failed {
-                    request: request.into(),
-                    error: e.to_string(),
-                });
-                history::record(&dist, failed(request, server_fault()))?
+impl Setup<'_> {
+    /// One upload, start to end, under DIST's lock. Whether it was removed.
+    fn handle(
+        &self,
+        upload: &Upload,
+        notice: &mut dyn FnMut(&WatchNotice),
+    ) -> Result<bool, WatchError> {
+        let (request, incoming) = (upload.request.as_str(), self.incoming);
+        let dist = canonical(self.dist)?;
+        let _lock = lock::DistLock::acquire(&dist, self.dist, IfBusy::Wait, &mut |n: &Notice| {
+            notice(&WatchNotice::Publish(clone_notice(n)))
+        })?;
+        let live = history::read(&dist);
+        let name = file_name(&upload.path);
+        if live.outcome(request).is_none() {
+            let mut tries = Tries::read(&dist);
+            if tries.of(&name) >= MAX_TRIES {
+                return set_aside(&upload.path, request, &name, &dist, incoming, tries, notice);
             }
+            tries.count(&name, incoming);
+            tries.write()?;
+            let outcome = self.decide(upload, &dist, &live, notice);
+            match outcome {
+                Ok(None) => {}
+                Ok(Some(outcome)) => history::record(&dist, outcome)?,
+                // An error after the swap (flushing the parent folder) leaves
+                // the upload published: its outcome is already there.
+                Err(_) if history::read(&dist).outcome(request).is_some() => {}
+                Err(e) => {
+                    // The details (paths, system errors) are for the log; the
+                    // status, which anyone can read, says what to do.
+                    notice(&WatchNotice::Failed {
+                        request: request.into(),
+                        error: e.to_string(),
+                    });
+                    history::record(&dist, failed(request, server_fault()))?
+                }
+            }
+            // Finished, whatever the outcome: no longer a try that stopped.
+            tries.forget(&name);
+            tries.write()?;
         }
-        // Finished, whatever the outcome: no longer a try that stopped.
-        tries.forget(&name);
-        tries.write()?;
+        remove(&upload.path, notice)
     }
-    remove(upload, notice)
 }
 
 fn file_name(path: &Path) -> String {
@@ -472,28 +489,30 @@ fn server_fault() -> Text {
     }
 }
 
-/// The outcome of one upload that must not be published (`Some`), or
-/// `None` when it was published (the publish wrote its outcome).
-#[allow(clippy::too_many_arguments)]
-fn decide(
-    upload: &Path,
-    request: &str,
-    base: &str,
-    dist: &Path,
-    dist_arg: &Path,
-    address: &SiteAddress,
-    keep: usize,
-    incoming: &Path,
-    live: &status::Status,
-    notice: &mut dyn FnMut(&WatchNotice),
-) -> Result<Option<Outcome>, PublishError> {
-    if let Some(live) = live.version.as_deref().filter(|v| *v != base) {
-        notice(&WatchNotice::Stale {
-            request: request.into(),
-            base: base.into(),
-            live: live.into(),
-        });
-        return Ok(Some(Outcome {
+impl Setup<'_> {
+    /// The outcome of one upload that must not be published (`Some`), or
+    /// `None` when it was published (the publish wrote its outcome). `dist`
+    /// is DIST's target, whose `live` status was read under its lock.
+    fn decide(
+        &self,
+        upload: &Upload,
+        dist: &Path,
+        live: &status::Status,
+        notice: &mut dyn FnMut(&WatchNotice),
+    ) -> Result<Option<Outcome>, PublishError> {
+        let Upload {
+            path: upload,
+            request,
+            base,
+        } = upload;
+        let (incoming, dist_arg) = (self.incoming, self.dist);
+        if let Some(live) = live.version.as_deref().filter(|v| *v != base) {
+            notice(&WatchNotice::Stale {
+                request: request.into(),
+                base: base.into(),
+                live: live.into(),
+            });
+            return Ok(Some(Outcome {
             request: request.to_owned(),
             result: Verdict::Stale,
             at: now(),
@@ -509,97 +528,98 @@ fn decide(
                 ),
             }),
         }));
-    }
-    let size = io(std::fs::metadata(upload), upload)?.len();
-    if size > MAX_UPLOAD {
-        return Err(PublishError::Io {
-            path: upload.to_owned(),
-            source: std::io::Error::other(format!(
-                "{size} bytes, more than the {MAX_UPLOAD} an upload may have"
-            )),
-        });
-    }
-    let bytes = io(std::fs::read(upload), upload)?;
-    // The bundle is published from a folder of the watcher's own beside
-    // DIST, with the files it names.
-    let work = Work::create(&beside(dist, "watch"))?;
-    let bundle_path = work.0.join("bundle.json");
-    io(std::fs::write(&bundle_path, &bytes), &bundle_path)?;
-    let mut missing = vec![];
-    // A rollback sends a kept version's bundle as it was: its files are
-    // the ones it had, even where the live site has another file of that
-    // name since.
-    let kept = history::kept_version(dist, &live.versions, &bytes)
-        .map(|id| kept_media::of_version(dist, &id))
-        .unwrap_or_default();
-    for (path, name) in media_names(&bytes) {
-        let to = work.0.join(&name);
-        if to.exists() {
-            continue;
         }
-        let fresh = incoming.join(&name);
-        if fresh.is_file() {
-            // Copied: the administrator may later write over it in place.
-            io(std::fs::copy(&fresh, &to), &fresh)?;
-            continue;
-        }
-        // Then the rollback's own file, the live site's, or the newest
-        // kept version's of that name (a file taken off and named again).
-        let on_site = dist.join("content").join(&name);
-        let found = kept
-            .get(&name)
-            .cloned()
-            .or_else(|| on_site.is_file().then_some(on_site))
-            .or_else(|| kept_media::newest_named(dist, &live.versions, &name));
-        match found {
-            Some(from) => link_or_copy(&from, &to)?,
-            None => missing.push((path, name)),
-        }
-    }
-    let (bytes, bundle) = match check_bundle(&bundle_path, dist_arg, bytes) {
-        Ok(ok) => ok,
-        Err(PublishError::Faults { mut faults, .. }) => {
-            // The validator says a file is not beside the bundle; said
-            // here in the words of the person who sent it: the file is not
-            // theirs to upload, it is the server's to have.
-            for (path, name) in &missing {
-                let message = missing_file(path, name);
-                for f in faults.iter_mut().filter(|f| f.path.starts_with(path)) {
-                    f.message = message.clone();
-                }
-            }
-            notice(&WatchNotice::Refused {
-                request: request.into(),
-                faults: faults.len(),
+        let size = io(std::fs::metadata(upload), upload)?.len();
+        if size > MAX_UPLOAD {
+            return Err(PublishError::Io {
+                path: upload.to_owned(),
+                source: std::io::Error::other(format!(
+                    "{size} bytes, more than the {MAX_UPLOAD} an upload may have"
+                )),
             });
-            return Ok(Some(Outcome {
-                request: request.to_owned(),
-                result: Verdict::Refused,
-                at: now(),
-                version: None,
-                faults,
-                fault_count: 0,
-                message: None,
-            }));
         }
-        Err(e) => return Err(e),
-    };
-    let opts = Options {
-        app: None,
-        bundle: bundle_path,
-        dist: dist_arg.to_owned(),
-        address: address.clone(),
-        if_busy: IfBusy::Wait,
-        keep,
-    };
-    let report = publish_held(&opts, dist, bytes, &bundle, Some(request), &mut |n| {
-        notice(&WatchNotice::Publish(clone_notice(n)))
-    })?;
-    notice(&WatchNotice::Published {
-        request: request.into(),
-        version: report.version,
-    });
-    Ok(None)
+        let bytes = io(std::fs::read(upload), upload)?;
+        // The bundle is published from a folder of the watcher's own beside
+        // DIST, with the files it names.
+        let work = Work::create(&beside(dist, "watch"))?;
+        let bundle_path = work.0.join("bundle.json");
+        io(std::fs::write(&bundle_path, &bytes), &bundle_path)?;
+        let mut missing = vec![];
+        // A rollback sends a kept version's bundle as it was: its files are
+        // the ones it had, even where the live site has another file of that
+        // name since.
+        let kept = history::kept_version(dist, &live.versions, &bytes)
+            .map(|id| kept_media::of_version(dist, &id))
+            .unwrap_or_default();
+        for (path, name) in media_names(&bytes) {
+            let to = work.0.join(&name);
+            if to.exists() {
+                continue;
+            }
+            let fresh = incoming.join(&name);
+            if fresh.is_file() {
+                // Copied: the administrator may later write over it in place.
+                io(std::fs::copy(&fresh, &to), &fresh)?;
+                continue;
+            }
+            // Then the rollback's own file, the live site's, or the newest
+            // kept version's of that name (a file taken off and named again).
+            let on_site = dist.join("content").join(&name);
+            let found = kept
+                .get(&name)
+                .cloned()
+                .or_else(|| on_site.is_file().then_some(on_site))
+                .or_else(|| kept_media::newest_named(dist, &live.versions, &name));
+            match found {
+                Some(from) => link_or_copy(&from, &to)?,
+                None => missing.push((path, name)),
+            }
+        }
+        let (bytes, bundle) = match check_bundle(&bundle_path, dist_arg, bytes) {
+            Ok(ok) => ok,
+            Err(PublishError::Faults { mut faults, .. }) => {
+                // The validator says a file is not beside the bundle; said
+                // here in the words of the person who sent it: the file is not
+                // theirs to upload, it is the server's to have.
+                for (path, name) in &missing {
+                    let message = missing_file(path, name);
+                    for f in faults.iter_mut().filter(|f| f.path.starts_with(path)) {
+                        f.message = message.clone();
+                    }
+                }
+                notice(&WatchNotice::Refused {
+                    request: request.into(),
+                    faults: faults.len(),
+                });
+                return Ok(Some(Outcome {
+                    request: request.to_owned(),
+                    result: Verdict::Refused,
+                    at: now(),
+                    version: None,
+                    faults,
+                    fault_count: 0,
+                    message: None,
+                }));
+            }
+            Err(e) => return Err(e),
+        };
+        let opts = Options {
+            app: None,
+            bundle: bundle_path,
+            dist: dist_arg.to_owned(),
+            address: self.address.clone(),
+            if_busy: IfBusy::Wait,
+            keep: self.keep,
+        };
+        let report = publish_held(&opts, dist, bytes, &bundle, Some(request), &mut |n| {
+            notice(&WatchNotice::Publish(clone_notice(n)))
+        })?;
+        notice(&WatchNotice::Published {
+            request: request.into(),
+            version: report.version,
+        });
+        Ok(None)
+    }
 }
 
 /// The files a bundle names, as (JSON path, name), each name once; none
