@@ -1,5 +1,6 @@
 // trunk post_build hook (see Trunk.toml), run in the staging directory:
-//  0. stamp boot.js with the loader's table (`cargo run --bin boot-table`);
+//  0. stamp boot.js with the loader's table (public/boot-table.json, which
+//     `cargo run --bin boot-table -- --write` writes and a test keeps current);
 //  1. keep index.html as app.template.html, the page template of `publish`
 //     (which also stamps sw.js: scripts/build.sh runs it after trunk);
 //     debug builds: remove sw.js, so development never caches anything;
@@ -9,7 +10,6 @@
 //     bundle.json.br beside a new bundle.json would be served instead of it
 //     (nginx's *_static modules do not compare the two). The server
 //     compresses content on the fly.
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { precompress } from "./precompress.mjs";
@@ -28,12 +28,10 @@ const files = [];
 })(dir);
 
 // The loader's table of addresses, headings and first-screen strings comes
-// from the app's own route table (src/nav.rs) and UI strings (src/i18n/):
-// generated, never kept in step by hand.
-const table = execFileSync("cargo", ["run", "--quiet", "--offline", "--locked", "--bin", "boot-table"], {
-  encoding: "utf8",
-  stdio: ["ignore", "pipe", "inherit"],
-}).trim();
+// from the app's own route table and UI strings (crates/app/src/boot_table.rs):
+// generated, never kept in step by hand. Read from the file the generator
+// writes rather than by running it: a build then compiles nothing native.
+const table = readFileSync(new URL("../public/boot-table.json", import.meta.url), "utf8").trim();
 JSON.parse(table); // fail the build on anything but JSON
 const bootPath = join(dir, "boot.js");
 const bootSrc = readFileSync(bootPath, "utf8");
