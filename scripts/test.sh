@@ -23,18 +23,85 @@ TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/rops-test.XXXXXX")
 chmod 755 "$TMPDIR"
 export TMPDIR
 driver=""
-trap '[ -n "$driver" ] && kill "$driver" 2>/dev/null; rm -rf "$TMPDIR"' EXIT
+# A job still running when this script ends (a tier failed) is stopped
+# with everything it started (cargo, rustc, trunk).
+declare -A job_pid job_start
+stop_tree() {
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do stop_tree "$child"; done
+  kill "$1" 2>/dev/null || true
+}
+cleanup() {
+  [ -n "$driver" ] && kill "$driver" 2>/dev/null
+  local pid
+  for pid in "${job_pid[@]}"; do stop_tree "$pid"; done
+  wait 2>/dev/null
+  rm -rf "$TMPDIR"
+}
+trap cleanup EXIT
 
 last_step="" last_start=$SECONDS
-step() {
+end_step() {
   # Time, and disk: target/ is the suite's largest footprint, and a full
   # disk shows up only as a linker crash (see [profile.dev] in Cargo.toml).
   [ -n "$last_step" ] && printf '\033[1m== %s: %d s (target/ %s, %s free)\033[0m\n' \
     "$last_step" $((SECONDS - last_start)) \
     "$(du -sh target 2>/dev/null | cut -f1)" "$(df -h --output=avail . | tail -n1 | tr -d ' ')"
+  last_step=""
+}
+step() {
+  end_step
   last_step="$*" last_start=$SECONDS
   printf '\n\033[1m== %s\033[0m\n' "$*"
 }
+
+# Jobs that run side by side: each writes its own log, printed whole when
+# it is waited for, with its own time (its steps took longer than alone,
+# as they shared the two cores; the total is what counts).
+job() { # name command...
+  local name=$1
+  shift
+  job_start[$name]=$SECONDS
+  ( trap 'echo $SECONDS >"$TMPDIR/$name.end"' EXIT; set -e; "$@" ) >"$TMPDIR/$name.log" 2>&1 &
+  job_pid[$name]=$!
+}
+finish() { # name title
+  local name=$1 status=0
+  wait "${job_pid[$name]}" || status=$?
+  printf '\n\033[1m== %s\033[0m\n' "$2"
+  cat "$TMPDIR/$name.log"
+  local end
+  end=$(cat "$TMPDIR/$name.end" 2>/dev/null || echo $SECONDS)
+  printf '\033[1m== %s: %d s, alongside other jobs\033[0m\n' "$2" $((end - job_start[$name]))
+  unset "job_pid[$name]"
+  [ "$status" -eq 0 ] || { echo "$2 failed (exit $status)" >&2; exit "$status"; }
+}
+
+# What every later tier needs is compiled side by side: the two cores are
+# never both busy in any one of these (fat LTO links the wasm on one core,
+# tests wait on processes and browsers), and each job builds in its own
+# part of target/ (cargo locks target/debug, target/release-tool and the
+# wasm32 folders apart), so none waits for another.
+#  - the lint, native and component tiers (target/debug, wasm32 debug);
+#  - the release build of the app, at the root and under a sub-path,
+#    without content (wasm32 release): one build for the site, the
+#    sub-path site and the package;
+#  - the publisher a release ships (target/release-tool);
+#  - the fuzz targets (fuzz/target).
+bare=target/dist-bare
+bare_sub=target/dist-sub-bare
+release_builds() {
+  ROPS_NO_PUBLISH=1 scripts/build.sh --dist "$bare"
+  ROPS_NO_PUBLISH=1 scripts/build.sh --public-url /ekonomia/ --dist "$bare_sub"
+}
+job release release_builds
+# The same command as scripts/release.sh's, so that it finds it built.
+job publisher cargo build --quiet --offline --locked --profile release-tool -p rops-publish --bin publish
+fuzz_build() {
+  scripts/setup.sh --fuzz >/dev/null
+  cargo fuzz build --fuzz-dir fuzz -s none
+}
+job fuzz_build fuzz_build
 
 step "lint"
 cargo fmt --check
@@ -74,19 +141,20 @@ rm -rf "$icons"
 step "component tier: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30 \
   cargo test --locked --target wasm32-unknown-unknown --test wasm_components
+end_step
 
-step "release build (at the root, and under a sub-path)"
-# One build of the app at the root, for the site and the package.
-bare=target/dist-bare
-ROPS_NO_PUBLISH=1 scripts/build.sh --dist "$bare"
+finish release "release build (the app and the editor, at the root and under a sub-path)"
+finish publisher "the publisher a release ships (cargo build --profile release-tool)"
+finish fuzz_build "fuzz targets (cargo fuzz build)"
+
+step "the sites (publish, at the root and under a sub-path) and the release package"
 # Published by the publisher the native tier built: a `cargo run -p
 # rops-publish` alone resolves other features (the workspace's tests turn
 # on more of quick-xml, getrandom, …) and compiles the app again.
 publisher="${CARGO_TARGET_DIR:-target}/debug/publish"
 ROPS_PREBUILT="$bare" ROPS_PUBLISH="$publisher" scripts/build.sh
-ROPS_PUBLISH="$publisher" scripts/build.sh --public-url /ekonomia/ --dist dist-sub
-
-step "release package (scripts/release.sh: the tarball another centre deploys)"
+ROPS_PREBUILT="$bare_sub" ROPS_PUBLISH="$publisher" scripts/build.sh --public-url /ekonomia/ --dist dist-sub
+# scripts/release.sh: the tarball another centre deploys.
 ROPS_PREBUILT="$bare" scripts/release.sh
 # The watcher in the live-publishing tests runs the publisher a release
 # ships, so their timings are a deployment's (tests/e2e/live_publish.rs).
