@@ -7,9 +7,11 @@
 //! The modules are plain Rust on the native build too, so their pure parts
 //! (`draft`, `specs`) are unit-tested natively with the rest of the crate.
 
+mod browser;
 mod draft;
 mod form;
 mod json_path;
+mod kept;
 mod page;
 mod preview;
 mod publishing;

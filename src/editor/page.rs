@@ -8,8 +8,13 @@
 //! does), and only when the validator accepts it; otherwise the error
 //! summary takes focus and a draft file can be saved instead.
 
+use super::browser::{
+    app_root, download, download_bytes, fetch_published, page_lang, read_file, warn_before_leaving,
+    XLSX,
+};
 use super::draft::{self, check, Issue, OpenError};
 use super::form::{focus_field, Ed, Form};
+use super::kept::{storage, watch_other_tabs, Kept, StoreError};
 use super::store;
 use super::strings::ui;
 use leptos::prelude::*;
@@ -17,243 +22,7 @@ use rops_app::content::{Bundle, Lang};
 use serde_json::Value;
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
-
-/// Why the draft could not be kept in the browser.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum StoreError {
-    Refused,
-    Full,
-}
-
-fn storage() -> Result<web_sys::Storage, StoreError> {
-    window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or(StoreError::Refused)
-}
-
-/// This page's draft in the browser's storage (see [`store`]).
-#[derive(Clone)]
-struct Kept {
-    draft_key: String,
-    unsaved_key: String,
-    /// This tab, among the tabs of the same editor.
-    tab: String,
-    /// The revision this tab last loaded or saved.
-    rev: std::sync::Arc<std::sync::atomic::AtomicU64>,
-}
-
-impl Kept {
-    fn new() -> Kept {
-        let site = web_sys::Url::new(&app_root())
-            .map(|u| u.pathname())
-            .unwrap_or_else(|_| "/".into());
-        let (draft_key, unsaved_key) = store::keys(&site);
-        Kept {
-            draft_key,
-            unsaved_key,
-            tab: format!("{:x}", (js_sys::Math::random() * 1e15) as u64),
-            rev: Default::default(),
-        }
-    }
-
-    /// The stored record; a draft stored under the key every site used
-    /// before keys carried the site is taken over by this one.
-    fn load(&self) -> Option<store::Record> {
-        let s = storage().ok()?;
-        if let Some(r) = s
-            .get_item(&self.draft_key)
-            .ok()?
-            .as_deref()
-            .and_then(store::Record::read)
-        {
-            return Some(r);
-        }
-        let old = s.get_item(store::LEGACY_KEY).ok()??;
-        let r = store::Record::read(&old)?;
-        if s.set_item(&self.draft_key, &old).is_ok() {
-            let _ = s.remove_item(store::LEGACY_KEY);
-        }
-        Some(r)
-    }
-
-    /// When the first save that failed since the last one that worked was
-    /// refused, if one was.
-    fn unsaved_since(&self) -> Option<f64> {
-        storage()
-            .ok()?
-            .get_item(&self.unsaved_key)
-            .ok()??
-            .parse()
-            .ok()
-    }
-
-    /// Saves the draft, unless another tab saved it after this one last
-    /// did: then its record is returned and nothing is written.
-    fn save(
-        &self,
-        draft: &Value,
-        dirty: bool,
-        base: Option<String>,
-    ) -> Result<Option<store::Record>, StoreError> {
-        let s = storage()?;
-        let mine = self.rev.load(Relaxed);
-        let stored = s.get_item(&self.draft_key).ok().flatten();
-        let stored = stored.as_deref().and_then(store::Record::read);
-        if let Some(r) = stored.as_ref().filter(|r| r.is_newer_than(mine, &self.tab)) {
-            return Ok(Some(r.clone()));
-        }
-        let rev = stored.map_or(0, |r| r.rev).max(mine) + 1;
-        let record = store::Record {
-            dirty,
-            rev,
-            saved_at: js_sys::Date::now(),
-            tab: self.tab.clone(),
-            base,
-            draft: draft.clone(),
-        };
-        let text = serde_json::to_string(&record).unwrap_or_default();
-        match s.set_item(&self.draft_key, &text) {
-            Ok(()) => {
-                self.rev.store(rev, Relaxed);
-                let _ = s.remove_item(&self.unsaved_key);
-                Ok(None)
-            }
-            Err(e) => {
-                let name = e
-                    .dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.name()))
-                    .unwrap_or_default();
-                // The mark of the first refused save (a few bytes fit
-                // where the draft did not): the stored draft is older.
-                if s.get_item(&self.unsaved_key).ok().flatten().is_none() {
-                    let _ = s.set_item(&self.unsaved_key, &js_sys::Date::now().to_string());
-                }
-                Err(if name.contains("Quota") {
-                    StoreError::Full
-                } else {
-                    StoreError::Refused
-                })
-            }
-        }
-    }
-
-    fn forget(&self) {
-        if let Ok(s) = storage() {
-            let _ = s.remove_item(&self.draft_key);
-            let _ = s.remove_item(&self.unsaved_key);
-        }
-        self.rev.store(0, Relaxed);
-    }
-}
-
-/// The app's root address: the editor's files sit in its `editor/` folder.
-fn app_root() -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    base.strip_suffix("editor/").unwrap_or(&base).to_owned()
-}
-
-/// The page's language, from its address (`…/edytor` or `…/en/editor`).
-pub fn page_lang() -> Lang {
-    let path = window().location().pathname().unwrap_or_default();
-    if path.trim_end_matches('/').ends_with("/en/editor") {
-        Lang::En
-    } else {
-        Lang::Pl
-    }
-}
-
-/// Saves `text` as a JSON file named `name` (the browser's download).
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    download_bytes(name, "application/json", text.as_bytes())
-}
-
-/// The spreadsheet type of an `.xlsx` file.
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/// Saves `bytes` as a file named `name` of type `mime`.
-fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    let body = document().body().ok_or(JsValue::NULL)?;
-    body.append_child(&a)?;
-    a.click();
-    a.remove();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
-    Ok(())
-}
-
-async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, OpenError> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| OpenError::Read(format!("{e:?}")))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
-/// The published content, and whether it is this device's copy (the
-/// network failed: offline, or the server is down).
-async fn fetch_published(lang: Lang) -> Result<(Value, bool), OpenError> {
-    // The same address as the app's, so the app's last good copy (which
-    // the service worker leaves to the app) is this one's too.
-    let url = format!("{}content/bundle.json", app_root());
-    match download_published(&url).await {
-        Ok(bytes) => {
-            let v = draft::open("bundle.json", &bytes, lang)?;
-            // Kept for offline use, as the app keeps it: only a valid one.
-            if rops_app::content::parse_bytes(&bytes).is_ok() {
-                rops_app::data::store_last_good(&url, &bytes).await;
-            }
-            Ok((v, false))
-        }
-        Err(e) => match last_good_bytes(&url).await {
-            Some(bytes) => Ok((draft::open("bundle.json", &bytes, lang)?, true)),
-            None => Err(e),
-        },
-    }
-}
-
-/// The app's last good copy of the bundle at `url` on this device. (Read
-/// here rather than through a function of the app's, which would add to
-/// every visitor's download for the editor's sake.)
-async fn last_good_bytes(url: &str) -> Option<Vec<u8>> {
-    use wasm_bindgen_futures::JsFuture;
-    let caches = window().caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(&rops_app::data::content_cache(url)))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
-    let resp: web_sys::Response = hit.dyn_into().ok()?;
-    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
-async fn download_published(url: &str) -> Result<Vec<u8>, OpenError> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| OpenError::Read(e.to_string()))?;
-    if !resp.ok() {
-        return Err(OpenError::Read(format!("HTTP {}", resp.status())));
-    }
-    resp.binary()
-        .await
-        .map_err(|e| OpenError::Read(e.to_string()))
-}
+use wasm_bindgen::JsCast;
 
 /// What would replace the draft, once confirmed.
 #[derive(Debug, Clone, PartialEq)]
@@ -393,54 +162,10 @@ pub fn EditorPage() -> impl IntoView {
         });
     });
 
-    // Another tab's save is seen at once (the `storage` event fires in
-    // every other tab of the origin).
-    {
-        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-            move |ev: web_sys::StorageEvent| {
-                let newer = kept.with_value(|k| {
-                    if ev.key().as_deref() != Some(k.draft_key.as_str()) {
-                        return None;
-                    }
-                    let r = ev.new_value().as_deref().and_then(store::Record::read)?;
-                    r.is_newer_than(k.rev.load(Relaxed), &k.tab).then_some(r)
-                });
-                if let Some(r) = newer {
-                    conflict.set(Some(r));
-                }
-            },
-        );
-        let _ =
-            window().add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref());
-        handler.forget();
-    }
-    // Tabs of the same editor greet each other: each is told of the other.
-    let channel_name = kept.with_value(|k| format!("rops-editor:{}", k.draft_key));
-    if let Ok(channel) = web_sys::BroadcastChannel::new(&channel_name) {
-        let reply = channel.clone();
-        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
-            move |ev: web_sys::MessageEvent| match ev.data().as_string().as_deref() {
-                Some("hello") => {
-                    elsewhere.set(true);
-                    let _ = reply.post_message(&JsValue::from_str("here"));
-                }
-                Some("here") => elsewhere.set(true),
-                Some("bye") => elsewhere.set(false),
-                _ => {}
-            },
-        );
-        channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-        handler.forget();
-        let _ = channel.post_message(&JsValue::from_str("hello"));
-        let bye = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-            let _ = channel.post_message(&JsValue::from_str("bye"));
-        });
-        let _ = window().add_event_listener_with_callback("pagehide", bye.as_ref().unchecked_ref());
-        bye.forget();
-    }
+    watch_other_tabs(kept, conflict, elsewhere);
     // The other tab's draft, or this one over it.
-    let take_theirs = {
-        move |_| {
+    let take_theirs = Callback::new({
+        move |()| {
             if let Some(r) = conflict.get_untracked() {
                 kept.with_value(|k| k.rev.store(r.rev, Relaxed));
                 base.set(r.base);
@@ -451,9 +176,9 @@ pub fn EditorPage() -> impl IntoView {
                 notice.set(Notice::Info(t.conflict_taken.into()));
             }
         }
-    };
-    let keep_mine = {
-        move |_| {
+    });
+    let keep_mine = Callback::new({
+        move |()| {
             if let Some(r) = conflict.get_untracked() {
                 kept.with_value(|k| k.rev.store(r.rev, Relaxed));
                 conflict.set(None);
@@ -461,36 +186,10 @@ pub fn EditorPage() -> impl IntoView {
                 notice.set(Notice::Info(t.conflict_kept.into()));
             }
         }
-    };
+    });
 
-    // Leaving with changes not exported asks first.
-    {
-        let dirty = ed.dirty;
-        let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
-            move |ev: web_sys::BeforeUnloadEvent| {
-                if dirty.get_untracked() {
-                    ev.prevent_default();
-                    ev.set_return_value(t.leave_warning);
-                }
-            },
-        );
-        let _ = window()
-            .add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
-        handler.forget();
-    }
+    warn_before_leaving(ed.dirty, t.leave_warning);
 
-    // With <base href> (the editor's folder), a bare "#editor-form" would
-    // load another page: the page's own address, and focus moved by hand.
-    let skip_href = format!(
-        "{}#editor-form",
-        window().location().pathname().unwrap_or_default()
-    );
-    let skip = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(form) = document().get_element_by_id("editor-form") {
-            let _ = form.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    };
     let summary = NodeRef::<leptos::html::Div>::new();
     // An invalid draft has no bundle to export: say so, and the error
     // summary takes focus.
@@ -530,13 +229,11 @@ pub fn EditorPage() -> impl IntoView {
             Err(e) => notice.set(Notice::Failed(OpenError::Read(e))),
         }
     };
-    let mark_published = {
-        move |_| {
-            ed.dirty.set(false);
-            draft.with_untracked(|v| save(v, false));
-            notice.set(Notice::Info(t.marked_published.into()));
-        }
-    };
+    let mark_published = Callback::new(move |()| {
+        ed.dirty.set(false);
+        draft.with_untracked(|v| save(v, false));
+        notice.set(Notice::Info(t.marked_published.into()));
+    });
     // Publishing from the editor: the checked draft's file (`None` when
     // it has faults: the error summary takes focus, the panel says why).
     // Once live, the draft is made from the new version; it has no
@@ -595,76 +292,7 @@ pub fn EditorPage() -> impl IntoView {
         }
     };
 
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else {
-            return;
-        };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-        input.set_value("");
-        // Several files, or one CSV: a folder's CSV files, one per sheet.
-        if files.len() > 1
-            || files
-                .iter()
-                .any(|f| f.name().to_lowercase().ends_with(".csv"))
-        {
-            let size: u64 = files.iter().map(|f| f.size() as u64).sum();
-            if size > draft::MAX_OPEN_BYTES {
-                notice.set(Notice::Failed(OpenError::TooLarge {
-                    size,
-                    limit: draft::MAX_OPEN_BYTES,
-                }));
-                return;
-            }
-            let name = files
-                .iter()
-                .map(web_sys::File::name)
-                .collect::<Vec<_>>()
-                .join(", ");
-            leptos::task::spawn_local(async move {
-                let mut read = vec![];
-                for f in &files {
-                    match read_file(f).await {
-                        Ok(bytes) => read.push((f.name(), bytes)),
-                        Err(e) => return notice.set(Notice::Failed(e)),
-                    }
-                }
-                match draft::open_csv(&read, lang) {
-                    Ok(v) => replace(Replace::File { name, draft: v }),
-                    Err(e) => notice.set(Notice::Failed(e)),
-                }
-            });
-            return;
-        }
-        let Some(file) = files.into_iter().next() else {
-            return;
-        };
-        let name = file.name();
-        // A huge file is refused before it is read.
-        let size = file.size() as u64;
-        if size > draft::MAX_OPEN_BYTES {
-            notice.set(Notice::Failed(OpenError::TooLarge {
-                size,
-                limit: draft::MAX_OPEN_BYTES,
-            }));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let opened = match read_file(&file).await {
-                Ok(bytes) => draft::open(&name, &bytes, lang),
-                Err(e) => Err(e),
-            };
-            match opened {
-                Ok(v) => replace(Replace::File { name, draft: v }),
-                Err(e) => notice.set(Notice::Failed(e)),
-            }
-        });
-    };
+    let on_file = move |ev: leptos::ev::Event| open_files(ev, lang, notice, Callback::new(replace));
 
     let dialog = dialog_ref;
     let ask_discard = move |_| {
@@ -673,7 +301,7 @@ pub fn EditorPage() -> impl IntoView {
             let _ = d.show_modal();
         }
     };
-    let confirm = move |_| {
+    let confirm = Callback::new(move |()| {
         if let Some(d) = dialog.get_untracked() {
             d.close();
         }
@@ -681,59 +309,16 @@ pub fn EditorPage() -> impl IntoView {
             pending.set(None);
             apply(r);
         }
-    };
-    let keep = move |_| {
+    });
+    let keep = Callback::new(move |()| {
         pending.set(None);
         if let Some(d) = dialog.get_untracked() {
             d.close();
         }
-    };
+    });
 
     let root = app_root();
-    let (other_href, other_lang) = match lang {
-        Lang::Pl => (format!("{root}en/editor"), "en"),
-        Lang::En => (format!("{root}edytor"), "pl"),
-    };
-    let site_href = match lang {
-        Lang::Pl => root.clone(),
-        Lang::En => format!("{root}en"),
-    };
-    let theme = RwSignal::new(rops_app::prefs::current_theme());
-    let toggle_theme = move |_| {
-        let next = theme.get_untracked().other();
-        rops_app::prefs::apply_theme(next);
-        rops_app::prefs::store_theme(next);
-        theme.set(next);
-    };
 
-    let notice_view = move || match notice.get() {
-        Notice::None => ().into_any(),
-        Notice::Info(s) => view! { <p>{s}</p> }.into_any(),
-        Notice::Exported => view! {
-            <p>{t.export_done} " "
-                <button type="button" class="button button--secondary" data-testid="mark-published"
-                    on:click=mark_published>{t.mark_published}</button>
-            </p>
-        }
-        .into_any(),
-        Notice::Failed(e) => view! {
-            <div class="error-panel" data-testid="open-error">
-                <h2 class="error-panel__title">{t.open_failed}</h2>
-                <p>{e.message(lang)}</p>
-                <ul>{e.details().iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
-            </div>
-        }
-        .into_any(),
-    };
-    let store_view = move || {
-        store_problem.get().map(|p| {
-            let s = match p {
-                StoreError::Refused => t.storage_refused,
-                StoreError::Full => t.storage_full,
-            };
-            view! { <p class="ed-warning" data-testid="storage-problem">{s}</p> }
-        })
-    };
     let shown = Memo::new(move |prev: Option<&Option<Arc<Bundle>>>| {
         checked
             .with(|c| c.0.clone())
@@ -742,19 +327,7 @@ pub fn EditorPage() -> impl IntoView {
     let stale = Signal::derive(move || checked.with(|c| c.0.is_none()));
 
     view! {
-        <a class="skip-link" href=skip_href on:click=skip>{if lang == Lang::Pl { "Przejdź do formularza" } else { "Skip to the form" }}</a>
-        <header class="site-header">
-            <div class="site-header__inner">
-                <a class="site-header__name" href=site_href>{t.back_to_site}</a>
-                <div class="site-header__tools">
-                    <button type="button" class="theme-switch" data-testid="theme-switch"
-                        aria-pressed=move || if theme.get() == rops_app::prefs::Theme::Dark { "true" } else { "false" }
-                        on:click=toggle_theme>{t.theme_dark}</button>
-                    <a class="lang-switch" href=other_href lang=other_lang hreflang=other_lang
-                        aria-label=t.other_lang_label data-testid="lang-switch">{t.other_lang}</a>
-                </div>
-            </div>
-        </header>
+        <EditorHeader lang root=root.clone()/>
         <main class="page ed-page" id="main">
             <h1 id="f" tabindex="-1">{t.title}</h1>
             <p>{t.intro}</p>
@@ -781,18 +354,8 @@ pub fn EditorPage() -> impl IntoView {
                     {t.discard}
                 </button>
             </div>
-            <div class="ed-status" role="status" data-testid="status">{notice_view}{store_view}
-                {move || elsewhere.get().then(|| view! { <p class="ed-warning" data-testid="elsewhere">{t.elsewhere}</p> })}
-            </div>
-            <Show when=move || conflict.with(Option::is_some)>
-                <div class="error-panel" role="alert" data-testid="conflict">
-                    <p>{move || t.conflict.replace("{time}", &conflict.with(|c| c.as_ref().map(|r| store::clock(r.saved_at)).unwrap_or_default()))}</p>
-                    <div class="ed-toolbar">
-                        <button type="button" class="button" data-testid="conflict-theirs" on:click=take_theirs>{t.conflict_theirs}</button>
-                        <button type="button" class="button button--secondary" data-testid="conflict-mine" on:click=keep_mine>{t.conflict_mine}</button>
-                    </div>
-                </div>
-            </Show>
+            <Status lang notice store_problem elsewhere mark_published/>
+            <ConflictBanner lang conflict take_theirs keep_mine/>
             <Summary ed summary/>
             <super::publishing::PublishPanel lang root=root.clone() text=publish_text base published=on_published/>
             <div class="ed-columns">
@@ -805,6 +368,218 @@ pub fn EditorPage() -> impl IntoView {
                 <super::preview::Preview shown stale lang root=root.clone()/>
             </div>
         </main>
+        <ReplaceDialog lang dialog pending confirm keep/>
+    }
+}
+
+/// The files chosen in "open": one JSON or workbook file, or a folder's
+/// CSV files (one per sheet). Read and checked, they go to `replace`; what
+/// cannot be opened is said in `notice`, and the draft stays.
+fn open_files(
+    ev: leptos::ev::Event,
+    lang: Lang,
+    notice: RwSignal<Notice>,
+    replace: Callback<Replace>,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(list) = input.files() else {
+        return;
+    };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    input.set_value("");
+    // Several files, or one CSV: a folder's CSV files, one per sheet.
+    if files.len() > 1
+        || files
+            .iter()
+            .any(|f| f.name().to_lowercase().ends_with(".csv"))
+    {
+        let size: u64 = files.iter().map(|f| f.size() as u64).sum();
+        if size > draft::MAX_OPEN_BYTES {
+            notice.set(Notice::Failed(OpenError::TooLarge {
+                size,
+                limit: draft::MAX_OPEN_BYTES,
+            }));
+            return;
+        }
+        let name = files
+            .iter()
+            .map(web_sys::File::name)
+            .collect::<Vec<_>>()
+            .join(", ");
+        leptos::task::spawn_local(async move {
+            let mut read = vec![];
+            for f in &files {
+                match read_file(f).await {
+                    Ok(bytes) => read.push((f.name(), bytes)),
+                    Err(e) => return notice.set(Notice::Failed(e)),
+                }
+            }
+            match draft::open_csv(&read, lang) {
+                Ok(v) => replace.run(Replace::File { name, draft: v }),
+                Err(e) => notice.set(Notice::Failed(e)),
+            }
+        });
+        return;
+    }
+    let Some(file) = files.into_iter().next() else {
+        return;
+    };
+    let name = file.name();
+    // A huge file is refused before it is read.
+    let size = file.size() as u64;
+    if size > draft::MAX_OPEN_BYTES {
+        notice.set(Notice::Failed(OpenError::TooLarge {
+            size,
+            limit: draft::MAX_OPEN_BYTES,
+        }));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let opened = match read_file(&file).await {
+            Ok(bytes) => draft::open(&name, &bytes, lang),
+            Err(e) => Err(e),
+        };
+        match opened {
+            Ok(v) => replace.run(Replace::File { name, draft: v }),
+            Err(e) => notice.set(Notice::Failed(e)),
+        }
+    });
+}
+
+/// The skip link, and the header: back to the site, the theme switch and
+/// the other language's editor.
+#[component]
+fn EditorHeader(lang: Lang, root: String) -> impl IntoView {
+    let t = ui(lang);
+    // With <base href> (the editor's folder), a bare "#editor-form" would
+    // load another page: the page's own address, and focus moved by hand.
+    let skip_href = format!(
+        "{}#editor-form",
+        window().location().pathname().unwrap_or_default()
+    );
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(form) = document().get_element_by_id("editor-form") {
+            let _ = form.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let (other_href, other_lang) = match lang {
+        Lang::Pl => (format!("{root}en/editor"), "en"),
+        Lang::En => (format!("{root}edytor"), "pl"),
+    };
+    let site_href = match lang {
+        Lang::Pl => root.clone(),
+        Lang::En => format!("{root}en"),
+    };
+    let theme = RwSignal::new(rops_app::prefs::current_theme());
+    let toggle_theme = move |_| {
+        let next = theme.get_untracked().other();
+        rops_app::prefs::apply_theme(next);
+        rops_app::prefs::store_theme(next);
+        theme.set(next);
+    };
+    view! {
+        <a class="skip-link" href=skip_href on:click=skip>{if lang == Lang::Pl { "Przejdź do formularza" } else { "Skip to the form" }}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-header__name" href=site_href>{t.back_to_site}</a>
+                <div class="site-header__tools">
+                    <button type="button" class="theme-switch" data-testid="theme-switch"
+                        aria-pressed=move || if theme.get() == rops_app::prefs::Theme::Dark { "true" } else { "false" }
+                        on:click=toggle_theme>{t.theme_dark}</button>
+                    <a class="lang-switch" href=other_href lang=other_lang hreflang=other_lang
+                        aria-label=t.other_lang_label data-testid="lang-switch">{t.other_lang}</a>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// What the toolbar last said, whether the draft can be kept on this
+/// device, and whether another tab has this editor open.
+#[component]
+fn Status(
+    lang: Lang,
+    notice: RwSignal<Notice>,
+    store_problem: RwSignal<Option<StoreError>>,
+    elsewhere: RwSignal<bool>,
+    mark_published: Callback<()>,
+) -> impl IntoView {
+    let t = ui(lang);
+    let notice_view = move || match notice.get() {
+        Notice::None => ().into_any(),
+        Notice::Info(s) => view! { <p>{s}</p> }.into_any(),
+        Notice::Exported => view! {
+            <p>{t.export_done} " "
+                <button type="button" class="button button--secondary" data-testid="mark-published"
+                    on:click=move |_| mark_published.run(())>{t.mark_published}</button>
+            </p>
+        }
+        .into_any(),
+        Notice::Failed(e) => view! {
+            <div class="error-panel" data-testid="open-error">
+                <h2 class="error-panel__title">{t.open_failed}</h2>
+                <p>{e.message(lang)}</p>
+                <ul>{e.details().iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+    };
+    let store_view = move || {
+        store_problem.get().map(|p| {
+            let s = match p {
+                StoreError::Refused => t.storage_refused,
+                StoreError::Full => t.storage_full,
+            };
+            view! { <p class="ed-warning" data-testid="storage-problem">{s}</p> }
+        })
+    };
+    view! {
+        <div class="ed-status" role="status" data-testid="status">{notice_view}{store_view}
+            {move || elsewhere.get().then(|| view! { <p class="ed-warning" data-testid="elsewhere">{t.elsewhere}</p> })}
+        </div>
+    }
+}
+
+/// A newer draft saved by another tab: take it, or keep this one over it.
+#[component]
+fn ConflictBanner(
+    lang: Lang,
+    conflict: RwSignal<Option<store::Record>>,
+    take_theirs: Callback<()>,
+    keep_mine: Callback<()>,
+) -> impl IntoView {
+    let t = ui(lang);
+    view! {
+        <Show when=move || conflict.with(Option::is_some)>
+            <div class="error-panel" role="alert" data-testid="conflict">
+                <p>{move || t.conflict.replace("{time}", &conflict.with(|c| c.as_ref().map(|r| store::clock(r.saved_at)).unwrap_or_default()))}</p>
+                <div class="ed-toolbar">
+                    <button type="button" class="button" data-testid="conflict-theirs" on:click=move |_| take_theirs.run(())>{t.conflict_theirs}</button>
+                    <button type="button" class="button button--secondary" data-testid="conflict-mine" on:click=move |_| keep_mine.run(())>{t.conflict_mine}</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The question before unexported changes are replaced (by the published
+/// content, or by a file that was opened).
+#[component]
+fn ReplaceDialog(
+    lang: Lang,
+    dialog: NodeRef<leptos::html::Dialog>,
+    pending: RwSignal<Option<Replace>>,
+    confirm: Callback<()>,
+    keep: Callback<()>,
+) -> impl IntoView {
+    let t = ui(lang);
+    view! {
         <dialog class="ed-dialog" node_ref=dialog aria-labelledby="discard-q" data-testid="discard-dialog">
             <p id="discard-q">
                 {move || match pending.get() {
@@ -813,13 +588,13 @@ pub fn EditorPage() -> impl IntoView {
                 }}
             </p>
             <div class="ed-toolbar">
-                <button type="button" class="button" data-testid="discard-yes" on:click=confirm>
+                <button type="button" class="button" data-testid="discard-yes" on:click=move |_| confirm.run(())>
                     {move || match pending.get() {
                         Some(Replace::File { .. }) => t.replace_yes,
                         _ => t.discard_yes,
                     }}
                 </button>
-                <button type="button" class="button button--secondary" data-testid="discard-no" autofocus on:click=keep>{t.discard_no}</button>
+                <button type="button" class="button button--secondary" data-testid="discard-no" autofocus on:click=move |_| keep.run(())>{t.discard_no}</button>
             </div>
         </dialog>
     }
