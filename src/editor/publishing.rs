@@ -457,7 +457,7 @@ pub fn PublishPanel(
             show(s);
         });
     };
-    let publish = move |force: Option<String>| {
+    let publish = Callback::new(move |force: Option<String>| {
         if busy() {
             return;
         }
@@ -469,12 +469,12 @@ pub fn PublishPanel(
             .or_else(|| base.get_untracked())
             .unwrap_or_else(|| "none".into());
         go(body, from, None);
-    };
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        publish(None);
+        publish.run(None);
     };
-    let check_again = move |request: String, restored: Option<String>| {
+    let check_again = Callback::new(move |(request, restored): (String, Option<String>)| {
         state.set(State::Waiting);
         leptos::task::spawn_local(async move {
             let root = site.get_value();
@@ -486,8 +486,8 @@ pub fn PublishPanel(
             status.set(fetch_status(&root).await);
             show(s);
         });
-    };
-    let restore = move |v: Version| {
+    });
+    let restore = Callback::new(move |v: Version| {
         if busy() {
             return;
         }
@@ -516,8 +516,49 @@ pub fn PublishPanel(
                 Err(_) => state.set(State::Unreachable),
             }
         });
-    };
+    });
 
+    view! {
+        <section class="ed-publish" aria-labelledby="publish-heading" data-testid="publish-panel">
+            <h2 id="publish-heading">{w.heading}</h2>
+            <p class="ed-hint">{w.hint}</p>
+            // POST: were the wasm to fail, Enter would submit the form
+            // natively, and a GET puts the password into the address.
+            <form class="ed-toolbar" method="post" on:submit=on_submit>
+                <div class="field">
+                    <label for="publish-user">{w.user}</label>
+                    <input id="publish-user" name="username" autocomplete="username" data-testid="publish-user"
+                        prop:value=user on:input=move |ev| user.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="publish-password">{w.password}</label>
+                    <input id="publish-password" name="password" type="password" autocomplete="current-password"
+                        data-testid="publish-password"
+                        prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="button" data-testid="publish">{w.publish}</button>
+            </form>
+            // One live region for every outcome; focused on a refusal.
+            <div class="ed-status" role="status" tabindex="-1" node_ref=result_ref data-testid="publish-status">
+                <Outcome lang root state publish check_again/>
+            </div>
+            <Versions lang status restore/>
+        </section>
+    }
+}
+
+/// What the last publish came to, in the panel's live region: each
+/// outcome with what to do next (publish anyway over a newer version, ask
+/// the server again, or what to tell the administrator).
+#[component]
+fn Outcome(
+    lang: Lang,
+    root: String,
+    state: RwSignal<State>,
+    publish: Callback<Option<String>>,
+    check_again: Callback<(String, Option<String>)>,
+) -> impl IntoView {
+    let w = words(lang);
     let site_link = match lang {
         Lang::Pl => root.clone(),
         Lang::En => format!("{root}en"),
@@ -565,7 +606,7 @@ pub fn PublishPanel(
                 <div class="error-panel" data-testid="publish-stale">
                     <p>{w.stale.replace("{live}", &live)}</p>
                     <button type="button" class="button button--secondary" data-testid="publish-anyway"
-                        on:click=move |_| publish(Some(live.clone()))>{w.publish_anyway}</button>
+                        on:click=move |_| publish.run(Some(live.clone()))>{w.publish_anyway}</button>
                 </div>
             }
             .into_any(),
@@ -574,7 +615,7 @@ pub fn PublishPanel(
                     <p>{w.no_answer}</p>
                     <p>{w.kept}</p>
                     <button type="button" class="button button--secondary" data-testid="publish-check-again"
-                        on:click=move |_| check_again(request.clone(), restored.clone())>{w.check_again}</button>
+                        on:click=move |_| check_again.run((request.clone(), restored.clone()))>{w.check_again}</button>
                 </div>
             }
             .into_any(),
@@ -606,6 +647,18 @@ pub fn PublishPanel(
             ),
         }
     };
+    result
+}
+
+/// The kept versions, newest first, each but the live one with a button
+/// that publishes it again.
+#[component]
+fn Versions(
+    lang: Lang,
+    status: RwSignal<Option<Status>>,
+    restore: Callback<Version>,
+) -> impl IntoView {
+    let w = words(lang);
     let versions =
         move || status.with(|s| s.as_ref().map(|s| s.versions.clone()).unwrap_or_default());
     // Keyed by name and whether live: an entry is drawn again only when it
@@ -613,30 +666,8 @@ pub fn PublishPanel(
     let is_live = move |v: &str| {
         status.with_untracked(|s| s.as_ref().and_then(|s| s.version.as_deref()) == Some(v))
     };
-
     view! {
-        <section class="ed-publish" aria-labelledby="publish-heading" data-testid="publish-panel">
-            <h2 id="publish-heading">{w.heading}</h2>
-            <p class="ed-hint">{w.hint}</p>
-            // POST: were the wasm to fail, Enter would submit the form
-            // natively, and a GET puts the password into the address.
-            <form class="ed-toolbar" method="post" on:submit=on_submit>
-                <div class="field">
-                    <label for="publish-user">{w.user}</label>
-                    <input id="publish-user" name="username" autocomplete="username" data-testid="publish-user"
-                        prop:value=user on:input=move |ev| user.set(event_target_value(&ev))/>
-                </div>
-                <div class="field">
-                    <label for="publish-password">{w.password}</label>
-                    <input id="publish-password" name="password" type="password" autocomplete="current-password"
-                        data-testid="publish-password"
-                        prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
-                </div>
-                <button type="submit" class="button" data-testid="publish">{w.publish}</button>
-            </form>
-            // One live region for every outcome; focused on a refusal.
-            <div class="ed-status" role="status" tabindex="-1" node_ref=result_ref data-testid="publish-status">{result}</div>
-            <Show when=move || { versions().len() > 1 }>
+    <Show when=move || { versions().len() > 1 }>
                 <details class="ed-versions" data-testid="versions">
                     <summary>{w.versions} " (" {move || versions().len()} ")"</summary>
                     <ul>
@@ -658,7 +689,7 @@ pub fn PublishPanel(
                                             view! {
                                                 " "
                                                 <button type="button" class="button button--secondary" data-testid="restore"
-                                                    aria-label=label on:click=move |_| restore(target.clone())>{w.restore}</button>
+                                                    aria-label=label on:click=move |_| restore.run(target.clone())>{w.restore}</button>
                                             }.into_any()
                                         }}
                                     </li>
@@ -668,7 +699,6 @@ pub fn PublishPanel(
                     </ul>
                 </details>
             </Show>
-        </section>
     }
 }
 

@@ -17,7 +17,15 @@ async fn axe_violations(c: &Client) -> Vec<String> {
         std::fs::read_to_string(&p)
             .unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh)", p.display()))
     });
-    c.execute(src, vec![]).await.expect("axe loads");
+    // Loaded once per document (≈ 550 kB of script to send and compile):
+    // the two themes and the states of one page share it.
+    let loaded = c
+        .execute("return typeof window.axe === 'object'", vec![])
+        .await
+        .expect("the page answers");
+    if loaded != serde_json::Value::Bool(true) {
+        c.execute(src, vec![]).await.expect("axe loads");
+    }
     let result = c
         .execute_async(
             "const done = arguments[arguments.length - 1];

@@ -54,6 +54,8 @@ pub(super) fn apply_bundle_accent() {
         let _ = accent;
     });
 }
+/// The page around every route of the full site: the skip link, the
+/// header, the route's page in `<main>`, the footer.
 #[component]
 pub fn SiteFrame<F, V>(
     /// Current path below the router base.
@@ -67,6 +69,36 @@ where
 {
     let lang = use_lang();
     let nav = use_nav();
+    let t = move || ui(lang.get());
+    // This page's own address with the fragment: a bare "#main" would
+    // resolve against <base href> to the home page (without scripts).
+    let skip_href = move || format!("{}#main", nav.href(&path.get()));
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        // With <base href>, "#main" would resolve to another page: focus by hand.
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    apply_bundle_accent();
+
+    view! {
+        <a class="skip-link" href=skip_href on:click=skip>{move || t().skip_to_content}</a>
+        <SiteHeader path/>
+        <main id="main" tabindex="-1" class="page">
+            <AppStatus/>
+            {page}
+        </main>
+        <SiteFooter/>
+    }
+}
+
+/// The organisation's name (and logo) leading home, the theme and
+/// language switches, and the site's navigation with the current page.
+#[component]
+fn SiteHeader(path: Memo<String>) -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
     let location = use_location();
     let t = move || ui(lang.get());
     // The page the visitor is on (an event page belongs to the timeline).
@@ -75,58 +107,16 @@ where
         let nav = nav.clone();
         move |page: Page, lang: Lang| nav.href(page.path(lang))
     };
-
     // The same page and the same filters, in the other language.
-    let switch_href = {
-        let nav = nav.clone();
-        move || {
-            let target = nav.href(&switch_language(&path.get()));
-            match location.search.get().trim_start_matches('?') {
-                "" => target,
-                q => format!("{target}?{q}"),
-            }
-        }
-    };
-    // This page's own address with the fragment: a bare "#main" would
-    // resolve against <base href> to the home page (without scripts).
-    let skip_href = {
-        let nav = nav.clone();
-        move || format!("{}#main", nav.href(&path.get()))
-    };
-    let skip = move |ev: leptos::ev::MouseEvent| {
-        // With <base href>, "#main" would resolve to another page: focus by hand.
-        ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main") {
-            let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    let switch_href = move || {
+        let target = nav.href(&switch_language(&path.get()));
+        match location.search.get().trim_start_matches('?') {
+            "" => target,
+            q => format!("{target}?{q}"),
         }
     };
     let about = href.clone();
-    let declaration = href.clone();
-    let open_data = href.clone();
-    let easy_read = href.clone();
-    let sign_language = href.clone();
-    // The machine-readable text `publish` writes beside the pages: a file,
-    // not a route, so the router must let the browser load it.
-    let text_file = {
-        let nav = nav.clone();
-        move |lang: Lang| match lang {
-            Lang::Pl => nav.href("/o-nas.txt"),
-            Lang::En => nav.href("/en/about.txt"),
-        }
-    };
-    let embed_code = href.clone();
-    // The content editor is a separate app (its own wasm, see src/editor/):
-    // `rel="external"` makes the router load it rather than draw its route.
-    let editor = {
-        let nav = nav.clone();
-        move |lang: Lang| match lang {
-            Lang::Pl => nav.href("/edytor"),
-            Lang::En => nav.href("/en/editor"),
-        }
-    };
     let bundle = loaded_bundle();
-    apply_bundle_accent();
-
     // The organisation's name (and logo) leads home; nothing at all until
     // the bundle says what it is, rather than an empty link.
     let name = move || {
@@ -146,20 +136,8 @@ where
             </a>
         })
     };
-    // The footer's source line, and the organisation's official (Polish) name.
-    let footer = move || {
-        let b = bundle()?;
-        let lang = lang.get();
-        let (line, line_lang) = text_of(&b.organisation.source_line, lang);
-        let official = b.organisation.name.pl.clone();
-        Some(view! {
-            <p lang=line_lang>{line}</p>
-            <p lang="pl">{official}</p>
-        })
-    };
 
     view! {
-        <a class="skip-link" href=skip_href on:click=skip>{move || t().skip_to_content}</a>
         <header class="site-header">
             <div class="site-header__inner">
                 {name}
@@ -192,10 +170,55 @@ where
                 </ul>
             </nav>
         </header>
-        <main id="main" tabindex="-1" class="page">
-            <AppStatus/>
-            {page}
-        </main>
+    }
+}
+
+/// The three forms of the accessibility act, the declaration, the embed
+/// code, the editor, the source line and the organisation's official name;
+/// last, the install button.
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let lang = use_lang();
+    let nav = use_nav();
+    let t = move || ui(lang.get());
+    let href = {
+        let nav = nav.clone();
+        move |page: Page, lang: Lang| nav.href(page.path(lang))
+    };
+    let declaration = href.clone();
+    let open_data = href.clone();
+    let easy_read = href.clone();
+    let sign_language = href.clone();
+    let embed_code = href;
+    // The machine-readable text `publish` writes beside the pages: a file,
+    // not a route, so the router must let the browser load it.
+    let text_file = {
+        let nav = nav.clone();
+        move |lang: Lang| match lang {
+            Lang::Pl => nav.href("/o-nas.txt"),
+            Lang::En => nav.href("/en/about.txt"),
+        }
+    };
+    // The content editor is a separate app (its own wasm, see src/editor/):
+    // `rel="external"` makes the router load it rather than draw its route.
+    let editor = move |lang: Lang| match lang {
+        Lang::Pl => nav.href("/edytor"),
+        Lang::En => nav.href("/en/editor"),
+    };
+    let bundle = loaded_bundle();
+    // The footer's source line, and the organisation's official (Polish) name.
+    let footer = move || {
+        let b = bundle()?;
+        let lang = lang.get();
+        let (line, line_lang) = text_of(&b.organisation.source_line, lang);
+        let official = b.organisation.name.pl.clone();
+        Some(view! {
+            <p lang=line_lang>{line}</p>
+            <p lang="pl">{official}</p>
+        })
+    };
+
+    view! {
         <footer class="site-footer">
             // The three forms of art. 6 pkt 3 lit. c of the 2019
             // accessibility act, on every page, with their usual icons.
