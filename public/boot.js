@@ -6,7 +6,7 @@
 // page the app will draw (heading, language, theme, current link), so the
 // switch from one to the other moves nothing. TABLE is written by
 // scripts/post-build.mjs from the app's own route table and UI strings
-// (`cargo run --bin boot-table`): the loader keeps no copy of its own.
+// (`cargo run -p rops-tools --bin boot-table`): the loader keeps no copy of its own.
 const TABLE = null;
 const base = new URL(document.baseURI).pathname.replace(/\/$/, "");
 const full = location.pathname.startsWith(base) ? location.pathname.slice(base.length) || "/" : location.pathname;

@@ -11,7 +11,7 @@ work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 mkdir -p "$work/static"
-cargo run --locked -q --bin static-page -- public/content/bundle.json > "$work/static/index.html"
+cargo run --locked -q -p rops-tools --bin static-page -- public/content/bundle.json > "$work/static/index.html"
 node -e 'const z=require("zlib"),f=require("fs"),p=process.argv[1];const d=f.readFileSync(p);f.writeFileSync(p+".br",z.brotliCompressSync(d));f.writeFileSync(p+".gz",z.gzipSync(d,{level:9}));' "$work/static/index.html"
 python3 scripts/serve_dist.py dist 18801 & pids+=($!)
 python3 scripts/serve_dist.py "$work/static" 18802 & pids+=($!)

@@ -27,7 +27,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/big"
 cp public/content/* "$work/big/"
-cargo run --quiet --offline --locked --bin gen-bundle -- 10000 >"$work/big/bundle.json"
+cargo run --quiet --offline --locked -p rops-tools --bin gen-bundle -- 10000 >"$work/big/bundle.json"
 python3 - "$work/big" <<'PY'
 import json, sys
 d = sys.argv[1]

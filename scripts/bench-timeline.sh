@@ -12,7 +12,7 @@ port=18740
 for n in 10 1000 10000; do
   mkdir -p "$work/$n"
   cp -r dist/. "$work/$n/"
-  cargo run --locked -q --bin gen-bundle -- "$n" > "$work/$n.json"
+  cargo run --locked -q -p rops-tools --bin gen-bundle -- "$n" > "$work/$n.json"
   # Published like any bundle: every event gets its pages (4 per event).
   start=$SECONDS
   cargo run --locked -q -p rops-publish --bin publish -- --local "$work/$n.json" "$work/$n" >/dev/null

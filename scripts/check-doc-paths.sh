@@ -13,7 +13,7 @@ for doc in "${docs[@]}"; do
     # A pattern (tests/e2e/*.rs) must match something.
     compgen -G "$path" >/dev/null || { echo "$doc names $path, which does not exist" >&2; status=1; }
   done < <(grep -o '`[^` ]*`' "$doc" | tr -d '`' \
-    | grep -E '^(src|crates|tests|scripts|deploy|public|docs|fuzz|\.ci)/|^(Cargo\.toml|Trunk(\.editor)?\.toml|index\.html|editor\.html|style\.css|editor\.css|README\.md|ARCHITECTURE\.md)$' \
+    | grep -E '^(src|crates|tests|tools|scripts|deploy|public|docs|fuzz|\.ci)/|^(Cargo\.toml|Trunk(\.editor)?\.toml|index\.html|editor\.html|style\.css|editor\.css|README\.md|ARCHITECTURE\.md)$' \
     | sed -E 's/[:#].*$//; s/[.,;)]+$//' | sort -u)
 done
 [ "$status" = 0 ] && echo "every path named in ${docs[*]} exists"

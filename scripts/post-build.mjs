@@ -1,6 +1,6 @@
 // trunk post_build hook (see Trunk.toml), run in the staging directory:
 //  0. stamp boot.js with the loader's table (public/boot-table.json, which
-//     `cargo run --bin boot-table -- --write` writes and a test keeps current);
+//     `cargo run -p rops-tools --bin boot-table -- --write` writes and a test keeps current);
 //  1. keep index.html as app.template.html, the page template of `publish`
 //     (which also stamps sw.js: scripts/build.sh runs it after trunk);
 //     debug builds: remove sw.js, so development never caches anything;

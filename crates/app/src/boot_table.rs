@@ -1,8 +1,8 @@
 //! The loader's table: every address of the route table (pages × languages
 //! × full/embed) with its language, heading and current navigation link,
 //! the event pages' prefixes, and the strings the static first screen
-//! shows. `public/boot-table.json` holds it, written by `cargo run --bin
-//! boot-table -- --write` and checked by the test below, and
+//! shows. `public/boot-table.json` holds it, written by `cargo run -p
+//! rops-tools --bin boot-table -- --write` and checked by the test below, and
 //! `scripts/post-build.mjs` stamps it into `boot.js`: the loader never keeps
 //! a copy of its own, and a build runs no cargo of its own for it.
 
@@ -64,7 +64,7 @@ mod tests {
         let committed = include_str!("../../../public/boot-table.json");
         assert!(
             committed.trim_end() == super::table(),
-            "{} is stale (a route, heading or first-screen string changed): run `cargo run --bin boot-table -- --write`",
+            "{} is stale (a route, heading or first-screen string changed): run `cargo run -p rops-tools --bin boot-table -- --write`",
             super::FILE
         );
     }

@@ -2,11 +2,10 @@
 //! the timeline's scale tests and benchmark. Synthetic events say so in every
 //! text ("Zdarzenie testowe", "Test event"), so they can never pass for facts.
 //!
-//!     cargo run --bin gen-bundle -- 10000 > /tmp/bundle-10000.json
+//!     cargo run -p rops-tools --bin gen-bundle -- 10000 > /tmp/bundle-10000.json
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use rops_app::content::{self, DateValue, Event, EventKind, Point, Text};
+    use rops_content::{self as content, DateValue, Event, EventKind, Point, Text};
 
     let Some(n) = std::env::args()
         .nth(1)
@@ -15,7 +14,7 @@ fn main() -> std::process::ExitCode {
         eprintln!("usage: gen-bundle EVENTS > bundle.json");
         return std::process::ExitCode::from(2);
     };
-    let real = include_str!("../../public/content/bundle.json");
+    let real = include_str!("../../../public/content/bundle.json");
     let mut b = content::parse(real).expect("the shipped bundle is valid");
     let words = [
         "spółdzielnia socjalna",
@@ -76,6 +75,3 @@ fn main() -> std::process::ExitCode {
     println!("{text}");
     std::process::ExitCode::SUCCESS
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}

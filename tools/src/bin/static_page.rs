@@ -2,11 +2,10 @@
 //! plain list, the funding figures as a table): the baseline the performance
 //! benchmark compares the app with. Not shipped.
 //!
-//!     cargo run --bin static-page -- public/content/bundle.json > /tmp/static/index.html
+//!     cargo run -p rops-tools --bin static-page -- public/content/bundle.json > /tmp/static/index.html
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use rops_app::content::{self, format, Lang};
+    use rops_content::{self as content, format, Lang};
 
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: static-page BUNDLE.json > index.html");
@@ -52,6 +51,3 @@ fn main() -> std::process::ExitCode {
     print!("{h}");
     std::process::ExitCode::SUCCESS
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}

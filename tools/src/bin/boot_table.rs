@@ -3,14 +3,14 @@
 //! `scripts/post-build.mjs` stamps into `boot.js` (a test fails while the
 //! file is stale).
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use rops_app::boot_table::{table, FILE};
     let table = table();
     match std::env::args().nth(1).as_deref() {
         None => println!("{table}"),
         Some("--write") => {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FILE);
+            // The repository's root: this crate is tools/.
+            let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join(FILE);
             if let Err(e) = std::fs::write(&path, format!("{table}\n")) {
                 eprintln!("boot-table: {}: {e}", path.display());
                 return std::process::ExitCode::FAILURE;
@@ -24,6 +24,3 @@ fn main() -> std::process::ExitCode {
     }
     std::process::ExitCode::SUCCESS
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}
