@@ -191,8 +191,135 @@ pub fn EditorPage() -> impl IntoView {
     warn_before_leaving(ed.dirty, t.leave_warning);
 
     let summary = NodeRef::<leptos::html::Div>::new();
-    // An invalid draft has no bundle to export: say so, and the error
-    // summary takes focus.
+    let mark_published = Callback::new(move |()| {
+        ed.dirty.set(false);
+        draft.with_untracked(|v| save(v, false));
+        notice.set(Notice::Info(t.marked_published.into()));
+    });
+    // Publishing from the editor: the checked draft's file (`None` when
+    // it has faults: the error summary takes focus, the panel says why).
+    // Once live, the draft is made from the new version; it has no
+    // unpublished changes left only if it was not edited while it was
+    // being sent.
+    let sent = StoredValue::new(None::<String>);
+    let publish_text = Callback::new(move |()| {
+        let text = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text));
+        match &text {
+            Some(_) => sent.set_value(text.clone()),
+            None => {
+                if let Some(s) = summary.get_untracked() {
+                    let _ = s.focus();
+                }
+            }
+        }
+        text
+    });
+    let on_published = Callback::new(move |version: String| {
+        base.set(Some(version));
+        let now = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text));
+        let unchanged = now.is_some() && sent.with_value(|s| *s == now);
+        if unchanged {
+            ed.dirty.set(false);
+        }
+        draft.with_untracked(|v| save(v, !unchanged));
+    });
+    // Another draft replaces this one only once the user says so, when
+    // this one has changes that were not exported.
+    let pending = RwSignal::new(None::<Replace>);
+    let apply = move |r: Replace| match r {
+        Replace::Published => open_published(Some(t.discarded)),
+        Replace::File { name, draft: v } => {
+            // A file from disk was made from no version this page knows:
+            // publishing it over a live site is refused as stale until the
+            // person says to publish anyway.
+            base.set(None);
+            draft.set(v);
+            ed.dirty.set(true);
+            ed.rev.update(|r| *r += 1);
+            notice.set(Notice::Info(format!("{}: {name}", t.opened)));
+        }
+    };
+    let replace = move |r: Replace| {
+        if !ed.dirty.get_untracked() {
+            return apply(r);
+        }
+        pending.set(Some(r));
+        if let Some(d) = dialog_ref.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+
+    let dialog = dialog_ref;
+    let ask_discard = Callback::new(move |()| {
+        pending.set(Some(Replace::Published));
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    });
+    let confirm = Callback::new(move |()| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+        if let Some(r) = pending.get_untracked() {
+            pending.set(None);
+            apply(r);
+        }
+    });
+    let keep = Callback::new(move |()| {
+        pending.set(None);
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    });
+
+    let root = app_root();
+
+    let shown = Memo::new(move |prev: Option<&Option<Arc<Bundle>>>| {
+        checked
+            .with(|c| c.0.clone())
+            .or_else(|| prev.cloned().flatten())
+    });
+    let stale = Signal::derive(move || checked.with(|c| c.0.is_none()));
+
+    view! {
+        <EditorHeader lang root=root.clone()/>
+        <main class="page ed-page" id="main">
+            <h1 id="f" tabindex="-1">{t.title}</h1>
+            <p>{t.intro}</p>
+            <Toolbar lang checked draft notice summary replace=Callback::new(replace) ask_discard/>
+            <Status lang notice store_problem elsewhere mark_published/>
+            <ConflictBanner lang conflict take_theirs keep_mine/>
+            <Summary ed summary/>
+            <super::publishing::PublishPanel lang root=root.clone() text=publish_text base published=on_published/>
+            <div class="ed-columns">
+                <div class="ed-columns__form" id="editor-form" tabindex="-1">
+                    <Show when=move || loaded.get() && !draft.with(Value::is_null)
+                        fallback=move || view! { <p>{t.loading}</p> }>
+                        <Form ed/>
+                    </Show>
+                </div>
+                <super::preview::Preview shown stale lang root=root.clone()/>
+            </div>
+        </main>
+        <ReplaceDialog lang dialog pending confirm keep/>
+    }
+}
+
+/// The toolbar: open a file (JSON, a workbook, a folder's CSV files) or
+/// the published content, export the checked draft as JSON or a workbook,
+/// save the draft as a file, discard it. Only a valid draft has a bundle
+/// to export: otherwise it says so and the error summary takes focus.
+#[component]
+fn Toolbar(
+    lang: Lang,
+    checked: Memo<(Option<Arc<Bundle>>, Vec<Issue>)>,
+    draft: RwSignal<Value>,
+    notice: RwSignal<Notice>,
+    summary: NodeRef<leptos::html::Div>,
+    replace: Callback<Replace>,
+    ask_discard: Callback<()>,
+) -> impl IntoView {
+    let t = ui(lang);
     let refuse = move || {
         notice.set(Notice::Info(t.export_invalid.into()));
         if let Some(s) = summary.get_untracked() {
@@ -229,146 +356,36 @@ pub fn EditorPage() -> impl IntoView {
             Err(e) => notice.set(Notice::Failed(OpenError::Read(e))),
         }
     };
-    let mark_published = Callback::new(move |()| {
-        ed.dirty.set(false);
-        draft.with_untracked(|v| save(v, false));
-        notice.set(Notice::Info(t.marked_published.into()));
-    });
-    // Publishing from the editor: the checked draft's file (`None` when
-    // it has faults: the error summary takes focus, the panel says why).
-    // Once live, the draft is made from the new version; it has no
-    // unpublished changes left only if it was not edited while it was
-    // being sent.
-    let sent = StoredValue::new(None::<String>);
-    let publish_text = Callback::new(move |()| {
-        let text = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text));
-        match &text {
-            Some(_) => sent.set_value(text.clone()),
-            None => {
-                if let Some(s) = summary.get_untracked() {
-                    let _ = s.focus();
-                }
-            }
-        }
-        text
-    });
-    let on_published = Callback::new(move |version: String| {
-        base.set(Some(version));
-        let now = checked.with_untracked(|c| c.0.as_deref().map(draft::bundle_text));
-        let unchanged = now.is_some() && sent.with_value(|s| *s == now);
-        if unchanged {
-            ed.dirty.set(false);
-        }
-        draft.with_untracked(|v| save(v, !unchanged));
-    });
     let save_draft_file = move |_| {
         let text = draft.with_untracked(draft::draft_file);
         let _ = download("szkic-tresci.json", &text);
     };
-
-    // Another draft replaces this one only once the user says so, when
-    // this one has changes that were not exported.
-    let pending = RwSignal::new(None::<Replace>);
-    let apply = move |r: Replace| match r {
-        Replace::Published => open_published(Some(t.discarded)),
-        Replace::File { name, draft: v } => {
-            // A file from disk was made from no version this page knows:
-            // publishing it over a live site is refused as stale until the
-            // person says to publish anyway.
-            base.set(None);
-            draft.set(v);
-            ed.dirty.set(true);
-            ed.rev.update(|r| *r += 1);
-            notice.set(Notice::Info(format!("{}: {name}", t.opened)));
-        }
-    };
-    let replace = move |r: Replace| {
-        if !ed.dirty.get_untracked() {
-            return apply(r);
-        }
-        pending.set(Some(r));
-        if let Some(d) = dialog_ref.get_untracked() {
-            let _ = d.show_modal();
-        }
-    };
-
-    let on_file = move |ev: leptos::ev::Event| open_files(ev, lang, notice, Callback::new(replace));
-
-    let dialog = dialog_ref;
-    let ask_discard = move |_| {
-        pending.set(Some(Replace::Published));
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
-    };
-    let confirm = Callback::new(move |()| {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-        if let Some(r) = pending.get_untracked() {
-            pending.set(None);
-            apply(r);
-        }
-    });
-    let keep = Callback::new(move |()| {
-        pending.set(None);
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    });
-
-    let root = app_root();
-
-    let shown = Memo::new(move |prev: Option<&Option<Arc<Bundle>>>| {
-        checked
-            .with(|c| c.0.clone())
-            .or_else(|| prev.cloned().flatten())
-    });
-    let stale = Signal::derive(move || checked.with(|c| c.0.is_none()));
+    let on_file = move |ev: leptos::ev::Event| open_files(ev, lang, notice, replace);
 
     view! {
-        <EditorHeader lang root=root.clone()/>
-        <main class="page ed-page" id="main">
-            <h1 id="f" tabindex="-1">{t.title}</h1>
-            <p>{t.intro}</p>
-            <div class="ed-toolbar" role="group" aria-label=t.open_heading>
-                <div class="field">
-                    <label for="open-file">{t.open_file}</label>
-                    <p class="ed-hint" id="open-file-hint">{t.open_file_hint}</p>
-                    <input id="open-file" type="file" data-testid="open-file"
-                        multiple accept=".json,.xlsx,.ods,.csv,application/json,text/csv" aria-describedby="open-file-hint"
-                        on:change=on_file/>
-                </div>
-                <button type="button" class="button button--secondary" data-testid="open-published"
-                    on:click=move |_| replace(Replace::Published)>
-                    {t.open_published}
-                </button>
-                <button type="button" class="button" data-testid="export" on:click=export>{t.export}</button>
-                <button type="button" class="button button--secondary" data-testid="export-xlsx" on:click=export_xlsx>
-                    {t.export_xlsx}
-                </button>
-                <button type="button" class="button button--secondary" data-testid="save-draft" on:click=save_draft_file>
-                    {t.save_draft_file}
-                </button>
-                <button type="button" class="button button--secondary" data-testid="discard" on:click=ask_discard>
-                    {t.discard}
-                </button>
+        <div class="ed-toolbar" role="group" aria-label=t.open_heading>
+            <div class="field">
+                <label for="open-file">{t.open_file}</label>
+                <p class="ed-hint" id="open-file-hint">{t.open_file_hint}</p>
+                <input id="open-file" type="file" data-testid="open-file"
+                    multiple accept=".json,.xlsx,.ods,.csv,application/json,text/csv" aria-describedby="open-file-hint"
+                    on:change=on_file/>
             </div>
-            <Status lang notice store_problem elsewhere mark_published/>
-            <ConflictBanner lang conflict take_theirs keep_mine/>
-            <Summary ed summary/>
-            <super::publishing::PublishPanel lang root=root.clone() text=publish_text base published=on_published/>
-            <div class="ed-columns">
-                <div class="ed-columns__form" id="editor-form" tabindex="-1">
-                    <Show when=move || loaded.get() && !draft.with(Value::is_null)
-                        fallback=move || view! { <p>{t.loading}</p> }>
-                        <Form ed/>
-                    </Show>
-                </div>
-                <super::preview::Preview shown stale lang root=root.clone()/>
-            </div>
-        </main>
-        <ReplaceDialog lang dialog pending confirm keep/>
+            <button type="button" class="button button--secondary" data-testid="open-published"
+                on:click=move |_| replace.run(Replace::Published)>
+                {t.open_published}
+            </button>
+            <button type="button" class="button" data-testid="export" on:click=export>{t.export}</button>
+            <button type="button" class="button button--secondary" data-testid="export-xlsx" on:click=export_xlsx>
+                {t.export_xlsx}
+            </button>
+            <button type="button" class="button button--secondary" data-testid="save-draft" on:click=save_draft_file>
+                {t.save_draft_file}
+            </button>
+            <button type="button" class="button button--secondary" data-testid="discard" on:click=move |_| ask_discard.run(())>
+                {t.discard}
+            </button>
+        </div>
     }
 }
 
