@@ -82,6 +82,8 @@ pub(super) struct Staging {
     app: PathBuf,
     sw_src: String,
     store: Store,
+    /// How this site's pages are compressed ([`compression_of`]).
+    compression: String,
     /// Pages not rendered again: the store had them for their inputs.
     pub(super) reused: usize,
 }
@@ -110,10 +112,10 @@ impl Workers {
                         let Ok((path, data)) = job else {
                             return Ok(());
                         };
-                        for (ext, packed) in [
-                            (".br", brotli(&data, level.brotli)),
-                            (".gz", gzip(&data, level.gzip)),
-                        ] {
+                        let gz = level.gzip.map(|l| (".gz", gzip(&data, l)));
+                        for (ext, packed) in
+                            std::iter::once((".br", brotli(&data, level.brotli))).chain(gz)
+                        {
                             let mut to = path.clone().into_os_string();
                             to.push(ext);
                             let to = PathBuf::from(to);
@@ -181,6 +183,7 @@ impl Staging {
         }
         Ok(Staging {
             workers: Workers::start(Level::for_pages(pages)),
+            compression: compression_of(pages),
             side,
             dist: dist.to_owned(),
             app: app.to_owned(),
@@ -204,7 +207,7 @@ impl Staging {
             return Ok(same);
         }
         let html = render();
-        let (same, new) = self.store.add(rel, inputs, &html)?;
+        let (same, new) = self.store.add(rel, inputs, &html, &self.compression)?;
         if let Some(path) = new {
             self.workers.send(path, html)?;
         }
@@ -559,11 +562,12 @@ fn compressible(rel: &str) -> bool {
     .any(|e| rel.ends_with(e))
 }
 
-/// How hard the compressed copies are squeezed.
+/// How hard the compressed copies are squeezed, and whether there is a
+/// `.gz` copy at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Level {
     brotli: u32,
-    gzip: u32,
+    gzip: Option<u32>,
 }
 
 impl Level {
@@ -572,16 +576,24 @@ impl Level {
     /// was most of a publish (a profile of the 10 000-event site: brotli
     /// and gzip -9 about 70 % of the time), which get fast levels (a few
     /// per cent larger; nginx's own gzip and brotli filters are there for
-    /// anything not precompressed anyway). Chosen by the site's size
-    /// alone, so that the same content always compresses to the same bytes.
+    /// anything not precompressed anyway). Large sites get no `.gz`
+    /// copies either: every browser of the last decade takes brotli, and
+    /// nginx gzips the rare page asked for by a client that does not
+    /// (`gzip on`; text/html is always in its types); the gzip level and a
+    /// third of the files written was a quarter of a fresh 10 000-event
+    /// publish. Chosen by the site's size alone, so that the same content
+    /// always compresses to the same bytes.
     fn for_pages(pages: usize) -> Level {
         if pages <= 1000 {
             Level {
                 brotli: 11,
-                gzip: 9,
+                gzip: Some(9),
             }
         } else {
-            Level { brotli: 4, gzip: 4 }
+            Level {
+                brotli: 4,
+                gzip: None,
+            }
         }
     }
 }

@@ -2,8 +2,8 @@
 //! writes, kept once by its content, so that the next publish neither
 //! renders nor writes again what did not change.
 //!
-//! - `p/<hash>/index.html` (with `.br` and `.gz`): one page, named by the
-//!   sha256 of its HTML, written under `p/.new-<hash>/` and renamed into
+//! - `p/<hash>/index.html` (with `.br`, and `.gz` on sites of up to 1 000
+//!   pages): one page, named by the sha256 of its HTML, written under `p/.new-<hash>/` and renamed into
 //!   place only when its compressed copies are done, so a page folder
 //!   under its final name is always whole. Never changed afterwards.
 //! - `s/<hash>/`: a *section*, a folder of DIST with at least
@@ -39,7 +39,8 @@ pub(super) const MANIFEST: &str = ".publish-pages";
 /// which making and removing the folders dominates a publish.
 pub(super) const SECTION_FROM: usize = 64;
 
-/// The suffixes of a page's three files.
+/// The suffixes of a page's files: the page, and its compressed copies
+/// (a large site's pages have no `.gz`: `stage::Level`).
 const COPIES: [&str; 3] = ["", ".br", ".gz"];
 
 /// One page of the tree being written.
@@ -124,16 +125,23 @@ impl Store {
         Some(same)
     }
 
-    /// Page `rel`, rendered from `inputs` as `html`: whether DIST had it
+    /// Page `rel`, rendered from `inputs` as `html` and compressed as
+    /// `compression` says (`stage::compression_of`): whether DIST had it
     /// as it is, and where its HTML was written if the store did not have
-    /// it yet (its compressed copies go beside it).
+    /// it yet (its compressed copies go beside it). The same HTML
+    /// compressed otherwise (a site grown past 1 000 pages: other levels,
+    /// no `.gz`) is another page of the store, so a page's copies are
+    /// always those a fresh publish would make.
     pub(super) fn add(
         &mut self,
         rel: &str,
         inputs: &str,
         html: &[u8],
+        compression: &str,
     ) -> Result<(bool, Option<PathBuf>), PublishError> {
-        let hash = hex(&sha256(html))[..32].to_owned();
+        let mut keyed = html.to_vec();
+        keyed.extend_from_slice(compression.as_bytes());
+        let hash = hex(&sha256(&keyed))[..32].to_owned();
         let same = self.old_by_rel.get(rel) == Some(&hash);
         let dir = self.page_dir(&hash);
         // Only a page the live tree names was flushed whole to the disk
@@ -188,7 +196,9 @@ impl Store {
             if !section {
                 for suffix in COPIES {
                     let from = self.page_dir(&p.hash).join(format!("index.html{suffix}"));
-                    super::link_or_copy(&from, &side.join(format!("{}{suffix}", p.rel)))?;
+                    if suffix.is_empty() || fs::symlink_metadata(&from).is_ok() {
+                        super::link_or_copy(&from, &side.join(format!("{}{suffix}", p.rel)))?;
+                    }
                 }
             }
             manifest.push_str(&format!("page\t{}\t{}\t{}\n", p.rel, p.inputs, p.hash));
@@ -324,11 +334,14 @@ impl Store {
             if name == "index" {
                 for suffix in COPIES {
                     let file = path.join(format!("index.html{suffix}"));
-                    if hash == "-" {
+                    let from = self.page_dir(hash).join(format!("index.html{suffix}"));
+                    // A copy the new page has not (no page, or no `.gz` on
+                    // a large site) goes: nginx must never serve the old
+                    // page's `.gz` for the new page.
+                    if hash == "-" || (!suffix.is_empty() && fs::symlink_metadata(&from).is_err()) {
                         remove_if_there(&file)?;
                     } else {
                         let _ = fs::remove_file(&tmp);
-                        let from = self.page_dir(hash).join(format!("index.html{suffix}"));
                         super::link_or_copy(&from, &tmp)?;
                         io(fs::rename(&tmp, &file), &file)?;
                     }

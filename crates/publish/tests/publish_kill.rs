@@ -1300,3 +1300,50 @@ fn an_edit_serves_what_a_fresh_publish_serves() {
     );
     work.store_holds_only_the_live_pages();
 }
+
+/// A site past 1 000 pages has no `.gz` copies of its pages (nginx gzips
+/// the rare request without brotli): when a site grows past that size, no
+/// page keeps the `.gz` of its smaller self, which nginx's `gzip_static`
+/// would otherwise serve for the new page; and when it shrinks again, the
+/// copies come back. Each time it serves what a fresh publish serves.
+#[test]
+fn a_site_that_grows_past_a_thousand_pages_keeps_no_old_gz_copy() {
+    let _serial = serial();
+    let work = Work::new("gz");
+    let (small, large) = (work.dir.join("small"), work.dir.join("large"));
+    many_events(&small, 70, |_| {});
+    // 4 pages an event (Polish, English, each in full and embed view).
+    many_events(&large, 260, |_| {});
+    let (small, large) = (small.join("bundle.json"), large.join("bundle.json"));
+    let gz = |tree: &Tree| tree.keys().filter(|k| k.ends_with(".html.gz")).count();
+    let site = work.dist();
+    publish_into(&small, &site);
+    let first = served(&site);
+    assert!(
+        first.contains_key("os-czasu/zdarzenie-010/index.html.gz"),
+        "a small site's pages have .gz copies"
+    );
+
+    publish_into(&large, &site);
+    let grown = served(&site);
+    let fresh = work.dir.join("fresh");
+    built_app(&fresh);
+    publish_into(&large, &fresh);
+    let want = served(&fresh);
+    let pages = want.keys().filter(|k| k.ends_with("index.html")).count();
+    assert!(pages > 1000, "only {pages} pages");
+    assert_eq!(gz(&want), 0, "a fresh large site has .gz pages");
+    assert_serves(
+        &grown,
+        &want,
+        "the grown site serves other files than a fresh publish",
+    );
+
+    publish_into(&small, &site);
+    assert_serves(
+        &served(&site),
+        &first,
+        "the site shrunk again serves other files",
+    );
+    work.store_holds_only_the_live_pages();
+}
