@@ -3,9 +3,11 @@
 //! renders nor writes again what did not change.
 //!
 //! - `p/<hash>/index.html` (with `.br`, and `.gz` on sites of up to 1 000
-//!   pages): one page, named by the sha256 of its HTML, written under `p/.new-<hash>/` and renamed into
-//!   place only when its compressed copies are done, so a page folder
-//!   under its final name is always whole. Never changed afterwards.
+//!   pages): one page, named by the sha256 of its HTML and its compression.
+//!   Only a folder the live page list names is trusted (it was flushed
+//!   whole before its swap); any other folder of that name is what a killed
+//!   run left, maybe half-written, and is written again. Never changed
+//!   once live.
 //! - `s/<hash>/`: a *section*, a folder of DIST with at least
 //!   [`SECTION_FROM`] page folders (the timeline's events, in each
 //!   language and view): its own page's files (hard links into `p/`) and
