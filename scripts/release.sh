@@ -9,6 +9,10 @@
 #   schema/bundle.schema.json, example/ (the fictional test organisation)
 #   DEPLOY.md  (deploy/DEPLOY.md), VERSION, SHA256SUMS
 #
+# ROPS_SIGNING_KEY=FILE signs the tarball with that minisign secret key
+# (Debian's minisign): TARBALL.minisig beside it, which an administrator
+# checks against the centre's public key (deploy/DEPLOY.md, step 1).
+#
 # ROPS_PREBUILT=DIR packs DIR, the app from `ROPS_NO_PUBLISH=1
 # scripts/build.sh --dist DIR` of this same tree, instead of building it
 # again (scripts/test.sh).
@@ -95,6 +99,15 @@ rm -rf "$stage"
 # The tarball's own checksum, published beside it: SHA256SUMS inside
 # vouches for the files only once the tarball itself is trusted.
 (cd "$out" && sha256sum "$(basename "$tarball")" >"$(basename "$tarball").sha256")
+# A sum proves the download whole, not whose it is: the signature does,
+# for whoever has the centre's public key from elsewhere (its website).
+rm -f "$tarball.minisig"
+if [ -n "${ROPS_SIGNING_KEY:-}" ]; then
+  command -v minisign >/dev/null || fail "ROPS_SIGNING_KEY is set, but minisign is missing: apt-get install minisign"
+  minisign -S -s "$ROPS_SIGNING_KEY" -m "$tarball" -t "rops-es $version, commit $commit" >/dev/null \
+    || fail "could not sign with $ROPS_SIGNING_KEY (minisign -S)"
+  say "signed: $(basename "$tarball").minisig"
+fi
 
 bytes=$(stat -c %s "$tarball")
 echo "$tarball ($bytes bytes, $(numfmt --to=iec "$bytes"))"

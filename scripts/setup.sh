@@ -75,6 +75,13 @@ if [ "${1:-}" = "--browser" ]; then
     say "installing systemd (systemd-analyze) from Debian"
     apt_install systemd
   fi
+  # minisign signs the release package in the test command, with a key
+  # made for the run, and checks it as an administrator does
+  # (tests/e2e/release.rs).
+  if ! command -v minisign >/dev/null; then
+    say "installing minisign from Debian"
+    apt_install minisign
+  fi
   # ---- other engines (scripts/test-engines.sh, tests/e2e/engines.rs) ----
   # Firefox ESR (Gecko) and WebKitGTK (WebKit): Debian 12's packages, as for
   # Chromium; webkit2gtk-driver brings WebKitWebDriver and, through

@@ -154,8 +154,12 @@ step "the sites (publish, at the root and under a sub-path) and the release pack
 publisher="${CARGO_TARGET_DIR:-target}/debug/publish"
 ROPS_PREBUILT="$bare" ROPS_PUBLISH="$publisher" scripts/build.sh
 ROPS_PREBUILT="$bare_sub" ROPS_PUBLISH="$publisher" scripts/build.sh --public-url /ekonomia/ --dist dist-sub
-# scripts/release.sh: the tarball another centre deploys.
-ROPS_PREBUILT="$bare" scripts/release.sh
+# scripts/release.sh: the tarball another centre deploys, signed as a
+# release is (minisign) with a key made for this run, whose public half
+# the release tests check it against.
+minisign -G -W -p "$TMPDIR/release.pub" -s "$TMPDIR/release.key" >/dev/null
+ROPS_PREBUILT="$bare" ROPS_SIGNING_KEY="$TMPDIR/release.key" scripts/release.sh
+export ROPS_RELEASE_PUBKEY="$TMPDIR/release.pub"
 # The watcher in the live-publishing tests runs the publisher a release
 # ships, so their timings are a deployment's (tests/e2e/live_publish.rs).
 export ROPS_PUBLISH="$PWD/target/release-tool/publish"

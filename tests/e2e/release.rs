@@ -7,8 +7,10 @@
 //! deploy/rops-publish.service runs).
 //!
 //! Needs the tarball: `scripts/release.sh` builds it into
-//! `target/release-pkg/`; `ROPS_RELEASE=path` tests another one. Needs
-//! nginx with its brotli modules and openssl (`scripts/setup.sh --browser`).
+//! `target/release-pkg/`; `ROPS_RELEASE=path` tests another one. It must
+//! be signed (`ROPS_SIGNING_KEY`), and `ROPS_RELEASE_PUBKEY` name the
+//! public key: scripts/test.sh makes a pair for its run. Needs nginx with
+//! its brotli modules, openssl and minisign (`scripts/setup.sh --browser`).
 
 use rops_e2e::{
     basic, free_port, http, outcome_of, start_serving, status_in, EDITOR_PASSWORD, EDITOR_USER,
@@ -182,6 +184,44 @@ fn the_release_publishes_serves_and_takes_an_editors_upload_without_a_toolchain(
         !which.status.success(),
         "a Rust toolchain is on {SYSTEM_PATH}: {}",
         shown(&which)
+    );
+
+    // Whose it is: the signature beside the tarball, checked as DEPLOY.md's
+    // step 1 does, against the public key of the pair that signed it
+    // (scripts/test.sh makes one for the run); a changed tarball fails.
+    let pubkey = std::env::var_os("ROPS_RELEASE_PUBKEY").expect(
+        "ROPS_RELEASE_PUBKEY: the public key the package was signed with \
+         (scripts/test.sh makes the pair and has scripts/release.sh sign)",
+    );
+    let mut signature = tarball.clone().into_os_string();
+    signature.push(".minisig");
+    let verify = |file: &Path| {
+        sys("minisign", &dir)
+            .arg("-V")
+            .arg("-p")
+            .arg(&pubkey)
+            .arg("-x")
+            .arg(&signature)
+            .arg("-m")
+            .arg(file)
+            .output()
+            .unwrap()
+    };
+    let checked = verify(&tarball);
+    assert!(
+        checked.status.success(),
+        "the signature: {}",
+        shown(&checked)
+    );
+    let mut bytes = std::fs::read(&tarball).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    let changed = dir.join("changed.tar.gz");
+    std::fs::write(&changed, bytes).unwrap();
+    let refused = verify(&changed);
+    assert!(
+        !refused.status.success(),
+        "a changed tarball passed its signature check"
     );
 
     // One top folder, whose files match their sums.
