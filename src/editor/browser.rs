@@ -77,28 +77,11 @@ pub(super) async fn fetch_published(lang: Lang) -> Result<(Value, bool), OpenErr
             }
             Ok((v, false))
         }
-        Err(e) => match last_good_bytes(&url).await {
+        Err(e) => match rops_app::data::last_good_bytes(&url).await {
             Some(bytes) => Ok((draft::open("bundle.json", &bytes, lang)?, true)),
             None => Err(e),
         },
     }
-}
-
-/// The app's last good copy of the bundle at `url` on this device. (Read
-/// here rather than through a function of the app's, which would add to
-/// every visitor's download for the editor's sake.)
-async fn last_good_bytes(url: &str) -> Option<Vec<u8>> {
-    use wasm_bindgen_futures::JsFuture;
-    let caches = window().caches().ok()?;
-    let cache: web_sys::Cache = JsFuture::from(caches.open(&rops_app::data::content_cache(url)))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
-    let resp: web_sys::Response = hit.dyn_into().ok()?;
-    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 async fn download_published(url: &str) -> Result<Vec<u8>, OpenError> {

@@ -241,6 +241,15 @@ pub async fn sleep(duration: std::time::Duration) {
 /// The bundle as last validated on this device, if any. Storage that is
 /// missing or refuses (private mode) simply means "no copy".
 async fn read_last_good(url: &str) -> Option<Arc<Bundle>> {
+    let bytes = last_good_bytes(url).await?;
+    // Re-validated on read: a copy left by an older app version with another
+    // schema is not trusted blindly.
+    content::parse_bytes(&bytes).ok().map(Arc::new)
+}
+
+/// The bytes of the last good copy of the bundle at `url` on this device,
+/// unchecked (the editor checks them as a draft of its own).
+pub async fn last_good_bytes(url: &str) -> Option<Vec<u8>> {
     let caches = window().caches().ok()?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(&content_cache(url)))
         .await
@@ -250,10 +259,7 @@ async fn read_last_good(url: &str) -> Option<Arc<Bundle>> {
     let hit = JsFuture::from(cache.match_with_str(url)).await.ok()?;
     let resp: web_sys::Response = hit.dyn_into().ok()?;
     let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-    // Re-validated on read: a copy left by an older app version with another
-    // schema is not trusted blindly.
-    content::parse_bytes(&bytes).ok().map(Arc::new)
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// Keeps `bytes`, a bundle the caller has validated, as the last good copy.
