@@ -4,23 +4,39 @@
 # (no page store beside it), three times; then, on the last of those
 # sites, five one-event edits in a row (one event retitled, then put
 # back, then retitled …), each a publish of its own. Each publish is timed
-# by /usr/bin/time (wall seconds, peak resident memory); the script prints
-# every run and min / median / max.
+# by /usr/bin/time (wall, user and system seconds, peak resident memory);
+# the script prints every run and min / median / max.
 #
-#   scripts/bench-publish.sh [PUBLISH_BINARY]   (default: the shipped
-#                                                publisher, target/release-tool/publish)
+#   scripts/bench-publish.sh [PUBLISH_BINARY...]   (default: the shipped
+#                                  publisher, target/release-tool/publish)
 #
-# Needs a built dist/ (scripts/build.sh) and about 6 GB free beside the
-# temporary folder.
+# Given several publishers (before and after a change), it takes turns:
+# each round publishes with each of them, so that a slower hour of the
+# disk falls on all of them alike.
+#
+# Needs a built dist/ (scripts/build.sh) and, beside the temporary folder,
+# about 2.5 GB a publisher (8 GB for one that keeps `.gz` copies and
+# inline styles on large sites, as before 2026-12-07).
+#
+# Each fresh publish goes to a folder of its own, and nothing is deleted
+# until the end. On ext4 without a journal (this machine's disk) the kernel
+# does not reuse an inode deleted in the last minute (six, while its
+# table block is not written back, and making files next to it keeps it
+# so) and scans past each such inode whenever it makes a file: a publish
+# run just after `rm -rf` of the last one's 200 000 files spent most of
+# its time there (perf: `recently_deleted` in `__ext4_new_inode`; 50-80 s
+# of system time instead of 7). Run it at least six minutes after any
+# large deletion on the disk. A publish on a server never follows one: it
+# removes what it replaced only after its swap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-bin=${1:-}
-if [ -z "$bin" ]; then
+bins=("$@")
+if [ ${#bins[@]} = 0 ]; then
   cargo build --quiet --offline --locked --profile release-tool -p rops-publish --bin publish
-  bin=target/release-tool/publish
+  bins=(target/release-tool/publish)
 fi
-bin=$(realpath "$bin")
+for i in "${!bins[@]}"; do bins[i]=$(realpath "${bins[i]}"); done
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time: apt-get install time" >&2; exit 1; }
 [ -f dist/app.template.html ] || { echo "no built app in dist/: run scripts/build.sh" >&2; exit 1; }
 work=$(mktemp -d)
@@ -36,29 +52,42 @@ b["events"][5000]["title"]["pl"] += " – poprawione"
 json.dump(b, open(f"{d}/edit.json", "w"), ensure_ascii=False, indent=2)
 PY
 
-# One publish of BUNDLE onto $work/site, timed: appends "seconds KB" to FILE.
+# One publish by publisher N of BUNDLE onto SITE, timed: appends
+# "seconds KB user system" to FILE.
 timed() {
-  /usr/bin/time -o "$work/t" -f "%e %M" "$bin" --site-url https://example.org/ \
-    "$1" "$work/site" >/dev/null
-  cat "$work/t" >>"$2"
+  /usr/bin/time -o "$work/t" -f "%e %M %U %S" "${bins[$1]}" --site-url https://example.org/ \
+    "$2" "$3" >/dev/null
+  cat "$work/t" >>"$4"
   sync
+}
+show() {
+  tail -n1 "$1" | awk '{ print $1 " s (user " $3 " s, system " $4 " s), " $2 " KB" }'
 }
 # min / median / max of column COL of FILE.
 summary() {
   sort -n -k"$2" "$1" | awk -v c="$2" '{ v[NR] = $c } END { printf "%s / %s / %s", v[1], v[int((NR + 1) / 2)], v[NR] }'
 }
 
-: >"$work/fresh"
+for n in "${!bins[@]}"; do : >"$work/fresh$n"; : >"$work/edit$n"; done
 for round in 1 2 3; do
-  rm -rf "$work/site" "$work/.site.pages" && cp -a dist "$work/site" && sync
-  timed "$work/big/bundle.json" "$work/fresh"
-  echo "fresh $round: $(tail -n1 "$work/fresh" | awk '{ print $1 " s, " $2 " KB" }')"
+  for n in "${!bins[@]}"; do
+    cp -a dist "$work/site$n-$round" && sync
+    timed "$n" "$work/big/bundle.json" "$work/site$n-$round" "$work/fresh$n"
+    echo "${bins[n]}: fresh $round: $(show "$work/fresh$n")"
+  done
 done
-: >"$work/edit"
 for round in 1 2 3 4 5; do
   if [ $((round % 2)) = 1 ]; then next=edit.json; else next=bundle.json; fi
-  timed "$work/big/$next" "$work/edit"
-  echo "edit $round: $(tail -n1 "$work/edit" | awk '{ print $1 " s, " $2 " KB" }')"
+  for n in "${!bins[@]}"; do
+    timed "$n" "$work/big/$next" "$work/site$n-3" "$work/edit$n"
+    echo "${bins[n]}: edit $round: $(show "$work/edit$n")"
+  done
 done
-echo "fresh publish (3 runs), min / median / max: $(summary "$work/fresh" 1) s; peak $(summary "$work/fresh" 2) KB"
-echo "one-event edit (5 runs), min / median / max: $(summary "$work/edit" 1) s; peak $(summary "$work/edit" 2) KB"
+for n in "${!bins[@]}"; do
+  echo "${bins[n]}:"
+  for what in fresh edit; do
+    f="$work/$what$n"
+    echo "  $what ($(wc -l <"$f") runs), min / median / max: wall $(summary "$f" 1) s;" \
+      "user $(summary "$f" 3) s; system $(summary "$f" 4) s; peak $(summary "$f" 2) KB"
+  done
+done

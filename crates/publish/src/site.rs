@@ -366,6 +366,7 @@ pub(super) fn render(
 ) -> Result<Rendered, PublishError> {
     let site_url = address.as_str();
     template.add_brand(bundle.accent_css());
+    let stylesheet = super::stage::large_site(specs.len() + 1).then(|| template.link_style());
     let site = Head {
         bundle,
         site_url: site_url.to_owned(),
@@ -422,6 +423,11 @@ pub(super) fn render(
             1,
         );
     out.insert("shell.html".into(), shell.into_bytes());
+    // Precached with the shell (not a page, not content), so that the
+    // shell and every page have it offline.
+    if let Some((file, css)) = stylesheet {
+        out.insert(file, css);
+    }
 
     out.insert("manifest.webmanifest".into(), manifest(app, bundle)?);
     out.insert(

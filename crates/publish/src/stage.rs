@@ -51,6 +51,7 @@ fn owned(rel: &str) -> bool {
                 | STATUS
                 | MANIFEST
         )
+        || (name.starts_with("site-") && name.ends_with(".css") && !plain.contains('/'))
         || plain.starts_with("content/")
         || plain.starts_with(super::open_data::FOLDER)
         || Lang::ALL
@@ -585,7 +586,7 @@ impl Level {
     /// Chosen by the site's size alone, so that the same content always
     /// compresses to the same bytes.
     fn for_pages(pages: usize) -> Level {
-        if pages <= 1000 {
+        if !large_site(pages) {
             Level {
                 brotli: 11,
                 gzip: Some(9),
@@ -597,6 +598,14 @@ impl Level {
             }
         }
     }
+}
+
+/// A site past 1 000 pages: its pages are compressed fast and get no
+/// `.gz` ([`Level`]), and link the stylesheet instead of carrying it
+/// (`Template::link_style`). A few hundred events: any centre's real site
+/// is far below it.
+pub(super) fn large_site(pages: usize) -> bool {
+    pages > 1000
 }
 
 /// How a site of `pages` pages is compressed, for the hash of a page's

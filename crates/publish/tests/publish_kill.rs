@@ -1302,10 +1302,12 @@ fn an_edit_serves_what_a_fresh_publish_serves() {
 }
 
 /// A site past 1 000 pages has no `.gz` copies of its pages (nginx gzips
-/// the rare request without brotli): when a site grows past that size, no
+/// the rare request without brotli), and its pages link one stylesheet
+/// instead of each carrying it: when a site grows past that size, no
 /// page keeps the `.gz` of its smaller self, which nginx's `gzip_static`
 /// would otherwise serve for the new page; and when it shrinks again, the
-/// copies come back. Each time it serves what a fresh publish serves.
+/// copies and the inline style come back and the stylesheet goes. Each
+/// time it serves what a fresh publish serves.
 #[test]
 fn a_site_that_grows_past_a_thousand_pages_keeps_no_old_gz_copy() {
     let _serial = serial();
@@ -1323,6 +1325,12 @@ fn a_site_that_grows_past_a_thousand_pages_keeps_no_old_gz_copy() {
         first.contains_key("os-czasu/zdarzenie-010/index.html.gz"),
         "a small site's pages have .gz copies"
     );
+    let small_page =
+        std::fs::read_to_string(site.join("os-czasu/zdarzenie-010/index.html")).unwrap();
+    assert!(
+        small_page.contains("<style>") && !small_page.contains("/site-"),
+        "a small site's pages do not carry their style"
+    );
 
     publish_into(&large, &site);
     let grown = served(&site);
@@ -1333,6 +1341,48 @@ fn a_site_that_grows_past_a_thousand_pages_keeps_no_old_gz_copy() {
     let pages = want.keys().filter(|k| k.ends_with("index.html")).count();
     assert!(pages > 1000, "only {pages} pages");
     assert_eq!(gz(&want), 0, "a fresh large site has .gz pages");
+    // One stylesheet, named by its content, with its brotli copy, in the
+    // worker's precache (the shell links it too), linked by every page
+    // under a policy that allows no inline style.
+    let sheets: Vec<&String> = want
+        .keys()
+        .filter(|k| k.starts_with("site-") && k.ends_with(".css"))
+        .collect();
+    assert_eq!(sheets.len(), 1, "stylesheets of the large site: {sheets:?}");
+    let sheet = sheets[0].clone();
+    assert!(want.contains_key(&format!("{sheet}.br")), "no {sheet}.br");
+    let read = |rel: &str| std::fs::read_to_string(fresh.join(rel)).unwrap();
+    assert!(
+        read(&sheet).starts_with("body { margin: 0; font: 16px/1.5 sans-serif; }"),
+        "{sheet} is not the app's stylesheet"
+    );
+    assert!(
+        read(&sheet).contains("--c-accent"),
+        "{sheet} lacks the bundle's accent"
+    );
+    assert!(
+        read("sw.js").contains(&format!("\"{sheet}\"")),
+        "the worker does not precache {sheet}"
+    );
+    for rel in [
+        "os-czasu/zdarzenie-200/index.html",
+        "en/index.html",
+        "404.html",
+        "shell.html",
+    ] {
+        let page = read(rel);
+        assert!(
+            page.contains(&format!(
+                "<link rel=\"stylesheet\" href=\"/ekonomia/{sheet}\">"
+            )),
+            "{rel} does not link {sheet}"
+        );
+        assert!(!page.contains("<style>"), "{rel} carries its style inline");
+        assert!(
+            page.contains("content=\"style-src 'self'\""),
+            "{rel}'s policy allows inline style"
+        );
+    }
     assert_serves(
         &grown,
         &want,
