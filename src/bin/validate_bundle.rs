@@ -74,7 +74,8 @@ mod cli {
                 }
                 // Fields still to be filled in are warnings: the app shows them
                 // honestly as "being completed", but an editor should not forget them.
-                let warnings = content::warnings(&b, &text);
+                let mut warnings = content::warnings(&b, &text);
+                warnings.extend(content::review_overdue(&b, &text, today()));
                 for w in &warnings {
                     report(path, w, "warning: ");
                 }
@@ -111,6 +112,22 @@ mod cli {
                 ExitCode::from(1)
             }
         }
+    }
+
+    /// Today (UTC) as (year, month, day), for the yearly review of the
+    /// declaration; SOURCE_DATE_EPOCH stands in for the clock, as it does for
+    /// the publisher.
+    fn today() -> (u16, u8, u8) {
+        let secs = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64)
+            });
+        let (y, m, d) = content::civil_from_days(secs.div_euclid(86_400));
+        (y.clamp(0, 9999) as u16, m as u8, d as u8)
     }
 }
 

@@ -339,6 +339,27 @@ pub fn check(draft: &Value, lang: Lang) -> Check {
     }
 }
 
+/// The declaration's yearly review as a warning, if on `today` (the
+/// caller's calendar: the draft has no clock) it is more than 12 months
+/// old.
+pub fn review_warning(
+    bundle: &Bundle,
+    draft: &Value,
+    lang: Lang,
+    today: (u16, u8, u8),
+) -> Vec<Issue> {
+    content::review_overdue(bundle, &to_text(draft), today)
+        .into_iter()
+        .map(|f| Issue {
+            field: super::specs::field_for(&f.path),
+            path: f.path.to_string(),
+            place: super::specs::place_of(&f.path, lang),
+            message: f.kind.message(lang),
+            warning: true,
+        })
+        .collect()
+}
+
 /// Every `amount` in the draft that is text the money type does not read.
 fn bad_amounts(draft: &Value) -> Vec<JsonPath> {
     fn walk(v: &Value, at: &mut Vec<Segment>, out: &mut Vec<JsonPath>) {

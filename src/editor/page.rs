@@ -12,7 +12,7 @@ use super::browser::{
     app_root, download, download_bytes, fetch_published, page_lang, read_file, warn_before_leaving,
     XLSX,
 };
-use super::draft::{self, check, Issue, OpenError};
+use super::draft::{self, check, review_warning, Issue, OpenError};
 use super::form::{focus_field, Ed, Form};
 use super::kept::{storage, watch_other_tabs, Kept, StoreError};
 use super::store;
@@ -62,7 +62,11 @@ pub fn EditorPage() -> impl IntoView {
                 return (None, vec![]);
             }
             let c = check(v, lang);
-            (c.bundle.map(Arc::new), c.issues)
+            let mut issues = c.issues;
+            if let Some(b) = &c.bundle {
+                issues.extend(review_warning(b, v, lang, today()));
+            }
+            (c.bundle.map(Arc::new), issues)
         })
     });
     let issues = Memo::new(move |_| checked.with(|c| c.1.clone()));
@@ -658,4 +662,15 @@ fn Summary(ed: Ed, summary: NodeRef<leptos::html::Div>) -> impl IntoView {
             {move || if errors.with(Vec::is_empty) { t.valid.to_owned() } else { format!("{}: {}", t.summary_title, errors.with(Vec::len)) }}
         </p>
     }
+}
+
+/// Today in the editor's own time zone: when the declaration's yearly
+/// review falls due is a matter of the staff's calendar.
+fn today() -> (u16, u8, u8) {
+    let now = js_sys::Date::new_0();
+    (
+        now.get_full_year().clamp(0, 9999) as u16,
+        now.get_month() as u8 + 1,
+        now.get_date() as u8,
+    )
 }

@@ -524,11 +524,22 @@ pub const ACCESSIBILITY: Section = Section {
         s("status", "Zgodność", "Compliance", Kind::OptChoice(STATUS)),
         s(
             "non_accessible",
-            "Treści niedostępne",
-            "Content not accessible",
+            "Niezgodność z załącznikiem (treści niedostępne)",
+            "Non-compliance with the annex (content not accessible)",
             Kind::TextList,
         ),
-        s("exemptions", "Wyłączenia", "Exemptions", Kind::TextList),
+        s(
+            "exemptions",
+            "Treści nieobjęte przepisami (wyłączenia z ustawy)",
+            "Content outside the act's scope (exemptions)",
+            Kind::TextList,
+        ),
+        s(
+            "burden",
+            "Nadmierne koszty: wynik analizy (tylko gdy się na nie powołujesz)",
+            "Disproportionate burden: the analysis (only if you rely on it)",
+            OPT_LONG,
+        ),
         s(
             "prepared",
             "Data sporządzenia deklaracji",
@@ -558,8 +569,8 @@ pub const ACCESSIBILITY: Section = Section {
         ),
         s(
             "scope",
-            "Zakres deklaracji (czego dotyczy)",
-            "Scope of the statement (what it covers)",
+            "Zakres deklaracji, jeśli trzeba więcej niż „strona internetowa”",
+            "Scope of the statement, if more than \"the website\" is needed",
             OPT_LONG,
         ),
         s(

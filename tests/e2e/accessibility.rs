@@ -87,7 +87,7 @@ async fn declaration_has_every_required_element_in_both_languages_and_invents_no
         );
         // The seed gives no contact or dates: the page says so instead of inventing them.
         for id in [
-            "a11y-osoba",
+            "a11y-kontakt",
             "a11y-email",
             "a11y-telefon",
             "a11y-data-publikacja",

@@ -467,11 +467,24 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
             DECLARATION.en
         };
         open(&c, &s, path, DECLARATION.ready).await;
-        for (id, key) in [("a11y-zakres", "scope"), ("a11y-aplikacje", "applications")] {
+        // The kind of solution is the template's word; the bundle's scope
+        // says more after the introduction.
+        let website = if lang == "pl" {
+            "strony internetowej"
+        } else {
+            "website"
+        };
+        assert_eq!(text(&c, "#a11y-zakres").await, website);
+        let main = text(&c, "main").await;
+        let scope = b["accessibility"]["scope"][lang].as_str().unwrap();
+        assert!(main.contains(scope), "no scope in {main}");
+        for (id, key) in [("a11y-ocena", "burden"), ("a11y-aplikacje", "applications")] {
             let want = b["accessibility"][key][lang].as_str().unwrap();
             let got = js(&c, &format!("const e = document.getElementById('{id}'); return (e.textContent + ' ' + (e.nextElementSibling ? e.nextElementSibling.textContent : ''))")).await;
             assert!(got.as_str().unwrap().contains(want), "{id}: {got}");
         }
+        let rpo = js(&c, "return [...document.querySelectorAll('main a')].filter(a => a.href === 'https://bip.brpo.gov.pl/').length").await;
+        assert_eq!(rpo, 1, "the link to the RPO");
     }
     // The head's declaration address follows a switch of language made in
     // the page, as each prerendered page has its own.
@@ -520,9 +533,12 @@ async fn the_shipped_bundle_says_honestly_what_is_missing() {
     assert_eq!(current_path(&c).await, FUNDING.en);
     // The declaration's new parts the organisation has not given.
     open(&c, &s, DECLARATION.pl, DECLARATION.ready).await;
-    assert!(text(&c, "#a11y-zakres")
-        .await
-        .contains("informacja w trakcie uzupełniania"));
+    assert_eq!(text(&c, "#a11y-zakres").await, "strony internetowej");
+    // No address in the bundle: the one the site is served from, linked.
+    let url = js(&c, "return document.getElementById('a11y-url').href").await;
+    let base = js(&c, "return document.baseURI").await;
+    assert_eq!(url, base, "a11y-url");
+    assert!(!exists(&c, "#a11y-ocena").await, "no burden analysis given");
     assert!(
         !exists(&c, "#a11y-aplikacje").await,
         "optional, and not given"

@@ -173,6 +173,9 @@ pub enum FaultKind {
     },
     /// A warning: an EU-funded project without the programme's logo strip.
     NoEuStrip,
+    /// A warning: the declaration's last review (this day) is more than
+    /// 12 months old.
+    ReviewOverdue(String),
     /// A Kohesio id that is not `Q` and digits.
     BadKohesioId(String),
     /// A postal code that is not `NN-NNN`.
@@ -579,6 +582,12 @@ impl FaultKind {
             ),
             (LongParagraph { sentences, limit }, Lang::En) => format!(
                 "the paragraph has {sentences} sentences; easy-to-read paragraphs have at most {limit}: split it"
+            ),
+            (ReviewOverdue(day), Lang::Pl) => format!(
+                "deklarację dostępności przejrzano ostatnio {day}, ponad 12 miesięcy temu; ustawa wymaga przeglądu co roku (do 31 marca): przejrzyj deklarację, popraw to, co się zmieniło, i wpisz dzisiejszą datę w „Data przeglądu deklaracji”"
+            ),
+            (ReviewOverdue(day), Lang::En) => format!(
+                "the accessibility statement was last reviewed on {day}, more than 12 months ago; the act requires a review every year (by 31 March): review it, correct what has changed and enter today's date in \"Declaration reviewed\""
             ),
             (NoEuStrip, Lang::Pl) => {
                 "projekt finansowany z UE nie ma jeszcze paska logotypów programu: dodaj plik paska („Plik paska logotypów”) i to, co przedstawia".into()

@@ -47,8 +47,9 @@ pub use model::{
 };
 pub use money::{Currency, Minor, Money, Share};
 pub use parse::{
-    parse, parse_bytes, sentences, warnings, APP_SHORT_NAME_CHARS, ETR_PARAGRAPH_SENTENCES,
-    ETR_SENTENCE_WORDS, MAX_BUNDLE_BYTES, MAX_EVENTS, MAX_ITEMS, SCHEMA_VERSION,
+    parse, parse_bytes, review_overdue, sentences, warnings, APP_SHORT_NAME_CHARS,
+    ETR_PARAGRAPH_SENTENCES, ETR_SENTENCE_WORDS, MAX_BUNDLE_BYTES, MAX_EVENTS, MAX_ITEMS,
+    SCHEMA_VERSION,
 };
 pub use text::{paragraphs, Lang, Localized, Text};
 

@@ -150,7 +150,9 @@ pub enum Compliance {
 pub struct Declaration {
     /// The public body the declaration is made by.
     pub entity: Text,
-    /// The address the app is published at (http(s)).
+    /// The site's address (http(s)), if it is not the one it is
+    /// published at: without it the declaration links the address the
+    /// site was published for (`a11y-url`).
     pub site_url: Option<String>,
     /// When the app was first published: a day, YYYY-MM-DD.
     pub published: DateValue,
@@ -161,6 +163,11 @@ pub struct Declaration {
     pub non_accessible: Vec<Text>,
     /// Content excluded under the act, with the reason.
     pub exemptions: Vec<Text>,
+    /// The analysis of disproportionate burden (art. 8 of the act), only
+    /// if the body relies on it: its result, or where to read it
+    /// (`a11y-ocena`, under "Nadmierne koszty").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub burden: Option<Text>,
     /// When the declaration was prepared: a day, YYYY-MM-DD.
     pub prepared: DateValue,
     /// How compliance was assessed (self-assessment, external audit…).
@@ -172,7 +179,9 @@ pub struct Declaration {
     pub phone: Option<String>,
     /// Accessibility of the organisation's building(s).
     pub architecture: Option<Text>,
-    /// What the declaration covers (`a11y-zakres`, template 2.0 of 2024).
+    /// What the declaration covers, in more words than the template's
+    /// "strony internetowej" (`a11y-zakres`): shown after the
+    /// introduction when given, never required.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
     /// Communication accessibility (`a11y-komunikacja`): a sign-language
@@ -195,9 +204,6 @@ impl Declaration {
                 m.push(name)
             }
         };
-        if self.site_url.is_none() {
-            m.push("site_url");
-        }
         d(self.published, "published", &mut m);
         d(self.updated, "updated", &mut m);
         if self.status.is_none() {
@@ -219,9 +225,6 @@ impl Declaration {
         }
         if self.architecture.is_none() {
             m.push("architecture");
-        }
-        if self.scope.is_none() {
-            m.push("scope");
         }
         if self.communication.is_none() {
             m.push("communication");

@@ -390,6 +390,29 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
     located(text, w, true)
 }
 
+/// The declaration's last review, if it is more than 12 months before
+/// `today` (year, month, day): art. 11 of the act has the declaration
+/// reviewed every year (by 31 March). A warning at `reviewed`, for the
+/// validator and the editor, which know the date; the content itself has
+/// no clock.
+pub fn review_overdue(b: &Bundle, text: &str, today: (u16, u8, u8)) -> Vec<Fault> {
+    let DateValue::At(Point::Day(y, m, d)) = b.accessibility.reviewed else {
+        return vec![];
+    };
+    // A year after the review, as a day that exists (29 February → 1 March).
+    let due = if m == 2 && d == 29 {
+        (y + 1, 3, 1)
+    } else {
+        (y + 1, m, d)
+    };
+    if today <= due {
+        return vec![];
+    }
+    let path = JsonPath::default().key("accessibility").key("reviewed");
+    let reviewed = b.accessibility.reviewed.to_string();
+    located(text, vec![(path, FaultKind::ReviewOverdue(reviewed))], true)
+}
+
 /// `faults` with the place each starts in `text`, all found in one pass.
 fn located(text: &str, faults: Vec<(JsonPath, FaultKind)>, nearest: bool) -> Vec<Fault> {
     let paths: Vec<&[Segment]> = faults.iter().map(|(p, _)| p.0.as_slice()).collect();
@@ -728,6 +751,7 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     c.opt_text(dp.key("method"), &a.method);
     c.opt_text(dp.key("architecture"), &a.architecture);
     c.opt_text(dp.key("scope"), &a.scope);
+    c.opt_text(dp.key("burden"), &a.burden);
     c.opt_text(dp.key("communication"), &a.communication);
     c.opt_text(dp.key("applications"), &a.applications);
     // The template's dates are days; a year, a month or a range (which the

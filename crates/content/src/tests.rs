@@ -693,7 +693,6 @@ fn declaration_fields_the_seed_does_not_give_are_warnings_not_inventions() {
     let w = warnings(&b, REAL);
     let paths: Vec<String> = w.iter().map(|f| f.path.to_string()).collect();
     for field in [
-        "site_url",
         "published",
         "status",
         "contact_person",
@@ -1167,6 +1166,7 @@ fn the_fictional_bundle_fills_every_new_field_and_the_shipped_one_says_what_is_m
     assert!(!f.organisation.same_as.is_empty());
     let a = &f.accessibility;
     assert!(a.scope.is_some() && a.communication.is_some() && a.applications.is_some());
+    assert!(a.burden.is_some());
     assert!(f.projects.iter().any(|p| p.kohesio_id.is_some()));
     assert!(f.projects.iter().any(|p| p.contract_number.is_some()));
     assert!(f
@@ -1182,7 +1182,11 @@ fn the_fictional_bundle_fills_every_new_field_and_the_shipped_one_says_what_is_m
     assert!(r.sign_language.is_none() && r.open_data.is_none());
     let w = warnings(&r, REAL);
     let at = |p: &str| w.iter().any(|w| w.path.to_string() == p);
-    assert!(at("$.accessibility.scope") && at("$.accessibility.communication"));
+    assert!(at("$.accessibility.communication"));
+    // The site's address and the declaration's scope are not asked for:
+    // the page links the address it was published for, and the template's
+    // scope is the words "strony internetowej".
+    assert!(!at("$.accessibility.site_url") && !at("$.accessibility.scope"));
     // Every EU-funded project without its strip is a warning at the project.
     for (i, p) in r.projects.iter().enumerate() {
         assert_eq!(
@@ -1607,4 +1611,37 @@ fn lists_past_their_limit_are_refused_at_the_first_item_past_it() {
         }
     });
     assert!(parse(&at_limit).is_ok());
+}
+
+#[test]
+fn a_declaration_reviewed_more_than_a_year_ago_is_a_warning_at_its_review_date() {
+    // The fictional declaration was reviewed on 2024-06-01.
+    let b = parse(FICTIONAL).unwrap();
+    assert_eq!(
+        review_overdue(&b, FICTIONAL, (2025, 6, 1)),
+        vec![],
+        "a year to the day"
+    );
+    let w = review_overdue(&b, FICTIONAL, (2025, 6, 2));
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].path.to_string(), "$.accessibility.reviewed");
+    assert_eq!(w[0].kind, FaultKind::ReviewOverdue("2024-06-01".into()));
+    let at = w[0].at.expect("located");
+    let line = FICTIONAL.lines().nth(at.line - 1).unwrap();
+    assert!(line.contains("\"reviewed\""), "{line}");
+    assert!(w[0].kind.message(Lang::Pl).contains("do 31 marca"));
+    // A review on 29 February falls due on 1 March of the next year.
+    let leap = fictional_variant(
+        "\"reviewed\": \"2024-06-01\"",
+        "\"reviewed\": \"2024-02-29\"",
+    );
+    let b = parse(&leap).unwrap();
+    assert_eq!(review_overdue(&b, &leap, (2025, 3, 1)), vec![]);
+    assert_eq!(review_overdue(&b, &leap, (2025, 3, 2)).len(), 1);
+    // Not reviewed yet: "not filled in" says so already.
+    let none = fictional_variant("\"reviewed\": \"2024-06-01\"", "\"reviewed\": null");
+    assert_eq!(
+        review_overdue(&parse(&none).unwrap(), &none, (2030, 1, 1)),
+        vec![]
+    );
 }

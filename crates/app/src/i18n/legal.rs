@@ -25,8 +25,20 @@ pub struct Legal {
     pub captions_label: &'static str,
     pub etr_description: &'static str,
     pub pjm_description: &'static str,
-    // The 2024 declaration template (version 2.0).
+    // The 2024 declaration template (version 2.0). Its introduction, in
+    // four parts: [entity] commits … its [website] … . It applies to the
+    // website [linked name].
+    pub intro_commits: &'static str,
+    pub intro_scope: &'static str,
+    pub intro_law: &'static str,
+    pub intro_applies: &'static str,
     pub scope_label: &'static str,
+    /// "Niedostępne treści", over the two or three lists below it.
+    pub inaccessible_title: &'static str,
+    pub burden_title: &'static str,
+    /// Art. 10: the declaration links the Commissioner for Human Rights
+    /// (before, the link's words, after).
+    pub rpo: (&'static str, &'static str, &'static str),
     pub shortcuts_title: &'static str,
     pub shortcuts: [&'static str; 4],
     pub procedure_title: &'static str,
@@ -63,7 +75,18 @@ const PL: Legal = Legal {
     captions_label: "polski",
     etr_description: "Informacje o nas w tekście łatwym do czytania",
     pjm_description: "Informacje o nas w polskim języku migowym, z napisami i tekstem nagrania",
+    intro_commits: "zobowiązuje się zapewnić dostępność swojej",
+    intro_scope: "strony internetowej",
+    intro_law: "zgodnie z przepisami ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
+    intro_applies: "Deklaracja dostępności dotyczy strony internetowej",
     scope_label: "Zakres deklaracji",
+    inaccessible_title: "Niedostępne treści",
+    burden_title: "Nadmierne koszty",
+    rpo: (
+        "Możesz także poinformować o tej sytuacji ",
+        "Rzecznika Praw Obywatelskich",
+        " i poprosić o interwencję w Twojej sprawie.",
+    ),
     shortcuts_title: "Skróty klawiszowe",
     shortcuts: [
         "Własne skróty klawiszowe działają tylko na osi czasu i na stronie wydarzenia (poniżej) i nie zastępują skrótów przeglądarki ani czytnika ekranu, które działają wszędzie.",
@@ -104,7 +127,18 @@ const EN: Legal = Legal {
     captions_label: "English",
     etr_description: "Information about us in easy-to-read language",
     pjm_description: "Information about us in Polish Sign Language, with captions and a transcript",
+    intro_commits: "is committed to making its",
+    intro_scope: "website",
+    intro_law: "accessible in accordance with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies.",
+    intro_applies: "This accessibility statement applies to the website",
     scope_label: "Scope of this statement",
+    inaccessible_title: "Non-accessible content",
+    burden_title: "Disproportionate burden",
+    rpo: (
+        "You may also inform the ",
+        "Commissioner for Human Rights (Rzecznik Praw Obywatelskich)",
+        " of the situation and ask for an intervention in your case.",
+    ),
     shortcuts_title: "Keyboard shortcuts",
     shortcuts: [
         "The site's own shortcuts work only on the timeline and on an event's page (below), and replace none of the browser's or screen reader's shortcuts, which work everywhere.",
@@ -158,96 +192,138 @@ pub fn eu_statement(wording: EuWording, fund: Option<Fund>, lang: Lang) -> Strin
     }
 }
 
+/// When the template has a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// The status is partial or none: "Niedostępne treści" and its lists.
+    NotFull,
+    /// Besides, the body relies on disproportionate burden (art. 8).
+    Burden,
+    /// The body has mobile applications.
+    Applications,
+}
+
+/// One heading of the template: its level, its words, the id on it (if
+/// the template puts one there) and when it is there.
+pub type TemplateHeading = (&'static str, &'static str, Option<&'static str>, When);
+
 /// The template's headings of the declaration (version 2.0 of 31 July
-/// 2024), in order, with the ids it gives them: a native test reads the
-/// rendered declaration against this list.
-pub const DECLARATION_HEADINGS: [[(&str, &str, Option<&str>); 9]; 2] =
+/// 2024), in its order: the native template test reads the rendered
+/// declaration against this list. "Aplikacje mobilne" comes first under
+/// "Pozostałe informacje", as in the template.
+pub const DECLARATION_HEADINGS: [[TemplateHeading; 13]; 2] =
     [DECLARATION_HEADINGS_PL, DECLARATION_HEADINGS_EN];
 
-const DECLARATION_HEADINGS_PL: [(&str, &str, Option<&str>); 9] = [
-    ("h2", "Stan dostępności cyfrowej", Some("a11y-status")),
+const DECLARATION_HEADINGS_PL: [TemplateHeading; 13] = [
+    ("h2", "Stan dostępności cyfrowej", None, When::Always),
+    ("h2", "Niedostępne treści", None, When::NotFull),
+    ("h3", "Niezgodność z załącznikiem", None, When::NotFull),
+    ("h3", "Treści nieobjęte przepisami", None, When::NotFull),
+    ("h3", "Nadmierne koszty", None, When::Burden),
     (
         "h2",
         "Przygotowanie deklaracji dostępności",
-        Some("a11y-przygotowanie"),
+        None,
+        When::Always,
     ),
-    ("h2", "Skróty klawiszowe", None),
+    ("h2", "Skróty klawiszowe", None, When::Always),
     (
         "h2",
         "Informacje zwrotne i dane kontaktowe",
-        Some("a11y-kontakt"),
+        None,
+        When::Always,
     ),
     (
         "h2",
         "Obsługa wniosków i skarg związanych z dostępnością",
         Some("a11y-procedura"),
+        When::Always,
     ),
-    ("h2", "Pozostałe informacje", None),
+    ("h2", "Pozostałe informacje", None, When::Always),
+    (
+        "h3",
+        "Aplikacje mobilne",
+        Some("a11y-aplikacje"),
+        When::Applications,
+    ),
     (
         "h3",
         "Dostępność architektoniczna",
         Some("a11y-architektura"),
+        When::Always,
     ),
     (
         "h3",
         "Dostępność komunikacyjno-informacyjna",
         Some("a11y-komunikacja"),
+        When::Always,
     ),
-    ("h3", "Aplikacje mobilne", Some("a11y-aplikacje")),
 ];
 
-/// The same headings in the English declaration (our translation).
-const DECLARATION_HEADINGS_EN: [(&str, &str, Option<&str>); 9] = [
-    ("h2", "Compliance status", Some("a11y-status")),
+/// The same headings in the English statement (our translation).
+const DECLARATION_HEADINGS_EN: [TemplateHeading; 13] = [
+    ("h2", "Compliance status", None, When::Always),
+    ("h2", "Non-accessible content", None, When::NotFull),
+    ("h3", "Non-compliance with the annex", None, When::NotFull),
     (
-        "h2",
-        "Preparation of this statement",
-        Some("a11y-przygotowanie"),
+        "h3",
+        "Content not within the scope of the legislation",
+        None,
+        When::NotFull,
     ),
-    ("h2", "Keyboard shortcuts", None),
-    (
-        "h2",
-        "Feedback and contact information",
-        Some("a11y-kontakt"),
-    ),
+    ("h3", "Disproportionate burden", None, When::Burden),
+    ("h2", "Preparation of this statement", None, When::Always),
+    ("h2", "Keyboard shortcuts", None, When::Always),
+    ("h2", "Feedback and contact information", None, When::Always),
     (
         "h2",
         "Handling requests and complaints concerning accessibility",
         Some("a11y-procedura"),
+        When::Always,
     ),
-    ("h2", "Other information", None),
+    ("h2", "Other information", None, When::Always),
+    (
+        "h3",
+        "Mobile applications",
+        Some("a11y-aplikacje"),
+        When::Applications,
+    ),
     (
         "h3",
         "Architectural accessibility",
         Some("a11y-architektura"),
+        When::Always,
     ),
     (
         "h3",
         "Communication and information accessibility",
         Some("a11y-komunikacja"),
+        When::Always,
     ),
-    ("h3", "Mobile applications", Some("a11y-aplikacje")),
 ];
 
-/// The ids the template requires on elements of every declaration
-/// (`a11y-aplikacje` is optional in version 2.0: only with applications).
-pub const DECLARATION_IDS: [&str; 18] = [
+/// The ids the template requires in every declaration, each once.
+/// Conditional ones: `a11y-ocena` (on the burden analysis) and
+/// `a11y-aplikacje` (on the applications), only where the bundle has them.
+pub const DECLARATION_IDS: [&str; 15] = [
     "a11y-wstep",
     "a11y-podmiot",
-    "a11y-url",
     "a11y-zakres",
+    "a11y-url",
     "a11y-data-publikacja",
     "a11y-data-aktualizacja",
     "a11y-status",
-    "a11y-przygotowanie",
     "a11y-data-sporzadzenie",
     "a11y-data-przeglad",
-    "a11y-ocena",
     "a11y-kontakt",
-    "a11y-osoba",
     "a11y-email",
     "a11y-telefon",
     "a11y-procedura",
     "a11y-architektura",
     "a11y-komunikacja",
 ];
+
+/// The Commissioner for Human Rights' public information bulletin, which
+/// the template's example links (art. 10 asks for a link to the RPO).
+pub const RPO_URL: &str = "https://bip.brpo.gov.pl/";

@@ -83,7 +83,6 @@ pub struct Ui {
     pub editor_link: &'static str,
     pub being_completed: &'static str,
     pub declaration_incomplete: &'static str,
-    pub declaration_intro: &'static str,
     pub published: &'static str,
     pub updated: &'static str,
     pub status_title: &'static str,
@@ -226,15 +225,14 @@ pub const PL: Ui = Ui {
     editor_link: "Edytor treści (dla redakcji)",
     being_completed: "informacja w trakcie uzupełniania",
     declaration_incomplete: "Część informacji w tej deklaracji jest jeszcze uzupełniana. Brakujące dane są oznaczone; nie zastępujemy ich przypuszczeniami.",
-    declaration_intro: "zobowiązuje się zapewnić dostępność swojej strony internetowej zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych. Deklaracja dostępności dotyczy",
     published: "Data publikacji strony internetowej",
     updated: "Data ostatniej istotnej aktualizacji",
     status_title: "Stan dostępności cyfrowej",
-    status_full: "Strona internetowa jest zgodna z ustawą o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
-    status_partial: "Strona internetowa jest częściowo zgodna z ustawą o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub wyłączeń wymienionych poniżej.",
-    status_none: "Strona internetowa jest niezgodna z ustawą o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
-    non_accessible_title: "Treści niedostępne",
-    exemptions_title: "Wyłączenia",
+    status_full: "Strona internetowa jest zgodna z załącznikiem do ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
+    status_partial: "Strona internetowa jest częściowo zgodna z załącznikiem do ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub wyłączeń wymienionych poniżej.",
+    status_none: "Strona internetowa jest niezgodna z załącznikiem do ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych z powodu niezgodności lub wyłączeń wymienionych poniżej.",
+    non_accessible_title: "Niezgodność z załącznikiem",
+    exemptions_title: "Treści nieobjęte przepisami",
     none_listed: "Brak.",
     preparation_title: "Przygotowanie deklaracji dostępności",
     prepared: "Data sporządzenia deklaracji",
@@ -248,7 +246,7 @@ pub const PL: Ui = Ui {
     procedure: [
         "Każdy ma prawo wystąpić do podmiotu publicznego z żądaniem zapewnienia dostępności cyfrowej strony internetowej lub jej elementu, a także zażądać udostępnienia informacji za pomocą alternatywnego sposobu dostępu. Żądanie powinno zawierać dane kontaktowe osoby je zgłaszającej, wskazanie strony lub elementu oraz sposób kontaktu, a w przypadku sposobu alternatywnego – dogodny dla niej sposób przedstawienia informacji.",
         "Podmiot publiczny realizuje żądanie niezwłocznie, nie później niż w ciągu 7 dni od jego wystąpienia. Jeżeli dotrzymanie tego terminu nie jest możliwe, niezwłocznie informuje o tym, kiedy realizacja będzie możliwa, przy czym termin ten nie może być dłuższy niż 2 miesiące. Gdy zapewnienie dostępności nie jest możliwe, podmiot może zaproponować alternatywny sposób dostępu do informacji.",
-        "W przypadku odmowy realizacji żądania lub alternatywnego sposobu dostępu można złożyć skargę do podmiotu publicznego. Po wyczerpaniu tej procedury można złożyć wniosek do Rzecznika Praw Obywatelskich.",
+        "W przypadku odmowy realizacji żądania lub alternatywnego sposobu dostępu można złożyć skargę do podmiotu publicznego.",
     ],
     dark_theme: "Ciemny motyw",
     offline: "Jesteś offline. Pokazujemy treść zapisaną na tym urządzeniu,",
@@ -366,15 +364,14 @@ pub const EN: Ui = Ui {
     editor_link: "Content editor (for the editors)",
     being_completed: "information being completed",
     declaration_incomplete: "Some information in this statement is still being completed. Missing details are marked; we do not replace them with guesses.",
-    declaration_intro: "is committed to making its website accessible in accordance with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies. This accessibility statement applies to",
     published: "Date of publication of the website",
     updated: "Date of the last significant update",
     status_title: "Compliance status",
-    status_full: "The website is fully compliant with the Act on the digital accessibility of websites and mobile applications of public bodies.",
-    status_partial: "The website is partially compliant with the Act on the digital accessibility of websites and mobile applications of public bodies, due to the non-compliances or exemptions listed below.",
-    status_none: "The website is not compliant with the Act on the digital accessibility of websites and mobile applications of public bodies.",
-    non_accessible_title: "Non-accessible content",
-    exemptions_title: "Exemptions",
+    status_full: "The website is fully compliant with the annex to the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies.",
+    status_partial: "The website is partially compliant with the annex to the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies, due to the non-compliances or exemptions listed below.",
+    status_none: "The website is not compliant with the annex to the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies, due to the non-compliances or exemptions listed below.",
+    non_accessible_title: "Non-compliance with the annex",
+    exemptions_title: "Content not within the scope of the legislation",
     none_listed: "None.",
     preparation_title: "Preparation of this statement",
     prepared: "Date the statement was prepared",
@@ -388,7 +385,7 @@ pub const EN: Ui = Ui {
     procedure: [
         "Everyone has the right to ask a public body to make its website, or an element of it, digitally accessible, or to provide the information by an alternative means of access. The request should give the requester's contact details, the page or element concerned and how to reply, and, for an alternative means of access, the form in which the information would suit them.",
         "The public body fulfils the request without delay and no later than 7 days after it is made. If that is not possible, it says without delay when it will be, which may not be later than 2 months. If accessibility cannot be provided, it may offer an alternative means of access to the information.",
-        "If the request or the alternative means of access is refused, a complaint may be filed with the public body. Once that procedure is exhausted, an application may be made to the Commissioner for Human Rights (Rzecznik Praw Obywatelskich).",
+        "If the request or the alternative means of access is refused, a complaint may be filed with the public body.",
     ],
     dark_theme: "Dark theme",
     offline: "You are offline. Showing the content saved on this device,",
@@ -548,23 +545,6 @@ impl Ui {
             Lang::En => format!(
                 "Projects with a known value ({known}): {total} in total, of which {total_eu} EU contribution. Projects whose value is not given: {unknown}."
             ),
-        }
-    }
-
-    /// How the accessibility statement names the app, from the bundle's
-    /// `site_title`: "aplikacji „…”" (the genitive the sentence needs) /
-    /// "the “…” app".
-    pub fn site_name(&self, site_title: &str) -> String {
-        let (before, after) = self.site_name_around();
-        format!("{before}{site_title}{after}")
-    }
-
-    /// The words around the title in [`Ui::site_name`], for a view that
-    /// marks the title's own language.
-    pub fn site_name_around(&self) -> (&'static str, &'static str) {
-        match self.lang {
-            Lang::Pl => ("aplikacji „", "”"),
-            Lang::En => ("the “", "” app"),
         }
     }
 
@@ -733,11 +713,5 @@ mod tests {
             "2012: 3 wydarzenia (Projekt: 2, Nagroda: 1)"
         );
         assert_eq!(PL.filters_toggle(2), "Filtry (2)");
-    }
-
-    #[test]
-    fn the_app_is_named_by_the_bundles_title() {
-        assert_eq!(PL.site_name("Oś"), "aplikacji „Oś”");
-        assert_eq!(EN.site_name("Axis"), "the “Axis” app");
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::components::{PageHeading, WithContent};
 use crate::content::{format, Bundle, Compliance, DateValue, Lang};
-use crate::i18n::{legal, text_of, ui, use_lang};
+use crate::i18n::{legal, text_of, ui, use_lang, RPO_URL};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -25,11 +25,13 @@ fn pending(lang: Lang) -> AnyView {
     view! { <em class="pending" data-testid="pending">{ui(lang).being_completed}</em> }.into_any()
 }
 
-fn date(d: DateValue, lang: Lang) -> AnyView {
+/// One of the template's dates: its id on the `<time datetime>`, or on
+/// the statement that it is still being completed.
+fn date(d: DateValue, lang: Lang, id: &'static str) -> AnyView {
     if d.is_given() {
-        view! { <time datetime=d.to_string()>{format::date(d, lang)}</time> }.into_any()
+        view! { <time id=id datetime=d.to_string()>{format::date(d, lang)}</time> }.into_any()
     } else {
-        pending(lang)
+        view! { <span id=id>{pending(lang)}</span> }.into_any()
     }
 }
 
@@ -42,26 +44,30 @@ fn Declaration(
     move || {
         let lang = lang.get();
         let t = ui(lang);
+        let l = legal(lang);
         let d = &bundle.accessibility;
         // Every bundle text below that falls back to Polish on the English
         // page says so (`lang="pl"`), for a screen reader's voice (WCAG 3.1.2).
         let (entity, entity_lang) = text_of(&d.entity, lang);
-        // The app's name from the bundle's title; a title that fell back to
-        // Polish is marked so, inside a sentence in the reader's language.
+        // The site's name from the bundle's title, linking the site's
+        // address: the bundle's, or the one the site was published for.
         let (title, title_lang) = text_of(&bundle.organisation.site_title, lang);
-        let (before, after) = t.site_name_around();
-        let site_name = view! { {before} <span lang=title_lang>{title}</span> {after} };
-        let url = match &d.site_url {
-            Some(u) => view! { <a id="a11y-url" href=u.clone()>{site_name}</a> }.into_any(),
-            None => {
-                view! { <span id="a11y-url">{site_name} " (" {pending(lang)} ")"</span> }.into_any()
+        let address = d.site_url.clone().unwrap_or_else(crate::nav::site_url);
+        // A bundle text, or "being completed".
+        let opt = |t: &Option<crate::content::Text>| -> AnyView {
+            match t {
+                Some(t) => {
+                    let (text, text_lang) = text_of(t, lang);
+                    view! { <p lang=text_lang>{text}</p> }.into_any()
+                }
+                None => view! { <p>{pending(lang)}</p> }.into_any(),
             }
         };
         let status = match d.status {
-            Some(Compliance::Full) => view! { <p>{t.status_full}</p> }.into_any(),
-            Some(Compliance::Partial) => view! { <p>{t.status_partial}</p> }.into_any(),
-            Some(Compliance::None) => view! { <p>{t.status_none}</p> }.into_any(),
-            None => view! { <p>{pending(lang)}</p> }.into_any(),
+            Some(Compliance::Full) => t.status_full.into_any(),
+            Some(Compliance::Partial) => t.status_partial.into_any(),
+            Some(Compliance::None) => t.status_none.into_any(),
+            None => pending(lang),
         };
         let list = |items: &Vec<crate::content::Text>| -> AnyView {
             if items.is_empty() {
@@ -78,61 +84,68 @@ fn Declaration(
                 view! { <ul>{items.collect_view()}</ul> }.into_any()
             }
         };
-        let person = d
-            .contact_person
-            .clone()
-            .map(|p| view! { <span id="a11y-osoba">{p}</span> }.into_any())
-            .unwrap_or_else(|| view! { <span id="a11y-osoba">{pending(lang)}</span> }.into_any());
-        let email = d
-            .email
-            .clone()
-            .map(|e| {
+        // "Niedostępne treści" only where the site is not fully compliant
+        // (or, with no status yet, where the bundle lists something), with
+        // "Nadmierne koszty" only where the body relies on the burden.
+        let not_full = match d.status {
+            Some(Compliance::Full) => false,
+            Some(_) => true,
+            None => !d.non_accessible.is_empty() || !d.exemptions.is_empty() || d.burden.is_some(),
+        };
+        let inaccessible = not_full.then(|| {
+            let burden = d.burden.as_ref().map(|b| {
+                let (text, text_lang) = text_of(b, lang);
+                view! {
+                    <h3>{l.burden_title}</h3>
+                    <p id="a11y-ocena" lang=text_lang>{text}</p>
+                }
+            });
+            view! {
+                <h2>{l.inaccessible_title}</h2>
+                <h3>{t.non_accessible_title}</h3>
+                {list(&d.non_accessible)}
+                <h3>{t.exemptions_title}</h3>
+                {list(&d.exemptions)}
+                {burden}
+            }
+        });
+        let person = match d.contact_person.clone() {
+            Some(p) => view! { <span id="a11y-kontakt">{p}</span> }.into_any(),
+            None => view! { <span id="a11y-kontakt">{pending(lang)}</span> }.into_any(),
+        };
+        let email = match d.email.clone() {
+            Some(e) => {
                 view! { <a id="a11y-email" href=format!("mailto:{e}")>{e.clone()}</a> }.into_any()
-            })
-            .unwrap_or_else(|| view! { <span id="a11y-email">{pending(lang)}</span> }.into_any());
-        let phone = d
-            .phone
-            .clone()
-            .map(|p| {
+            }
+            None => view! { <span id="a11y-email">{pending(lang)}</span> }.into_any(),
+        };
+        let phone = match d.phone.clone() {
+            Some(p) => {
                 let tel: String = p
                     .chars()
                     .filter(|c| c.is_ascii_digit() || *c == '+')
                     .collect();
                 view! { <a id="a11y-telefon" href=format!("tel:{tel}")>{p.clone()}</a> }.into_any()
-            })
-            .unwrap_or_else(|| view! { <span id="a11y-telefon">{pending(lang)}</span> }.into_any());
-        let method = d
-            .method
-            .as_ref()
-            .map(|m| {
-                let (text, text_lang) = text_of(m, lang);
-                view! { <p id="a11y-ocena" lang=text_lang>{text}</p> }.into_any()
-            })
-            .unwrap_or_else(|| {
-                view! { <p id="a11y-ocena">{t.method_label} ": " {pending(lang)}</p> }.into_any()
-            });
-        let l = legal(lang);
-        // A bundle text, or "being completed".
-        let opt = |t: &Option<crate::content::Text>| -> AnyView {
-            match t {
-                Some(t) => {
-                    let (text, text_lang) = text_of(t, lang);
-                    view! { <p lang=text_lang>{text}</p> }.into_any()
-                }
-                None => view! { <p>{pending(lang)}</p> }.into_any(),
             }
+            None => view! { <span id="a11y-telefon">{pending(lang)}</span> }.into_any(),
+        };
+        let method = match &d.method {
+            Some(m) => {
+                let (text, text_lang) = text_of(m, lang);
+                view! { <p lang=text_lang>{text}</p> }.into_any()
+            }
+            None => view! { <p>{t.method_label} ": " {pending(lang)}</p> }.into_any(),
         };
         let architecture = opt(&d.architecture);
         let communication = opt(&d.communication);
-        let scope = match &d.scope {
-            Some(s) => {
-                let (text, text_lang) = text_of(s, lang);
-                view! { <span lang=text_lang>{text}</span> }.into_any()
-            }
-            None => pending(lang),
-        };
-        // Optional in the 2024 template: only an organisation with
-        // mobile applications describes them.
+        // More words on the scope than the template's "strony internetowej",
+        // if the bundle gives them.
+        let scope = d.scope.as_ref().map(|s| {
+            let (text, text_lang) = text_of(s, lang);
+            view! { <p>{l.scope_label} ": " <span lang=text_lang>{text}</span></p> }
+        });
+        // Only an organisation with mobile applications describes them,
+        // first under "Pozostałe informacje".
         let applications = d.applications.as_ref().map(|a| {
             let (text, text_lang) = text_of(a, lang);
             view! {
@@ -141,30 +154,30 @@ fn Declaration(
             }
         });
         let missing = d.missing().len();
+        let (rpo_before, rpo_link, rpo_after) = l.rpo;
         view! {
             {(missing > 0).then(|| view! {
                 <p class="notice" role="note" data-testid="declaration-incomplete">{t.declaration_incomplete}</p>
             })}
             <p id="a11y-wstep">
-                <span id="a11y-podmiot" lang=entity_lang>{entity}</span> " " {t.declaration_intro} " " {url} "."
+                <span id="a11y-podmiot" lang=entity_lang>{entity}</span> " " {l.intro_commits} " "
+                <span id="a11y-zakres">{l.intro_scope}</span> " " {l.intro_law} " " {l.intro_applies} " "
+                <a id="a11y-url" href=address><span lang=title_lang>{title}</span></a> "."
             </p>
-            <p id="a11y-zakres">{l.scope_label} ": " {scope}</p>
+            {scope}
             <ul>
-                <li>{t.published} ": " <span id="a11y-data-publikacja">{date(d.published, lang)}</span></li>
-                <li>{t.updated} ": " <span id="a11y-data-aktualizacja">{date(d.updated, lang)}</span></li>
+                <li>{t.published} ": " {date(d.published, lang, "a11y-data-publikacja")}</li>
+                <li>{t.updated} ": " {date(d.updated, lang, "a11y-data-aktualizacja")}</li>
             </ul>
 
-            <h2 id="a11y-status">{t.status_title}</h2>
-            {status}
-            <h3>{t.non_accessible_title}</h3>
-            {list(&d.non_accessible)}
-            <h3>{t.exemptions_title}</h3>
-            {list(&d.exemptions)}
+            <h2>{t.status_title}</h2>
+            <p id="a11y-status">{status}</p>
+            {inaccessible}
 
-            <h2 id="a11y-przygotowanie">{t.preparation_title}</h2>
+            <h2>{t.preparation_title}</h2>
             <ul>
-                <li>{t.prepared} ": " <span id="a11y-data-sporzadzenie">{date(d.prepared, lang)}</span></li>
-                <li>{t.reviewed} ": " <span id="a11y-data-przeglad">{date(d.reviewed, lang)}</span></li>
+                <li>{t.prepared} ": " {date(d.prepared, lang, "a11y-data-sporzadzenie")}</li>
+                <li>{t.reviewed} ": " {date(d.reviewed, lang, "a11y-data-przeglad")}</li>
             </ul>
             {method}
             <p>{t.automated_checks}</p>
@@ -172,7 +185,7 @@ fn Declaration(
             <h2>{l.shortcuts_title}</h2>
             <ul>{l.shortcuts.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ul>
 
-            <h2 id="a11y-kontakt">{t.contact_title}</h2>
+            <h2>{t.contact_title}</h2>
             <ul>
                 <li>{t.contact_person} ": " {person}</li>
                 <li>{t.email} ": " {email}</li>
@@ -181,13 +194,14 @@ fn Declaration(
 
             <h2 id="a11y-procedura">{l.procedure_title}</h2>
             {t.procedure.iter().map(|p| view! { <p>{*p}</p> }).collect_view()}
+            <p>{rpo_before} <a href=RPO_URL>{rpo_link}</a> {rpo_after}</p>
 
             <h2>{l.other_title}</h2>
+            {applications}
             <h3 id="a11y-architektura">{l.architecture_title}</h3>
             {architecture}
             <h3 id="a11y-komunikacja">{l.communication_title}</h3>
             {communication}
-            {applications}
         }
         .into_any()
     }
@@ -199,8 +213,9 @@ fn Declaration(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod template_tests {
     use crate::app::Prerender;
+    use crate::content::Compliance;
     use crate::content::{parse, Lang};
-    use crate::i18n::{DECLARATION_HEADINGS, DECLARATION_IDS};
+    use crate::i18n::{When, DECLARATION_HEADINGS, DECLARATION_IDS, RPO_URL};
     use crate::nav::Page;
     use std::sync::Arc;
 
@@ -249,51 +264,120 @@ mod template_tests {
         r.page(Page::Accessibility.path(lang), "").0
     }
 
+    /// The element whose `id` is `id`: its opening tag and what follows.
+    fn at<'a>(html: &'a str, id: &str) -> &'a str {
+        let i = html
+            .find(&format!(" id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no {id}"));
+        &html[html[..i].rfind('<').unwrap()..]
+    }
+
     #[test]
     fn the_declaration_follows_the_2024_template_in_both_languages() {
-        for (bundle, has_apps) in [(FICTIONAL, true), (SHIPPED, false)] {
+        // The fictional declaration: partial, with a burden analysis and
+        // applications, every date given, its own site address; the shipped
+        // one: nothing but the entity yet.
+        for (bundle, url) in [
+            (FICTIONAL, "https://example.org/wyspa-testowa/aplikacja"),
+            (SHIPPED, "https://example.org/"),
+        ] {
+            let b = parse(bundle).unwrap();
+            let d = &b.accessibility;
+            let not_full = matches!(d.status, Some(Compliance::Partial | Compliance::None));
             for (li, lang) in Lang::ALL.into_iter().enumerate() {
                 let html = declaration(bundle, lang);
-                for id in DECLARATION_IDS {
+                let ids = DECLARATION_IDS
+                    .into_iter()
+                    .chain(d.burden.is_some().then_some("a11y-ocena"))
+                    .chain(d.applications.is_some().then_some("a11y-aplikacje"));
+                for id in ids {
                     assert_eq!(
                         html.matches(&format!("id=\"{id}\"")).count(),
                         1,
                         "{id} once in the {lang:?} declaration"
                     );
                 }
-                assert_eq!(html.contains("id=\"a11y-aplikacje\""), has_apps);
-                let found = headings(&html);
+                assert_eq!(html.contains("id=\"a11y-ocena\""), d.burden.is_some());
+                assert_eq!(
+                    html.contains("id=\"a11y-aplikacje\""),
+                    d.applications.is_some()
+                );
+                // The template's headings, all and only those the content
+                // calls for, in its order.
                 let expected: Vec<(String, String)> = DECLARATION_HEADINGS[li]
                     .iter()
-                    .filter(|(_, _, id)| has_apps || *id != Some("a11y-aplikacje"))
-                    .map(|(l, t, _)| (l.to_string(), t.to_string()))
+                    .filter(|(_, _, _, when)| match when {
+                        When::Always => true,
+                        When::NotFull => not_full,
+                        When::Burden => not_full && d.burden.is_some(),
+                        When::Applications => d.applications.is_some(),
+                    })
+                    .map(|(l, t, _, _)| (l.to_string(), t.to_string()))
                     .collect();
-                // The template's headings, in its order (the declaration's
-                // own sub-headings, like "Treści niedostępne", may stand between).
-                let mut at = found.iter();
-                for e in &expected {
-                    assert!(
-                        at.any(|f| f == e),
-                        "{lang:?}: {e:?} missing or out of order in {found:?}"
-                    );
-                }
-                // Dates as <time datetime="YYYY-MM-DD"> where given.
-                if bundle == FICTIONAL {
-                    for id in ["a11y-data-publikacja", "a11y-data-przeglad"] {
-                        let at = html.find(&format!("id=\"{id}\"")).unwrap();
-                        let after = &html[at..];
-                        let time = after.find("<time datetime=\"").unwrap();
-                        let date = &after[time + 16..time + 26];
+                assert_eq!(headings(&html), expected, "{lang:?}");
+                for (_, text, id, _) in DECLARATION_HEADINGS[li] {
+                    if let (Some(id), true) = (id, html.contains(&format!(">{text}<"))) {
                         assert!(
-                            date.len() == 10
-                                && date.as_bytes()[4] == b'-'
-                                && date.as_bytes()[7] == b'-',
-                            "{id}: {date}"
+                            at(&html, id).starts_with("<h"),
+                            "{id} is not on the heading {text}"
                         );
                     }
                 }
+                // The introduction: the entity, "strony internetowej" as the
+                // kind of solution, the site's address as a link.
+                let intro = at(&html, "a11y-wstep");
+                let intro = &intro[..intro.find("</p>").unwrap()];
+                let scope = match lang {
+                    Lang::Pl => "<span id=\"a11y-zakres\">strony internetowej</span>",
+                    Lang::En => "<span id=\"a11y-zakres\">website</span>",
+                };
+                assert!(intro.contains(scope), "{intro}");
+                assert!(intro.contains("id=\"a11y-podmiot\""), "{intro}");
+                assert!(
+                    intro.contains(&format!("<a id=\"a11y-url\" href=\"{url}\">")),
+                    "{intro}"
+                );
+                // The status on its sentence, in the template's words.
+                let status = at(&html, "a11y-status");
+                assert!(status.starts_with("<p id=\"a11y-status\">"), "{status}");
+                let law = match lang {
+                    Lang::Pl => "z dnia 4 kwietnia 2019 r.",
+                    Lang::En => "Act of 4 April 2019",
+                };
+                let sentence = &status[..status.find("</p>").unwrap()];
+                assert_eq!(sentence.contains(law), d.status.is_some(), "{sentence}");
+                // Dates: the id on a <time datetime="YYYY-MM-DD"> when given.
+                for (id, value) in [
+                    ("a11y-data-publikacja", d.published),
+                    ("a11y-data-aktualizacja", d.updated),
+                    ("a11y-data-sporzadzenie", d.prepared),
+                    ("a11y-data-przeglad", d.reviewed),
+                ] {
+                    let el = at(&html, id);
+                    if value.is_given() {
+                        let open = format!("<time id=\"{id}\" datetime=\"{value}\">");
+                        assert!(el.starts_with(&open), "{id}: {}", &el[..60]);
+                    } else {
+                        assert!(el.starts_with("<span"), "{id}: {}", &el[..60]);
+                    }
+                }
+                // Art. 10: the link to the Commissioner for Human Rights.
+                assert_eq!(
+                    html.matches(&format!("<a href=\"{RPO_URL}\">")).count(),
+                    1,
+                    "{lang:?}: no link to the RPO"
+                );
             }
         }
+    }
+
+    #[test]
+    fn the_declaration_has_no_inaccessible_content_section_when_fully_compliant() {
+        let text = FICTIONAL.replacen("\"status\": \"partial\"", "\"status\": \"full\"", 1);
+        let html = declaration(&text, Lang::Pl);
+        assert!(!html.contains("Niedostępne treści"), "{html}");
+        assert!(!html.contains("id=\"a11y-ocena\""), "{html}");
+        assert!(html.contains("<p id=\"a11y-status\">Strona internetowa jest zgodna z załącznikiem do ustawy z dnia 4 kwietnia 2019 r."));
     }
 
     #[test]
@@ -303,6 +387,7 @@ mod template_tests {
         d.entity.en = None;
         d.non_accessible[0].en = None;
         d.method.as_mut().unwrap().en = None;
+        d.burden.as_mut().unwrap().en = None;
         let r = Prerender::new(
             Arc::new(b),
             crate::site_url::SiteUrl::parse("https://example.org/").unwrap(),
@@ -312,13 +397,14 @@ mod template_tests {
         for start in [
             "<span id=\"a11y-podmiot\" lang=\"pl\">",
             "<li lang=\"pl\">Fikcyjny dokument PDF",
-            "<p id=\"a11y-ocena\" lang=\"pl\">Samoocena",
+            "<p lang=\"pl\">Samoocena",
+            "<p id=\"a11y-ocena\" lang=\"pl\">Fikcyjne Centrum",
         ] {
             assert!(html.contains(start), "{start} not in {html}");
         }
         // In Polish, no mark.
         let html = r.page(Page::Accessibility.path(Lang::Pl), "").0;
         assert!(html.contains("<span id=\"a11y-podmiot\">"), "{html}");
-        assert!(html.contains("<p id=\"a11y-ocena\">"), "{html}");
+        assert!(html.contains("<p id=\"a11y-ocena\">Fikcyjne"), "{html}");
     }
 }

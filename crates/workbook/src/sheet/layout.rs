@@ -493,6 +493,7 @@ fields!(DeclField {
     Scope => "Zakres deklaracji", "Scope of the declaration", OptText, optional;
     Communication => "Dostępność komunikacyjno-informacyjna", "Communication accessibility", OptText, optional;
     Applications => "Aplikacje mobilne", "Mobile applications", OptText, optional;
+    Burden => "Nadmierne koszty: wynik analizy (tylko gdy się na nie powołujesz)", "Disproportionate burden: the analysis (only if you rely on it)", OptText, optional;
 });
 
 macro_rules! choices {

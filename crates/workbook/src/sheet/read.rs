@@ -1234,6 +1234,7 @@ fn read_declaration(k: &Kv<DeclField>, cx: &mut Cx) -> Declaration {
         status: k.opt_choice(cx, D::Status, COMPLIANCE, p.key("status")),
         non_accessible: k.texts(cx, D::NonAccessible, p.key("non_accessible")),
         exemptions: k.texts(cx, D::Exemptions, p.key("exemptions")),
+        burden: k.opt_text(cx, D::Burden, p.key("burden")),
         prepared: k.date(cx, D::Prepared, p.key("prepared")),
         method: k.opt_text(cx, D::Method, p.key("method")),
         reviewed: k.date(cx, D::Reviewed, p.key("reviewed")),

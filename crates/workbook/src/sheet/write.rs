@@ -389,5 +389,6 @@ fn decl_field(a: &Declaration, f: DeclField) -> FieldCells {
         D::Scope => opt_text_pair(&a.scope),
         D::Communication => opt_text_pair(&a.communication),
         D::Applications => opt_text_pair(&a.applications),
+        D::Burden => opt_text_pair(&a.burden),
     }
 }
