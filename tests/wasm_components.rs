@@ -185,28 +185,47 @@ async fn funding_page_names_the_fictional_organisations_role_and_file() {
     assert!(!text(&el).contains("ROPS"), "{}", text(&el));
 }
 
+/// The declaration links the website by the bundle's title: at the
+/// bundle's address, or without one at the address the page was loaded
+/// from.
 #[wasm_bindgen_test]
-async fn the_accessibility_statement_names_the_app_by_the_bundles_title() {
-    let el = container();
-    let bundle = Arc::new(content::parse(FICTIONAL).unwrap());
-    let _handle = leptos::mount::mount_to(el.clone(), move || {
-        provide_fixture(Some(Ok(bundle.clone())));
-        view! { <AccessibilityDeclaration/> }
-    });
-    settle().await;
-    let url: web_sys::HtmlElement = el
-        .query_selector("#a11y-url")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(
-        text(&url),
-        "aplikacji „Usługi społeczne na Wyspie Testowej (dane testowe)”"
-    );
-    assert_eq!(
-        url.get_attribute("href").as_deref(),
-        Some("https://example.org/wyspa-testowa/aplikacja")
-    );
+async fn the_accessibility_statement_links_the_website_by_the_bundles_title() {
+    for given in [true, false] {
+        let el = container();
+        let mut b = content::parse(FICTIONAL).unwrap();
+        if !given {
+            b.accessibility.site_url = None;
+        }
+        let bundle = Arc::new(b);
+        let _handle = leptos::mount::mount_to(el.clone(), move || {
+            provide_fixture(Some(Ok(bundle.clone())));
+            view! { <AccessibilityDeclaration/> }
+        });
+        settle().await;
+        let url: web_sys::HtmlElement = el
+            .query_selector("#a11y-url")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        assert_eq!(
+            text(&url),
+            "Usługi społeczne na Wyspie Testowej (dane testowe)"
+        );
+        let want = if given {
+            "https://example.org/wyspa-testowa/aplikacja".to_owned()
+        } else {
+            web_sys::window()
+                .unwrap()
+                .document()
+                .unwrap()
+                .base_uri()
+                .unwrap()
+                .unwrap()
+        };
+        assert_eq!(url.get_attribute("href"), Some(want));
+        let scope = el.query_selector("#a11y-zakres").unwrap().unwrap();
+        assert_eq!(scope.text_content().as_deref(), Some("strony internetowej"));
+    }
 }
 
 #[wasm_bindgen_test]
