@@ -1,8 +1,12 @@
 //! Structured data (schema.org JSON-LD) for every published page's head:
-//! the organisation on every page, an event and its breadcrumbs on an
-//! event's page, and one grant per project on the funding page. Built as
-//! serde values, never by pasting strings, and made safe for a `<script>`
-//! element by [`script_json`].
+//! the organisation on every page (with its awards), an event's
+//! breadcrumbs and, for a dated event that is not an award, the event on
+//! its page, and one grant per project on the funding page. Every string
+//! is in the page's language, said once in the context (`@language`): the
+//! organisation's one `@id` has a Polish name on Polish pages and an
+//! English one on English pages, each tagged. Built as serde values, never
+//! by pasting strings, and made safe for a `<script>` element by
+//! [`script_json`].
 //!
 //! The pages' Content-Security-Policy needs no change for it: a `<script>`
 //! whose type is `application/ld+json` is a data block, which browsers
@@ -12,14 +16,15 @@
 
 use rops_app::i18n;
 use rops_app::nav::{absolute_url, event_path, Page, Route};
-use rops_content::{Bundle, DateValue, Event, Lang, Money, Project};
+use rops_content::{Bundle, DateValue, Event, EventKind, Lang, Money, Project};
 use serde::Serialize;
 
 /// One page's graph: every node the page describes, in one document.
 #[derive(Serialize)]
 struct Graph {
+    /// schema.org's context and the page's language for every string.
     #[serde(rename = "@context")]
-    context: &'static str,
+    context: (&'static str, Language),
     #[serde(rename = "@graph")]
     graph: Vec<Node>,
 }
@@ -32,6 +37,12 @@ enum Node {
     Event(EventNode),
     BreadcrumbList(Breadcrumbs),
     MonetaryGrant(Grant),
+}
+
+#[derive(Serialize)]
+struct Language {
+    #[serde(rename = "@language")]
+    language: &'static str,
 }
 
 /// A reference to a node described elsewhere in the graph.
@@ -60,6 +71,10 @@ struct Organisation {
     email: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     telephone: Option<String>,
+    /// The awards of the timeline: things the organisation received, not
+    /// events anyone attends.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    award: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -114,11 +129,13 @@ struct Grant {
     id: String,
     name: String,
     description: String,
+    /// The EU's contribution: what was granted (the project's value is
+    /// not a grant).
     #[serde(skip_serializing_if = "Option::is_none")]
     amount: Option<Amount>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    funder: Vec<Funder>,
-    funded_item: Ref,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    funder: Option<Funder>,
+    funded_item: FundedProject,
     #[serde(skip_serializing_if = "Option::is_none")]
     identifier: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -133,10 +150,23 @@ struct Amount {
     currency: &'static str,
 }
 
+/// The European Union, through the fund the bundle names ("Unia
+/// Europejska – Europejski Fundusz Społeczny (EFS)"): a fund is not an
+/// organisation of its own.
 #[derive(Serialize)]
 struct Funder {
     #[serde(rename = "@type")]
     kind: &'static str,
+    name: String,
+}
+
+/// The project a grant funds.
+#[derive(Serialize)]
+struct FundedProject {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@id")]
+    id: String,
     name: String,
 }
 
@@ -153,7 +183,8 @@ fn organisation(b: &Bundle, site_url: &str, lang: Lang) -> Organisation {
         id: org_id(site_url),
         name: org.name.in_lang(lang).to_owned(),
         alternate_name: org.short_name.in_lang(lang).to_owned(),
-        description: org.description.in_lang(lang).to_owned(),
+        // Who the organisation is; `description` is the site's.
+        description: org.summary.in_lang(lang).to_owned(),
         url: site_url.to_owned(),
         logo: org
             .logo
@@ -169,6 +200,12 @@ fn organisation(b: &Bundle, site_url: &str, lang: Lang) -> Organisation {
         same_as: org.same_as.clone(),
         email: decl.email.clone(),
         telephone: decl.phone.clone(),
+        award: b
+            .events_chronological()
+            .into_iter()
+            .filter(|e| e.kind == EventKind::Award)
+            .map(|e| e.title.in_lang(lang).to_owned())
+            .collect(),
     }
 }
 
@@ -182,7 +219,11 @@ fn iso_dates(d: DateValue) -> (Option<String>, Option<String>) {
     }
 }
 
-fn event(e: &Event, site_url: &str, lang: Lang) -> [Node; 2] {
+/// An event's page: its breadcrumbs, and the event itself when it has a
+/// date and is something that took place (not an award: the
+/// organisation's `award`). The bundle gives no place, so no event has a
+/// `location`.
+fn event(e: &Event, site_url: &str, lang: Lang) -> Vec<Node> {
     let url = absolute_url(site_url, &event_path(lang, e.id.as_str()));
     let (start_date, end_date) = iso_dates(e.date);
     let title = e.title.in_lang(lang).to_owned();
@@ -204,8 +245,9 @@ fn event(e: &Event, site_url: &str, lang: Lang) -> [Node; 2] {
         item,
     })
     .collect();
-    [
-        Node::Event(EventNode {
+    let mut nodes = vec![];
+    if start_date.is_some() && e.kind != EventKind::Award {
+        nodes.push(Node::Event(EventNode {
             id: format!("{url}#event"),
             name: title,
             description: e.description.in_lang(lang).to_owned(),
@@ -215,11 +257,12 @@ fn event(e: &Event, site_url: &str, lang: Lang) -> [Node; 2] {
             organizer: Ref {
                 id: org_id(site_url),
             },
-        }),
-        Node::BreadcrumbList(Breadcrumbs {
-            item_list_element: crumbs,
-        }),
-    ]
+        }));
+    }
+    nodes.push(Node::BreadcrumbList(Breadcrumbs {
+        item_list_element: crumbs,
+    }));
+    nodes
 }
 
 /// An amount in the currency's major unit as a JSON number: an integer
@@ -242,31 +285,27 @@ fn amount(m: Money) -> Amount {
 }
 
 fn grant(p: &Project, site_url: &str, lang: Lang) -> Grant {
-    let mut funder = vec![];
-    if p.eu_funded() {
-        let eu = match lang {
-            Lang::Pl => "Unia Europejska",
-            Lang::En => "European Union",
-        };
-        funder.push(Funder {
-            kind: "Organization",
-            name: eu.to_owned(),
-        });
-    }
-    if let Some(fund) = p.fund {
-        funder.push(Funder {
-            kind: "Organization",
-            name: i18n::fund_label(fund, lang).to_owned(),
-        });
-    }
+    let funder = p.eu_funded().then(|| {
+        let eu = i18n::legal(lang).eu;
+        Funder {
+            kind: "GovernmentOrganization",
+            name: match p.fund {
+                Some(fund) => format!("{eu} – {}", i18n::fund_label(fund, lang)),
+                None => eu.to_owned(),
+            },
+        }
+    });
+    let page = Page::Funding.url(site_url, lang);
     Grant {
-        id: format!("{}#project-{}", Page::Funding.url(site_url, lang), p.id),
+        id: format!("{page}#grant-{}", p.id),
         name: p.name.in_lang(lang).to_owned(),
         description: p.summary.in_lang(lang).to_owned(),
-        amount: p.value.map(amount),
+        amount: p.eu_contribution.map(amount),
         funder,
-        funded_item: Ref {
-            id: org_id(site_url),
+        funded_item: FundedProject {
+            kind: "Project",
+            id: format!("{page}#project-{}", p.id),
+            name: p.name.in_lang(lang).to_owned(),
         },
         identifier: p.contract_number.clone(),
         same_as: p.kohesio_url(lang),
@@ -295,7 +334,12 @@ pub(super) fn script(b: &Bundle, site_url: &str, route: Option<&Route>, lang: La
         _ => {}
     }
     let doc = Graph {
-        context: "https://schema.org",
+        context: (
+            "https://schema.org",
+            Language {
+                language: lang.as_str(),
+            },
+        ),
         graph,
     };
     format!(
@@ -355,7 +399,13 @@ mod tests {
     fn every_page_describes_the_organisation() {
         let b = fictional();
         let g = graph_of(&script(&b, SITE, None, Lang::En));
-        assert_eq!(g["@context"], "https://schema.org");
+        // Every string of the page is in its language.
+        assert_eq!(g["@context"][0], "https://schema.org");
+        assert_eq!(g["@context"][1]["@language"], "en");
+        assert_eq!(
+            graph_of(&script(&b, SITE, None, Lang::Pl))["@context"][1]["@language"],
+            "pl"
+        );
         let org = of_type(&g, "GovernmentOrganization");
         assert_eq!(org.len(), 1);
         let org = org[0];
@@ -366,6 +416,27 @@ mod tests {
             b.organisation.short_name.in_lang(Lang::En)
         );
         assert_eq!(org["url"], SITE);
+        // Who the organisation is, not what the site is.
+        assert_eq!(org["description"], b.organisation.summary.in_lang(Lang::En));
+        assert_ne!(
+            org["description"],
+            b.organisation.description.in_lang(Lang::En)
+        );
+        // Its awards, from the timeline, undated ones too.
+        let awards: Vec<&str> = org["award"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        let want: Vec<&str> = b
+            .events_chronological()
+            .into_iter()
+            .filter(|e| e.kind == EventKind::Award)
+            .map(|e| e.title.in_lang(Lang::En))
+            .collect();
+        assert_eq!(want.len(), 2);
+        assert_eq!(awards, want);
         assert_eq!(org["logo"], format!("{SITE}content/logo.svg"));
         assert_eq!(org["address"]["@type"], "PostalAddress");
         assert_eq!(org["address"]["postalCode"], "00-000");
@@ -426,6 +497,32 @@ mod tests {
     }
 
     #[test]
+    fn awards_and_undated_entries_are_not_events() {
+        let b = fictional();
+        for e in &b.events {
+            let route = Route::Event(e.id.as_str().to_owned());
+            let g = graph_of(&script(&b, SITE, Some(&route), Lang::En));
+            let is_event = e.date.is_given() && e.kind != EventKind::Award;
+            assert_eq!(
+                of_type(&g, "Event").len(),
+                usize::from(is_event),
+                "{}",
+                e.id
+            );
+            assert_eq!(of_type(&g, "BreadcrumbList").len(), 1, "{}", e.id);
+        }
+        // The fixture has both: an undated award, and a dated one.
+        assert!(b
+            .events
+            .iter()
+            .any(|e| e.kind == EventKind::Award && !e.date.is_given()));
+        assert!(b
+            .events
+            .iter()
+            .any(|e| e.kind == EventKind::Award && e.date.is_given()));
+    }
+
+    #[test]
     fn dates_keep_their_precision() {
         let d = |s: &str| DateValue::parse(s).unwrap();
         assert_eq!(iso_dates(d("2004")), (Some("2004".into()), None));
@@ -449,12 +546,26 @@ mod tests {
         let first = grants[0];
         assert_eq!(first["name"], "Test Workshop");
         assert_eq!(first["description"], p.summary.in_lang(Lang::En));
+        // The grant is the EU's contribution (425 000 of the project's
+        // 500 000), from the EU through the fund, to the project.
         assert_eq!(first["amount"]["@type"], "MonetaryAmount");
-        assert_eq!(first["amount"]["value"], 500000);
+        assert_eq!(first["amount"]["value"], 425000);
         assert_eq!(first["amount"]["currency"], "PLN");
-        assert_eq!(first["funder"][0]["name"], "European Union");
-        assert_eq!(first["funder"][1]["name"], "European Social Fund (ESF)");
-        assert_eq!(first["fundedItem"]["@id"], format!("{SITE}#organisation"));
+        assert_eq!(first["funder"]["@type"], "GovernmentOrganization");
+        assert_eq!(
+            first["funder"]["name"],
+            "European Union – European Social Fund (ESF)"
+        );
+        assert_eq!(first["fundedItem"]["@type"], "Project");
+        assert_eq!(first["fundedItem"]["name"], "Test Workshop");
+        assert_eq!(
+            first["fundedItem"]["@id"],
+            format!("{SITE}en/funding#project-{}", p.id)
+        );
+        assert_ne!(first["@id"], first["fundedItem"]["@id"]);
+        // EU-funded without a fund named: the EU alone.
+        assert_eq!(grants[1]["funder"]["name"], "European Union");
+        assert_eq!(grants[1]["amount"]["value"], 900000);
         assert_eq!(first["identifier"], "TEST/1.1/0001/04 (dane testowe)");
         assert_eq!(
             first["sameAs"],

@@ -569,8 +569,9 @@ mod tests {
         assert!(page.contains(
             "<meta name=\"deklaracja-dostępności\" content=\"https://example.org/ekonomia/en/accessibility\">"
         ));
-        assert!(page
-            .contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\""));
+        assert!(page.contains(
+            "<script type=\"application/ld+json\">{\"@context\":[\"https://schema.org\",{\"@language\":\"en\"}]"
+        ));
         let pl = read(&dist, "finansowanie/index.html");
         assert!(pl.contains("content=\"https://example.org/ekonomia/deklaracja-dostepnosci\""));
         assert!(pl.contains("\"@type\":\"MonetaryGrant\""));

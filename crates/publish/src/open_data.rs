@@ -211,14 +211,38 @@ struct Context {
     dcat: &'static str,
     dct: &'static str,
     foaf: &'static str,
+    locn: &'static str,
     schema: &'static str,
+    vcard: &'static str,
     xsd: &'static str,
+}
+
+/// The catalogue harvesters read (the national portal's among them): the
+/// publisher's one dataset.
+#[derive(Serialize)]
+struct Catalog {
+    #[serde(rename = "@context")]
+    context: Context,
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dct:title")]
+    title: Vec<LangString>,
+    #[serde(rename = "dct:description")]
+    description: Vec<LangString>,
+    #[serde(rename = "dct:publisher")]
+    publisher: Ref,
+    #[serde(rename = "foaf:homepage")]
+    homepage: Ref,
+    #[serde(rename = "dct:license", skip_serializing_if = "Option::is_none")]
+    license: Option<Ref>,
+    #[serde(rename = "dcat:dataset")]
+    dataset: Vec<Dataset>,
 }
 
 #[derive(Serialize)]
 struct Dataset {
-    #[serde(rename = "@context")]
-    context: Context,
     #[serde(rename = "@id")]
     id: String,
     #[serde(rename = "@type")]
@@ -237,8 +261,55 @@ struct Dataset {
     language: Vec<Ref>,
     #[serde(rename = "dcat:landingPage")]
     landing_page: Ref,
+    #[serde(rename = "dcat:contactPoint")]
+    contact_point: Contact,
+    /// The kinds of the timeline's entries, in both languages.
+    #[serde(rename = "dcat:keyword")]
+    keyword: Vec<LangString>,
+    #[serde(rename = "dcat:theme")]
+    theme: Vec<Ref>,
+    #[serde(rename = "dct:spatial", skip_serializing_if = "Option::is_none")]
+    spatial: Option<Location>,
+    #[serde(rename = "dct:temporal", skip_serializing_if = "Option::is_none")]
+    temporal: Option<Period>,
     #[serde(rename = "dcat:distribution")]
     distribution: Vec<Distribution>,
+}
+
+/// Whom to ask about the data: the organisation, by its site, and by the
+/// declaration's e-mail when the bundle gives one.
+#[derive(Serialize)]
+struct Contact {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "vcard:fn")]
+    name: String,
+    #[serde(rename = "vcard:hasURL")]
+    url: Ref,
+    #[serde(rename = "vcard:hasEmail", skip_serializing_if = "Option::is_none")]
+    email: Option<Ref>,
+}
+
+/// Where the data are about: the seat's locality, when the bundle gives
+/// the address.
+#[derive(Serialize)]
+struct Location {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "locn:geographicName")]
+    name: String,
+}
+
+/// When: from the earliest dated entry to the latest (projects' periods
+/// and the timeline's dates), each at its own precision.
+#[derive(Serialize)]
+struct Period {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dcat:startDate")]
+    start: Typed,
+    #[serde(rename = "dcat:endDate")]
+    end: Typed,
 }
 
 #[derive(Serialize)]
@@ -276,6 +347,9 @@ struct Distribution {
     access_url: Ref,
     #[serde(rename = "dcat:mediaType")]
     media_type: Ref,
+    /// The EU's file-type vocabulary (DCAT-AP's `dct:format`).
+    #[serde(rename = "dct:format")]
+    format: Ref,
     #[serde(rename = "dct:license", skip_serializing_if = "Option::is_none")]
     license: Option<Ref>,
 }
@@ -310,19 +384,99 @@ fn pair(pl: String, en: String) -> Vec<LangString> {
 
 /// The content date as an XML Schema literal of its own precision.
 fn modified(d: DateValue) -> Option<Typed> {
-    let p = d.start()?;
+    d.start().map(typed)
+}
+
+/// A point in time as an XML Schema literal of its own precision.
+fn typed(p: Point) -> Typed {
     let kind = match p {
         Point::Year(_) => "xsd:gYear",
         Point::Month(..) => "xsd:gYearMonth",
         Point::Day(..) => "xsd:date",
     };
-    Some(Typed {
+    Typed {
         value: p.to_string(),
         kind,
+    }
+}
+
+/// The period the data cover: the earliest start and the latest point
+/// (an end, or a start) of every dated event and project. None when
+/// nothing is dated.
+fn temporal(b: &Bundle) -> Option<Period> {
+    let dates = b
+        .events
+        .iter()
+        .map(|e| e.date)
+        .chain(b.projects.iter().map(|p| p.period));
+    let mut points = vec![];
+    for d in dates {
+        match d {
+            DateValue::NotGiven => {}
+            DateValue::At(p) => points.push(p),
+            DateValue::Range { start, end } => {
+                points.push(start);
+                points.extend(end);
+            }
+        }
+    }
+    // Ordered as the timeline orders them: by year, month, day, a
+    // coarser point first.
+    let key = |p: &Point| match *p {
+        Point::Year(y) => (y, 0, 0),
+        Point::Month(y, m) => (y, m, 0),
+        Point::Day(y, m, d) => (y, m, d),
+    };
+    let start = *points.iter().min_by_key(|p| key(p))?;
+    let end = *points.iter().max_by_key(|p| key(p))?;
+    Some(Period {
+        kind: "dct:PeriodOfTime",
+        start: typed(start),
+        end: typed(end),
     })
 }
 
+/// The EU vocabularies DCAT-AP asks for.
+const EU_AUTHORITY: &str = "http://publications.europa.eu/resource/authority";
+
 const DESCRIPTION_EN: &str = "Projects (with their value and EU contribution where the source gives them) and the events of the timeline";
+
+/// The catalogue of `b`'s open data: one dataset.
+fn catalog(b: &Bundle, site_url: &str) -> Catalog {
+    let org = &b.organisation;
+    let name_en = org.name.in_lang(Lang::En);
+    Catalog {
+        context: Context {
+            dcat: "http://www.w3.org/ns/dcat#",
+            dct: "http://purl.org/dc/terms/",
+            foaf: "http://xmlns.com/foaf/0.1/",
+            locn: "http://www.w3.org/ns/locn#",
+            schema: "https://schema.org/",
+            vcard: "http://www.w3.org/2006/vcard/ns#",
+            xsd: "http://www.w3.org/2001/XMLSchema#",
+        },
+        id: format!("{}#catalog", absolute_url(site_url, DATASET)),
+        kind: "dcat:Catalog",
+        title: pair(
+            format!("{}: dane otwarte", org.name.pl),
+            format!("{name_en}: open data"),
+        ),
+        description: pair(
+            format!("Dane otwarte serwisu {}.", org.name.pl),
+            format!("The open data of the {name_en} site."),
+        ),
+        publisher: Ref {
+            id: format!("{site_url}#organisation"),
+        },
+        homepage: Ref {
+            id: site_url.to_owned(),
+        },
+        license: b.open_data.as_ref().map(|o| Ref {
+            id: o.licence_url.clone(),
+        }),
+        dataset: vec![dataset(b, site_url)],
+    }
+}
 
 fn dataset(b: &Bundle, site_url: &str) -> Dataset {
     let org = &b.organisation;
@@ -333,8 +487,11 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
     let iana = |t: &str| Ref {
         id: format!("http://www.iana.org/assignments/media-types/{t}"),
     };
-    let dist = |file: &str, title: Vec<LangString>, media: &str| Distribution {
+    let dist = |file: &str, title: Vec<LangString>, media: &str, format: &str| Distribution {
         kind: "dcat:Distribution",
+        format: Ref {
+            id: format!("{EU_AUTHORITY}/file-type/{format}"),
+        },
         title,
         download_url: Ref {
             id: absolute_url(site_url, file),
@@ -345,14 +502,21 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
         media_type: iana(media),
         license: licence_ref.as_ref().map(|r| Ref { id: r.id.clone() }),
     };
+    // The kinds of entry the timeline has, each once, in its order.
+    let mut kinds = vec![];
+    for e in b.events_chronological() {
+        if !kinds.contains(&e.kind) {
+            kinds.push(e.kind);
+        }
+    }
+    let mut keyword = vec![];
+    for k in kinds {
+        keyword.extend(pair(
+            rops_app::i18n::kind_label(k, Lang::Pl).to_lowercase(),
+            rops_app::i18n::kind_label(k, Lang::En).to_lowercase(),
+        ));
+    }
     Dataset {
-        context: Context {
-            dcat: "http://www.w3.org/ns/dcat#",
-            dct: "http://purl.org/dc/terms/",
-            foaf: "http://xmlns.com/foaf/0.1/",
-            schema: "https://schema.org/",
-            xsd: "http://www.w3.org/2001/XMLSchema#",
-        },
         id: format!("{}#dataset", absolute_url(site_url, DATASET)),
         kind: "dcat:Dataset",
         title: pair(
@@ -395,16 +559,38 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
         landing_page: Ref {
             id: site_url.to_owned(),
         },
+        contact_point: Contact {
+            kind: "vcard:Organization",
+            name: org.name.pl.clone(),
+            url: Ref {
+                id: site_url.to_owned(),
+            },
+            email: b.accessibility.email.as_ref().map(|e| Ref {
+                id: format!("mailto:{e}"),
+            }),
+        },
+        keyword,
+        // Social policy: the data theme "Population and society".
+        theme: vec![Ref {
+            id: format!("{EU_AUTHORITY}/data-theme/SOCI"),
+        }],
+        spatial: org.address.as_ref().map(|a| Location {
+            kind: "dct:Location",
+            name: a.locality.clone(),
+        }),
+        temporal: temporal(b),
         distribution: vec![
             dist(
                 PROJECTS,
                 pair("Projekty (CSV)".into(), "Projects (CSV)".into()),
                 "text/csv",
+                "CSV",
             ),
             dist(
                 EVENTS,
                 pair("Wydarzenia (CSV)".into(), "Events (CSV)".into()),
                 "text/csv",
+                "CSV",
             ),
             dist(
                 BUNDLE,
@@ -413,6 +599,7 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
                     "The site's whole content (JSON)".into(),
                 ),
                 "application/json",
+                "JSON",
             ),
         ],
     }
@@ -420,7 +607,7 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
 
 /// The three files: (path below DIST, bytes).
 pub(super) fn outputs(b: &Bundle, site_url: &str) -> Vec<(&'static str, Vec<u8>)> {
-    let mut jsonld = serde_json::to_string_pretty(&dataset(b, site_url)).unwrap_or_default();
+    let mut jsonld = serde_json::to_string_pretty(&catalog(b, site_url)).unwrap_or_default();
     jsonld.push('\n');
     vec![
         (PROJECTS, projects_csv(b)),
@@ -555,11 +742,68 @@ mod tests {
         let b = fictional();
         let out = outputs(&b, SITE);
         let (_, bytes) = out.iter().find(|(n, _)| *n == DATASET).unwrap();
-        let d: Value = serde_json::from_slice(bytes).unwrap();
+        let c: Value = serde_json::from_slice(bytes).unwrap();
+        // A catalogue of one dataset, by the same publisher.
+        assert_eq!(c["@type"], "dcat:Catalog");
+        assert_eq!(c["@context"]["dcat"], "http://www.w3.org/ns/dcat#");
+        assert_eq!(c["@context"]["dct"], "http://purl.org/dc/terms/");
+        for prefix in ["foaf", "schema", "vcard", "locn", "xsd"] {
+            assert!(c["@context"][prefix].is_string(), "{prefix}");
+        }
+        assert_eq!(c["dct:publisher"]["@id"], format!("{SITE}#organisation"));
+        assert_eq!(
+            c["dct:license"]["@id"],
+            "https://creativecommons.org/licenses/by/4.0/"
+        );
+        assert_eq!(c["dcat:dataset"].as_array().unwrap().len(), 1);
+        let d = &c["dcat:dataset"][0];
         assert_eq!(d["@type"], "dcat:Dataset");
-        assert_eq!(d["@context"]["dcat"], "http://www.w3.org/ns/dcat#");
-        assert_eq!(d["@context"]["dct"], "http://purl.org/dc/terms/");
-        assert!(d["@context"]["foaf"].is_string() && d["@context"]["schema"].is_string());
+        // Whom to ask, what it is about, where and when.
+        let contact = &d["dcat:contactPoint"];
+        assert_eq!(contact["@type"], "vcard:Organization");
+        assert_eq!(
+            contact["vcard:hasEmail"]["@id"],
+            "mailto:dostepnosc@example.org"
+        );
+        assert_eq!(contact["vcard:hasURL"]["@id"], SITE);
+        let keywords: Vec<(&str, &str)> = d["dcat:keyword"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| {
+                (
+                    k["@language"].as_str().unwrap(),
+                    k["@value"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        for k in [
+            ("pl", "nagroda"),
+            ("en", "award"),
+            ("pl", "projekt"),
+            ("en", "project"),
+        ] {
+            assert!(keywords.contains(&k), "{k:?} not in {keywords:?}");
+        }
+        assert_eq!(
+            d["dcat:theme"][0]["@id"],
+            "http://publications.europa.eu/resource/authority/data-theme/SOCI"
+        );
+        assert_eq!(d["dct:spatial"]["locn:geographicName"], "Wyspa Testowa");
+        assert_eq!(d["dct:temporal"]["@type"], "dct:PeriodOfTime");
+        assert_eq!(d["dct:temporal"]["dcat:startDate"]["@value"], "2003");
+        assert_eq!(d["dct:temporal"]["dcat:startDate"]["@type"], "xsd:gYear");
+        let formats: Vec<&str> = d["dcat:distribution"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["dct:format"]["@id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            formats,
+            ["CSV", "CSV", "JSON"]
+                .map(|f| format!("http://publications.europa.eu/resource/authority/file-type/{f}"))
+        );
         assert_eq!(d["dct:title"][0]["@language"], "pl");
         assert_eq!(d["dct:title"][1]["@language"], "en");
         assert_eq!(d["dct:description"].as_array().unwrap().len(), 2);
@@ -588,16 +832,22 @@ mod tests {
             d["dcat:distribution"][0]["dcat:mediaType"]["@id"],
             "http://www.iana.org/assignments/media-types/text/csv"
         );
-        // No licence in the bundle: none is claimed.
+        // No licence, e-mail or address in the bundle: none is claimed.
         let mut b = b;
         b.open_data = None;
-        let d: Value = serde_json::from_slice(&outputs(&b, SITE)[2].1).unwrap();
+        b.accessibility.email = None;
+        b.organisation.address = None;
+        let c: Value = serde_json::from_slice(&outputs(&b, SITE)[2].1).unwrap();
+        let d = &c["dcat:dataset"][0];
+        assert!(c.get("dct:license").is_none());
         assert!(d.get("dct:license").is_none());
         assert!(d["dcat:distribution"][0].get("dct:license").is_none());
+        assert!(d["dcat:contactPoint"].get("vcard:hasEmail").is_none());
+        assert!(d.get("dct:spatial").is_none());
         // No English summary: the English description has no Polish in it.
         b.organisation.summary.en = None;
-        let d: Value = serde_json::from_slice(&outputs(&b, SITE)[2].1).unwrap();
-        let en = d["dct:description"]
+        let c: Value = serde_json::from_slice(&outputs(&b, SITE)[2].1).unwrap();
+        let en = c["dcat:dataset"][0]["dct:description"]
             .as_array()
             .unwrap()
             .iter()
