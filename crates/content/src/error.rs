@@ -176,6 +176,10 @@ pub enum FaultKind {
     /// A warning: the declaration's last review (this day) is more than
     /// 12 months old.
     ReviewOverdue(String),
+    /// A warning: a number of more than four digits in easy-to-read text.
+    EtrBigNumber(String),
+    /// A warning: an abbreviation in easy-to-read text.
+    EtrInitials(String),
     /// A Kohesio id that is not `Q` and digits.
     BadKohesioId(String),
     /// A postal code that is not `NN-NNN`.
@@ -582,6 +586,18 @@ impl FaultKind {
             ),
             (LongParagraph { sentences, limit }, Lang::En) => format!(
                 "the paragraph has {sentences} sentences; easy-to-read paragraphs have at most {limit}: split it"
+            ),
+            (EtrBigNumber(n), Lang::Pl) => format!(
+                "liczba „{n}” ma więcej niż 4 cyfry: w tekście łatwym do czytania napisz ją słowami i w zaokrągleniu (np. „prawie 2 miliony złotych”)"
+            ),
+            (EtrBigNumber(n), Lang::En) => format!(
+                "the number \"{n}\" has more than 4 digits: in easy-to-read text, write it in words and rounded (e.g. \"almost 2 million złoty\")"
+            ),
+            (EtrInitials(w), Lang::Pl) => format!(
+                "„{w}” to skrót: w tekście łatwym do czytania nie używaj skrótów; napisz pełną nazwę albo powiedz prostymi słowami, co to jest"
+            ),
+            (EtrInitials(w), Lang::En) => format!(
+                "\"{w}\" is an abbreviation: in easy-to-read text, avoid abbreviations; write the full name or say in plain words what it is"
             ),
             (ReviewOverdue(day), Lang::Pl) => format!(
                 "deklarację dostępności przejrzano ostatnio {day}, ponad 12 miesięcy temu; ustawa wymaga przeglądu co roku (do 31 marca): przejrzyj deklarację, popraw to, co się zmieniło, i wpisz dzisiejszą datę w „Data przeglądu deklaracji”"

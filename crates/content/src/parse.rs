@@ -359,6 +359,12 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
                             },
                         ));
                     }
+                    for number in big_numbers(text) {
+                        w.push((pp.key(key), FaultKind::EtrBigNumber(number)));
+                    }
+                    for word in initials(text) {
+                        w.push((pp.key(key), FaultKind::EtrInitials(word)));
+                    }
                     for s in all {
                         let words = s.split_whitespace().count();
                         if words > ETR_SENTENCE_WORDS {
@@ -388,6 +394,74 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
     // A field left out of the file is placed at its parent (the 2024
     // declaration's fields are new: older files lack them).
     located(text, w, true)
+}
+
+/// Numbers of more than four digits in `text` ("1 980 000", "1,683,000",
+/// "12345"), as written, each once: easy-to-read text says them in words
+/// ("almost 2 million"). Years and other four-digit numbers pass, and so
+/// do phone numbers ("+48 …", or after "tel.", "telefon", "numer",
+/// "phone", "number"), which are dialled digit by digit.
+pub fn big_numbers(text: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(|(_, c)| c.is_ascii_digit());
+    let mut out: Vec<String> = vec![];
+    let mut i = 0;
+    while i < chars.len() {
+        if !digit(i) || (i > 0 && digit(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = 0;
+        while digit(i) {
+            digits += 1;
+            i += 1;
+        }
+        // Thousands groups: a separator and exactly three digits.
+        while i < chars.len()
+            && matches!(chars[i].1, ' ' | '\u{a0}' | '\u{202f}' | ',' | '.')
+            && (1..=3).all(|k| digit(i + k))
+            && !digit(i + 4)
+        {
+            digits += 3;
+            i += 4;
+        }
+        let before = text[..chars[start].0].trim_end();
+        let last_word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([':', '.'])
+            .to_lowercase();
+        let phone = before.ends_with('+')
+            || ["tel", "telefon", "telefonu", "numer", "phone", "number"]
+                .contains(&last_word.as_str());
+        if digits > 4 && !phone {
+            let end = chars.get(i).map_or(text.len(), |(b, _)| *b);
+            let number = text[chars[start].0..end].to_owned();
+            if !out.contains(&number) {
+                out.push(number);
+            }
+        }
+    }
+    out
+}
+
+/// Abbreviations in `text`: words of two or more capital letters and no
+/// small ones ("ROPS", "EFS"), each once. Easy-to-read text spells names
+/// out or says what they are.
+pub fn initials(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = vec![];
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2
+            && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && !out.iter().any(|w| w == word)
+        {
+            out.push(word.to_owned());
+        }
+    }
+    out
 }
 
 /// The declaration's last review, if it is more than 12 months before

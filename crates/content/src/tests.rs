@@ -1645,3 +1645,42 @@ fn a_declaration_reviewed_more_than_a_year_ago_is_a_warning_at_its_review_date()
         vec![]
     );
 }
+
+#[test]
+fn big_numbers_and_abbreviations_in_easy_read_text_are_warnings_where_they_are() {
+    use crate::parse::{big_numbers, initials};
+    assert_eq!(
+        big_numbers("Wart 1 980 000 zł, w tym 1,683,000 i 12345. Lata 2007–2013, 295 miejsc, 1.5 mln, 40 000."),
+        ["1 980 000", "1,683,000", "12345", "40 000"]
+    );
+    assert_eq!(
+        big_numbers(
+            "W 2004 roku, 40 spółdzielni, 1 000 osób. Tel. 12 345 67 89, numer +48 000 000 000."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        initials("ROPS i EFS, ale nie RegioStars, Equal ani „A”; ROPS raz."),
+        ["ROPS", "EFS"]
+    );
+    let text = fictional_variant(
+        "\"Centrum nie istnieje naprawdę. Służy do sprawdzania aplikacji.\"",
+        "\"Centrum CUS ma 12 000 zł.\"",
+    );
+    let b = parse(&text).expect("warnings, not faults");
+    let w = warnings(&b, &text);
+    let path = "$.easy_read.sections[0].paragraphs[1].pl";
+    let here: Vec<&FaultKind> = w
+        .iter()
+        .filter(|f| f.path.to_string() == path)
+        .map(|f| &f.kind)
+        .collect();
+    assert_eq!(
+        here,
+        [
+            &FaultKind::EtrBigNumber("12 000".into()),
+            &FaultKind::EtrInitials("CUS".into())
+        ]
+    );
+    assert!(here[0].message(Lang::Pl).contains("słowami"));
+}
