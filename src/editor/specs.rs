@@ -663,11 +663,48 @@ pub const OPEN_DATA: Section = Section {
     )],
 };
 
+/// How to reach the organisation: every part optional.
+pub const CONTACT: Section = Section {
+    key: "contact",
+    name: 10,
+    list: false,
+    title: "phone",
+    fields: &[
+        s("phone", "Telefon", "Phone", Kind::OptStr),
+        s("email", "E-mail", "E-mail", Kind::OptStr),
+        s(
+            "epuap",
+            "Skrytka ePUAP (np. /ROPSKrakow/SkrytkaESP)",
+            "ePUAP inbox (e.g. /ROPSKrakow/SkrytkaESP)",
+            Kind::OptStr,
+        ),
+        s(
+            "office_hours",
+            "Godziny pracy",
+            "Office hours",
+            Kind::OptText { long: false },
+        ),
+        s(
+            "bip_url",
+            "Adres Biuletynu Informacji Publicznej (BIP)",
+            "Public information bulletin (BIP) address",
+            Kind::OptStr,
+        ),
+        s(
+            "deaf",
+            "Kontakt dla osób głuchych (SMS, e-mail, wideo z tłumaczem)",
+            "Contact for Deaf people (text message, e-mail, video with an interpreter)",
+            OPT_LONG,
+        ),
+    ],
+};
+
 /// The order of the form, events and projects first: what changes most.
-pub const SECTIONS: [Section; 10] = [
+pub const SECTIONS: [Section; 11] = [
     EVENTS,
     PROJECTS,
     ORGANISATION,
+    CONTACT,
     SOURCES,
     ERAS,
     FIGURES,

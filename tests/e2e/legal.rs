@@ -329,6 +329,22 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
             EASY_READ.en
         };
         open(&c, &s, path, "[data-testid=etr-section]").await;
+        // The footer's contact block: the seat, and each way to reach
+        // the organisation the bundle gives, in the page's language.
+        let contact = text(&c, "footer [data-testid=contact]").await;
+        for want in [
+            b["organisation"]["address"]["street"].as_str().unwrap(),
+            b["contact"]["phone"].as_str().unwrap(),
+            b["contact"]["email"].as_str().unwrap(),
+            b["contact"]["epuap"].as_str().unwrap(),
+            b["contact"]["office_hours"][lang].as_str().unwrap(),
+            b["contact"]["deaf"][lang].as_str().unwrap(),
+        ] {
+            assert!(
+                contact.contains(want),
+                "{want} not in the footer: {contact}"
+            );
+        }
         let headings = texts(&c, "[data-testid=etr-section] h2").await;
         let want: Vec<String> = b["easy_read"]["sections"]
             .as_array()
@@ -519,6 +535,13 @@ async fn the_shipped_bundle_says_honestly_what_is_missing() {
     let p = text(&c, "[data-testid=preparing]").await;
     assert!(p.contains("jest w przygotowaniu"), "{p}");
     assert!(!exists(&c, "video").await);
+    // No contact in the source: said plainly, with the declaration's way
+    // to ask for the information in another form.
+    assert_eq!(
+        text(&c, "[data-testid=no-contact]").await,
+        "Danych kontaktowych jeszcze nie podaliśmy."
+    );
+    assert!(!exists(&c, "[data-testid=contact]").await);
     // The EU-funded project without its logo strip says so on its card.
     open(&c, &s, FUNDING.en, FUNDING.ready).await;
     let missing = texts(&c, "[data-testid=eu-strip-missing]").await;

@@ -508,10 +508,10 @@ impl FaultKind {
                 format!("the text has {chars} characters, the limit is {limit}")
             }
             (BadContact(v), Lang::Pl) => {
-                format!("„{v}” nie jest poprawnym adresem e-mail ani numerem telefonu")
+                format!("„{v}” nie jest poprawnym adresem e-mail ani numerem telefonu: wpisz sam adres (np. sekretariat@example.pl) albo numer z cyfr, spacji, myślników i znaku +")
             }
             (BadContact(v), Lang::En) => {
-                format!("\"{v}\" is not a valid e-mail address or phone number")
+                format!("\"{v}\" is not a valid e-mail address or phone number: enter the address alone (e.g. office@example.pl) or a number of digits, spaces, hyphens and +")
             }
             (NotFilled, Lang::Pl) => {
                 "pole do uzupełnienia przez redakcję (deklaracja dostępności)".into()

@@ -40,7 +40,7 @@ pub use logo::{
     MAX_VIDEO_BYTES,
 };
 pub use model::{
-    AccentColours, Bundle, Captions, Compliance, Declaration, EasyRead, EasyReadSection,
+    AccentColours, Bundle, Captions, Compliance, Contact, Declaration, EasyRead, EasyReadSection,
     EmbedTitles, Era, EuVisibility, EuWording, Event, EventKind, Figure, FigureBound, Fund,
     OpenData, Organisation, PageDescriptions, Picture, PostalAddress, Project, Role, SignLanguage,
     SignVideo, Source,

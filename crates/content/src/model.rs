@@ -51,6 +51,44 @@ pub struct Bundle {
     /// How the open data (`dane/`) may be reused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_data: Option<OpenData>,
+    /// How to reach the organisation (the seat's address is
+    /// `organisation.address`): every part optional, shown in the footer
+    /// and wherever a page has to say whom to ask.
+    #[serde(default, skip_serializing_if = "Contact::is_empty")]
+    pub contact: Contact,
+}
+
+/// How to reach the organisation. Each part is optional; a part not given
+/// is left out, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Contact {
+    /// The main phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The main e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The ePUAP inbox for official letters, e.g. "/ROPSKrakow/SkrytkaESP".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub epuap: Option<String>,
+    /// When the office is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_hours: Option<Text>,
+    /// The public information bulletin (BIP), http(s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bip_url: Option<String>,
+    /// How Deaf people can reach the organisation (a number for text
+    /// messages, an e-mail, a video call with an interpreter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deaf: Option<Text>,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self == &Contact::default()
+    }
 }
 
 /// Easy-to-read text: short sections, one idea per paragraph.

@@ -676,6 +676,28 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
             c.text(vp.key("transcript"), &v.transcript);
         }
     }
+    let cp = root.key("contact");
+    let contact = &b.contact;
+    if let Some(e) = &contact.email {
+        if c.visible(cp.key("email"), e) && !is_plausible_email(e) {
+            c.fault(cp.key("email"), FaultKind::BadContact(e.clone()));
+        }
+    }
+    if let Some(p) = &contact.phone {
+        if c.visible(cp.key("phone"), p) && !is_plausible_phone(p) {
+            c.fault(cp.key("phone"), FaultKind::BadContact(p.clone()));
+        }
+    }
+    if let Some(u) = &contact.bip_url {
+        if c.visible(cp.key("bip_url"), u) && !is_safe_url(u) {
+            c.fault(cp.key("bip_url"), FaultKind::UnsafeUrl(u.clone()));
+        }
+    }
+    if let Some(e) = &contact.epuap {
+        c.plain(cp.key("epuap"), e);
+    }
+    c.opt_text(cp.key("office_hours"), &contact.office_hours);
+    c.opt_text(cp.key("deaf"), &contact.deaf);
     if let Some(od) = &b.open_data {
         let dp = root.key("open_data");
         c.text(dp.key("licence"), &od.licence);

@@ -1164,6 +1164,9 @@ fn the_fictional_bundle_fills_every_new_field_and_the_shipped_one_says_what_is_m
     assert!(v.captions.en.is_some() && v.poster.is_some());
     assert!(f.open_data.is_some() && f.organisation.address.is_some());
     assert!(!f.organisation.same_as.is_empty());
+    let c = &f.contact;
+    assert!(c.phone.is_some() && c.email.is_some() && c.epuap.is_some());
+    assert!(c.office_hours.is_some() && c.bip_url.is_some() && c.deaf.is_some());
     let a = &f.accessibility;
     assert!(a.scope.is_some() && a.communication.is_some() && a.applications.is_some());
     assert!(a.burden.is_some());
@@ -1179,6 +1182,7 @@ fn the_fictional_bundle_fills_every_new_field_and_the_shipped_one_says_what_is_m
     // nothing the source does not give (no recording, no strip, no scope).
     let r = real();
     assert!(r.easy_read.is_some());
+    assert!(r.contact.is_empty(), "the source gives no contact");
     assert!(r.sign_language.is_none() && r.open_data.is_none());
     let w = warnings(&r, REAL);
     let at = |p: &str| w.iter().any(|w| w.path.to_string() == p);
@@ -1683,4 +1687,27 @@ fn big_numbers_and_abbreviations_in_easy_read_text_are_warnings_where_they_are()
         ]
     );
     assert!(here[0].message(Lang::Pl).contains("słowami"));
+}
+
+#[test]
+fn a_contact_that_is_no_address_or_number_is_a_fault_at_its_field() {
+    let text = fictional_variant(
+        "\"email\": \"sekretariat@example.org\"",
+        "\"email\": \"sekretariat at example\"",
+    );
+    let f = faults(&text);
+    assert_eq!(f[0].path.to_string(), "$.contact.email");
+    assert!(matches!(f[0].kind, FaultKind::BadContact(_)));
+    assert!(f[0].kind.message(Lang::Pl).contains("wpisz"));
+    let text = fictional_variant(
+        "\"bip_url\": \"https://example.org/wyspa-testowa/bip\"",
+        "\"bip_url\": \"javascript:alert(1)\"",
+    );
+    let f = faults(&text);
+    assert_eq!(f[0].path.to_string(), "$.contact.bip_url");
+    assert!(matches!(f[0].kind, FaultKind::UnsafeUrl(_)));
+    // Left out, the contact is empty: older bundles stay valid.
+    let b = parse(REAL).unwrap();
+    assert!(b.contact.is_empty());
+    assert!(!serde_json::to_string(&b).unwrap().contains("\"contact\""));
 }

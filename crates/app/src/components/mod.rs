@@ -1,6 +1,7 @@
 //! Pieces used by more than one page.
 
 mod app_status;
+mod contact;
 mod content_gate;
 mod error_panel;
 mod figure_cards;
@@ -11,6 +12,7 @@ mod project_story;
 mod stacked_bar;
 
 pub use app_status::{AppStatus, InstallButton};
+pub use contact::{contact_details, tel_href};
 pub use content_gate::WithContent;
 pub use error_panel::ErrorPanel;
 pub use figure_cards::figure_cards;

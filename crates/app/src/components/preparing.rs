@@ -1,8 +1,9 @@
 //! What a page of the law's three forms says while its content is not in
 //! the bundle yet: that it is being prepared, and whom to ask meanwhile
-//! (the declaration's contacts, or "being completed" where those are
-//! missing too), never an empty page or a dead link.
+//! (the organisation's contact, else the declaration's, else plainly that
+//! none is given yet), never an empty page or a dead link.
 
+use super::{contact_details, tel_href};
 use crate::content::{Bundle, Lang};
 use crate::i18n::{legal, ui};
 use crate::nav::{use_nav, Page};
@@ -12,21 +13,16 @@ pub fn preparing(b: &Bundle, what: &'static str, lang: Lang) -> impl IntoView {
     let l = legal(lang);
     let t = ui(lang);
     let d = &b.accessibility;
-    let pending = || view! { <em class="pending" data-testid="pending">{t.being_completed}</em> };
     let email = d.email.clone().map(|e| {
         view! { <li>{t.email} ": " <a href=format!("mailto:{e}")>{e.clone()}</a></li> }
     });
     let phone = d.phone.clone().map(|p| {
-        let tel: String = p
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        view! { <li>{t.phone} ": " <a href=format!("tel:{tel}")>{p.clone()}</a></li> }
+        view! { <li>{t.phone} ": " <a href=tel_href(&p)>{p.clone()}</a></li> }
     });
-    let contacts = if email.is_none() && phone.is_none() {
-        view! { <p>{pending()}</p> }.into_any()
-    } else {
-        view! { <ul>{email}{phone}</ul> }.into_any()
+    let contacts = match contact_details(b, lang) {
+        Some(contact) => contact,
+        None if email.is_some() || phone.is_some() => view! { <ul>{email}{phone}</ul> }.into_any(),
+        None => view! { <p data-testid="no-contact">{l.no_contact}</p> }.into_any(),
     };
     let declaration = use_nav().href(Page::Accessibility.path(lang));
     view! {

@@ -212,9 +212,11 @@ fn SiteFooter() -> impl IntoView {
         let lang = lang.get();
         let (line, line_lang) = text_of(&b.organisation.source_line, lang);
         let official = b.organisation.name.pl.clone();
+        let contact = crate::components::contact_details(&b, lang);
         Some(view! {
             <p lang=line_lang>{line}</p>
             <p lang="pl">{official}</p>
+            {contact}
         })
     };
 

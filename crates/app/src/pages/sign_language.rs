@@ -112,4 +112,56 @@ mod tests {
             "{div}"
         );
     }
+
+    fn page(b: crate::content::Bundle, lang: Lang) -> String {
+        let r = Prerender::new(
+            Arc::new(b),
+            crate::site_url::SiteUrl::parse("https://example.org/").unwrap(),
+            "",
+        );
+        r.page(Page::SignLanguage.path(lang), "").0
+    }
+
+    /// With no recording yet, the page never ends without a way forward:
+    /// the organisation's contact, else the declaration's, else it says
+    /// plainly that none is given; and the footer has the contact on every
+    /// page where the bundle gives one.
+    #[test]
+    fn without_a_recording_the_page_offers_a_way_to_reach_the_centre() {
+        let mut b = parse(include_str!(
+            "../../../../tests/fixtures/fictional/bundle.json"
+        ))
+        .unwrap();
+        b.sign_language = None;
+        let html = page(b.clone(), Lang::Pl);
+        let notice = &html[html.find("data-testid=\"preparing\"").unwrap()..];
+        let notice = &notice[..notice.find("</div>").unwrap()];
+        for want in [
+            "href=\"tel:+48000000001\"",
+            "href=\"mailto:sekretariat@example.org\"",
+            "Dla osób głuchych",
+            "Skrytka ePUAP",
+            "/WyspaTestowa/SkrytkaESP",
+        ] {
+            assert!(notice.contains(want), "{want} not in {notice}");
+        }
+        // The footer carries the same details, with the seat's address.
+        let footer = &html[html.find("<footer").unwrap()..];
+        assert!(footer.contains("<address data-testid=\"contact\""), "{footer}");
+        assert!(footer.contains("ul. Testowa 1 (dane testowe), 00-000 Wyspa Testowa"));
+        // No contact of the organisation's: the declaration's.
+        b.contact = Default::default();
+        b.organisation.address = None;
+        let html = page(b.clone(), Lang::Pl);
+        assert!(html.contains("mailto:dostepnosc@example.org"));
+        assert!(!html.contains("<address"), "no contact, no block");
+        // None at all: said plainly.
+        b.accessibility.email = None;
+        b.accessibility.phone = None;
+        let html = page(b, Lang::En);
+        assert!(
+            html.contains("We have not given our contact details yet."),
+            "{html}"
+        );
+    }
 }

@@ -473,6 +473,12 @@ fields!(OrgField {
     SameAs => "Strona organizacji w innym serwisie", "Organisation's page elsewhere", CodeList, optional;
     OpenDataLicence => "Licencja otwartych danych", "Open data licence", OptText, optional;
     OpenDataLicenceUrl => "Adres tekstu licencji otwartych danych", "Open data licence address", OptCode, optional;
+    ContactPhone => "Kontakt: telefon", "Contact: phone", OptPlain, optional;
+    ContactEmail => "Kontakt: e-mail", "Contact: e-mail", OptCode, optional;
+    ContactEpuap => "Kontakt: skrytka ePUAP", "Contact: ePUAP inbox", OptCode, optional;
+    ContactHours => "Kontakt: godziny pracy", "Contact: office hours", OptText, optional;
+    ContactBip => "Kontakt: adres Biuletynu Informacji Publicznej (BIP)", "Contact: public information bulletin (BIP) address", OptCode, optional;
+    ContactDeaf => "Kontakt dla osób głuchych (SMS, e-mail, wideo)", "Contact for Deaf people (text message, e-mail, video)", OptText, optional;
 });
 
 fields!(DeclField {

@@ -134,6 +134,7 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
             .filter(|v| !v.is_empty())
             .map(|videos| SignLanguage { videos }),
         open_data: read_open_data(&org, &mut cx),
+        contact: read_contact(&org, &mut cx),
     };
 
     // The same validator as the app's, on the same JSON it would load.
@@ -1199,6 +1200,21 @@ fn read_organisation(k: &Kv<OrgField>, cx: &mut Cx) -> Organisation {
             })
         },
         same_as: k.codes(cx, O::SameAs, p.key("same_as")),
+    }
+}
+
+/// How to reach the organisation, on the Organisation sheet beside its
+/// address: each row optional.
+fn read_contact(k: &Kv<OrgField>, cx: &mut Cx) -> Contact {
+    use OrgField as O;
+    let p = JsonPath::default().key("contact");
+    Contact {
+        phone: k.opt_plain(cx, O::ContactPhone, p.key("phone")),
+        email: k.opt_code(cx, O::ContactEmail, p.key("email")),
+        epuap: k.opt_code(cx, O::ContactEpuap, p.key("epuap")),
+        office_hours: k.opt_text(cx, O::ContactHours, p.key("office_hours")),
+        bip_url: k.opt_code(cx, O::ContactBip, p.key("bip_url")),
+        deaf: k.opt_text(cx, O::ContactDeaf, p.key("deaf")),
     }
 }
 

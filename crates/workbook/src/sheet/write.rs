@@ -356,6 +356,12 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
             .map(|u| (Cell::text(u), Cell::Empty))
             .collect(),
         O::OpenDataLicence => opt_text_pair(&b.open_data.as_ref().map(|d| d.licence.clone())),
+        O::ContactPhone => one(opt(&b.contact.phone)),
+        O::ContactEmail => one(opt(&b.contact.email)),
+        O::ContactEpuap => one(opt(&b.contact.epuap)),
+        O::ContactHours => opt_text_pair(&b.contact.office_hours),
+        O::ContactBip => one(opt(&b.contact.bip_url)),
+        O::ContactDeaf => opt_text_pair(&b.contact.deaf),
         O::OpenDataLicenceUrl => one(b
             .open_data
             .as_ref()
