@@ -129,6 +129,11 @@ fn Declaration(
             }
             None => view! { <span id="a11y-telefon">{pending(lang)}</span> }.into_any(),
         };
+        // Art. 10: the seat's address with the contacts.
+        let seat = match &bundle.organisation.address {
+            Some(a) => format!("{}, {} {}", a.street, a.postal_code, a.locality).into_any(),
+            None => pending(lang),
+        };
         let method = match &d.method {
             Some(m) => {
                 let (text, text_lang) = text_of(m, lang);
@@ -190,6 +195,7 @@ fn Declaration(
                 <li>{t.contact_person} ": " {person}</li>
                 <li>{t.email} ": " {email}</li>
                 <li>{t.phone} ": " {phone}</li>
+                <li>{l.seat_label} ": " {seat}</li>
             </ul>
 
             <h2 id="a11y-procedura">{l.procedure_title}</h2>
@@ -361,6 +367,14 @@ mod template_tests {
                         assert!(el.starts_with("<span"), "{id}: {}", &el[..60]);
                     }
                 }
+                // Art. 10: the seat's address among the contacts.
+                let seat = match &b.organisation.address {
+                    Some(a) => format!("{}, {} {}", a.street, a.postal_code, a.locality),
+                    None => "<em".to_owned(),
+                };
+                let contacts = &html[html.find("id=\"a11y-kontakt\"").unwrap()..];
+                let contacts = &contacts[..contacts.find("</ul>").unwrap()];
+                assert!(contacts.contains(&seat), "{lang:?}: no seat in {contacts}");
                 // Art. 10: the link to the Commissioner for Human Rights.
                 assert_eq!(
                     html.matches(&format!("<a href=\"{RPO_URL}\">")).count(),

@@ -147,7 +147,10 @@ mod tests {
         }
         // The footer carries the same details, with the seat's address.
         let footer = &html[html.find("<footer").unwrap()..];
-        assert!(footer.contains("<address data-testid=\"contact\""), "{footer}");
+        assert!(
+            footer.contains("<address data-testid=\"contact\""),
+            "{footer}"
+        );
         assert!(footer.contains("ul. Testowa 1 (dane testowe), 00-000 Wyspa Testowa"));
         // No contact of the organisation's: the declaration's.
         b.contact = Default::default();
