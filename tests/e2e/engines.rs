@@ -164,11 +164,11 @@ const SHOWS: [(&PageRoute, [Shows; 2]); 8] = [
         [
             Shows {
                 h1: "Tekst łatwy do czytania",
-                facts: &["Kim jesteśmy", "295 miejsc pracy"],
+                facts: &["Co robimy", "295 miejsc pracy"],
             },
             Shows {
                 h1: "Easy-to-read information",
-                facts: &["Who we are", "295 jobs"],
+                facts: &["What we do", "295 jobs"],
             },
         ],
     ),
