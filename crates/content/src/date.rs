@@ -181,7 +181,7 @@ impl Point {
 
     /// Sort key: coarser precision first within the same period, so "2008"
     /// comes before "2008-03", which comes before "2008-03-14".
-    fn sort_key(self) -> (u16, u8, u8) {
+    pub fn sort_key(self) -> (u16, u8, u8) {
         match self {
             Point::Year(y) => (y, 0, 0),
             Point::Month(y, m) => (y, m, 0),

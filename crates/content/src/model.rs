@@ -329,6 +329,13 @@ pub struct PostalAddress {
     pub locality: String,
 }
 
+impl PostalAddress {
+    /// "ul. Testowa 1, 00-000 Wyspa Testowa": as a page writes it.
+    pub fn one_line(&self) -> String {
+        format!("{}, {} {}", self.street, self.postal_code, self.locality)
+    }
+}
+
 impl Organisation {
     /// The name of the funding table's CSV download, in the reader's language.
     pub fn csv_file_name(&self, lang: Lang) -> String {

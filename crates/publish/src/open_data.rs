@@ -420,15 +420,9 @@ fn temporal(b: &Bundle) -> Option<Period> {
             }
         }
     }
-    // Ordered as the timeline orders them: by year, month, day, a
-    // coarser point first.
-    let key = |p: &Point| match *p {
-        Point::Year(y) => (y, 0, 0),
-        Point::Month(y, m) => (y, m, 0),
-        Point::Day(y, m, d) => (y, m, d),
-    };
-    let start = *points.iter().min_by_key(|p| key(p))?;
-    let end = *points.iter().max_by_key(|p| key(p))?;
+    // Ordered as the timeline orders them: a coarser point first.
+    let start = *points.iter().min_by_key(|p| p.sort_key())?;
+    let end = *points.iter().max_by_key(|p| p.sort_key())?;
     Some(Period {
         kind: "dct:PeriodOfTime",
         start: typed(start),

@@ -26,7 +26,7 @@ pub fn contact_details(b: &Bundle, lang: Lang) -> Option<AnyView> {
     let t = ui(lang);
     let l = legal(lang);
     let address = address.map(|a| {
-        view! { <li>{format!("{}, {} {}", a.street, a.postal_code, a.locality)}</li> }
+        view! { <li>{a.one_line()}</li> }
     });
     let phone = c.phone.clone().map(|p| {
         view! { <li>{t.phone} ": " <a href=tel_href(&p)>{p.clone()}</a></li> }

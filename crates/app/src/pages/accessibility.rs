@@ -4,7 +4,7 @@
 //! so that monitoring tools can read it. Its data lives in the bundle; what
 //! the organisation has not supplied is said to be "being completed".
 
-use crate::components::{PageHeading, WithContent};
+use crate::components::{tel_href, PageHeading, WithContent};
 use crate::content::{format, Bundle, Compliance, DateValue, Lang};
 use crate::i18n::{legal, text_of, ui, use_lang, RPO_URL};
 use leptos::prelude::*;
@@ -120,18 +120,12 @@ fn Declaration(
             None => view! { <span id="a11y-email">{pending(lang)}</span> }.into_any(),
         };
         let phone = match d.phone.clone() {
-            Some(p) => {
-                let tel: String = p
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '+')
-                    .collect();
-                view! { <a id="a11y-telefon" href=format!("tel:{tel}")>{p.clone()}</a> }.into_any()
-            }
+            Some(p) => view! { <a id="a11y-telefon" href=tel_href(&p)>{p.clone()}</a> }.into_any(),
             None => view! { <span id="a11y-telefon">{pending(lang)}</span> }.into_any(),
         };
         // Art. 10: the seat's address with the contacts.
         let seat = match &bundle.organisation.address {
-            Some(a) => format!("{}, {} {}", a.street, a.postal_code, a.locality).into_any(),
+            Some(a) => a.one_line().into_any(),
             None => pending(lang),
         };
         let method = match &d.method {
