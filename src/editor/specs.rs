@@ -441,6 +441,12 @@ pub const PROJECTS: Section = Section {
             "Note on the activities",
             OPT_LONG,
         ),
+        s(
+            "results",
+            "Rezultaty projektu (co osiągnął lub ma osiągnąć, jak mówi źródło)",
+            "Project results (what it achieved or is to achieve, as the source says)",
+            OPT_LONG,
+        ),
         s("value", "Wartość", "Value", Kind::Money),
         s(
             "eu_contribution",

@@ -44,7 +44,7 @@ struct Shows {
 }
 
 /// What every route shows, in Polish and in English.
-const SHOWS: [(&PageRoute, [Shows; 2]); 8] = [
+const SHOWS: [(&PageRoute, [Shows; 2]); 9] = [
     (
         &ABOUT,
         [
@@ -129,6 +129,25 @@ const SHOWS: [(&PageRoute, [Shows; 2]); 8] = [
                     "85%",
                     "PLN 297,000",
                     "not given in the source",
+                ],
+            },
+        ],
+    ),
+    (
+        &PROJECT,
+        [
+            Shows {
+                h1: "Małopolski Ośrodek Koordynacji Ekonomii Społecznej",
+                facts: &[
+                    "Projekt współfinansowany przez Unię Europejską ze środków Europejskiego Funduszu Społecznego",
+                    "1 683 000 zł",
+                ],
+            },
+            Shows {
+                h1: "Małopolska Social Economy Coordination Centre",
+                facts: &[
+                    "Project co-financed by the European Union from the European Social Fund",
+                    "PLN 1,683,000",
                 ],
             },
         ],

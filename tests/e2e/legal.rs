@@ -86,6 +86,12 @@ fn full_pages(b: &Value) -> Vec<(String, &'static str)> {
                 out.push((format!("{}/{id}", TIMELINE.pl), "pl"));
                 out.push((format!("{}/{id}", TIMELINE.en), "en"));
             }
+        } else if *r == PROJECT {
+            for p in b["projects"].as_array().unwrap() {
+                let id = p["id"].as_str().unwrap();
+                out.push((format!("/projekty/{id}"), "pl"));
+                out.push((format!("/en/projects/{id}"), "en"));
+            }
         } else {
             out.push((r.pl.to_owned(), "pl"));
             out.push((r.en.to_owned(), "en"));
@@ -417,45 +423,101 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
             "{href}"
         );
 
-        // The funding page: the EU's marks above the figures, the contract
-        // and Kohesio, and the open data.
+        // The funding page: each funded project's card carries the EU's
+        // acknowledgement in one line, leading to the project's page.
         let path = if lang == "pl" { FUNDING.pl } else { FUNDING.en };
         open(&c, &s, path, FUNDING.ready).await;
+        let statement_want = if lang == "pl" {
+            "Projekt współfinansowany przez Unię Europejską ze środków Europejskiego Funduszu Społecznego"
+        } else {
+            "Project co-financed by the European Union from the European Social Fund"
+        };
+        let project_page = if lang == "pl" {
+            "/projekty/pracownia-testowa"
+        } else {
+            "/en/projects/pracownia-testowa"
+        };
         let card = "[data-testid=project-pracownia-testowa]";
-        let alt = attr(&c, &format!("{card} [data-testid=eu-strip]"), "alt").await;
+        assert_eq!(
+            text(&c, &format!("{card} [data-testid=eu-ack]")).await,
+            statement_want
+        );
+        let ack = attr(&c, &format!("{card} [data-testid=eu-ack] a"), "href").await;
+        assert!(ack.ends_with(project_page), "{ack}");
+        assert!(
+            !exists(
+                &c,
+                "[data-testid=project-punkt-testowy] [data-testid=eu-ack]"
+            )
+            .await,
+            "not EU-funded"
+        );
+        // Every page naming a funded project says so in one line: the
+        // about page's card and the page of an event of that project.
+        let about = if lang == "pl" { ABOUT.pl } else { ABOUT.en };
+        open(&c, &s, about, ABOUT.ready).await;
+        let about_card = "[data-testid=about-project-pracownia-testowa]";
+        assert_eq!(
+            text(&c, &format!("{about_card} [data-testid=eu-ack]")).await,
+            statement_want
+        );
+        assert!(
+            !exists(
+                &c,
+                "[data-testid=about-project-punkt-testowy] [data-testid=eu-ack]"
+            )
+            .await
+        );
+        let event = if lang == "pl" {
+            "/os-czasu/2004-pracownia-testowa"
+        } else {
+            "/en/timeline/2004-pracownia-testowa"
+        };
+        open(&c, &s, event, "[data-testid=event-detail]").await;
+        assert_eq!(text(&c, "[data-testid=eu-ack]").await, statement_want);
+        // From there to the project's page, by its name.
+        click(&c, "[data-testid=event-project-page]").await;
+        wait_js(&c, &format!("location.pathname === {project_page:?}")).await;
+
+        // The project's page opens with the marks: the strip with its
+        // alternative text and the statement, before the heading, inside
+        // the first screen; then its aims, results and money.
+        open(&c, &s, project_page, "[data-testid=eu-mark]").await;
+        let alt = attr(&c, "[data-testid=eu-strip]", "alt").await;
         assert_eq!(
             alt,
             b["projects"][0]["eu_visibility"]["strip"]["alt"][lang]
                 .as_str()
                 .unwrap()
         );
-        let statement = text(&c, &format!("{card} [data-testid=eu-statement]")).await;
-        let want = if lang == "pl" {
-            "Projekt współfinansowany przez Unię Europejską ze środków Europejskiego Funduszu Społecznego"
-        } else {
-            "Project co-financed by the European Union from the European Social Fund"
-        };
-        assert_eq!(statement, want);
-        // Above the figures: the mark comes before the card's facts.
-        let order = js(&c, &format!("const c = document.querySelector('{card}'); return !!(c.querySelector('[data-testid=eu-mark]').compareDocumentPosition(c.querySelector('dl.facts')) & Node.DOCUMENT_POSITION_FOLLOWING)")).await;
-        assert_eq!(order, true);
+        assert_eq!(text(&c, "[data-testid=eu-statement]").await, statement_want);
         assert_eq!(
-            text(&c, &format!("{card} [data-testid=contract-number]")).await,
+            text(&c, "h1").await,
+            b["projects"][0]["name"][lang].as_str().unwrap()
+        );
+        let order = js(&c, "return !!(document.querySelector('[data-testid=eu-mark]').compareDocumentPosition(document.querySelector('h1')) & Node.DOCUMENT_POSITION_FOLLOWING)").await;
+        assert_eq!(order, true, "the marks come before the heading");
+        strip_in_first_screen(&c, 800.0).await;
+        assert_eq!(
+            text(&c, "[data-testid=results]").await,
+            b["projects"][0]["results"][lang].as_str().unwrap()
+        );
+        assert_eq!(
+            text(&c, "[data-testid=contract-number]").await,
             "TEST/1.1/0001/04 (dane testowe)"
         );
-        let k = attr(&c, &format!("{card} [data-testid=kohesio] a"), "href").await;
+        let k = attr(&c, "[data-testid=kohesio] a", "href").await;
         assert_eq!(
             k,
             format!("https://kohesio.ec.europa.eu/{lang}/projects/Q0000001")
         );
-        assert!(
-            !exists(
-                &c,
-                "[data-testid=project-punkt-testowy] [data-testid=eu-mark]"
-            )
-            .await,
-            "not EU-funded"
-        );
+        assert_axe_clean_in_both_themes(&c, project_page).await;
+        // Not EU-funded: no marks, and the page says nothing of the EU.
+        let plain = project_page.replace("pracownia-testowa", "punkt-testowy");
+        open(&c, &s, &plain, "[data-testid=project-punkt-testowy]").await;
+        assert!(!exists(&c, "[data-testid=eu-mark]").await);
+
+        open(&c, &s, path, FUNDING.ready).await;
         let statuses = js(&c, "return Promise.all([...document.querySelectorAll('[data-testid=open-data] a[download]')].map(a => fetch(a.href).then(r => r.status)))").await;
         assert_eq!(statuses, serde_json::json!([200, 200, 200]));
         assert!(text(&c, "[data-testid=licence]")
@@ -509,6 +571,15 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
         let rpo = js(&c, "return [...document.querySelectorAll('main a')].filter(a => a.href === 'https://bip.brpo.gov.pl/').length").await;
         assert_eq!(rpo, 1, "the link to the RPO");
     }
+    // On a phone too, the project's marks are seen on landing.
+    c.close().await.unwrap();
+    let c = browser(PHONE).await;
+    for page in ["/projekty/pracownia-testowa", "/en/projects/siec-testowa"] {
+        open(&c, &s, page, "[data-testid=eu-mark]").await;
+        strip_in_first_screen(&c, PHONE.1 as f64).await;
+    }
+    c.close().await.unwrap();
+    let c = browser(DESKTOP).await;
     // The head's declaration address follows a switch of language made in
     // the page, as each prerendered page has its own.
     let declaration_meta =
@@ -527,6 +598,27 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
     drop(s);
 }
 
+/// The logo strip, loaded, lies wholly inside the first screen of height
+/// `screen` (the window may be taller): seen on landing, without scrolling.
+async fn strip_in_first_screen(c: &Client, screen: f64) {
+    wait_js(
+        c,
+        "(() => { const i = document.querySelector('[data-testid=eu-strip]'); return i && i.complete && i.naturalWidth > 0; })()",
+    )
+    .await;
+    let r = js(c, "window.scrollTo(0, 0); const r = document.querySelector('[data-testid=eu-strip]').getBoundingClientRect(); return [r.top, r.bottom, r.height, window.innerHeight]").await;
+    let (top, bottom, height) = (
+        r[0].as_f64().unwrap(),
+        r[1].as_f64().unwrap(),
+        r[2].as_f64().unwrap(),
+    );
+    assert!(height > 10.0, "the strip is drawn: {r}");
+    assert!(
+        top >= 0.0 && bottom <= screen.min(r[3].as_f64().unwrap()),
+        "the strip is not in the first {screen} px: {r}"
+    );
+}
+
 #[tokio::test]
 async fn the_shipped_bundle_says_honestly_what_is_missing() {
     let (s, c) = app_and_browser(DESKTOP).await;
@@ -542,13 +634,18 @@ async fn the_shipped_bundle_says_honestly_what_is_missing() {
         "Danych kontaktowych jeszcze nie podaliśmy."
     );
     assert!(!exists(&c, "[data-testid=contact]").await);
-    // The EU-funded project without its logo strip says so on its card.
+    // The EU-funded project without its logo strip says so on its page,
+    // first, with the statement; the source gives no results, said too.
+    open(&c, &s, "/en/projects/mokes", "[data-testid=eu-mark]").await;
+    assert_eq!(
+        text(&c, "[data-testid=eu-strip-missing]").await,
+        "The programme's logo strip is not in the content yet."
+    );
+    assert_eq!(
+        text(&c, "[data-testid=results]").await,
+        "The source does not give this project's results."
+    );
     open(&c, &s, FUNDING.en, FUNDING.ready).await;
-    let missing = texts(&c, "[data-testid=eu-strip-missing]").await;
-    assert!(!missing.is_empty());
-    assert!(missing
-        .iter()
-        .all(|m| m == "The programme's logo strip is not in the content yet."));
     assert!(text(&c, "[data-testid=licence]")
         .await
         .contains("being completed"));

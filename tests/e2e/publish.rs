@@ -35,6 +35,7 @@ enum Kind {
     EmbedCode,
     EasyRead,
     SignLanguage,
+    Project,
 }
 
 /// One published page, as a test expects it.
@@ -49,7 +50,7 @@ struct SitePage {
     /// page it embeds).
     pl: String,
     en: String,
-    /// The event an event page shows.
+    /// The event an event page shows, or the project a project page shows.
     event: Option<String>,
 }
 
@@ -76,6 +77,21 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
             r if *r == EMBED_CODE => Kind::EmbedCode,
             r if *r == EASY_READ => Kind::EasyRead,
             r if *r == SIGN_LANGUAGE => Kind::SignLanguage,
+            r if *r == PROJECT => {
+                for p in bundle["projects"]
+                    .as_array()
+                    .expect("the bundle has projects")
+                {
+                    let id = p["id"].as_str().unwrap();
+                    routes.push((
+                        Kind::Project,
+                        format!("/projekty/{id}"),
+                        format!("/en/projects/{id}"),
+                        Some(id.to_owned()),
+                    ));
+                }
+                continue;
+            }
             r if *r == EVENT => {
                 for id in event_ids_of(bundle) {
                     routes.push((
@@ -810,6 +826,31 @@ async fn every_routes_html_holds_its_key_facts_without_a_browser() {
                         Some(i) => at += i + h.len(),
                         None => fail(format!("no section {h:?} (in order)")),
                     }
+                }
+            }
+            Kind::Project => {
+                let id = p.event.as_deref().unwrap();
+                let project = b["projects"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|x| x["id"] == id)
+                    .unwrap();
+                let name = squash(&string(&project["name"][lang]));
+                let h1 = element_text(&html, "h1").unwrap_or_default();
+                if h1 != name {
+                    fail(format!("<h1> {h1:?} is not the project's {name:?}"));
+                }
+                // A funded project's page opens with the EU's marks: in the
+                // HTML before the heading, so seen before anything else.
+                let funded = !project["fund"].is_null() || !project["eu_contribution"].is_null();
+                let mark = html.find("data-testid=\"eu-mark\"");
+                let heading = html.find("<h1");
+                if funded && !matches!((mark, heading), (Some(m), Some(h)) if m < h) {
+                    fail("a funded project's page without the EU's marks before its <h1>".into());
+                }
+                if !funded && mark.is_some() {
+                    fail("EU marks on a project the EU did not fund".into());
                 }
             }
             Kind::Declaration | Kind::EmbedCode | Kind::SignLanguage => {}

@@ -37,6 +37,12 @@ pub const FUNDING: PageRoute = route(
     "/en/funding",
     "[data-testid=funding-table]",
 );
+/// One project (mokes) stands for every project page: the EU's marks first.
+pub const PROJECT: PageRoute = route(
+    "/projekty/mokes",
+    "/en/projects/mokes",
+    "[data-testid=eu-mark]",
+);
 pub const DECLARATION: PageRoute = route(
     "/deklaracja-dostepnosci",
     "/en/accessibility",
@@ -63,6 +69,7 @@ pub const ROUTES: &[PageRoute] = &[
     TIMELINE,
     EVENT,
     FUNDING,
+    PROJECT,
     DECLARATION,
     EMBED_CODE,
     EASY_READ,

@@ -13,7 +13,7 @@ use crate::nav::{
 };
 use crate::pages::{
     provide_timeline_focus, About, AccessibilityDeclaration, EasyRead, EmbedCode, EventDetail,
-    Funding, NotFound, SignLanguage, Timeline,
+    Funding, NotFound, ProjectPage, SignLanguage, Timeline,
 };
 use crate::router::{provide_router, Go};
 use leptos::prelude::*;
@@ -151,6 +151,7 @@ fn page_view(route: Option<Route>) -> AnyView {
     match route {
         None => view! { <NotFound/> }.into_any(),
         Some(Route::Event(id)) => view! { <EventDetail id/> }.into_any(),
+        Some(Route::Project(id)) => view! { <ProjectPage id/> }.into_any(),
         Some(Route::Page(page)) => match page {
             Page::About => view! { <About/> }.into_any(),
             Page::Timeline => view! { <Timeline/> }.into_any(),

@@ -1,6 +1,6 @@
 //! The loader's table: every address of the route table (pages × languages
 //! × full/embed) with its language, heading and current navigation link,
-//! the event pages' prefixes, and the strings the static first screen
+//! the event and project pages' prefixes, and the strings the static first screen
 //! shows. `public/boot-table.json` holds it, written by `cargo run -p
 //! rops-tools --bin boot-table -- --write` and checked by the test below, and
 //! `scripts/post-build.mjs` stamps it into `boot.js`: the loader never keeps
@@ -8,7 +8,7 @@
 
 use crate::content::Lang;
 use crate::i18n::{nav_label, page_title, ui};
-use crate::nav::{timeline_path, to_embed, Page};
+use crate::nav::{project_path, timeline_path, to_embed, Page};
 use serde_json::{json, Map, Value};
 
 /// Where the table is kept, from the repository's root.
@@ -33,6 +33,11 @@ pub fn table() -> String {
             json!({"prefix": prefix, "lang": lang.as_str(), "nav": "timeline", "embed": false}),
         );
         events.push(json!({"prefix": to_embed(&prefix), "lang": lang.as_str(), "nav": "timeline", "embed": true}));
+        // A project's page belongs to funding; it has no embed view.
+        let projects = project_path(lang, "");
+        events.push(
+            json!({"prefix": projects, "lang": lang.as_str(), "nav": "funding", "embed": false}),
+        );
     }
     let strings: Map<String, Value> = Lang::ALL
         .into_iter()

@@ -105,6 +105,9 @@ pub enum Route {
     Page(Page),
     /// One event at its own address, below the timeline's.
     Event(String),
+    /// One project at its own address: the page that opens with the EU's
+    /// marks, which every other mention of a funded project links to.
+    Project(String),
 }
 
 impl Route {
@@ -113,6 +116,7 @@ impl Route {
         match self {
             Route::Page(p) => p.path(lang).to_owned(),
             Route::Event(id) => event_path(lang, id),
+            Route::Project(id) => project_path(lang, id),
         }
     }
 
@@ -121,6 +125,17 @@ impl Route {
         match self {
             Route::Page(p) => *p,
             Route::Event(_) => Page::Timeline,
+            Route::Project(_) => Page::Funding,
+        }
+    }
+
+    /// Whether it has an embedded twin. A project's page has none: an
+    /// embed links it in the full site, where its marks come first.
+    pub fn embeddable(&self) -> bool {
+        match self {
+            Route::Page(p) => p.embeddable(),
+            Route::Event(_) => true,
+            Route::Project(_) => false,
         }
     }
 }
@@ -152,7 +167,8 @@ pub fn resolve(path: &str) -> Resolved {
         .find(|p| p.path(lang) == full)
         .map(Route::Page)
         .or_else(|| event_id_of_path(&full).map(|id| Route::Event(id.to_owned())))
-        .filter(|r| !embed || r.page().embeddable());
+        .or_else(|| project_id_of_path(&full).map(|id| Route::Project(id.to_owned())))
+        .filter(|r| !embed || r.embeddable());
     Resolved { route, lang, embed }
 }
 
@@ -237,6 +253,28 @@ pub fn event_path(lang: Lang, id: &str) -> String {
 pub fn event_id_of_path(path: &str) -> Option<&str> {
     Lang::ALL.into_iter().find_map(|l| {
         path.strip_prefix(timeline_path(l))?
+            .strip_prefix('/')
+            .filter(|id| !id.is_empty() && !id.contains('/'))
+    })
+}
+
+/// Where projects' own pages live: `/projekty` or `/en/projects` (no page
+/// of its own: the funding page lists them).
+fn projects_root(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "/projekty",
+        Lang::En => "/en/projects",
+    }
+}
+
+/// A project's own page: `/projekty/{id}` or `/en/projects/{id}`.
+pub fn project_path(lang: Lang, id: &str) -> String {
+    format!("{}/{}", projects_root(lang), encode(id))
+}
+
+pub fn project_id_of_path(path: &str) -> Option<&str> {
+    Lang::ALL.into_iter().find_map(|l| {
+        path.strip_prefix(projects_root(l))?
             .strip_prefix('/')
             .filter(|id| !id.is_empty() && !id.contains('/'))
     })
@@ -406,6 +444,16 @@ impl Nav {
         format!("{}{}", self.base, self.link(path))
     }
 
+    /// A project's own page, which has no embed view: inside an embed, the
+    /// full site's address and the target `_blank`, so the portal's frame
+    /// stays the portal's.
+    pub fn project_href(&self, lang: Lang, id: &str) -> (String, Option<&'static str>) {
+        (
+            self.full_site_href(&project_path(lang, id)),
+            self.embedded().then_some("_blank"),
+        )
+    }
+
     /// The same address in the full site, absolute (for "open full view").
     pub fn full_site_href(&self, path: &str) -> String {
         format!("{}{}", self.base, from_embed(path))
@@ -512,6 +560,24 @@ mod tests {
             resolve("/en/embed/timeline/2015-mokes").route,
             Some(Route::Event("2015-mokes".into()))
         );
+    }
+
+    #[test]
+    fn a_project_has_its_own_page_in_both_languages_and_no_embed() {
+        for l in Lang::ALL {
+            let path = project_path(l, "mokes");
+            let r = resolve(&path);
+            assert_eq!(r.route, Some(Route::Project("mokes".into())), "{path}");
+            assert_eq!((r.lang, r.embed), (l, false));
+            assert_eq!(r.route.as_ref().map(Route::page), Some(Page::Funding));
+            // Its marks must come first in the full site: no embed view.
+            assert_eq!(resolve(&to_embed(&path)).route, None);
+            assert_eq!(switch_language(&path), project_path(l.other(), "mokes"));
+        }
+        assert_eq!(project_path(Lang::Pl, "mokes"), "/projekty/mokes");
+        assert_eq!(project_path(Lang::En, "a b"), "/en/projects/a%20b");
+        assert_eq!(resolve("/projekty").route, None);
+        assert_eq!(resolve("/projekty/a/b").route, None);
     }
 
     #[test]

@@ -442,6 +442,10 @@ pub struct Project {
     /// Activities the source describes; see `activities_note` for what it leaves out.
     pub activities: Vec<Text>,
     pub activities_note: Option<Text>,
+    /// What the project achieved or is planned to achieve, as the source
+    /// says it (the EU's rules ask a project's page for its aims and results).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<Text>,
     /// Total value; null when the source does not give it (never 0 for "unknown").
     pub value: Option<Money>,
     /// EU co-financing; null when the source does not give it.

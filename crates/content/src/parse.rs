@@ -786,6 +786,7 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
             c.text(p.key("activities").index(j), a);
         }
         c.opt_text(p.key("activities_note"), &pr.activities_note);
+        c.opt_text(p.key("results"), &pr.results);
         c.reference(p.key("source"), &pr.source, &source_ids, "sources");
         if let Some(v) = &pr.eu_visibility {
             c.text(p.key("eu_visibility").key("strip").key("alt"), &v.strip.alt);

@@ -15,7 +15,7 @@
 //! own policy (`Template::page`) restricts only `style-src`.
 
 use rops_app::i18n;
-use rops_app::nav::{absolute_url, event_path, Page, Route};
+use rops_app::nav::{absolute_url, event_path, project_path, Page, Route};
 use rops_content::{Bundle, DateValue, Event, EventKind, Lang, Money, Project};
 use serde::Serialize;
 
@@ -304,7 +304,8 @@ fn grant(p: &Project, site_url: &str, lang: Lang) -> Grant {
         funder,
         funded_item: FundedProject {
             kind: "Project",
-            id: format!("{page}#project-{}", p.id),
+            // The project is its own page.
+            id: absolute_url(site_url, &project_path(lang, &p.id)),
             name: p.name.in_lang(lang).to_owned(),
         },
         identifier: p.contract_number.clone(),
@@ -323,6 +324,14 @@ pub(super) fn script(b: &Bundle, site_url: &str, route: Option<&Route>, lang: La
             if let Some(e) = b.event(id) {
                 graph.extend(event(e, site_url, lang));
             }
+        }
+        Some(Route::Project(id)) => {
+            graph.extend(
+                b.projects
+                    .iter()
+                    .filter(|p| &p.id == id)
+                    .map(|p| Node::MonetaryGrant(grant(p, site_url, lang))),
+            );
         }
         Some(Route::Page(Page::Funding)) => {
             graph.extend(
@@ -560,7 +569,16 @@ mod tests {
         assert_eq!(first["fundedItem"]["name"], "Test Workshop");
         assert_eq!(
             first["fundedItem"]["@id"],
-            format!("{SITE}en/funding#project-{}", p.id)
+            format!("{SITE}en/projects/{}", p.id)
+        );
+        // The project's own page carries its grant, and only its.
+        let own = Route::Project(p.id.clone());
+        let own_graph = graph_of(&script(&b, SITE, Some(&own), Lang::Pl));
+        let own_grants = of_type(&own_graph, "MonetaryGrant");
+        assert_eq!(own_grants.len(), 1);
+        assert_eq!(
+            own_grants[0]["fundedItem"]["@id"],
+            format!("{SITE}projekty/{}", p.id)
         );
         assert_ne!(first["@id"], first["fundedItem"]["@id"]);
         // EU-funded without a fund named: the EU alone.

@@ -109,6 +109,11 @@ fn doc(b: &Bundle, site_url: &str, lang: Lang) -> Doc {
         if let Some(note) = &p.activities_note {
             d.push(Block::Para(Piece::of(note, lang)));
         }
+        if let Some(results) = &p.results {
+            let l = rops_app::i18n::legal(lang);
+            d.push(Block::Para(Piece::plain(format!("{}:", l.results_title))));
+            d.push(Block::Para(Piece::of(results, lang)));
+        }
     }
     if !b.events.is_empty() {
         d.push(Block::Section(Piece::plain(t.timeline_title)));

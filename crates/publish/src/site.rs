@@ -11,7 +11,7 @@ use super::template::Template;
 use super::tree::{Media, Output};
 use super::{io, BuildProblem, PublishError};
 use rops_app::app::Prerender;
-use rops_app::nav::{absolute_url, event_path, to_embed, Page, PUBLIC_URL_META};
+use rops_app::nav::{absolute_url, event_path, project_path, to_embed, Page, PUBLIC_URL_META};
 use rops_app::site_url::SiteUrl;
 use rops_content::{self as content, Bundle, Lang};
 use std::collections::BTreeMap;
@@ -81,6 +81,19 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
                 out.push(full.embedded());
             }
             out.push(full);
+        }
+        // A project's page has no embed view: its marks come first in the
+        // full site, and embeds link there.
+        for p in &b.projects {
+            out.push(PageSpec {
+                path: project_path(lang, &p.id),
+                lang,
+                embed: false,
+                other: Some(project_path(other, &p.id)),
+                description: summary(p.summary.in_lang(lang)),
+                article: false,
+                event: None,
+            });
         }
         for (i, e) in b.events.iter().enumerate() {
             let full = PageSpec {

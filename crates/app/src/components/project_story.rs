@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 /// What the source says a project did: its summary, the activities it
 /// describes and, where the source leaves something out, the note saying so.
-/// The about and funding pages both show it.
-pub fn project_story(p: &Project, lang: Lang) -> impl IntoView {
+/// The about, funding and project pages show it; `top` says whether the
+/// project's name is the page's `h1` (its own page) rather than an `h3`
+/// (a card), so the activities' heading follows the outline either way.
+pub fn project_story(p: &Project, lang: Lang, top: bool) -> impl IntoView {
     let t = ui(lang);
     let (summary, summary_lang) = text_of(&p.summary, lang);
     let activities = (!p.activities.is_empty()).then(|| {
@@ -19,8 +21,13 @@ pub fn project_story(p: &Project, lang: Lang) -> impl IntoView {
                 view! { <li lang=text_lang>{text}</li> }
             })
             .collect_view();
+        let title = if top {
+            view! { <h3 class="project__activities-title">{t.activities}</h3> }.into_any()
+        } else {
+            view! { <h4 class="project__activities-title">{t.activities}</h4> }.into_any()
+        };
         view! {
-            <h4 class="project__activities-title">{t.activities}</h4>
+            {title}
             <ul class="project__activities" data-testid="activities">{items}</ul>
         }
     });

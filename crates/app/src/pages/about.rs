@@ -1,10 +1,10 @@
 //! "O nas" / About: who the centre is, its legal basis, figures, projects and awards, as the source tells them.
 
 use super::{text_of, SourceNote};
-use crate::components::{figure_cards, project_story, PageHeading, WithContent};
+use crate::components::{eu_ack, figure_cards, project_story, PageHeading, WithContent};
 use crate::content::{format, EventKind};
 use crate::i18n::{ui, use_lang};
-use crate::nav::{event_path, project_events_path, project_funding_path, use_nav};
+use crate::nav::{event_path, project_events_path, project_funding_path, project_path, use_nav};
 use leptos::prelude::*;
 
 #[component]
@@ -42,17 +42,19 @@ pub fn About() -> impl IntoView {
                             let (programme, programme_lang) = text_of(&p.programme, lang);
                             // Each project leads to its figures and its events.
                             let funding = nav.href(&project_funding_path(lang, &p.id));
+                            let page = nav.href(&project_path(lang, &p.id));
                             let events = b.events_of_project(&p.id).count();
                             let timeline = nav.href(&project_events_path(lang, &p.id));
                             view! {
                                 <li class="project" data-testid=format!("about-project-{}", p.id)>
-                                    <h3 lang=name_lang>{name}</h3>
+                                    <h3 lang=name_lang><a href=page data-testid="about-project-page">{name}</a></h3>
+                                    {eu_ack(p, lang)}
                                     <p class="project__kind">
                                         <span data-testid="project-dates">{format::date(p.dates, lang)}</span>
                                         " · "
                                         <span lang=programme_lang>{programme}</span>
                                     </p>
-                                    {project_story(p, lang)}
+                                    {project_story(p, lang, false)}
                                     <p class="project__links">
                                         <a href=funding data-testid="about-project-funding">{t.see_funding}</a>
                                         {(events > 0).then(|| view! {

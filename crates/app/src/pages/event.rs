@@ -2,7 +2,7 @@
 
 use super::timeline::{use_filter, TimelineFocus};
 use super::{text_of, SourceNote};
-use crate::components::{PageHeading, WithContent};
+use crate::components::{eu_ack, PageHeading, WithContent};
 use crate::content::{format, Bundle};
 use crate::data::use_content;
 use crate::i18n::{kind_label, ui, use_lang};
@@ -122,12 +122,17 @@ fn Detail(
                 )
             })
             .collect();
-        let project = e.project.as_ref().and_then(|p| bundle.project(p)).map(|p| {
+        let project = e.project.as_ref().and_then(|p| bundle.project(p));
+        let project_row = project.map(|p| {
+            let (page, target) = nav.project_href(lang_now, &p.id);
             (
                 p.name.in_lang(lang_now).to_owned(),
+                page,
+                target,
                 nav.href(&project_funding_path(lang_now, &p.id)),
             )
         });
+        let ack = project.and_then(|p| eu_ack(p, lang_now));
         let source = bundle
             .source(&e.source)
             .map(|s| (s.title.in_lang(lang_now).to_owned(), s.url.clone()));
@@ -160,11 +165,15 @@ fn Detail(
                     <dt>{t.date}</dt><dd>{format::date(e.date, lang_now)}</dd>
                     <dt>{t.kind}</dt><dd>{kind_label(e.kind, lang_now)}</dd>
                     {(!eras.is_empty()).then(|| view! { <dt>{t.era}</dt><dd>{eras.join(", ")}</dd> })}
-                    {project.map(|(name, href)| view! {
+                    {project_row.map(|(name, page, target, funding)| view! {
                         <dt>{t.project}</dt>
-                        <dd>{name} " — " <a href=href data-testid="event-project-link">{t.see_funding}</a></dd>
+                        <dd>
+                            <a href=page target=target rel=target.map(|_| "noopener") data-testid="event-project-page">{name}</a>
+                            " — " <a href=funding data-testid="event-project-link">{t.see_funding}</a>
+                        </dd>
                     })}
                 </dl>
+                {ack}
                 {source.map(|(title, url)| view! { <SourceNote title url label=t.source/> })}
                 <nav class="event-nav" aria-label=t.event_nav>
                     {neighbour_link(prev, t.previous, "prev", "prev-event")}

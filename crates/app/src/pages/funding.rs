@@ -9,11 +9,11 @@
 
 use super::text_of;
 use crate::components::{
-    figure_cards, project_story, PageHeading, Segment, SegmentKind, StackedBar, WithContent,
+    eu_ack, figure_cards, project_story, PageHeading, Segment, SegmentKind, StackedBar, WithContent,
 };
 use crate::content::csv::funding_csv;
 use crate::content::{format, Bundle, Lang, Minor, Money, Project, Share};
-use crate::i18n::{eu_statement, fund_label, legal, role_label, ui, use_lang};
+use crate::i18n::{fund_label, legal, role_label, ui, use_lang};
 use crate::nav::{encode, project_events_path, use_nav};
 use crate::router::use_location;
 use leptos::prelude::*;
@@ -297,45 +297,30 @@ fn open_data(b: &Bundle, lang: Lang) -> impl IntoView {
     }
 }
 
-/// What the EU's visibility rules ask an EU-funded project's card to show
-/// first: the programme's logo strip with its alternative text, "Unia
-/// Europejska", and the statement of the project's period naming the
-/// fund. Without a strip in the bundle the card says so, rather than
-/// showing a mark the content does not have.
-fn eu_mark(p: &Project, lang: Lang) -> Option<impl IntoView> {
-    if !p.eu_funded() {
-        return None;
+fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
+    let (name, name_lang) = text_of(&p.name, lang);
+    let kind = p.kind.as_ref().map(|k| k.in_lang(lang).to_owned());
+    let (page, target) = use_nav().project_href(lang, &p.id);
+    view! {
+        <article class="project" id=format!("project-{}", p.id) tabindex="-1" data-testid=format!("project-{}", p.id)>
+            <h3 lang=name_lang>
+                <a href=page target=target rel=target.map(|_| "noopener") data-testid="project-page">{name}</a>
+            </h3>
+            {eu_ack(p, lang)}
+            {kind.map(|k| view! { <p class="project__kind">{k}</p> })}
+            {project_story(p, lang, false)}
+            {project_facts(b, p, lang)}
+        </article>
     }
-    let l = legal(lang);
-    let strip = p.eu_visibility.as_ref().map(|v| {
-        let (alt, alt_lang) = text_of(&v.strip.alt, lang);
-        view! { <img class="eu-mark__strip" src=format!("content/{}", v.strip.file) alt=alt lang=alt_lang data-testid="eu-strip"/> }
-    });
-    let missing = p
-        .eu_visibility
-        .is_none()
-        .then(|| view! { <p class="note" data-testid="eu-strip-missing">{l.no_strip}</p> });
-    let statement = match p.eu_wording() {
-        Some(w) => eu_statement(w, p.fund, lang),
-        // No period in the bundle: which statement applies is not known,
-        // so the card names the EU and the fund and nothing more.
-        None => match p.fund {
-            Some(f) => format!("{}: {}", l.eu, fund_label(f, lang)),
-            None => l.eu.to_owned(),
-        },
-    };
-    Some(view! {
-        <div class="eu-mark" data-testid="eu-mark">
-            {strip}
-            <p class="eu-mark__statement" data-testid="eu-statement">{statement}</p>
-            {missing}
-        </div>
-    })
 }
 
-fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
+/// A project's amounts and particulars, its chart and its links: the same
+/// on its card here and on its own page.
+///
+/// Type-erased: its view type nested in a page's is too deep for the
+/// compiler's default limit in the server render.
+pub(super) fn project_facts(b: &Bundle, p: &Project, lang: Lang) -> AnyView {
     let t = ui(lang);
-    let (name, name_lang) = text_of(&p.name, lang);
     let (programme, programme_lang) = text_of(&p.programme, lang);
     let not_given = || t.not_given.to_owned();
     let money = |m: Option<Money>| m.map(|m| format::money(m, lang)).unwrap_or_else(not_given);
@@ -354,7 +339,6 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
         .map(|f| fund_label(f, lang).to_owned())
         .unwrap_or_else(not_given);
     let share = pct(p.eu_share(), lang).unwrap_or_else(not_given);
-    let kind = p.kind.as_ref().map(|k| k.in_lang(lang).to_owned());
     let (role, role_lang) = text_of(&b.organisation.role_label, lang);
     let chart = segments(p, lang).map(|segs| {
         let desc_id = format!("desc-{}", p.id);
@@ -376,42 +360,37 @@ fn project_card(b: &Bundle, p: &Project, lang: Lang) -> impl IntoView {
     let value_note = (!amounts_known)
         .then(|| view! { <p class="note" data-testid="value-not-given">{t.value_not_given}</p> });
     view! {
-        <article class="project" id=format!("project-{}", p.id) tabindex="-1" data-testid=format!("project-{}", p.id)>
-            <h3 lang=name_lang>{name}</h3>
-            {eu_mark(p, lang)}
-            {kind.map(|k| view! { <p class="project__kind">{k}</p> })}
-            {project_story(p, lang)}
-            {value_note}
-            <dl class="facts">
-                <dt lang=role_lang>{role}</dt><dd>{role_label(p.role, lang)}</dd>
-                <dt>{t.fund}</dt><dd>{fund}</dd>
-                <dt>{t.programme}</dt><dd lang=programme_lang>{programme}</dd>
-                <dt>{t.measure}</dt><dd>{measure}</dd>
-                <dt>{t.period}</dt><dd>{period}</dd>
-                <dt>{t.dates}</dt><dd>{format::date(p.dates, lang)}</dd>
-                {p.contract_number.clone().map(|n| view! {
-                    <dt>{legal(lang).contract_number}</dt><dd data-testid="contract-number">{n}</dd>
-                })}
-                // With no amount at all the note above says so once; the four
-                // amounts are listed only when the source gives one.
-                {amounts_known.then(|| view! {
-                    <dt>{t.value}</dt><dd data-testid="value">{money(p.value)}</dd>
-                    <dt>{t.eu_contribution}</dt><dd data-testid="eu">{money(p.eu_contribution)}</dd>
-                    // The figure alone carries the test id, so it reads the same
-                    // as the table's cell; how it was computed follows it.
-                    <dt>{t.eu_share}</dt>
-                    <dd><span data-testid="share">{share}</span>{derived(share_how, "share-computed")}</dd>
-                    <dt>{t.remainder}</dt>
-                    <dd><span data-testid="remainder">{money(p.remainder())}</span>{derived(remainder_how, "remainder-computed")}</dd>
-                })}
-            </dl>
-            {chart}
-            {(events > 0).then(|| view! {
-                <p><a href=timeline data-testid="project-events">{t.see_events} " (" {events} ")"</a></p>
+        {value_note}
+        <dl class="facts">
+            <dt lang=role_lang>{role}</dt><dd>{role_label(p.role, lang)}</dd>
+            <dt>{t.fund}</dt><dd>{fund}</dd>
+            <dt>{t.programme}</dt><dd lang=programme_lang>{programme}</dd>
+            <dt>{t.measure}</dt><dd>{measure}</dd>
+            <dt>{t.period}</dt><dd>{period}</dd>
+            <dt>{t.dates}</dt><dd>{format::date(p.dates, lang)}</dd>
+            {p.contract_number.clone().map(|n| view! {
+                <dt>{legal(lang).contract_number}</dt><dd data-testid="contract-number">{n}</dd>
             })}
-            {p.kohesio_url(lang).map(|u| view! {
-                <p data-testid="kohesio"><super::ExternalLink href=u>{legal(lang).kohesio}</super::ExternalLink></p>
+            // With no amount at all the note above says so once; the four
+            // amounts are listed only when the source gives one.
+            {amounts_known.then(|| view! {
+                <dt>{t.value}</dt><dd data-testid="value">{money(p.value)}</dd>
+                <dt>{t.eu_contribution}</dt><dd data-testid="eu">{money(p.eu_contribution)}</dd>
+                // The figure alone carries the test id, so it reads the same
+                // as the table's cell; how it was computed follows it.
+                <dt>{t.eu_share}</dt>
+                <dd><span data-testid="share">{share}</span>{derived(share_how, "share-computed")}</dd>
+                <dt>{t.remainder}</dt>
+                <dd><span data-testid="remainder">{money(p.remainder())}</span>{derived(remainder_how, "remainder-computed")}</dd>
             })}
-        </article>
+        </dl>
+        {chart}
+        {(events > 0).then(|| view! {
+            <p><a href=timeline data-testid="project-events">{t.see_events} " (" {events} ")"</a></p>
+        })}
+        {p.kohesio_url(lang).map(|u| view! {
+            <p data-testid="kohesio"><super::ExternalLink href=u>{legal(lang).kohesio}</super::ExternalLink></p>
+        })}
     }
+    .into_any()
 }

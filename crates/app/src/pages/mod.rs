@@ -7,6 +7,7 @@ mod embed_code;
 mod event;
 mod funding;
 mod not_found;
+mod project;
 mod sign_language;
 mod timeline;
 
@@ -17,6 +18,7 @@ pub use embed_code::EmbedCode;
 pub use event::EventDetail;
 pub use funding::{Funding, OPEN_DATA_ID};
 pub use not_found::NotFound;
+pub use project::ProjectPage;
 pub use sign_language::SignLanguage;
 pub use timeline::{provide_timeline_focus, Timeline};
 

@@ -239,8 +239,11 @@ columns!(ProjectCol {
     StripFile => l("Plik paska logotypów UE", "EU logo strip file"), None, K::Code, optional;
     StripAltPl => STRIP_ALT, PL, K::Text, optional;
     StripAltEn => STRIP_ALT, EN, K::Text, optional;
+    ResultsPl => RESULTS, PL, K::LongText, optional;
+    ResultsEn => RESULTS, EN, K::LongText, optional;
 } key Id numbered ACTIVITY);
 
+const RESULTS: Label = l("Rezultaty projektu", "Project results");
 const ACTIVITY: Label = l("Działanie projektu", "Activity");
 const STRIP_ALT: Label = l(
     "Co przedstawia pasek logotypów",

@@ -843,6 +843,7 @@ fn read_project(g: &Grid<ProjectCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Proje
             P::ActivitiesNoteEn,
             p.key("activities_note"),
         ),
+        results: g.opt_text(cx, r, P::ResultsPl, P::ResultsEn, p.key("results")),
         value,
         eu_contribution,
         source: g.code(cx, r, P::Source, p.key("source")),

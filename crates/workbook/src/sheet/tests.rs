@@ -1120,6 +1120,7 @@ pub(crate) mod generated {
                 prop::option::of(picture()),
                 prop::option::of(string()),
                 prop::option::of((1u32..=99_999_999).prop_map(|n| format!("Q{n}"))),
+                prop::option::of(text()),
             ),
         )
             .prop_map(
@@ -1129,7 +1130,7 @@ pub(crate) mod generated {
                     (summary, activities, activities_note),
                     value,
                     eu,
-                    (strip, contract_number, kohesio_id),
+                    (strip, contract_number, kohesio_id, results),
                 )| {
                     // The EU part never above the value (the validator's rule).
                     let eu_contribution = match (value, eu) {
@@ -1149,6 +1150,7 @@ pub(crate) mod generated {
                         summary,
                         activities,
                         activities_note,
+                        results,
                         value,
                         eu_contribution,
                         source: "zrodlo-0".into(),

@@ -209,6 +209,8 @@ fn project_cell(p: &Project, c: ProjectCol) -> Cell {
         P::SummaryEn => text_in(&p.summary, Lang::En),
         P::ActivitiesNotePl => opt_text_in(&p.activities_note, Lang::Pl),
         P::ActivitiesNoteEn => opt_text_in(&p.activities_note, Lang::En),
+        P::ResultsPl => opt_text_in(&p.results, Lang::Pl),
+        P::ResultsEn => opt_text_in(&p.results, Lang::En),
         P::Value => p.value.map_or(Cell::Empty, |m| amount_cell(m.minor)),
         P::EuContribution => p
             .eu_contribution
