@@ -705,12 +705,47 @@ pub const CONTACT: Section = Section {
     ],
 };
 
+/// The privacy clause (GDPR art. 13): every part optional.
+pub const PRIVACY: Section = Section {
+    key: "privacy",
+    name: 11,
+    list: false,
+    title: "controller",
+    fields: &[
+        s(
+            "controller",
+            "Administrator danych osobowych (nazwa i adres)",
+            "Controller of the personal data (name and address)",
+            OPT_LONG,
+        ),
+        s(
+            "dpo",
+            "Kontakt z inspektorem ochrony danych (e-mail, adres)",
+            "Data protection officer's contact (e-mail, address)",
+            OPT_LONG,
+        ),
+        s(
+            "purposes",
+            "Cele i podstawy prawne przetwarzania (np. art. 6 ust. 1 lit. e RODO)",
+            "Purposes and legal bases of processing (e.g. GDPR art. 6(1)(e))",
+            OPT_LONG,
+        ),
+        s(
+            "log_retention",
+            "Jak długo serwer przechowuje dzienniki i kto je otrzymuje",
+            "How long the server keeps its logs, and who receives them",
+            OPT_LONG,
+        ),
+    ],
+};
+
 /// The order of the form, events and projects first: what changes most.
-pub const SECTIONS: [Section; 11] = [
+pub const SECTIONS: [Section; 12] = [
     EVENTS,
     PROJECTS,
     ORGANISATION,
     CONTACT,
+    PRIVACY,
     SOURCES,
     ERAS,
     FIGURES,

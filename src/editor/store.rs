@@ -59,14 +59,14 @@ impl Record {
 /// the site at `site` (its path, `/` or `/ekonomia/`).
 pub fn keys(site: &str) -> (String, String) {
     (
-        format!("rops.editor.draft@{site}"),
-        format!("rops.editor.unsaved@{site}"),
+        format!("{}{site}", rops_app::storage::EDITOR_DRAFT.name),
+        format!("{}{site}", rops_app::storage::EDITOR_UNSAVED.name),
     )
 }
 
 /// The key every site's editor used before keys carried the site: its
 /// draft is taken over (once) by the first editor that finds it.
-pub const LEGACY_KEY: &str = "rops.editor.draft";
+pub const LEGACY_KEY: &str = rops_app::storage::EDITOR_LEGACY_DRAFT.name;
 
 /// A local time as the editor shows it: `2026-12-04 09:05`.
 pub fn clock(ms: f64) -> String {

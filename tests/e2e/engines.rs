@@ -44,7 +44,7 @@ struct Shows {
 }
 
 /// What every route shows, in Polish and in English.
-const SHOWS: [(&PageRoute, [Shows; 2]); 9] = [
+const SHOWS: [(&PageRoute, [Shows; 2]); 10] = [
     (
         &ABOUT,
         [
@@ -201,6 +201,19 @@ const SHOWS: [(&PageRoute, [Shows; 2]); 9] = [
             Shows {
                 h1: "Information in Polish Sign Language",
                 facts: &["is being prepared"],
+            },
+        ],
+    ),
+    (
+        &PRIVACY,
+        [
+            Shows {
+                h1: "Prywatność",
+                facts: &["rops.theme", "informacja w trakcie uzupełniania"],
+            },
+            Shows {
+                h1: "Privacy",
+                facts: &["rops.theme", "information being completed"],
             },
         ],
     ),

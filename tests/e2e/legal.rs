@@ -571,6 +571,61 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
         let rpo = js(&c, "return [...document.querySelectorAll('main a')].filter(a => a.href === 'https://bip.brpo.gov.pl/').length").await;
         assert_eq!(rpo, 1, "the link to the RPO");
     }
+    // The privacy page: the bundle's clause, and what this browser holds
+    // after a visit that stored all a visitor can store (a theme, a
+    // language, the offline copies), each listed on the page.
+    open(&c, &s, ABOUT.pl, ABOUT.ready).await;
+    click(&c, "[data-testid=theme-switch]").await;
+    click(&c, "[data-testid=lang-switch]").await;
+    wait_for_text(&c, "h1", "About").await;
+    wait_saved_for_offline(&c).await;
+    for lang in ["pl", "en"] {
+        let path = if lang == "pl" { PRIVACY.pl } else { PRIVACY.en };
+        open(&c, &s, path, PRIVACY.ready).await;
+        for (id, key) in [
+            ("privacy-controller", "controller"),
+            ("privacy-dpo", "dpo"),
+            ("privacy-purposes", "purposes"),
+        ] {
+            let got = text(&c, &format!("[data-testid={id}] p")).await;
+            assert_eq!(got, b["privacy"][key][lang].as_str().unwrap(), "{id}");
+        }
+        let logs = text(&c, "[data-testid=privacy-logs]").await;
+        let retention = b["privacy"]["log_retention"][lang].as_str().unwrap();
+        assert!(logs.contains(retention), "{logs}");
+        assert!(!exists(&c, "[data-testid=privacy-missing]").await);
+        let held = js(&c, "return (async () => [...Object.keys(localStorage), ...Object.keys(sessionStorage), ...(await caches.keys())])()").await;
+        let held: Vec<String> = serde_json::from_value(held).unwrap();
+        for want in ["rops.theme", "rops.lang"] {
+            assert!(
+                held.iter().any(|h| h == want),
+                "{want} not stored: {held:?}"
+            );
+        }
+        assert!(
+            held.iter().any(|h| h.starts_with("rops-shell-")),
+            "{held:?}"
+        );
+        assert!(
+            held.iter().any(|h| h.starts_with("rops-content-")),
+            "{held:?}"
+        );
+        let listed = js(&c, "return [...document.querySelectorAll('[data-testid=storage-table] tbody tr')].map(r => r.dataset.name)").await;
+        let listed: Vec<String> = serde_json::from_value(listed).unwrap();
+        for h in &held {
+            assert!(
+                listed
+                    .iter()
+                    .any(|n| h == n || (n.ends_with(['-', '@', 'v']) && h.starts_with(n.as_str()))),
+                "{h} is on this device but not on the privacy page: {listed:?}"
+            );
+        }
+        assert_eq!(js(&c, "return document.cookie").await, "", "no cookies");
+        let uodo = attr(&c, "[data-testid=privacy-rights] a", "href").await;
+        assert_eq!(uodo, "https://uodo.gov.pl/");
+        assert_axe_clean_in_both_themes(&c, path).await;
+    }
+
     // On a phone too, the project's marks are seen on landing.
     c.close().await.unwrap();
     let c = browser(PHONE).await;
@@ -644,6 +699,12 @@ async fn the_shipped_bundle_says_honestly_what_is_missing() {
     assert_eq!(
         text(&c, "[data-testid=results]").await,
         "The source does not give this project's results."
+    );
+    // No privacy clause in the source: each part says it is being completed.
+    open(&c, &s, PRIVACY.pl, PRIVACY.ready).await;
+    assert_eq!(
+        texts(&c, "[data-testid=privacy-missing]").await,
+        vec!["informacja w trakcie uzupełniania"; 4]
     );
     open(&c, &s, FUNDING.en, FUNDING.ready).await;
     assert!(text(&c, "[data-testid=licence]")

@@ -36,6 +36,7 @@ enum Kind {
     EasyRead,
     SignLanguage,
     Project,
+    Privacy,
 }
 
 /// One published page, as a test expects it.
@@ -77,6 +78,7 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
             r if *r == EMBED_CODE => Kind::EmbedCode,
             r if *r == EASY_READ => Kind::EasyRead,
             r if *r == SIGN_LANGUAGE => Kind::SignLanguage,
+            r if *r == PRIVACY => Kind::Privacy,
             r if *r == PROJECT => {
                 for p in bundle["projects"]
                     .as_array()
@@ -298,7 +300,10 @@ fn unescape(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // The next twelve characters (not bytes: text after a `&` may be
+        // anything), a prefix of `rest`, so its byte offsets are rest's.
+        let window: String = rest.chars().take(12).collect();
+        let end = window.find(';');
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {
@@ -853,7 +858,7 @@ async fn every_routes_html_holds_its_key_facts_without_a_browser() {
                     fail("EU marks on a project the EU did not fund".into());
                 }
             }
-            Kind::Declaration | Kind::EmbedCode | Kind::SignLanguage => {}
+            Kind::Declaration | Kind::EmbedCode | Kind::SignLanguage | Kind::Privacy => {}
         }
         // Every page has a heading of its own, and says what it is about.
         if element_text(&html, "h1").unwrap_or_default().is_empty() {

@@ -63,6 +63,9 @@ pub const SIGN_LANGUAGE: PageRoute = route(
     "[data-testid=pjm-video], [data-testid=preparing]",
 );
 
+/// Privacy: the bundle's clause and the code's list of what is stored.
+pub const PRIVACY: PageRoute = route("/prywatnosc", "/en/privacy", "[data-testid=storage-table]");
+
 /// Every page of the site.
 pub const ROUTES: &[PageRoute] = &[
     ABOUT,
@@ -74,6 +77,7 @@ pub const ROUTES: &[PageRoute] = &[
     EMBED_CODE,
     EASY_READ,
     SIGN_LANGUAGE,
+    PRIVACY,
 ];
 
 /// Every page in both languages, as (path, ready).

@@ -13,7 +13,7 @@ use crate::nav::{
 };
 use crate::pages::{
     provide_timeline_focus, About, AccessibilityDeclaration, EasyRead, EmbedCode, EventDetail,
-    Funding, NotFound, ProjectPage, SignLanguage, Timeline,
+    Funding, NotFound, PrivacyPage, ProjectPage, SignLanguage, Timeline,
 };
 use crate::router::{provide_router, Go};
 use leptos::prelude::*;
@@ -160,6 +160,7 @@ fn page_view(route: Option<Route>) -> AnyView {
             Page::EmbedCode => view! { <EmbedCode/> }.into_any(),
             Page::EasyRead => view! { <EasyRead/> }.into_any(),
             Page::SignLanguage => view! { <SignLanguage/> }.into_any(),
+            Page::Privacy => view! { <PrivacyPage/> }.into_any(),
         },
     }
 }

@@ -34,7 +34,7 @@ pub fn content_cache(bundle_url: &str) -> String {
         site_of(bundle_url)
     )
 }
-const CONTENT_CACHE_PREFIX: &str = "rops-content-v";
+const CONTENT_CACHE_PREFIX: &str = crate::storage::CONTENT_CACHE.name;
 
 /// The site's path of a bundle's address: `/ekonomia/` for
 /// `https://host/ekonomia/content/bundle.json`.

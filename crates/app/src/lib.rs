@@ -30,4 +30,5 @@ pub mod pwa;
 pub mod router;
 pub mod site_url;
 pub mod status;
+pub mod storage;
 pub mod takeover;

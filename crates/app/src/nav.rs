@@ -32,12 +32,15 @@ pub enum Page {
     EasyRead,
     /// The same in Polish Sign Language (PJM): videos with captions.
     SignLanguage,
+    /// The information clause (GDPR art. 13) and what the site stores on
+    /// a device; footer-linked.
+    Privacy,
 }
 
 impl Page {
     /// The main navigation, in order.
     pub const NAV: [Page; 3] = [Page::About, Page::Timeline, Page::Funding];
-    pub const ALL: [Page; 7] = [
+    pub const ALL: [Page; 8] = [
         Page::About,
         Page::Timeline,
         Page::Funding,
@@ -45,6 +48,7 @@ impl Page {
         Page::EmbedCode,
         Page::EasyRead,
         Page::SignLanguage,
+        Page::Privacy,
     ];
 
     /// Path below the router base, e.g. `/os-czasu` or `/en/timeline`.
@@ -64,6 +68,8 @@ impl Page {
             (Page::EasyRead, Lang::En) => "/en/easy-read",
             (Page::SignLanguage, Lang::Pl) => "/jezyk-migowy",
             (Page::SignLanguage, Lang::En) => "/en/sign-language",
+            (Page::Privacy, Lang::Pl) => "/prywatnosc",
+            (Page::Privacy, Lang::En) => "/en/privacy",
         }
     }
 
@@ -81,7 +87,8 @@ impl Page {
             | Page::Accessibility
             | Page::EmbedCode
             | Page::EasyRead
-            | Page::SignLanguage => false,
+            | Page::SignLanguage
+            | Page::Privacy => false,
         }
     }
 
@@ -95,6 +102,7 @@ impl Page {
             Page::EmbedCode => "embed-code",
             Page::EasyRead => "easy-read",
             Page::SignLanguage => "sign-language",
+            Page::Privacy => "privacy",
         }
     }
 }
@@ -532,6 +540,7 @@ mod tests {
             Page::EmbedCode => 4,
             Page::EasyRead => 5,
             Page::SignLanguage => 6,
+            Page::Privacy => 7,
         };
         let numbers: Vec<usize> = Page::ALL.into_iter().map(number).collect();
         assert_eq!(numbers, (0..Page::ALL.len()).collect::<Vec<_>>());

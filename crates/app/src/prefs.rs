@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-const THEME_KEY: &str = "rops.theme";
+const THEME_KEY: &str = crate::storage::THEME.name;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {

@@ -42,8 +42,8 @@ pub use logo::{
 pub use model::{
     AccentColours, Bundle, Captions, Compliance, Contact, Declaration, EasyRead, EasyReadSection,
     EmbedTitles, Era, EuVisibility, EuWording, Event, EventKind, Figure, FigureBound, Fund,
-    OpenData, Organisation, PageDescriptions, Picture, PostalAddress, Project, Role, SignLanguage,
-    SignVideo, Source,
+    OpenData, Organisation, PageDescriptions, Picture, PostalAddress, Privacy, Project, Role,
+    SignLanguage, SignVideo, Source,
 };
 pub use money::{Currency, Minor, Money, Share};
 pub use parse::{

@@ -56,6 +56,37 @@ pub struct Bundle {
     /// and wherever a page has to say whom to ask.
     #[serde(default, skip_serializing_if = "Contact::is_empty")]
     pub contact: Contact,
+    /// What the privacy page says of the personal data the site handles
+    /// (GDPR art. 13): every part optional, a part not given said missing.
+    #[serde(default, skip_serializing_if = "Privacy::is_empty")]
+    pub privacy: Privacy,
+}
+
+/// The organisation's information clause for the site (GDPR art. 13). What
+/// the site itself stores on a device is not here: the app lists it from
+/// its own code, so it cannot go stale.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+pub struct Privacy {
+    /// Who the controller of the personal data is: name and address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller: Option<Text>,
+    /// How to reach the data protection officer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo: Option<Text>,
+    /// Why the data are processed, and on which legal basis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purposes: Option<Text>,
+    /// How long the server keeps its logs, and who receives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_retention: Option<Text>,
+}
+
+impl Privacy {
+    pub fn is_empty(&self) -> bool {
+        self == &Privacy::default()
+    }
 }
 
 /// How to reach the organisation. Each part is optional; a part not given

@@ -698,6 +698,12 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     }
     c.opt_text(cp.key("office_hours"), &contact.office_hours);
     c.opt_text(cp.key("deaf"), &contact.deaf);
+    let pp = root.key("privacy");
+    let privacy = &b.privacy;
+    c.opt_text(pp.key("controller"), &privacy.controller);
+    c.opt_text(pp.key("dpo"), &privacy.dpo);
+    c.opt_text(pp.key("purposes"), &privacy.purposes);
+    c.opt_text(pp.key("log_retention"), &privacy.log_retention);
     if let Some(od) = &b.open_data {
         let dp = root.key("open_data");
         c.text(dp.key("licence"), &od.licence);

@@ -1167,6 +1167,10 @@ fn the_fictional_bundle_fills_every_new_field_and_the_shipped_one_says_what_is_m
     let c = &f.contact;
     assert!(c.phone.is_some() && c.email.is_some() && c.epuap.is_some());
     assert!(c.office_hours.is_some() && c.bip_url.is_some() && c.deaf.is_some());
+    let pr = &f.privacy;
+    assert!(pr.controller.is_some() && pr.dpo.is_some());
+    assert!(pr.purposes.is_some() && pr.log_retention.is_some());
+    assert!(f.projects.iter().any(|p| p.results.is_some()));
     let a = &f.accessibility;
     assert!(a.scope.is_some() && a.communication.is_some() && a.applications.is_some());
     assert!(a.burden.is_some());
@@ -1183,6 +1187,7 @@ fn the_fictional_bundle_fills_every_new_field_and_the_shipped_one_says_what_is_m
     let r = real();
     assert!(r.easy_read.is_some());
     assert!(r.contact.is_empty(), "the source gives no contact");
+    assert!(r.privacy.is_empty(), "the source gives no privacy clause");
     assert!(r.sign_language.is_none() && r.open_data.is_none());
     let w = warnings(&r, REAL);
     let at = |p: &str| w.iter().any(|w| w.path.to_string() == p);

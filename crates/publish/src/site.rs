@@ -67,6 +67,7 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
                 Page::EmbedCode => d.embed_code.in_lang(lang).to_owned(),
                 Page::EasyRead => legal_page(l.etr_description),
                 Page::SignLanguage => legal_page(l.pjm_description),
+                Page::Privacy => legal_page(l.privacy_description),
             };
             let full = PageSpec {
                 path: page.path(lang).to_owned(),

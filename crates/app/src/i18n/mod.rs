@@ -10,7 +10,7 @@ pub use strings::*;
 use crate::content::Lang;
 use leptos::prelude::*;
 
-const LANG_KEY: &str = "rops.lang";
+const LANG_KEY: &str = crate::storage::LANGUAGE.name;
 
 /// The current language, derived from the address (see [`crate::nav`]).
 #[derive(Clone, Copy)]

@@ -657,6 +657,7 @@ pub fn nav_label(page: Page, lang: Lang) -> &'static str {
         Page::EmbedCode => t.embed_title,
         Page::EasyRead => super::legal(lang).etr_title,
         Page::SignLanguage => super::legal(lang).pjm_title,
+        Page::Privacy => super::legal(lang).privacy_title,
     }
 }
 
@@ -672,6 +673,7 @@ pub fn page_title(page: Page, lang: Lang) -> &'static str {
         Page::EmbedCode => t.embed_title,
         Page::EasyRead => super::legal(lang).etr_title,
         Page::SignLanguage => super::legal(lang).pjm_title,
+        Page::Privacy => super::legal(lang).privacy_title,
     }
 }
 

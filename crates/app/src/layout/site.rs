@@ -189,6 +189,7 @@ fn SiteFooter() -> impl IntoView {
     let open_data = href.clone();
     let easy_read = href.clone();
     let sign_language = href.clone();
+    let privacy = href.clone();
     let embed_code = href;
     // The machine-readable text `publish` writes beside the pages: a file,
     // not a route, so the router must let the browser load it.
@@ -252,6 +253,11 @@ fn SiteFooter() -> impl IntoView {
             <p>
                 <a href=move || declaration(Page::Accessibility, lang.get()) data-testid="declaration-link">
                     {move || t().declaration_title}
+                </a>
+            </p>
+            <p>
+                <a href=move || privacy(Page::Privacy, lang.get()) data-testid="privacy-link">
+                    {move || legal(lang.get()).privacy_title}
                 </a>
             </p>
             <p>

@@ -482,6 +482,10 @@ fields!(OrgField {
     ContactHours => "Kontakt: godziny pracy", "Contact: office hours", OptText, optional;
     ContactBip => "Kontakt: adres Biuletynu Informacji Publicznej (BIP)", "Contact: public information bulletin (BIP) address", OptCode, optional;
     ContactDeaf => "Kontakt dla osób głuchych (SMS, e-mail, wideo)", "Contact for Deaf people (text message, e-mail, video)", OptText, optional;
+    PrivacyController => "Prywatność: administrator danych (nazwa i adres)", "Privacy: data controller (name and address)", OptText, optional;
+    PrivacyDpo => "Prywatność: kontakt z inspektorem ochrony danych", "Privacy: data protection officer's contact", OptText, optional;
+    PrivacyPurposes => "Prywatność: cele i podstawy prawne przetwarzania", "Privacy: purposes and legal bases of processing", OptText, optional;
+    PrivacyLogs => "Prywatność: jak długo serwer przechowuje dzienniki", "Privacy: how long the server keeps its logs", OptText, optional;
 });
 
 fields!(DeclField {

@@ -135,6 +135,7 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
             .map(|videos| SignLanguage { videos }),
         open_data: read_open_data(&org, &mut cx),
         contact: read_contact(&org, &mut cx),
+        privacy: read_privacy(&org, &mut cx),
     };
 
     // The same validator as the app's, on the same JSON it would load.
@@ -1216,6 +1217,18 @@ fn read_contact(k: &Kv<OrgField>, cx: &mut Cx) -> Contact {
         office_hours: k.opt_text(cx, O::ContactHours, p.key("office_hours")),
         bip_url: k.opt_code(cx, O::ContactBip, p.key("bip_url")),
         deaf: k.opt_text(cx, O::ContactDeaf, p.key("deaf")),
+    }
+}
+
+/// The privacy clause, on the Organisation sheet: each row optional.
+fn read_privacy(k: &Kv<OrgField>, cx: &mut Cx) -> Privacy {
+    use OrgField as O;
+    let p = JsonPath::default().key("privacy");
+    Privacy {
+        controller: k.opt_text(cx, O::PrivacyController, p.key("controller")),
+        dpo: k.opt_text(cx, O::PrivacyDpo, p.key("dpo")),
+        purposes: k.opt_text(cx, O::PrivacyPurposes, p.key("purposes")),
+        log_retention: k.opt_text(cx, O::PrivacyLogs, p.key("log_retention")),
     }
 }
 

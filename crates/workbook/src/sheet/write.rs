@@ -364,6 +364,10 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
         O::ContactHours => opt_text_pair(&b.contact.office_hours),
         O::ContactBip => one(opt(&b.contact.bip_url)),
         O::ContactDeaf => opt_text_pair(&b.contact.deaf),
+        O::PrivacyController => opt_text_pair(&b.privacy.controller),
+        O::PrivacyDpo => opt_text_pair(&b.privacy.dpo),
+        O::PrivacyPurposes => opt_text_pair(&b.privacy.purposes),
+        O::PrivacyLogs => opt_text_pair(&b.privacy.log_retention),
         O::OpenDataLicenceUrl => one(b
             .open_data
             .as_ref()
