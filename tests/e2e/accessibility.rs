@@ -85,12 +85,20 @@ async fn declaration_has_every_required_element_in_both_languages_and_invents_no
             entity.starts_with("Regional") || entity.starts_with("Regionalny"),
             "{entity}"
         );
-        // The seed gives no contact or dates: the page says so instead of inventing them.
+        // The seed gives no publication date: the site's first
+        // publication stands in, a day, saying where it is from.
+        let published = attr(&c, "#a11y-data-publikacja", "datetime").await;
+        assert!(
+            published.len() == 10 && published.as_bytes()[4] == b'-',
+            "{published}"
+        );
+        wait_for(&c, "[data-testid=published-by-publisher]").await;
+        // It gives no contact or other dates: the page says so instead of
+        // inventing them.
         for id in [
             "a11y-kontakt",
             "a11y-email",
             "a11y-telefon",
-            "a11y-data-publikacja",
             "a11y-data-sporzadzenie",
         ] {
             assert_eq!(

@@ -1409,6 +1409,30 @@ async fn an_edited_bundle_and_publish_change_that_event_the_timeline_and_the_sit
     }
     assert!(new_sitemap.iter().any(|(_, d)| *d == day));
 
+    // The shipped bundle gives no publication date: the declaration gives
+    // the site's first publication, which the status recorded and this
+    // later publish kept (the declaration's page did not change, above).
+    let status: Value = serde_json::from_slice(&after["publish-status.json"]).unwrap();
+    let first = status["first_published"]
+        .as_str()
+        .expect("first_published recorded");
+    assert!(first.len() > 10 && !first.starts_with(&day), "{first}");
+    for (path, note) in [
+        (DECLARATION.pl, "data pierwszej publikacji serwisu"),
+        (DECLARATION.en, "the day the site was first published"),
+    ] {
+        let html = String::from_utf8_lossy(&after[&file_of(path)]).into_owned();
+        let time = format!(
+            "<time id=\"a11y-data-publikacja\" datetime=\"{}\">",
+            &first[..10]
+        );
+        assert!(html.contains(&time), "{path}: no {time}");
+        assert!(
+            unescape(&html).contains(note),
+            "{path}: the date does not say where it is from"
+        );
+    }
+
     // Served by the real nginx: the page says the new title without scripts,
     // and the app, once it has the page, too.
     let n = start_nginx(&dist, "/");

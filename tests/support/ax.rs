@@ -88,7 +88,37 @@ pub async fn ax_outline(c: &Client) -> String {
     if let Some(root) = root {
         write(&by_id, &root, 0, &mut out);
     }
-    without_ports(&out)
+    without_first_publication(&without_ports(&out))
+}
+
+/// The declaration's publication date, when the bundle gives none, is the
+/// day the site was first published (the test build's day): written as
+/// `FIRST-PUBLISHED` where its note follows it.
+fn without_first_publication(s: &str) -> String {
+    const NOTES: [&str; 2] = [
+        "data pierwszej publikacji serwisu",
+        "the day the site was first published",
+    ];
+    let lines: Vec<&str> = s.lines().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in lines.iter().enumerate() {
+        let after_time = i > 0 && lines[i - 1].trim() == "time";
+        let noted = lines[i + 1..]
+            .iter()
+            .take(4)
+            .any(|l| NOTES.iter().any(|n| l.contains(n)));
+        if after_time && noted && line.trim_start().starts_with("StaticText ") {
+            let indent = line.len() - line.trim_start().len();
+            out.push_str(&format!(
+                "{}StaticText \"FIRST-PUBLISHED\"",
+                &line[..indent]
+            ));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// The test server's port changes from run to run (the embed generator

@@ -39,6 +39,7 @@ pub struct Prerender {
     chronology: std::sync::Arc<crate::content::Chronology>,
     site_url: crate::site_url::SiteUrl,
     base: String,
+    first_published: Option<crate::content::DateValue>,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -56,7 +57,14 @@ impl Prerender {
             chronology,
             site_url,
             base: base.trim_end_matches('/').to_owned(),
+            first_published: None,
         }
+    }
+
+    /// The day the site was first published, as its publisher recorded it.
+    pub fn with_first_published(mut self, day: crate::content::DateValue) -> Prerender {
+        self.first_published = Some(day);
+        self
     }
 
     /// One route's page body and document title. `path` is below the base,
@@ -70,6 +78,9 @@ impl Prerender {
         )));
         owner.with(|| {
             provide_context(self.site_url.clone());
+            if let Some(d) = self.first_published {
+                provide_context(crate::nav::FirstPublished(d));
+            }
             provide_context(crate::data::Content::prepared(
                 self.bundle.clone(),
                 self.chronology.clone(),

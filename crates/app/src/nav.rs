@@ -494,6 +494,37 @@ pub fn site_url() -> String {
 /// address (publish writes it, the app reads it).
 pub const PUBLIC_URL_META: &str = "rops-public-url";
 
+/// The `<meta name>` in which a published page's head gives the day the
+/// site was first published (publish writes it from its status file).
+pub const FIRST_PUBLISHED_META: &str = "rops-first-published";
+
+/// The day the site was first published, if its publisher said
+/// ([`FIRST_PUBLISHED_META`]; in a prerender, its context): the
+/// declaration's publication date when the bundle gives none.
+pub fn first_published() -> Option<crate::content::DateValue> {
+    if let Some(FirstPublished(d)) = use_context::<FirstPublished>() {
+        return Some(d);
+    }
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let meta = document()
+        .query_selector(&format!("meta[name=\"{FIRST_PUBLISHED_META}\"]"))
+        .ok()
+        .flatten()?;
+    let d = crate::content::DateValue::parse(&meta.get_attribute("content")?).ok()?;
+    // Only a day: anything else is not what publish writes.
+    matches!(
+        d,
+        crate::content::DateValue::At(crate::content::Point::Day(..))
+    )
+    .then_some(d)
+}
+
+/// The first publication's day, as a prerender's context.
+#[derive(Debug, Clone, Copy)]
+pub struct FirstPublished(pub crate::content::DateValue);
+
 /// The `<meta name>` by which the 2019 act's template asks every page to
 /// say where the accessibility declaration is.
 pub const DECLARATION_META: &str = "deklaracja-dostępności";

@@ -33,6 +33,24 @@ pub struct Status {
     /// Outcomes of the last uploads (editor publishes), newest first.
     #[serde(default)]
     pub requests: Vec<Outcome>,
+    /// When the site was first published (RFC 3339, UTC): kept from the
+    /// first status on, as the accessibility declaration's publication
+    /// date when the bundle gives none. A status from before it had this
+    /// takes its oldest kept version's time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_published: Option<String>,
+}
+
+impl Status {
+    /// The first publication this status records, or `now` for a site
+    /// published for the first time.
+    pub fn first_published_or(&self, now: &str) -> String {
+        self.first_published
+            .clone()
+            .or_else(|| self.versions.iter().map(|v| v.published_at.clone()).min())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| now.to_owned())
+    }
 }
 
 /// One published version.
@@ -222,6 +240,7 @@ mod tests {
                 fault_count: 0,
                 message: None,
             }],
+            first_published: None,
         };
         let text = serde_json::to_string(&s).unwrap();
         assert!(text.contains("\"result\":\"refused\""), "{text}");
@@ -231,6 +250,15 @@ mod tests {
         // A status with only what a first version would have had.
         let old: Status = serde_json::from_str(r#"{"version":null}"#).unwrap();
         assert_eq!(old, Status::default());
+        // The first publication: recorded, else the oldest kept version's
+        // time (a status from before the record), else now.
+        assert_eq!(s.first_published_or("now"), "2026-12-04T07:15:00Z");
+        assert_eq!(old.first_published_or("now"), "now");
+        let recorded = Status {
+            first_published: Some("2025-01-02T03:04:05Z".into()),
+            ..s
+        };
+        assert_eq!(recorded.first_published_or("now"), "2025-01-02T03:04:05Z");
     }
 
     #[test]

@@ -45,6 +45,16 @@ impl Stamp {
     }
 }
 
+/// The day DIST's site was first published: its status's record, or this
+/// publish's for a first one. A site whose status the disk lost counts
+/// from its oldest kept version.
+pub(super) fn first_published(dist: &Path, stamp: &Stamp) -> content::DateValue {
+    let at = read(dist).first_published_or(&stamp.at);
+    content::DateValue::parse(at.get(..10).unwrap_or_default())
+        .or_else(|_| content::DateValue::parse(&stamp.at[..10]))
+        .unwrap_or(content::DateValue::NotGiven)
+}
+
 /// DIST's status; an empty one when there is none yet (a site published
 /// before there were statuses).
 ///
@@ -131,6 +141,7 @@ fn rebuilt(dist: &Path) -> Status {
         version: versions.first().map(|v| v.version.clone()),
         versions,
         requests: vec![],
+        first_published: None,
     }
 }
 
@@ -154,6 +165,7 @@ pub(super) fn add(
     keep: usize,
 ) -> Result<Vec<String>, PublishError> {
     let old = read(dist);
+    let first_published = Some(old.first_published_or(&stamp.at));
     let file = file_of(&stamp.id).expect("a stamp is a token");
     let mut versions = vec![Version {
         version: stamp.id.clone(),
@@ -212,6 +224,7 @@ pub(super) fn add(
         version: Some(stamp.id.clone()),
         versions,
         requests,
+        first_published,
     };
     out.insert(STATUS.into(), to_json(&new));
     Ok(new.versions[1..]

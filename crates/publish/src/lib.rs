@@ -341,6 +341,8 @@ fn publish_held(
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let version = history::Stamp::now(&bytes);
+    // The declaration's publication date when the bundle gives none.
+    let first_published = history::first_published(dist, &version);
     // Pages are written (and compressed) as they are rendered; the 404
     // page is one more.
     let specs = site::pages(bundle);
@@ -353,6 +355,7 @@ fn publish_held(
         dist,
         template,
         &site_url,
+        first_published,
         &specs,
         &mut |rel, inputs, html| staging.page(rel, inputs, html),
     )?;

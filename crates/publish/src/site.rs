@@ -11,7 +11,9 @@ use super::template::Template;
 use super::tree::{Media, Output};
 use super::{io, BuildProblem, PublishError};
 use rops_app::app::Prerender;
-use rops_app::nav::{absolute_url, event_path, project_path, to_embed, Page, PUBLIC_URL_META};
+use rops_app::nav::{
+    absolute_url, event_path, project_path, to_embed, Page, FIRST_PUBLISHED_META, PUBLIC_URL_META,
+};
 use rops_app::site_url::SiteUrl;
 use rops_content::{self as content, Bundle, Lang};
 use std::collections::BTreeMap;
@@ -136,6 +138,9 @@ fn file_of(path: &str) -> String {
 struct Head<'a> {
     bundle: &'a Bundle,
     site_url: String,
+    /// The day the site was first published (the declaration's date when
+    /// the bundle gives none: the app reads it from every page's head).
+    first_published: content::DateValue,
 }
 
 impl Head<'_> {
@@ -160,6 +165,12 @@ impl Head<'_> {
             ),
             "<link rel=\"manifest\" href=\"manifest.webmanifest\">".into(),
         ];
+        if self.first_published.is_given() {
+            m.push(format!(
+                "<meta name=\"{FIRST_PUBLISHED_META}\" content=\"{}\">",
+                self.first_published
+            ));
+        }
         // Without scripts, controls that need them are hidden or explained.
         m.push("<noscript><link rel=\"stylesheet\" href=\"noscript.css\"></noscript>".into());
         m.push(declaration_meta(&self.site_url, lang));
@@ -249,13 +260,20 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn new(bundle: &Bundle, template: &Template, site_url: &str, pages: usize) -> Inputs {
+    fn new(
+        bundle: &Bundle,
+        template: &Template,
+        site_url: &str,
+        first_published: content::DateValue,
+        pages: usize,
+    ) -> Inputs {
         use sha2::Digest;
         let mut site = sha2::Sha256::new();
         site.update(b"rops page inputs 1\0");
         site.update(publisher_identity());
         site.update(template.identity());
         site.update(site_url.as_bytes());
+        site.update(first_published.to_string().as_bytes());
         site.update(super::stage::compression_of(pages));
         let without_events = Bundle {
             events: vec![],
@@ -375,6 +393,7 @@ pub(super) fn render(
     dist: &Path,
     mut template: Template,
     address: &SiteUrl,
+    first_published: content::DateValue,
     specs: &[PageSpec],
     page: &mut PageWriter<'_>,
 ) -> Result<Rendered, PublishError> {
@@ -384,9 +403,19 @@ pub(super) fn render(
     let site = Head {
         bundle,
         site_url: site_url.to_owned(),
+        first_published,
     };
-    let inputs = Inputs::new(bundle, &template, site_url, specs.len() + 1);
-    let render = Prerender::new(Arc::new(bundle.clone()), address.clone(), template.base());
+    let inputs = Inputs::new(
+        bundle,
+        &template,
+        site_url,
+        first_published,
+        specs.len() + 1,
+    );
+    let mut render = Prerender::new(Arc::new(bundle.clone()), address.clone(), template.base());
+    if first_published.is_given() {
+        render = render.with_first_published(first_published);
+    }
     let mut out = Output::new();
 
     // The pages DIST already has as they are: their sitemap dates stay.

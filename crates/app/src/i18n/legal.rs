@@ -41,6 +41,8 @@ pub struct Legal {
     pub intro_law: &'static str,
     pub intro_applies: &'static str,
     pub scope_label: &'static str,
+    /// After a publication date the bundle does not give: where it is from.
+    pub published_by_publisher: &'static str,
     /// "Niedostępne treści", over the two or three lists below it.
     pub inaccessible_title: &'static str,
     pub burden_title: &'static str,
@@ -125,6 +127,7 @@ const PL: Legal = Legal {
     intro_law: "zgodnie z przepisami ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.",
     intro_applies: "Deklaracja dostępności dotyczy strony internetowej",
     scope_label: "Zakres deklaracji",
+    published_by_publisher: "data pierwszej publikacji serwisu, zapisana przez system publikacji (treść nie podaje daty publikacji)",
     inaccessible_title: "Niedostępne treści",
     burden_title: "Nadmierne koszty",
     rpo: (
@@ -216,6 +219,7 @@ const EN: Legal = Legal {
     intro_law: "accessible in accordance with the Polish Act of 4 April 2019 on the digital accessibility of websites and mobile applications of public bodies.",
     intro_applies: "This accessibility statement applies to the website",
     scope_label: "Scope of this statement",
+    published_by_publisher: "the day the site was first published, recorded by the publishing system (the content gives no publication date)",
     inaccessible_title: "Non-accessible content",
     burden_title: "Disproportionate burden",
     rpo: (

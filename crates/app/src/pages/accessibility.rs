@@ -153,6 +153,16 @@ fn Declaration(
             }
         });
         let missing = d.missing().len();
+        // The bundle's date; without one, the site's first publication as
+        // its publisher recorded it, saying so.
+        let published = match (d.published.is_given(), crate::nav::first_published()) {
+            (false, Some(first)) => view! {
+                {date(first, lang, "a11y-data-publikacja")}
+                " " <span class="note" data-testid="published-by-publisher">"(" {l.published_by_publisher} ")"</span>
+            }
+            .into_any(),
+            _ => date(d.published, lang, "a11y-data-publikacja"),
+        };
         let (rpo_before, rpo_link, rpo_after) = l.rpo;
         view! {
             {(missing > 0).then(|| view! {
@@ -165,7 +175,7 @@ fn Declaration(
             </p>
             {scope}
             <ul>
-                <li>{t.published} ": " {date(d.published, lang, "a11y-data-publikacja")}</li>
+                <li>{t.published} ": " {published}</li>
                 <li>{t.updated} ": " {date(d.updated, lang, "a11y-data-aktualizacja")}</li>
             </ul>
 
