@@ -359,6 +359,14 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
             .map(|sec| sec["heading"][lang].as_str().unwrap().to_owned())
             .collect();
         assert_eq!(headings, want);
+        // Then how to contact us, from the contact fields.
+        let contact = text(&c, "[data-testid=etr-contact]").await;
+        for want in [
+            b["contact"]["phone"].as_str().unwrap(),
+            b["contact"]["deaf"][lang].as_str().unwrap(),
+        ] {
+            assert!(contact.contains(want), "{want} not in {contact}");
+        }
         let alt = attr(&c, ".easy-read__picture", "alt").await;
         assert_eq!(
             alt,
@@ -689,6 +697,12 @@ async fn the_shipped_bundle_says_honestly_what_is_missing() {
         "Danych kontaktowych jeszcze nie podaliśmy."
     );
     assert!(!exists(&c, "[data-testid=contact]").await);
+    // The easy-to-read text ends with how to contact us: honestly none yet.
+    open(&c, &s, EASY_READ.pl, "[data-testid=etr-contact]").await;
+    assert_eq!(
+        text(&c, "[data-testid=etr-contact] [data-testid=no-contact]").await,
+        "Danych kontaktowych jeszcze nie podaliśmy."
+    );
     // The EU-funded project without its logo strip says so on its page,
     // first, with the statement; the source gives no results, said too.
     open(&c, &s, "/en/projects/mokes", "[data-testid=eu-mark]").await;

@@ -20,6 +20,6 @@ pub use eu_mark::{eu_ack, eu_mark, eu_statement_of};
 pub use figure_cards::figure_cards;
 pub use loading::Loading;
 pub use page_heading::{provide_heading_focus, DocumentTitle, PageHeading};
-pub use preparing::preparing;
+pub use preparing::{preparing, who_to_ask};
 pub use project_story::project_story;
 pub use stacked_bar::{Segment, SegmentKind, StackedBar};

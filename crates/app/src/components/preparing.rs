@@ -11,6 +11,21 @@ use leptos::prelude::*;
 
 pub fn preparing(b: &Bundle, what: &'static str, lang: Lang) -> impl IntoView {
     let l = legal(lang);
+    let declaration = use_nav().href(Page::Accessibility.path(lang));
+    view! {
+        <div class="notice" role="note" data-testid="preparing">
+            <p>{what}</p>
+            <p>{l.ask_meanwhile}</p>
+            {who_to_ask(b, lang)}
+            <p><a href=declaration>{l.ask_in_declaration}</a> "."</p>
+        </div>
+    }
+}
+
+/// Whom to ask: the organisation's contact, else the declaration's, else
+/// plainly that none is given yet.
+pub fn who_to_ask(b: &Bundle, lang: Lang) -> AnyView {
+    let l = legal(lang);
     let t = ui(lang);
     let d = &b.accessibility;
     let email = d.email.clone().map(|e| {
@@ -19,18 +34,9 @@ pub fn preparing(b: &Bundle, what: &'static str, lang: Lang) -> impl IntoView {
     let phone = d.phone.clone().map(|p| {
         view! { <li>{t.phone} ": " <a href=tel_href(&p)>{p.clone()}</a></li> }
     });
-    let contacts = match contact_details(b, lang) {
+    match contact_details(b, lang) {
         Some(contact) => contact,
         None if email.is_some() || phone.is_some() => view! { <ul>{email}{phone}</ul> }.into_any(),
         None => view! { <p data-testid="no-contact">{l.no_contact}</p> }.into_any(),
-    };
-    let declaration = use_nav().href(Page::Accessibility.path(lang));
-    view! {
-        <div class="notice" role="note" data-testid="preparing">
-            <p>{what}</p>
-            <p>{l.ask_meanwhile}</p>
-            {contacts}
-            <p><a href=declaration>{l.ask_in_declaration}</a> "."</p>
-        </div>
     }
 }

@@ -32,6 +32,9 @@ pub struct Legal {
     /// A caption track's label, in the track's own language.
     pub captions_label: &'static str,
     pub etr_description: &'static str,
+    /// The easy-to-read page's last part, from the contact fields.
+    pub etr_contact_title: &'static str,
+    pub etr_contact_intro: &'static str,
     pub pjm_description: &'static str,
     // The 2024 declaration template (version 2.0). Its introduction, in
     // four parts: [entity] commits … its [website] … . It applies to the
@@ -121,6 +124,8 @@ const PL: Legal = Legal {
     video_fallback: "Ta przeglądarka nie odtwarza nagrania. Możesz pobrać plik:",
     captions_label: "polski",
     etr_description: "Informacje o nas w tekście łatwym do czytania",
+    etr_contact_title: "Jak się z nami skontaktować",
+    etr_contact_intro: "Masz pytanie? Skontaktuj się z nami.",
     pjm_description: "Informacje o nas w polskim języku migowym, z napisami i tekstem nagrania",
     intro_commits: "zobowiązuje się zapewnić dostępność swojej",
     intro_scope: "strony internetowej",
@@ -213,6 +218,8 @@ const EN: Legal = Legal {
     video_fallback: "This browser cannot play the recording. You can download the file:",
     captions_label: "English",
     etr_description: "Information about us in easy-to-read language",
+    etr_contact_title: "How to contact us",
+    etr_contact_intro: "Do you have a question? Contact us.",
     pjm_description: "Information about us in Polish Sign Language, with captions and a transcript",
     intro_commits: "is committed to making its",
     intro_scope: "website",

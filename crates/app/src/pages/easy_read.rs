@@ -1,12 +1,14 @@
 //! Easy-to-read information about the organisation (ETR, "tekst łatwy do
 //! czytania"): art. 6 pkt 3 lit. c of the 2019 accessibility act. Short
 //! sections, each a heading, its paragraphs and an optional picture; the
-//! order in the bundle is the reading order. Without it in the bundle, the
-//! page says it is being prepared and whom to ask.
+//! order in the bundle is the reading order, then how to contact us, from
+//! the contact fields. Without it in the bundle, the page says it is being
+//! prepared and whom to ask.
 
-use crate::components::{preparing, PageHeading, WithContent};
+use crate::components::{preparing, who_to_ask, PageHeading, WithContent};
 use crate::content::Bundle;
 use crate::i18n::{legal, text_of, use_lang};
+use crate::nav::{use_nav, Page};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -52,6 +54,28 @@ fn Sections(
                 </section>
             }
         }).collect_view();
-        view! { <div class="easy-read">{sections}</div> }.into_any()
+        // Last, how to reach the organisation, from the contact fields (or
+        // plainly that none is given), and how to ask for another form.
+        let l = legal(lang);
+        let declaration = use_nav().href(Page::Accessibility.path(lang));
+        // "Contact us" only where there is a way to: else the plain "not
+        // given yet" alone.
+        let d = &bundle.accessibility;
+        let reachable = !bundle.contact.is_empty()
+            || bundle.organisation.address.is_some()
+            || d.email.is_some()
+            || d.phone.is_some();
+        view! {
+            <div class="easy-read">
+                {sections}
+                <section class="easy-read__section" data-testid="etr-contact">
+                    <h2 id="etr-kontakt">{l.etr_contact_title}</h2>
+                    {reachable.then(|| view! { <p>{l.etr_contact_intro}</p> })}
+                    {who_to_ask(&bundle, lang)}
+                    <p><a href=declaration>{l.ask_in_declaration}</a> "."</p>
+                </section>
+            </div>
+        }
+        .into_any()
     }
 }
