@@ -259,8 +259,13 @@ pub fn event_path(lang: Lang, id: &str) -> String {
 }
 
 pub fn event_id_of_path(path: &str) -> Option<&str> {
+    id_below(path, timeline_path)
+}
+
+/// The `{id}` of `{root}/{id}`, with `root` in either language.
+fn id_below(path: &str, root: fn(Lang) -> &'static str) -> Option<&str> {
     Lang::ALL.into_iter().find_map(|l| {
-        path.strip_prefix(timeline_path(l))?
+        path.strip_prefix(root(l))?
             .strip_prefix('/')
             .filter(|id| !id.is_empty() && !id.contains('/'))
     })
@@ -281,11 +286,7 @@ pub fn project_path(lang: Lang, id: &str) -> String {
 }
 
 pub fn project_id_of_path(path: &str) -> Option<&str> {
-    Lang::ALL.into_iter().find_map(|l| {
-        path.strip_prefix(projects_root(l))?
-            .strip_prefix('/')
-            .filter(|id| !id.is_empty() && !id.contains('/'))
-    })
+    id_below(path, projects_root)
 }
 
 /// A project's card on the funding page: `/finansowanie#project-mokes`

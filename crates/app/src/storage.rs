@@ -57,6 +57,11 @@ fn index(lang: Lang) -> usize {
     }
 }
 
+/// The text of a `[Polish, English]` pair (as [`SERVER_LOG`] gives them).
+pub fn in_lang(pair: &[&'static str; 2], lang: Lang) -> &'static str {
+    pair[index(lang)]
+}
+
 pub const THEME: Kept = Kept {
     name: "rops.theme",
     rest: ["", ""],

@@ -32,7 +32,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     <h2 id="privacy-logs-h">{l.logs_title}</h2>
                     <p>{l.logs_intro}</p>
                     <ul>
-                        {storage::SERVER_LOG.iter().map(|f| view! { <li>{f[index(lang)]}</li> }).collect_view()}
+                        {storage::SERVER_LOG.iter().map(|f| view! { <li>{storage::in_lang(f, lang)}</li> }).collect_view()}
                     </ul>
                     <p>{l.logs_retention} ": " {given(&p.log_retention, lang)}</p>
                 </section>
@@ -51,13 +51,6 @@ pub fn PrivacyPage() -> impl IntoView {
                 </section>
             }
         }/>
-    }
-}
-
-fn index(lang: Lang) -> usize {
-    match lang {
-        Lang::Pl => 0,
-        Lang::En => 1,
     }
 }
 
