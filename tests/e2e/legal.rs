@@ -481,6 +481,29 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
         } else {
             "/en/timeline/2004-pracownia-testowa"
         };
+        // The timeline's card of that event says it in words (its link
+        // leads to the event's page); a card of an unfunded project does not.
+        let timeline = if lang == "pl" {
+            TIMELINE.pl
+        } else {
+            TIMELINE.en
+        };
+        open(&c, &s, timeline, TIMELINE.ready).await;
+        assert_eq!(
+            text(
+                &c,
+                "[data-event-id=\"2004-pracownia-testowa\"] [data-testid=eu-ack-text]"
+            )
+            .await,
+            statement_want
+        );
+        assert!(
+            !exists(
+                &c,
+                "[data-event-id=\"2020-wyroznienie\"] [data-testid=eu-ack-text]"
+            )
+            .await
+        );
         open(&c, &s, event, "[data-testid=event-detail]").await;
         assert_eq!(text(&c, "[data-testid=eu-ack]").await, statement_want);
         // From there to the project's page, by its name.

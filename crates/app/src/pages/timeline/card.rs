@@ -26,11 +26,12 @@ pub fn EventCard(
     let href = move || nav.href(&with_query(&event_path(lang, &id), &filter.get()));
     let (title, title_lang) = text_of(&e.title, lang);
     let (desc, desc_lang) = text_of(&e.description, lang);
-    let project = e
-        .project
-        .as_ref()
-        .and_then(|p| bundle.project(p))
-        .map(|p| p.name.in_lang(lang).to_owned());
+    let project = e.project.as_ref().and_then(|p| bundle.project(p));
+    // A funded project's card says so in words; not a second link: the
+    // list's roving focus gives each card one stop, and the event's page
+    // carries the acknowledgement's link to the project's page.
+    let eu = project.and_then(|p| crate::components::eu_statement_of(p, lang));
+    let project = project.map(|p| p.name.in_lang(lang).to_owned());
     let kind = e.kind;
     view! {
         <li class="event-card" data-testid="event" data-event-id=e.id.clone() data-kind=kind.as_str()>
@@ -45,6 +46,7 @@ pub fn EventCard(
             </h3>
             <p class="event-card__text" lang=desc_lang>{desc}</p>
             {project.map(|p| view! { <p class="event-card__project">{ui(lang).project} ": " {p}</p> })}
+            {eu.map(|s| view! { <p class="event-card__eu" data-testid="eu-ack-text">{s}</p> })}
         </li>
     }
 }
