@@ -45,11 +45,11 @@ impl Stamp {
     }
 }
 
-/// The day DIST's site was first published: its status's record, or this
-/// publish's for a first one. A site whose status the disk lost counts
+/// The day the site of status `old` was first published: its record, or
+/// this publish's for a first one. A site whose status the disk lost counts
 /// from its oldest kept version.
-pub(super) fn first_published(dist: &Path, stamp: &Stamp) -> content::DateValue {
-    let at = read(dist).first_published_or(&stamp.at);
+pub(super) fn first_published(old: &Status, stamp: &Stamp) -> content::DateValue {
+    let at = old.first_published_or(&stamp.at);
     content::DateValue::parse(at.get(..10).unwrap_or_default())
         .or_else(|_| content::DateValue::parse(&stamp.at[..10]))
         .unwrap_or(content::DateValue::NotGiven)
@@ -151,10 +151,12 @@ fn file_of(id: &str) -> Option<String> {
 }
 
 /// Adds to `out` (the new tree) the new version's bundle, the previous
-/// versions still kept (at most `keep` in all) and the status listing
-/// them, with `request`'s outcome when the publish answers an upload.
+/// versions still kept (at most `keep` in all, from `old`, DIST's status
+/// as [`read`] gave it) and the status listing them, with `request`'s
+/// outcome when the publish answers an upload.
 /// Returns the previous versions kept, whose files
 /// ([`super::kept_media`]) the new tree keeps too.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn add(
     dist: &Path,
     out: &mut Output,
@@ -163,8 +165,8 @@ pub(super) fn add(
     bundle: &Bundle,
     request: Option<&str>,
     keep: usize,
+    old: Status,
 ) -> Result<Vec<String>, PublishError> {
-    let old = read(dist);
     let first_published = Some(old.first_published_or(&stamp.at));
     let file = file_of(&stamp.id).expect("a stamp is a token");
     let mut versions = vec![Version {

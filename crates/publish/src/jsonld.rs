@@ -326,12 +326,9 @@ pub(super) fn script(b: &Bundle, site_url: &str, route: Option<&Route>, lang: La
             }
         }
         Some(Route::Project(id)) => {
-            graph.extend(
-                b.projects
-                    .iter()
-                    .filter(|p| &p.id == id)
-                    .map(|p| Node::MonetaryGrant(grant(p, site_url, lang))),
-            );
+            if let Some(p) = b.project(id) {
+                graph.push(Node::MonetaryGrant(grant(p, site_url, lang)));
+            }
         }
         Some(Route::Page(Page::Funding)) => {
             graph.extend(

@@ -341,8 +341,11 @@ fn publish_held(
     };
     let bundle_dir = opts.bundle.parent().unwrap_or(Path::new("."));
     let version = history::Stamp::now(&bytes);
-    // The declaration's publication date when the bundle gives none.
-    let first_published = history::first_published(dist, &version);
+    // DIST's status, read once: the versions kept so far and the first
+    // publication (the declaration's date when the bundle gives none). A
+    // damaged one is reported and set aside once.
+    let old_status = history::read(dist);
+    let first_published = history::first_published(&old_status, &version);
     // Pages are written (and compressed) as they are rendered; the 404
     // page is one more.
     let specs = site::pages(bundle);
@@ -367,6 +370,7 @@ fn publish_held(
         bundle,
         request,
         opts.keep,
+        old_status,
     )?;
     let links = kept_media::keep(dist, &mut site.out, &version.id, &site.media, &kept)?;
     let reused = staging.reused;

@@ -16,13 +16,18 @@ pub fn tel_href(phone: &str) -> String {
     format!("tel:{tel}")
 }
 
+/// Whether the bundle gives the organisation's contact or its seat.
+pub fn has_contact_details(b: &Bundle) -> bool {
+    !b.contact.is_empty() || b.organisation.address.is_some()
+}
+
 /// The organisation's contact details, or None when the bundle gives none.
 pub fn contact_details(b: &Bundle, lang: Lang) -> Option<AnyView> {
-    let c = &b.contact;
-    let address = b.organisation.address.as_ref();
-    if c.is_empty() && address.is_none() {
+    if !has_contact_details(b) {
         return None;
     }
+    let c = &b.contact;
+    let address = b.organisation.address.as_ref();
     let t = ui(lang);
     let l = legal(lang);
     let address = address.map(|a| {

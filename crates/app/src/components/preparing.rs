@@ -3,7 +3,7 @@
 //! (the organisation's contact, else the declaration's, else plainly that
 //! none is given yet), never an empty page or a dead link.
 
-use super::{contact_details, tel_href};
+use super::{contact_details, has_contact_details, tel_href};
 use crate::content::{Bundle, Lang};
 use crate::i18n::{legal, ui};
 use crate::nav::{use_nav, Page};
@@ -20,6 +20,13 @@ pub fn preparing(b: &Bundle, what: &'static str, lang: Lang) -> impl IntoView {
             <p><a href=declaration>{l.ask_in_declaration}</a> "."</p>
         </div>
     }
+}
+
+/// Whether the bundle gives any way to reach the organisation: what
+/// [`who_to_ask`] shows is then a contact, not "none given yet".
+pub fn reachable(b: &Bundle) -> bool {
+    let d = &b.accessibility;
+    has_contact_details(b) || d.email.is_some() || d.phone.is_some()
 }
 
 /// Whom to ask: the organisation's contact, else the declaration's, else

@@ -5,7 +5,7 @@
 //! the contact fields. Without it in the bundle, the page says it is being
 //! prepared and whom to ask.
 
-use crate::components::{preparing, who_to_ask, PageHeading, WithContent};
+use crate::components::{preparing, reachable, who_to_ask, PageHeading, WithContent};
 use crate::content::Bundle;
 use crate::i18n::{legal, text_of, use_lang};
 use crate::nav::{use_nav, Page};
@@ -60,11 +60,7 @@ fn Sections(
         let declaration = use_nav().href(Page::Accessibility.path(lang));
         // "Contact us" only where there is a way to: else the plain "not
         // given yet" alone.
-        let d = &bundle.accessibility;
-        let reachable = !bundle.contact.is_empty()
-            || bundle.organisation.address.is_some()
-            || d.email.is_some()
-            || d.phone.is_some();
+        let reachable = reachable(&bundle);
         view! {
             <div class="easy-read">
                 {sections}

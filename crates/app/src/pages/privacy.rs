@@ -67,7 +67,8 @@ fn given(t: &Option<Text>, lang: Lang) -> AnyView {
 }
 
 fn part(id: &'static str, title: &'static str, t: &Option<Text>, lang: Lang) -> impl IntoView {
-    let (heading, labelled_by) = (format!("{id}-h"), format!("{id}-h"));
+    let heading = format!("{id}-h");
+    let labelled_by = heading.clone();
     view! {
         <section aria-labelledby=labelled_by data-testid=id>
             <h2 id=heading>{title}</h2>

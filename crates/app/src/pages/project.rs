@@ -36,7 +36,7 @@ fn Detail(
         let lang_now = lang.get();
         let l = legal(lang_now);
         let funding = nav.href(Page::Funding.path(lang_now));
-        let Some(p) = bundle.projects.iter().find(|p| p.id == id) else {
+        let Some(p) = bundle.project(&id) else {
             return view! {
                 <PageHeading text=Signal::derive(move || legal(lang.get()).project_not_found.to_owned())/>
                 <p data-testid="project-not-found">{l.project_not_found_text}</p>
@@ -46,10 +46,7 @@ fn Detail(
         };
         let name = p.name.clone();
         let (results, results_lang) = match &p.results {
-            Some(r) => {
-                let (text, text_lang) = text_of(r, lang_now);
-                (text.to_owned(), Some(text_lang))
-            }
+            Some(r) => text_of(r, lang_now),
             None => (l.results_missing.to_owned(), None),
         };
         let kind = p.kind.as_ref().map(|k| k.in_lang(lang_now).to_owned());
