@@ -4,8 +4,8 @@
 //! same fantoccini client and test server as the Chromium tier, under the
 //! production CSP. Each check runs once per engine, as `<check>::firefox`
 //! and `<check>::webkit`, so `--test-threads=2` runs one session of each
-//! engine side by side. scripts/test-engines.sh starts the drivers; without
-//! GECKODRIVER_URL / WEBKITDRIVER_URL the tests start their own.
+//! engine side by side. The tests start the drivers (tests/support/engines.rs,
+//! which replaces a driver whose browser hung and runs that check once more).
 //!
 //! Service workers: both engines run them on http://127.0.0.1 (a secure
 //! context) under automation, so both run the offline check. Firefox ESR has

@@ -2,16 +2,15 @@
 //! Firefox ESR (Gecko) through geckodriver, and WebKitGTK (the engine of
 //! Safari) through WebKitWebDriver driving its MiniBrowser under Xvfb.
 //!
-//! The drivers come from GECKODRIVER_URL / WEBKITDRIVER_URL
-//! (scripts/test-engines.sh starts them); when a variable is unset, this
-//! process starts that driver itself on a free loopback port, watched by a
-//! small shell that ends it (and its Xvfb and browser) when the test process
-//! is gone. Each driver serves one session at a time, so sessions of one
+//! This process starts each driver itself on a free loopback port, watched
+//! by a small shell that ends it (and its Xvfb and browser) when the test
+//! process is gone or when [`in_engine`] replaces a driver whose browser
+//! hung; GECKODRIVER_URL / WEBKITDRIVER_URL name a driver to use instead
+//! (one this process cannot replace). Each driver serves one session at a time, so sessions of one
 //! engine take turns; the two engines may run side by side.
 
 use fantoccini::Client;
 use std::future::Future;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 /// Where Debian's webkit2gtk-driver finds its browser (libwebkit2gtk-4.1-0).
@@ -110,26 +109,65 @@ impl Engine {
         }
     }
 
-    fn driver_url(self) -> &'static str {
-        static FIREFOX_URL: OnceLock<String> = OnceLock::new();
-        static WEBKIT_URL: OnceLock<String> = OnceLock::new();
-        let cell = match self {
-            Engine::Firefox => &FIREFOX_URL,
-            Engine::WebKit => &WEBKIT_URL,
-        };
-        cell.get_or_init(|| {
-            if let Ok(u) = std::env::var(self.env_var()) {
-                return u;
-            }
-            start_driver(self)
-        })
+    /// This engine's driver: the one GECKODRIVER_URL / WEBKITDRIVER_URL
+    /// names, else one this process starts (and may replace, see
+    /// [`in_engine`]).
+    fn driver(self) -> &'static std::sync::Mutex<Option<Driver>> {
+        static FIREFOX: std::sync::Mutex<Option<Driver>> = std::sync::Mutex::new(None);
+        static WEBKIT: std::sync::Mutex<Option<Driver>> = std::sync::Mutex::new(None);
+        match self {
+            Engine::Firefox => &FIREFOX,
+            Engine::WebKit => &WEBKIT,
+        }
     }
+
+    fn driver_url(self) -> String {
+        let mut d = self.driver().lock().unwrap();
+        d.get_or_insert_with(|| match std::env::var(self.env_var()) {
+            Ok(url) => Driver { url, own: None },
+            Err(_) => start_driver(self),
+        })
+        .url
+        .clone()
+    }
+
+    /// Ends a driver this process started, so the next session gets a new
+    /// one: a driver whose browser hung keeps the hung session and refuses
+    /// every later one ("Maximum number of active sessions"). Whether there
+    /// was one to end (a driver from the environment is not ours to end).
+    fn replace_driver(self) -> bool {
+        let mut d = self.driver().lock().unwrap();
+        match d.as_mut().and_then(|d| d.own.take()) {
+            Some(watcher) => {
+                end_watcher(watcher);
+                *d = None;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Ends a driver through its watcher, which ends the driver's process
+/// group on TERM.
+fn end_watcher(mut watcher: std::process::Child) {
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &watcher.id().to_string()])
+        .status();
+    let _ = watcher.wait();
+}
+
+/// A running driver.
+struct Driver {
+    url: String,
+    /// The shell watching a driver this process started.
+    own: Option<std::process::Child>,
 }
 
 /// Starts the engine's driver for the life of this test process: a watcher
 /// shell runs it in its own process group and kills that group when the
 /// test process (the shell's parent) has exited.
-fn start_driver(engine: Engine) -> String {
+fn start_driver(engine: Engine) -> Driver {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -144,6 +182,7 @@ fn start_driver(engine: Engine) -> String {
         std::process::id()
     ));
     let script = "setsid \"$@\" & d=$!; \
+                   trap 'kill -- \"-$d\" 2>/dev/null; exit 0' TERM; \
                    while kill -0 \"$PPID\" 2>/dev/null && kill -0 \"$d\" 2>/dev/null; do sleep 1; done; \
                    kill -- \"-$d\" 2>/dev/null";
     let out = std::fs::File::create(&log).unwrap();
@@ -157,16 +196,18 @@ fn start_driver(engine: Engine) -> String {
         .stderr(out)
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start the {} driver: {e}", engine.name()));
-    // Kept (never waited for) for the life of the test process; the watcher
-    // outlives it just long enough to stop the driver.
-    static WATCHERS: std::sync::Mutex<Vec<std::process::Child>> = std::sync::Mutex::new(Vec::new());
-    WATCHERS.lock().unwrap().push(watcher);
+    // Kept for the life of the test process (the watcher outlives it just
+    // long enough to stop the driver), or until replace_driver ends it.
     for _ in 0..150 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return format!("http://127.0.0.1:{port}");
+            return Driver {
+                url: format!("http://127.0.0.1:{port}"),
+                own: Some(watcher),
+            };
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    end_watcher(watcher);
     panic!(
         "the {} driver did not listen on port {port} within 15 s (is it installed? scripts/setup.sh --browser); log: {}",
         engine.name(),
@@ -180,7 +221,7 @@ async fn connect(engine: Engine, (width, height): (u32, u32)) -> Client {
     for _ in 0..3 {
         match crate::browser::driver_client()
             .capabilities(engine.capabilities())
-            .connect(engine.driver_url())
+            .connect(&engine.driver_url())
             .await
         {
             Ok(c) => {
@@ -206,28 +247,50 @@ async fn connect(engine: Engine, (width, height): (u32, u32)) -> Client {
 /// worker, no caches, no storage from earlier checks), then ends the session
 /// whether the check passed, failed or hung, so the next check of the same
 /// engine finds the driver free. A failure is re-raised with its message.
+///
+/// A check that hangs (the browser stops answering, which WebKitGTK under
+/// Xvfb does now and then on 2 busy cores) leaves its session in the driver:
+/// the driver is ended and a new one started, and the check runs once more
+/// on it, saying so. A second hang, like any failure, fails the test.
 pub async fn in_engine<F, Fut>(engine: Engine, size: (u32, u32), check: F)
 where
-    F: FnOnce(Client) -> Fut,
+    F: Fn(Client) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
     let _turn = engine.lock().lock().await;
-    let c = connect(engine, size).await;
-    let started = std::time::Instant::now();
-    let task = tokio::spawn(check(c.clone()));
-    let abort = task.abort_handle();
-    let outcome = tokio::time::timeout(CHECK_TIMEOUT, task).await;
-    if outcome.is_err() {
-        abort.abort();
-    }
-    let _ = tokio::time::timeout(Duration::from_secs(30), c.close()).await;
-    match outcome {
-        Ok(Ok(())) => eprintln!("{}: passed in {:.1?}", engine.name(), started.elapsed()),
-        Ok(Err(e)) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
-        Ok(Err(e)) => panic!("{}: the check did not finish: {e}", engine.name()),
-        Err(_) => panic!(
-            "{}: the check hung for more than {CHECK_TIMEOUT:?}",
-            engine.name()
-        ),
+    for attempt in 1..=2 {
+        let c = connect(engine, size).await;
+        let started = std::time::Instant::now();
+        let task = tokio::spawn(check(c.clone()));
+        let abort = task.abort_handle();
+        let outcome = tokio::time::timeout(CHECK_TIMEOUT, task).await;
+        if outcome.is_err() {
+            abort.abort();
+        }
+        let closed = tokio::time::timeout(Duration::from_secs(30), c.close()).await;
+        match outcome {
+            Ok(Ok(())) => {
+                eprintln!("{}: passed in {:.1?}", engine.name(), started.elapsed());
+                return;
+            }
+            Ok(Err(e)) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Ok(Err(e)) => panic!("{}: the check did not finish: {e}", engine.name()),
+            Err(_) => {
+                let replaced = engine.replace_driver();
+                if attempt == 1 && replaced {
+                    eprintln!(
+                        "{}: the check hung for more than {CHECK_TIMEOUT:?} (session closed: {}); \
+                         the driver was replaced and the check runs once more",
+                        engine.name(),
+                        matches!(closed, Ok(Ok(_)))
+                    );
+                    continue;
+                }
+                panic!(
+                    "{}: the check hung for more than {CHECK_TIMEOUT:?}",
+                    engine.name()
+                )
+            }
+        }
     }
 }
