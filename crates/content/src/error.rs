@@ -204,6 +204,11 @@ pub enum MediaProblem {
     NotVideo,
     /// A .vtt whose first line is not `WEBVTT`.
     NotVtt,
+    /// A WebVTT file that starts well but goes wrong at `line` (1-based).
+    Captions {
+        line: usize,
+        problem: CaptionProblem,
+    },
     /// A picture's content (the logo's rules).
     Picture(LogoProblem),
 }
@@ -237,6 +242,7 @@ impl MediaProblem {
             (NotVtt, Lang::En) => {
                 "the caption file does not start with the line \"WEBVTT\": save the captions as WebVTT".into()
             }
+            (Captions { line, problem }, lang) => problem.message(*line, lang),
             (Picture(LogoProblem::Missing(e)), l) => Missing(e.clone()).message(l),
             (Picture(LogoProblem::TooLarge { bytes, limit }), l) => TooLarge {
                 bytes: *bytes,
@@ -244,6 +250,38 @@ impl MediaProblem {
             }
             .message(l),
             (Picture(p), l) => p.message(l),
+        }
+    }
+}
+
+/// What is wrong inside a WebVTT caption file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaptionProblem {
+    /// Not a timing line `00:01.000 --> 00:04.000` (times `[hh:]mm:ss.ttt`,
+    /// the end after the start) where a cue needs one.
+    Timing,
+    /// A tag that is not one of WebVTT's own (`<b>`, `<i>`, `<u>`, `<c>`,
+    /// `<v>`, `<lang>`, `<ruby>`, `<rt>`, a time): HTML has no place in
+    /// captions. Shown, cut to 40 characters.
+    Markup(String),
+    /// A cue of more than `limit` characters: no one reads it in time.
+    LongCue { chars: usize, limit: usize },
+    /// A STYLE or REGION block: captions are shown in the site's own style.
+    Style,
+}
+
+impl CaptionProblem {
+    fn message(&self, line: usize, lang: Lang) -> String {
+        use CaptionProblem::*;
+        match (self, lang) {
+            (Timing, Lang::Pl) => format!("plik napisów, wiersz {line}: to nie jest wiersz czasu napisu („00:01.000 --> 00:04.000”, koniec po początku): popraw go w programie do napisów"),
+            (Timing, Lang::En) => format!("caption file, line {line}: this is not a cue's timing line (\"00:01.000 --> 00:04.000\", the end after the start): correct it in the captioning program"),
+            (Markup(t), Lang::Pl) => format!("plik napisów, wiersz {line}: znacznik „{t}” nie należy do WebVTT (dozwolone: <b>, <i>, <u>, <c>, <v>, <lang>, <ruby>, <rt>): usuń go"),
+            (Markup(t), Lang::En) => format!("caption file, line {line}: the tag \"{t}\" is not WebVTT's (allowed: <b>, <i>, <u>, <c>, <v>, <lang>, <ruby>, <rt>): remove it"),
+            (LongCue { chars, limit }, Lang::Pl) => format!("plik napisów, wiersz {line}: napis ma {chars} znaków, najwyżej {limit} da się przeczytać w czasie jego wyświetlania: podziel go na krótsze"),
+            (LongCue { chars, limit }, Lang::En) => format!("caption file, line {line}: the cue has {chars} characters, at most {limit} can be read while it is shown: split it into shorter ones"),
+            (Style, Lang::Pl) => format!("plik napisów, wiersz {line}: bloki STYLE i REGION nie są przyjmowane (napisy mają wygląd strony): usuń blok"),
+            (Style, Lang::En) => format!("caption file, line {line}: STYLE and REGION blocks are not taken (captions are shown in the site's style): remove the block"),
         }
     }
 }
@@ -275,6 +313,12 @@ pub enum LogoProblem {
     SvgInstruction(String),
     /// A backslash escape in CSS (`u\72l(` reads as `url(`), shown.
     SvgCssEscape(String),
+    /// A PNG wider or taller than `limit` pixels (or of no size).
+    TooManyPixels {
+        width: u32,
+        height: u32,
+        limit: u32,
+    },
 }
 
 impl LogoProblem {
@@ -329,6 +373,12 @@ impl LogoProblem {
             ),
             (SvgCssEscape(c), Lang::En) => format!(
                 "a style in the SVG file has a \\ escape (\"{c}\"): write the style without escapes"
+            ),
+            (TooManyPixels { width, height, limit }, Lang::Pl) => format!(
+                "obraz ma {width} × {height} pikseli, a bok może mieć od 1 do {limit}: zapisz go w mniejszym rozmiarze"
+            ),
+            (TooManyPixels { width, height, limit }, Lang::En) => format!(
+                "the picture is {width} × {height} pixels, and a side may be 1 to {limit}: save it at a smaller size"
             ),
         }
     }
@@ -569,10 +619,10 @@ impl FaultKind {
             ),
             (Logo(p), lang) => p.message(lang),
             (BadFileName { name, expected }, Lang::Pl) => format!(
-                "„{name}” nie jest nazwą pliku leżącego obok pliku treści (bez folderów, litery a–z, cyfry, - _ .) z końcówką {expected}: zmień nazwę pliku i wpisz ją tutaj"
+                "„{name}” nie jest nazwą pliku leżącego obok pliku treści (bez folderów, litery a–z, cyfry, - _ ., nie nazwa urządzenia Windows jak CON czy NUL) z końcówką {expected}: zmień nazwę pliku i wpisz ją tutaj"
             ),
             (BadFileName { name, expected }, Lang::En) => format!(
-                "\"{name}\" is not the name of a file beside the bundle (no folders; letters a–z, digits, - _ .) ending in {expected}: rename the file and enter its new name here"
+                "\"{name}\" is not the name of a file beside the bundle (no folders; letters a–z, digits, - _ .; not a Windows device name such as CON or NUL) ending in {expected}: rename the file and enter its new name here"
             ),
             (Media(p), lang) => p.message(lang),
             (LongSentence { words, limit, start }, Lang::Pl) => format!(

@@ -30,7 +30,8 @@ pub use chronology::Chronology;
 pub use colour::{Backdrop, Rgb, Scheme};
 pub use date::{civil_from_days, DateProblem, DateValue, Point};
 pub use error::{
-    ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, MediaProblem, Segment,
+    CaptionProblem, ContentError, Fault, FaultKind, JsonPath, Location, LogoProblem, MediaProblem,
+    Segment,
 };
 pub use id::{EventId, Id};
 #[cfg(not(target_arch = "wasm32"))]

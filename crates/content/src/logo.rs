@@ -5,7 +5,7 @@
 //! file harmless when opened on its own too.
 
 #[cfg(not(target_arch = "wasm32"))]
-use super::error::MediaProblem;
+use super::error::{CaptionProblem, MediaProblem};
 use super::error::{JsonPath, LogoProblem};
 use super::model::Bundle;
 
@@ -29,12 +29,27 @@ pub const MAX_VIDEO_BYTES: u64 = 100 * 1024 * 1024;
 #[cfg(not(target_arch = "wasm32"))]
 pub const MAX_CAPTION_BYTES: u64 = 512 * 1024;
 
+/// Names Windows keeps for its devices (`CON.png` opens the console, not
+/// a file, on a Windows machine the site or a backup is copied to): never
+/// a file's name, whatever its ending or case.
+const DEVICE_NAMES: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
+/// Whether `name` (before its first `.`) is a Windows device name.
+pub fn is_device_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    DEVICE_NAMES.iter().any(|d| stem.eq_ignore_ascii_case(d))
+}
+
 /// A plain file name beside the bundle, safe in a URL path as it is
-/// (the rules above), with one of `endings`.
+/// (the rules above) and on any file system, with one of `endings`.
 fn is_plain_name(name: &str, endings: &[&str]) -> bool {
     name.len() <= 80
         && !name.starts_with('.')
         && !name.contains("..")
+        && !is_device_name(name)
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
@@ -168,13 +183,144 @@ pub fn media_problem(kind: MediaKind, name: &str, head: &[u8]) -> Option<MediaPr
             };
             (!ok).then_some(MediaProblem::NotVideo)
         }
-        MediaKind::Captions => {
-            let text = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
-            let ok = text.starts_with(b"WEBVTT")
-                && matches!(text.get(6), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
-            (!ok).then_some(MediaProblem::NotVtt)
+        MediaKind::Captions => captions_problem(head),
+    }
+}
+
+/// The most characters a cue may have: two lines of 42 are what a viewer
+/// reads in the few seconds a cue is shown; this is several times that.
+pub const MAX_CUE_CHARS: usize = 500;
+
+/// The tags WebVTT itself gives cue text (and times, `<00:01.500>`).
+#[cfg(not(target_arch = "wasm32"))]
+const CUE_TAGS: [&str; 8] = ["b", "i", "u", "c", "v", "lang", "ruby", "rt"];
+
+#[cfg(not(target_arch = "wasm32"))]
+/// A WebVTT file read as the WebVTT standard lays it out (a `WEBVTT` line,
+/// a header, then blocks apart by blank lines: a NOTE, or a cue of an
+/// optional id, a timing line and its text), refusing what a caption file
+/// needs no part of: HTML or any tag WebVTT does not define, STYLE and
+/// REGION blocks, and cues too long to read. The first problem, with its
+/// line.
+pub fn captions_problem(bytes: &[u8]) -> Option<MediaProblem> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let ok = bytes.starts_with(b"WEBVTT")
+        && matches!(bytes.get(6), None | Some(b' ' | b'\t' | b'\n' | b'\r'));
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) if ok => t,
+        _ => return Some(MediaProblem::NotVtt),
+    };
+    let at = |line: usize, problem| Some(MediaProblem::Captions { line, problem });
+    // Blocks: (first line's number, lines); the first block is the header.
+    let mut blocks: Vec<(usize, Vec<&str>)> = vec![];
+    let mut current: Option<(usize, Vec<&str>)> = None;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            blocks.extend(current.take());
+        } else {
+            current.get_or_insert_with(|| (i + 1, vec![])).1.push(line);
         }
     }
+    blocks.extend(current);
+    for (first, lines) in blocks.into_iter().skip(1) {
+        let word = |w: &str| {
+            lines[0]
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
+        };
+        if word("NOTE") {
+            continue;
+        }
+        if word("STYLE") || word("REGION") {
+            return at(first, CaptionProblem::Style);
+        }
+        // An optional id line, then the timing line.
+        let timing = usize::from(!lines[0].contains("-->"));
+        match lines.get(timing) {
+            Some(l) if cue_timing_ok(l) => {}
+            _ => return at(first + timing.min(lines.len() - 1), CaptionProblem::Timing),
+        }
+        let cue = &lines[timing + 1..];
+        let chars: usize = cue.iter().map(|l| l.chars().count()).sum();
+        if chars > MAX_CUE_CHARS {
+            return at(
+                first + timing + 1,
+                CaptionProblem::LongCue {
+                    chars,
+                    limit: MAX_CUE_CHARS,
+                },
+            );
+        }
+        for (j, l) in cue.iter().enumerate() {
+            if let Some(tag) = foreign_tag(l) {
+                return at(first + timing + 1 + j, CaptionProblem::Markup(tag));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `line` is `start --> end [settings]`, the end after the start.
+#[cfg(not(target_arch = "wasm32"))]
+fn cue_timing_ok(line: &str) -> bool {
+    let Some((start, rest)) = line.split_once("-->") else {
+        return false;
+    };
+    let end = rest.split_whitespace().next().unwrap_or_default();
+    // Between the arrow and its times WebVTT wants blanks.
+    let spaced = start.ends_with([' ', '\t']) && rest.starts_with([' ', '\t']);
+    match (vtt_time(start.trim()), vtt_time(end)) {
+        (Some(s), Some(e)) => spaced && e > s,
+        _ => false,
+    }
+}
+
+/// A WebVTT time `[hh:]mm:ss.ttt` in milliseconds.
+#[cfg(not(target_arch = "wasm32"))]
+fn vtt_time(t: &str) -> Option<u64> {
+    let (clock, ms) = t.split_once('.')?;
+    let digits = |s: &str, n: Option<usize>| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && n.is_none_or(|n| s.len() == n))
+            .then(|| s.parse::<u64>().ok())
+            .flatten()
+    };
+    let ms = digits(ms, Some(3))?;
+    let parts: Vec<&str> = clock.split(':').collect();
+    let (h, m, s) = match parts[..] {
+        [m, s] => (0, digits(m, Some(2))?, digits(s, Some(2))?),
+        [h, m, s] if h.len() >= 2 => (digits(h, None)?, digits(m, Some(2))?, digits(s, Some(2))?),
+        _ => return None,
+    };
+    (m < 60 && s < 60).then_some(((h * 60 + m) * 60 + s) * 1000 + ms)
+}
+
+/// The first tag in a line of cue text that WebVTT does not define, shown.
+#[cfg(not(target_arch = "wasm32"))]
+fn foreign_tag(line: &str) -> Option<String> {
+    let mut rest = line;
+    while let Some(i) = rest.find('<') {
+        let after = &rest[i + 1..];
+        let Some(close) = after.find('>') else {
+            // A `<` that opens nothing: WebVTT writes it `&lt;`.
+            return Some(format!("<{}", after.chars().take(39).collect::<String>()));
+        };
+        let inner = &after[..close];
+        if vtt_time(inner).is_some() {
+            rest = &after[close + 1..];
+            continue;
+        }
+        let name = inner.trim_start_matches('/');
+        let name = name
+            .split(['.', ' ', '\t'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if !CUE_TAGS.contains(&name.as_str()) {
+            return Some(format!("<{}>", inner.chars().take(38).collect::<String>()));
+        }
+        rest = &after[close + 1..];
+    }
+    None
 }
 
 /// What is wrong with a logo's bytes, by the kind its name gives.
@@ -186,12 +332,44 @@ pub fn logo_problem(name: &str, bytes: &[u8]) -> Option<LogoProblem> {
         });
     }
     if name.ends_with(".png") {
-        return (!bytes.starts_with(&PNG_SIGNATURE)).then_some(LogoProblem::NotPng);
+        if !bytes.starts_with(&PNG_SIGNATURE) {
+            return Some(LogoProblem::NotPng);
+        }
+        return png_size_problem(bytes);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => svg_problem(text),
         Err(_) => Some(LogoProblem::NotSvg),
     }
+}
+
+/// The widest or tallest picture taken, in pixels: a strip of marks for
+/// print is 3 500 px wide; a 40 000 px picture in 100 KiB is a
+/// decompression bomb (1.6 GB to draw), not a picture for a web page.
+pub const MAX_PICTURE_SIDE: u32 = 8000;
+
+/// A PNG's size from its header (`IHDR`, the first chunk, which PNG
+/// requires), refused beyond [`MAX_PICTURE_SIDE`] on either side.
+fn png_size_problem(bytes: &[u8]) -> Option<LogoProblem> {
+    let be = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    // Signature (8), chunk length (4), "IHDR" (4), width (4), height (4).
+    if bytes.get(12..16) != Some(b"IHDR") {
+        return Some(LogoProblem::NotPng);
+    }
+    let (Some(width), Some(height)) = (be(16), be(20)) else {
+        return Some(LogoProblem::NotPng);
+    };
+    (width == 0 || height == 0 || width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE).then_some(
+        LogoProblem::TooManyPixels {
+            width,
+            height,
+            limit: MAX_PICTURE_SIDE,
+        },
+    )
 }
 
 /// Elements that run, animate or embed: an animation can set an `href`
@@ -434,6 +612,7 @@ mod native {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::FaultKind;
 
     #[test]
     fn logo_names_are_plain_files_beside_the_bundle() {
@@ -453,15 +632,147 @@ mod tests {
             "logo .svg",
             "logo\".svg",
             "a..svg",
+            "a\0.svg",
+            "CON.png",
+            "con.svg",
+            "Nul.tar.png",
+            "lpt1.png",
+            "com9.svg",
         ] {
             assert!(!is_logo_name(bad), "{bad:?}");
         }
+        for bad in ["aux.webm", "prn.mp4", "../x.webm", "a/b.mp4", "x\0.webm"] {
+            assert!(!is_video_name(bad), "{bad:?}");
+        }
+        assert!(!is_caption_name("NUL.vtt"));
+        // Only the whole stem is a device: these are ordinary names.
+        for good in ["console.png", "con-2.png", "com10.png", "icon.png"] {
+            assert!(is_logo_name(good), "{good}");
+        }
+    }
+
+    /// A PNG's signature and header (`IHDR`) of a `width` × `height` image.
+    pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
+        let mut png = PNG_SIGNATURE.to_vec();
+        png.extend_from_slice(&13u32.to_be_bytes());
+        png.extend_from_slice(b"IHDR");
+        png.extend_from_slice(&width.to_be_bytes());
+        png.extend_from_slice(&height.to_be_bytes());
+        png.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+        png
+    }
+
+    #[test]
+    fn pictures_of_too_many_pixels_are_refused_by_their_header() {
+        assert_eq!(logo_problem("l.png", &png(3500, 600)), None);
+        assert_eq!(logo_problem("l.png", &png(8000, 8000)), None);
+        for (w, h) in [(40_000, 100), (100, 8001), (0, 10)] {
+            assert_eq!(
+                logo_problem("l.png", &png(w, h)),
+                Some(LogoProblem::TooManyPixels {
+                    width: w,
+                    height: h,
+                    limit: MAX_PICTURE_SIDE
+                }),
+                "{w}×{h}"
+            );
+        }
+        let message = FaultKind::Logo(LogoProblem::TooManyPixels {
+            width: 40_000,
+            height: 100,
+            limit: MAX_PICTURE_SIDE,
+        })
+        .message(crate::Lang::Pl);
+        assert!(message.contains("40000 × 100 pikseli"), "{message}");
+        // The signature without its header is no PNG.
+        assert_eq!(
+            logo_problem("l.png", &PNG_SIGNATURE),
+            Some(LogoProblem::NotPng)
+        );
+    }
+
+    fn vtt(body: &str) -> Option<MediaProblem> {
+        media_problem(MediaKind::Captions, "c.vtt", body.as_bytes())
+    }
+
+    fn at(line: usize, problem: CaptionProblem) -> Option<MediaProblem> {
+        Some(MediaProblem::Captions { line, problem })
+    }
+
+    #[test]
+    fn captions_are_read_as_webvtt() {
+        let good = "\u{feff}WEBVTT - napisy\r\nKind: captions\r\n\r\nNOTE przygotowane <dla> ROPS\r\n\r\n1\r\n00:00.000 --> 00:02.500 line:90%\r\n<v Lektorka>Dzień <b>dobry</b> &lt;3\r\n\r\n01:00:02.500 --> 01:00:04.000\r\nDrugi <c.yellow>napis</c> <00:03.000>dalej\n";
+        assert_eq!(vtt(good), None);
+        assert_eq!(vtt("WEBVTT\n"), None);
+        assert_eq!(vtt("<html>WEBVTT"), Some(MediaProblem::NotVtt));
+        assert_eq!(vtt("WEBVTTX\n"), Some(MediaProblem::NotVtt));
+        // Markup: HTML, a script, an unclosed tag; each at its line.
+        let head = "WEBVTT\n\n00:00.000 --> 00:01.000\n";
+        assert_eq!(
+            vtt(&format!("{head}Tekst\n<script>alert(1)</script>\n")),
+            at(5, CaptionProblem::Markup("<script>".into()))
+        );
+        assert_eq!(
+            vtt(&format!("{head}<img src=x onerror=alert(1)>\n")),
+            at(
+                4,
+                CaptionProblem::Markup("<img src=x onerror=alert(1)>".into())
+            )
+        );
+        assert_eq!(
+            vtt(&format!("{head}a <b\n")),
+            at(4, CaptionProblem::Markup("<b".into()))
+        );
+        // Timing lines: malformed, backwards, missing, no blanks round the arrow.
+        for bad in [
+            "00:00 --> 00:01.000",
+            "00:02.000 --> 00:01.000",
+            "00:00.000 -> 00:01.000",
+            "00:00.000-->00:01.000",
+            "00:61.000 --> 01:00.000",
+            "1:00:00.000 --> 1:00:01.000",
+        ] {
+            assert_eq!(
+                vtt(&format!("WEBVTT\n\nid\n{bad}\nTekst\n")),
+                at(4, CaptionProblem::Timing),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            vtt("WEBVTT\n\nsam tekst bez czasu\n"),
+            at(3, CaptionProblem::Timing)
+        );
+        assert_eq!(
+            vtt("WEBVTT\n\nSTYLE\n::cue { background: url(https://e.example/x) }\n"),
+            at(3, CaptionProblem::Style)
+        );
+        // A cue nobody can read in time (a 10 MB file is refused by its
+        // size before it is read: MAX_CAPTION_BYTES).
+        let long = format!("{head}{}\n", "słowo ".repeat(100));
+        assert_eq!(
+            vtt(&long),
+            at(
+                4,
+                CaptionProblem::LongCue {
+                    chars: 600,
+                    limit: MAX_CUE_CHARS
+                }
+            )
+        );
+        let message = FaultKind::Media(MediaProblem::Captions {
+            line: 5,
+            problem: CaptionProblem::Markup("<script>".into()),
+        })
+        .message(crate::Lang::Pl);
+        assert!(
+            message.contains("wiersz 5") && message.contains("<script>"),
+            "{message}"
+        );
     }
 
     #[test]
     fn pngs_are_recognised_by_their_signature() {
-        let mut png = PNG_SIGNATURE.to_vec();
-        png.extend_from_slice(b"rest");
+        let png = png(100, 40);
         assert_eq!(logo_problem("l.png", &png), None);
         assert_eq!(
             logo_problem("l.png", b"<svg></svg>"),
