@@ -411,19 +411,62 @@ fn the_upload_location_takes_whole_authorised_bundles_within_its_limit_one_at_a_
     assert_eq!(html(&live, "/"), index);
     // Every upload was handled and removed.
     assert_eq!(live.uploads(), Vec::<String>::new());
-    // Only an upload's name can be written: not a logo, not a bundle.json.
-    for name in ["logo.svg", "bundle.json", "a@b@c.json", "..%2Fx@y.json"] {
+    // Only an upload's name, or a file's name as a bundle may give it, can
+    // be written: no other name, no path, no NUL, no Windows device name.
+    for name in [
+        "bundle.json",
+        "a@b@c.json",
+        "..%2Fx@y.json",
+        "../logo.svg",
+        "..%2Flogo.svg",
+        "%2e%2e/logo.svg",
+        "a/logo.svg",
+        "logo%00.svg",
+        "logo.svg%00.html",
+        ".logo.svg",
+        "CON.png",
+        "nul.vtt",
+        "Lpt1.webm",
+        "strona.html",
+        "logo.svg.php",
+    ] {
         let code = http(
             live.port,
             "PUT",
             &format!("/upload/{name}"),
             Some(&auth),
-            b"{}",
+            b"<svg/>",
         )
         .0;
-        assert_eq!(code, 404, "{name}");
+        assert!(matches!(code, 400 | 404), "{name}: {code}");
     }
     assert_eq!(live.uploads(), Vec::<String>::new());
+    // A file the editor's list sends: without a password 401; cut off
+    // midway it never lands; larger than a video may be (100 MiB) 413;
+    // whole, it lands under its name (and waits for a bundle naming it).
+    assert_eq!(
+        http(live.port, "PUT", "/upload/pasek.png", None, b"x").0,
+        401
+    );
+    put_cut_off(live.port, "/upload/film.webm", &auth, 200_000, 100_000);
+    let too_big = vec![0u8; (100 << 20) + 1];
+    assert_eq!(
+        http(live.port, "PUT", "/upload/duzy.webm", Some(&auth), &too_big).0,
+        413
+    );
+    drop(too_big);
+    let code = http(
+        live.port,
+        "PUT",
+        "/upload/con-2.svg",
+        Some(&auth),
+        b"<svg/>",
+    )
+    .0;
+    assert!(matches!(code, 201 | 204), "{code}");
+    std::thread::sleep(Duration::from_secs(1));
+    assert_eq!(live.uploads(), ["con-2.svg"]);
+    std::fs::remove_file(live.incoming().join("con-2.svg")).unwrap();
     // A file put there otherwise, which is not an upload, is set aside
     // under a hidden name (left in place, it would start a systemd watcher
     // again and again).

@@ -545,6 +545,9 @@ impl Setup<'_> {
         let bundle_path = work.0.join("bundle.json");
         io(std::fs::write(&bundle_path, &bytes), &bundle_path)?;
         let mut missing = vec![];
+        // The files taken from INCOMING (sent from the editor's file list,
+        // or put there by hand), to remove once this upload is decided.
+        let mut taken: Vec<Taken> = vec![];
         // A rollback sends a kept version's bundle as it was: its files are
         // the ones it had, even where the live site has another file of that
         // name since.
@@ -558,8 +561,10 @@ impl Setup<'_> {
             }
             let fresh = incoming.join(&name);
             if fresh.is_file() {
+                let seen = Taken::of(&fresh, &path);
                 // Copied: the administrator may later write over it in place.
                 io(std::fs::copy(&fresh, &to), &fresh)?;
+                taken.extend(seen);
                 continue;
             }
             // Then the rollback's own file, the live site's, or the newest
@@ -579,12 +584,28 @@ impl Setup<'_> {
             Ok(ok) => ok,
             Err(PublishError::Faults { mut faults, .. }) => {
                 // The validator says a file is not beside the bundle; said
-                // here in the words of the person who sent it: the file is not
-                // theirs to upload, it is the server's to have.
+                // here in the words of the person who sent the bundle: send
+                // the file from the editor's file list.
                 for (path, name) in &missing {
                     let message = missing_file(path, name);
                     for f in faults.iter_mut().filter(|f| f.path.starts_with(path)) {
                         f.message = message.clone();
+                    }
+                }
+                // A file sent with this upload that the checks refuse is
+                // removed, so that the next publish does not meet it again:
+                // the live site keeps its own file of that name, and the
+                // editor is told to send a corrected one. Files the checks
+                // passed wait for the next upload.
+                for t in &taken {
+                    let mut refused = false;
+                    for f in faults.iter_mut().filter(|f| f.path == t.path) {
+                        f.message.pl.push_str(REFUSED_FILE.0);
+                        f.message.en.push_str(REFUSED_FILE.1);
+                        refused = true;
+                    }
+                    if refused {
+                        t.remove(incoming);
                     }
                 }
                 notice(&WatchNotice::Refused {
@@ -618,8 +639,56 @@ impl Setup<'_> {
             request: request.into(),
             version: report.version,
         });
+        // Live now, and kept with this version for rollback: the copies in
+        // INCOMING have done their work.
+        for t in &taken {
+            t.remove(incoming);
+        }
         Ok(None)
     }
+}
+
+/// What is added to the checker's message of a file sent with an upload
+/// and refused (the file was removed from the server).
+const REFUSED_FILE: (&str, &str) = (
+    ". Przesłanego pliku nie przyjęto i usunięto go z serwera; na stronie został poprzedni plik: wyślij poprawiony",
+    ". The file sent was not taken and was removed from the server; the site keeps the previous file: send a corrected one",
+);
+
+/// A file an upload took from INCOMING, as it was when taken.
+struct Taken {
+    /// Its name in INCOMING.
+    name: String,
+    /// The bundle field that names it (`$.sign_language.videos[0].file`).
+    path: String,
+    /// The file's identity when taken: device, inode, change time, size.
+    /// nginx writes each upload to a new file and renames it into place,
+    /// so a file sent again while this upload was being published (a new
+    /// strip during a publish) is another inode and is left for the next.
+    id: (u64, u64, i64, i64, u64),
+}
+
+impl Taken {
+    fn of(file: &Path, path: &str) -> Option<Taken> {
+        let m = std::fs::symlink_metadata(file).ok()?;
+        Some(Taken {
+            name: file_name(file),
+            path: path.to_owned(),
+            id: identity(&m),
+        })
+    }
+
+    /// Removes the file from INCOMING if it is still the one taken.
+    fn remove(&self, incoming: &Path) {
+        let file = incoming.join(&self.name);
+        if std::fs::symlink_metadata(&file).is_ok_and(|m| identity(&m) == self.id) {
+            let _ = std::fs::remove_file(&file);
+        }
+    }
+}
+
+fn identity(m: &std::fs::Metadata) -> (u64, u64, i64, i64, u64) {
+    (m.dev(), m.ino(), m.ctime(), m.ctime_nsec(), m.len())
 }
 
 /// The files a bundle names, as (JSON path, name), each name once; none
@@ -642,13 +711,13 @@ fn media_names(bytes: &[u8]) -> Vec<(String, String)> {
 fn missing_file(path: &str, name: &str) -> Text {
     if path.starts_with("$.organisation.logo") {
         return Text {
-            pl: format!("na serwerze nie ma pliku logo „{name}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń logo z treści"),
-            en: format!("the server has no logo file “{name}”: ask the administrator to put it in the upload folder, or leave the logo out"),
+            pl: format!("na serwerze nie ma pliku logo „{name}”: wyślij go z listy plików edytora („Pliki na stronie”) albo usuń logo z treści"),
+            en: format!("the server has no logo file “{name}”: send it from the editor's file list (\"Files on the site\") or leave the logo out"),
         };
     }
     Text {
-        pl: format!("na serwerze nie ma pliku „{name}”: poproś administratora o umieszczenie go w folderze przesyłek albo usuń go z treści"),
-        en: format!("the server has no file “{name}”: ask the administrator to put it in the upload folder, or leave it out"),
+        pl: format!("na serwerze nie ma pliku „{name}”: wyślij go z listy plików edytora („Pliki na stronie”) albo usuń go z treści"),
+        en: format!("the server has no file “{name}”: send it from the editor's file list (\"Files on the site\") or leave it out"),
     }
 }
 
@@ -671,6 +740,25 @@ impl Drop for Work {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_sent_again_while_publishing_is_left_for_the_next_upload() {
+        let dir = std::env::temp_dir().join(format!("rops-taken-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let strip = dir.join("pasek.svg");
+        std::fs::write(&strip, "old").unwrap();
+        let taken = super::Taken::of(&strip, "$.projects[0].eu_visibility.strip.file").unwrap();
+        // nginx writes the new upload beside and renames it into place.
+        std::fs::write(dir.join(".partial"), "new").unwrap();
+        std::fs::rename(dir.join(".partial"), &strip).unwrap();
+        taken.remove(&dir);
+        assert_eq!(std::fs::read_to_string(&strip).unwrap(), "new");
+        // The file taken, unchanged, is removed.
+        let taken = super::Taken::of(&strip, "$").unwrap();
+        taken.remove(&dir);
+        assert!(!strip.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     use super::*;
 
     #[test]

@@ -1101,7 +1101,11 @@ fn a_rollback_restores_the_files_of_its_version() {
     let new_logo = b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>\n";
     std::fs::write(incoming.join("logo.svg"), new_logo).unwrap();
     upload("drop", &without_video);
-    std::fs::remove_file(incoming.join("logo.svg")).unwrap();
+    // Published, and kept with its version: gone from the upload folder.
+    assert!(
+        !incoming.join("logo.svg").exists(),
+        "logo.svg left in INCOMING"
+    );
     for f in [
         "pjm-o-centrum.webm",
         "pjm-o-centrum.pl.vtt",
@@ -1136,6 +1140,101 @@ fn a_rollback_restores_the_files_of_its_version() {
     assert!(!stored.contains(&video), "the video is still kept");
     // …while the files the kept versions name are (the logo the two name).
     assert!(stored.contains(&new_logo.to_vec()));
+}
+
+/// Files sent with an upload that the server's checks refuse (a "video"
+/// that is an HTML page, captions with a script, an SVG with a script, a
+/// PNG 40 000 px wide) refuse the upload, each at its field with its
+/// reason; each is removed from the upload folder and the live site is
+/// unchanged. A good file sent with a refused upload waits for the next.
+#[test]
+fn media_the_checks_refuse_leave_the_site_unchanged() {
+    let _serial = serial();
+    let work = Work::new("bad-media");
+    let incoming = work.dir.join("incoming");
+    std::fs::create_dir_all(&incoming).unwrap();
+    work.publish(Which::A);
+    let before = served(&work.dist());
+    let bundle = std::fs::read(work.bundle(Which::A)).unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(&40_000u32.to_be_bytes());
+    png.extend_from_slice(&100u32.to_be_bytes());
+    png.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    let bad: [(&str, &[u8], &str, &str); 4] = [
+        (
+            "pjm-o-centrum.webm",
+            b"<!doctype html><script>alert(1)</script>",
+            "$.sign_language.videos[0].file",
+            "WebM",
+        ),
+        (
+            "pjm-o-centrum.pl.vtt",
+            b"WEBVTT\n\n00:00.000 --> 00:01.000\n<script>alert(1)</script>\n",
+            "$.sign_language.videos[0].captions.pl",
+            "<script>",
+        ),
+        (
+            "logo.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+            "$.organisation.logo.file",
+            "<script>",
+        ),
+        (
+            "pjm-plakat.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>",
+            "",
+            "",
+        ),
+    ];
+    for (name, bytes, _, _) in &bad {
+        std::fs::write(incoming.join(name), bytes).unwrap();
+    }
+    let strip = "pasek-programu.png";
+    std::fs::write(incoming.join(strip), &png).unwrap();
+    let mut with_png: serde_json::Value = serde_json::from_slice(&bundle).unwrap();
+    let projects = with_png["projects"].as_array_mut().unwrap();
+    let (i, p) = projects
+        .iter_mut()
+        .enumerate()
+        .find(|(_, p)| p.get("eu_visibility").is_some())
+        .unwrap();
+    p["eu_visibility"]["strip"]["file"] = strip.into();
+    let name = format!("bad@{}.json", live_version(&work));
+    std::fs::write(incoming.join(name), serde_json::to_vec(&with_png).unwrap()).unwrap();
+    let out = watcher(&work, &incoming, true).output().unwrap();
+    assert!(out.status.success(), "{}", shown(&out));
+    let o = outcome(&work, "bad").unwrap();
+    assert_eq!(o["result"], "refused", "{o}");
+    let fault = |path: &str| {
+        o["faults"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"] == path)
+            .unwrap_or_else(|| panic!("no fault at {path}: {o}"))["message"]
+            .clone()
+    };
+    let strip_path = format!("$.projects[{i}].eu_visibility.strip.file");
+    for (path, says) in bad
+        .iter()
+        .filter(|b| !b.2.is_empty())
+        .map(|b| (b.2.to_owned(), b.3))
+        .chain([(strip_path, "40000 × 100")])
+    {
+        let m = fault(&path);
+        let pl = m["pl"].as_str().unwrap();
+        assert!(pl.contains(says), "{path}: {pl}");
+        assert!(pl.contains("usunięto go z serwera"), "{path}: {pl}");
+        assert!(m["en"].as_str().unwrap().contains("send a corrected one"));
+    }
+    // The refused files are gone; the good poster waits for the next upload.
+    let left: Vec<String> = std::fs::read_dir(&incoming)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    assert_eq!(left, ["pjm-plakat.svg"]);
+    assert_serves(&served(&work.dist()), &before, "after the refused files");
 }
 
 // ------------------------------------------------------------ the page store
