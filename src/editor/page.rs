@@ -284,6 +284,13 @@ pub fn EditorPage() -> impl IntoView {
             .or_else(|| prev.cloned().flatten())
     });
     let stale = Signal::derive(move || checked.with(|c| c.0.is_none()));
+    let files = Memo::new(move |_| {
+        shown.with(|b| {
+            b.as_deref()
+                .map(|b| super::media::rows(b, lang))
+                .unwrap_or_default()
+        })
+    });
 
     view! {
         <EditorHeader lang root=root.clone()/>
@@ -294,7 +301,8 @@ pub fn EditorPage() -> impl IntoView {
             <Status lang notice store_problem elsewhere mark_published/>
             <ConflictBanner lang conflict take_theirs keep_mine/>
             <Summary ed summary/>
-            <super::publishing::PublishPanel lang root=root.clone() text=publish_text base published=on_published/>
+            <super::publishing::PublishPanel lang root=root.clone() text=publish_text base published=on_published
+                files=files.into()/>
             <div class="ed-columns">
                 <div class="ed-columns__form" id="editor-form" tabindex="-1">
                     <Show when=move || loaded.get() && !draft.with(Value::is_null)

@@ -176,6 +176,17 @@ fn request_id() -> String {
     s
 }
 
+/// What a refused upload's HTTP status says of the login, for a file sent
+/// from the file list (media.rs) as for the bundle.
+pub fn basic_auth_problem(code: u16, lang: Lang) -> Option<String> {
+    let w = words(lang);
+    match code {
+        401 => Some(w.wrong_password.into()),
+        429 => Some(w.too_many.into()),
+        _ => None,
+    }
+}
+
 /// `Basic …` for `user` and `password`, as UTF-8 (nginx compares bytes).
 fn basic_auth(user: &str, password: &str) -> String {
     // btoa takes one character per byte.
@@ -393,6 +404,8 @@ pub fn PublishPanel(
     text: Callback<(), Option<String>>,
     base: RwSignal<Option<String>>,
     published: Callback<String>,
+    /// The files the draft names (media.rs).
+    files: Signal<Vec<super::media::MediaRow>>,
 ) -> impl IntoView {
     let w = words(lang);
     let state = RwSignal::new(State::Idle);
@@ -540,9 +553,11 @@ pub fn PublishPanel(
             </form>
             // One live region for every outcome; focused on a refusal.
             <div class="ed-status" role="status" tabindex="-1" node_ref=result_ref data-testid="publish-status">
-                <Outcome lang root state publish check_again/>
+                <Outcome lang root=root.clone() state publish check_again/>
             </div>
             <Versions lang status restore/>
+            <super::media::MediaList lang root rows=files
+                login=Callback::new(move |()| login()) state/>
         </section>
     }
 }

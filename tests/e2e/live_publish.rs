@@ -528,6 +528,188 @@ fn the_upload_location_takes_whole_authorised_bundles_within_its_limit_one_at_a_
     );
 }
 
+/// Waits (10 s at most) until the upload folder is empty: the watcher
+/// removes what it has published just after saying so.
+fn upload_folder_empties(live: &Live) {
+    let start = Instant::now();
+    while !live.uploads().is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "left in the upload folder: {:?}",
+            live.uploads()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A fixture file of the fictional centre.
+fn fictional(name: &str) -> Vec<u8> {
+    std::fs::read(repo_dir().join("tests/fixtures/fictional").join(name)).unwrap()
+}
+
+/// Chooses `file` in the file list's input of the file named `name`.
+async fn send_file(c: &Client, name: &str, file: &std::path::Path) {
+    let input = wait_for(
+        c,
+        &format!("[data-testid=media-row][data-name=\"{name}\"] [data-testid=media-file]"),
+    )
+    .await;
+    input.send_keys(file.to_str().unwrap()).await.unwrap();
+}
+
+async fn verdict(c: &Client, name: &str, text: &str) -> String {
+    wait_for_text(
+        c,
+        &format!("[data-testid=media-row][data-name=\"{name}\"] [data-testid=media-verdict]"),
+        text,
+    )
+    .await
+}
+
+/// #32 item 6: the sign-language recording's captions and the recording
+/// itself, written by the test, sent from the editor's file list and live
+/// on the sign-language page with the next publish; each bad file (an HTML
+/// page as a video, captions with a script, a 200 MB recording) refused in
+/// the editor with its reason before a byte is sent, the site unchanged.
+#[tokio::test]
+async fn files_sent_from_the_editor_go_live_on_the_page_that_uses_them() {
+    let live = start();
+    // The site as a centre with a recording has it: the files put in the
+    // upload folder (the administrator's way), then a bundle naming them.
+    let auth = basic(EDITOR_USER, EDITOR_PASSWORD);
+    for (name, fixture) in [
+        ("pjm.webm", "pjm-o-centrum.webm"),
+        ("pjm.pl.vtt", "pjm-o-centrum.pl.vtt"),
+    ] {
+        let put = format!("/upload/{name}");
+        let code = http(live.port, "PUT", &put, Some(&auth), &fictional(fixture)).0;
+        assert!(matches!(code, 201 | 204), "{name}: {code}");
+    }
+    let mut b = published();
+    b["sign_language"] = serde_json::json!({"videos": [{
+        "title": {"pl": "O Centrum w polskim języku migowym", "en": "About the Centre in Polish Sign Language"},
+        "file": "pjm.webm",
+        "captions": {"pl": "pjm.pl.vtt"},
+        "transcript": {"pl": "Centrum pomaga mieszkańcom Wyspy Testowej.", "en": "The Centre helps the people of Test Island."}
+    }]});
+    let v1 = live.version();
+    assert!(matches!(upload(&live, "setup", &v1, &b), 201 | 204));
+    let o = live.outcome("setup");
+    assert_eq!(o["result"], "published", "{o}");
+    upload_folder_empties(&live);
+    let v2 = live.version();
+
+    let c = browser(DESKTOP).await;
+    open(&c, &live, "/edytor", READY).await;
+    // Each file with the page that uses it, its size on the site and a preview.
+    let row = "[data-testid=media-row][data-name=\"pjm.webm\"]";
+    wait_for_text(
+        &c,
+        &format!("{row} [data-testid=media-size]"),
+        "na stronie: ",
+    )
+    .await;
+    assert!(attr(&c, &format!("{row} [data-testid=media-page]"), "href")
+        .await
+        .ends_with("/jezyk-migowy"));
+    wait_for(&c, &format!("{row} video[src*=\"pjm.webm\"]")).await;
+    let vtt_row = "[data-testid=media-row][data-name=\"pjm.pl.vtt\"]";
+    wait_for_text(&c, &format!("{vtt_row} pre"), "Wyspy Testowej").await;
+
+    // Bad files, refused here with their reasons: nothing is sent.
+    let dir = std::env::temp_dir().join(format!("rops-media-{}", live.port));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    log_in(&c, EDITOR_PASSWORD).await;
+    let html_video = write(
+        "film.webm",
+        b"<!doctype html><title>x</title><script>alert(1)</script>",
+    );
+    send_file(&c, "pjm.webm", &html_video).await;
+    verdict(&c, "pjm.webm", "nie jest nagraniem").await;
+    let script_vtt = write(
+        "napisy.vtt",
+        b"WEBVTT\n\n00:00.000 --> 00:02.000\n<script>alert(1)</script>\n",
+    );
+    send_file(&c, "pjm.pl.vtt", &script_vtt).await;
+    let said = verdict(&c, "pjm.pl.vtt", "wiersz 4").await;
+    assert!(said.contains("<script>"), "{said}");
+    // 200 MB, never read: its size against the limit, in words.
+    let huge = dir.join("duzy.webm");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 << 20)
+        .unwrap();
+    send_file(&c, "pjm.webm", &huge).await;
+    let said = verdict(&c, "pjm.webm", "dopuszczalne jest").await;
+    // (200 MiB and the 100 MiB limit, in the decimal megabytes people read.)
+    assert!(
+        said.contains("209,7 MB") && said.contains("104,9 MB"),
+        "{said}"
+    );
+    assert_eq!(live.uploads(), Vec::<String>::new());
+    assert_axe_clean_in_both_themes(&c, "the editor's file list, files refused").await;
+
+    // Good files: the test's own captions and the recording.
+    let captions = "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Lektorka>Napisy wysłane z edytora.\n";
+    let new_vtt = write("nowe.vtt", captions.as_bytes());
+    send_file(&c, "pjm.pl.vtt", &new_vtt).await;
+    verdict(&c, "pjm.pl.vtt", "najbliższą publikacją").await;
+    let video = write("nagranie.webm", &fictional("pjm-o-centrum.webm"));
+    send_file(&c, "pjm.webm", &video).await;
+    verdict(&c, "pjm.webm", "najbliższą publikacją").await;
+    wait_for_text(
+        &c,
+        &format!("{vtt_row} [data-testid=media-size]"),
+        "wysłany",
+    )
+    .await;
+    assert_eq!(live.uploads(), ["pjm.pl.vtt", "pjm.webm"]);
+    // Not live before the publish.
+    let (_, _, on_site) = http(live.port, "GET", "/content/pjm.pl.vtt", None, &[]);
+    assert_ne!(on_site, captions.as_bytes());
+
+    // Published with the draft (unchanged: the files on their own).
+    click(&c, "[data-testid=publish]").await;
+    wait_for_text(&c, "[data-testid=publish-done]", "Opublikowano").await;
+    let v3 = live.version();
+    assert_ne!(v3, v2);
+    let said = verdict(&c, "pjm.pl.vtt", "Opublikowano").await;
+    assert!(said.contains(&v3), "{said}");
+    let (code, _, on_site) = http(live.port, "GET", "/content/pjm.pl.vtt", None, &[]);
+    assert_eq!((code, on_site.as_slice()), (200, captions.as_bytes()));
+    upload_folder_empties(&live);
+    // On the page that uses it: the recording with these captions.
+    let page = html(&live, "/jezyk-migowy/");
+    assert!(
+        page.contains("pjm.webm") && page.contains("pjm.pl.vtt"),
+        "{page}"
+    );
+    assert_axe_clean_in_both_themes(&c, "the editor's file list, published").await;
+    open(&c, &live, "/jezyk-migowy", "video").await;
+    let track = attr(&c, "video track", "src").await;
+    assert!(track.ends_with("content/pjm.pl.vtt"), "{track}");
+    let got = c
+        .execute_async(
+            "const [src, done] = arguments; fetch(src, {cache: 'no-store'}).then(r => r.text()).then(done);",
+            vec![track.into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(got.as_str(), Some(captions));
+    // The version before keeps its own captions, for a rollback.
+    let kept = format!("/content/versions/media/{v2}.json");
+    let (code, _, list) = http(live.port, "GET", &kept, Some(&auth), &[]);
+    assert_eq!(code, 200, "{kept}");
+    assert!(String::from_utf8_lossy(&list).contains("pjm.pl.vtt"));
+    std::fs::remove_dir_all(&dir).unwrap();
+    c.close().await.unwrap();
+}
+
 /// Each new state of the editor in the language the tests above did not
 /// see it in, through axe: published and stale in English; a wrong
 /// password, the server's faults and the server gone in Polish.

@@ -4,7 +4,6 @@
 //! runs no script and loads nothing an SVG refers to; the checks keep the
 //! file harmless when opened on its own too.
 
-#[cfg(not(target_arch = "wasm32"))]
 use super::error::{CaptionProblem, MediaProblem};
 use super::error::{JsonPath, LogoProblem};
 use super::model::Bundle;
@@ -26,7 +25,6 @@ pub fn is_logo_name(name: &str) -> bool {
 pub const MAX_VIDEO_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Caption files are text; this is hours of captions.
-#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_CAPTION_BYTES: u64 = 512 * 1024;
 
 /// Names Windows keeps for its devices (`CON.png` opens the console, not
@@ -159,8 +157,8 @@ impl MediaKind {
         }
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
-    fn limit(self) -> u64 {
+    /// The largest such a file may be, in bytes.
+    pub fn limit(self) -> u64 {
         match self {
             MediaKind::Logo | MediaKind::Picture => MAX_LOGO_BYTES,
             MediaKind::Video => MAX_VIDEO_BYTES,
@@ -169,7 +167,6 @@ impl MediaKind {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 /// What is wrong with a media file's first bytes (a video is judged by its
 /// head: its container's signature), by the kind its name gives.
 pub fn media_problem(kind: MediaKind, name: &str, head: &[u8]) -> Option<MediaProblem> {
@@ -192,10 +189,8 @@ pub fn media_problem(kind: MediaKind, name: &str, head: &[u8]) -> Option<MediaPr
 pub const MAX_CUE_CHARS: usize = 500;
 
 /// The tags WebVTT itself gives cue text (and times, `<00:01.500>`).
-#[cfg(not(target_arch = "wasm32"))]
 const CUE_TAGS: [&str; 8] = ["b", "i", "u", "c", "v", "lang", "ruby", "rt"];
 
-#[cfg(not(target_arch = "wasm32"))]
 /// A WebVTT file read as the WebVTT standard lays it out (a `WEBVTT` line,
 /// a header, then blocks apart by blank lines: a NOTE, or a cue of an
 /// optional id, a timing line and its text), refusing what a caption file
@@ -261,7 +256,6 @@ pub fn captions_problem(bytes: &[u8]) -> Option<MediaProblem> {
 }
 
 /// Whether `line` is `start --> end [settings]`, the end after the start.
-#[cfg(not(target_arch = "wasm32"))]
 fn cue_timing_ok(line: &str) -> bool {
     let Some((start, rest)) = line.split_once("-->") else {
         return false;
@@ -276,7 +270,6 @@ fn cue_timing_ok(line: &str) -> bool {
 }
 
 /// A WebVTT time `[hh:]mm:ss.ttt` in milliseconds.
-#[cfg(not(target_arch = "wasm32"))]
 fn vtt_time(t: &str) -> Option<u64> {
     let (clock, ms) = t.split_once('.')?;
     let digits = |s: &str, n: Option<usize>| {
@@ -295,7 +288,6 @@ fn vtt_time(t: &str) -> Option<u64> {
 }
 
 /// The first tag in a line of cue text that WebVTT does not define, shown.
-#[cfg(not(target_arch = "wasm32"))]
 fn foreign_tag(line: &str) -> Option<String> {
     let mut rest = line;
     while let Some(i) = rest.find('<') {

@@ -564,6 +564,13 @@ impl Setup<'_> {
                 let seen = Taken::of(&fresh, &path);
                 // Copied: the administrator may later write over it in place.
                 io(std::fs::copy(&fresh, &to), &fresh)?;
+                // Readable by the web server: nginx's WebDAV writes uploads
+                // for its user and group only (deploy/upload.conf,
+                // dav_access), and a copy keeps that mode, which on the site
+                // answers 403.
+                use std::os::unix::fs::PermissionsExt;
+                let readable = std::fs::Permissions::from_mode(0o644);
+                io(std::fs::set_permissions(&to, readable), &to)?;
                 taken.extend(seen);
                 continue;
             }

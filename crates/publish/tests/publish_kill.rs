@@ -1100,7 +1100,23 @@ fn a_rollback_restores_the_files_of_its_version() {
     let without_video = serde_json::to_vec(&without_video).unwrap();
     let new_logo = b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>\n";
     std::fs::write(incoming.join("logo.svg"), new_logo).unwrap();
+    // As nginx's WebDAV writes it (dav_access user:rw group:rw).
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(
+        incoming.join("logo.svg"),
+        std::fs::Permissions::from_mode(0o660),
+    )
+    .unwrap();
     upload("drop", &without_video);
+    let mode = std::fs::metadata(work.dist().join("content/logo.svg"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o444,
+        0o444,
+        "logo.svg on the site is {mode:o}: nginx answers 403"
+    );
     // Published, and kept with its version: gone from the upload folder.
     assert!(
         !incoming.join("logo.svg").exists(),
