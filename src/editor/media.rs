@@ -431,6 +431,9 @@ fn http_problem(code: u16, size: u64, kind: MediaKind, lang: Lang) -> String {
             limit: kind.limit(),
         })
         .message(lang),
+        // No location for files here: a server set up before the editor
+        // sent files (deploy/rops-site.conf of an older release).
+        403..=405 => w.not_accepted.replace("{code}", &code.to_string()),
         c => basic_auth_problem(c, lang)
             .unwrap_or_else(|| w.server_error.replace("{code}", &c.to_string())),
     }
@@ -484,6 +487,8 @@ struct Words {
     unreachable: &'static str,
     /// With `{code}`.
     server_error: &'static str,
+    /// With `{code}`.
+    not_accepted: &'static str,
 }
 
 static PL: Words = Words {
@@ -510,6 +515,7 @@ static PL: Words = Words {
     unreadable: "Nie udało się odczytać pliku z dysku: wybierz go ponownie.",
     unreachable: "Nie udało się połączyć z serwerem (brak sieci albo serwer nie działa). Spróbuj ponownie za chwilę.",
     server_error: "Serwer nie przyjął pliku (HTTP {code}): to błąd serwera, nie pliku. Powiedz administratorowi.",
+    not_accepted: "Ten serwer nie przyjmuje jeszcze plików z edytora (HTTP {code}). Poproś administratora o zaktualizowanie konfiguracji nginx (DEPLOY.md, „Pliki z edytora”) albo przekaż mu plik.",
 };
 
 static EN: Words = Words {
@@ -536,6 +542,7 @@ static EN: Words = Words {
     unreadable: "The file could not be read from the disk: choose it again.",
     unreachable: "Could not reach the server (no network, or the server is down). Try again in a moment.",
     server_error: "The server did not take the file (HTTP {code}): a fault of the server, not of the file. Tell the administrator.",
+    not_accepted: "This server does not take files from the editor yet (HTTP {code}). Ask the administrator to update the nginx configuration (DEPLOY.md, \"Files from the editor\"), or hand them the file.",
 };
 
 fn words(lang: Lang) -> &'static Words {

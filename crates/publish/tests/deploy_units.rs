@@ -333,3 +333,46 @@ fn the_glob_matcher_is_fnmatch() {
     assert!(!glob_matches("*.json", "a/b.json"));
     assert!(!glob_matches("*.json", "a.json.tmp"));
 }
+
+/// The directives of an nginx include file, comments left out.
+fn directives(file: &str) -> Vec<String> {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../deploy"));
+    std::fs::read_to_string(dir.join(file))
+        .unwrap()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The editor's two upload locations, the bundles' (upload.conf) and the
+/// files' (upload-files.conf), are alike but for their size: the files'
+/// one is a copy, so that a site configuration written before it existed
+/// keeps including upload.conf unchanged after an upgrade (the bundles'
+/// limit staying 8 MiB), and a test keeps the copy from drifting. The
+/// files' limit is the largest file a bundle may name.
+#[test]
+fn the_upload_locations_differ_only_in_their_size() {
+    let size = |d: &[String]| -> Vec<String> {
+        d.iter()
+            .filter(|l| l.starts_with("client_max_body_size"))
+            .cloned()
+            .collect()
+    };
+    let (bundles, files) = (directives("upload.conf"), directives("upload-files.conf"));
+    assert_eq!(size(&bundles), ["client_max_body_size 8m;"]);
+    assert_eq!(
+        size(&files),
+        [format!(
+            "client_max_body_size {}m;",
+            rops_content::MAX_VIDEO_BYTES >> 20
+        )]
+    );
+    let rest = |d: &[String]| -> Vec<String> {
+        d.iter()
+            .filter(|l| !l.starts_with("client_max_body_size"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(rest(&bundles), rest(&files));
+}
