@@ -642,6 +642,9 @@ fn str_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
                         on:click=move |_| {
                             ed.restructure(|v| {
                                 draft::remove_item(v, &list, i);
+                                // The last word to explain, with no text
+                                // yet: no easy-to-read text at all.
+                                specs::drop_empty_holder(v, &list);
                             });
                             focus_soon(add_id.clone());
                         }>
@@ -687,6 +690,9 @@ fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
                         on:click=move |_| {
                             ed.restructure(|v| {
                                 draft::remove_item(v, &list, i);
+                                // The last word to explain, with no text
+                                // yet: no easy-to-read text at all.
+                                specs::drop_empty_holder(v, &list);
                             });
                             focus_soon(add_id.clone());
                         }>

@@ -613,6 +613,22 @@ pub const EASY_READ: Section = Section {
     ],
 };
 
+/// The words the easy-to-read text must explain where they first come up,
+/// beside its sections in `easy_read` (the validator warns at the first
+/// paragraph that uses one without saying what it is).
+pub const EASY_READ_TERMS: Section = Section {
+    key: "easy_read",
+    name: 12,
+    list: false,
+    title: "terms",
+    fields: &[s(
+        "terms",
+        "Słowo do wyjaśnienia (np. „gmina”: tekst łatwy musi powiedzieć, co to jest, tam, gdzie pojawia się pierwszy raz)",
+        "Word to explain (e.g. \"municipality\": the easy-to-read text must say what it is where it first comes up)",
+        Kind::TextList,
+    )],
+};
+
 /// The sign-language videos: `sign_language` holds them, and is null when
 /// the last one is deleted.
 pub const SIGN_LANGUAGE: Section = Section {
@@ -740,7 +756,7 @@ pub const PRIVACY: Section = Section {
 };
 
 /// The order of the form, events and projects first: what changes most.
-pub const SECTIONS: [Section; 12] = [
+pub const SECTIONS: [Section; 13] = [
     EVENTS,
     PROJECTS,
     ORGANISATION,
@@ -751,6 +767,8 @@ pub const SECTIONS: [Section; 12] = [
     FIGURES,
     ACCESSIBILITY,
     EASY_READ,
+    // After EASY_READ: a fault at `easy_read` as a whole is the text's.
+    EASY_READ_TERMS,
     SIGN_LANGUAGE,
     OPEN_DATA,
 ];
@@ -761,9 +779,14 @@ impl Section {
         Path::root().keys(self.key)
     }
 
-    /// The section's name in `data-testid`s: its key's first step.
+    /// The section's name in `data-testid`s: its key's first step (the
+    /// words to explain, the one section beside another in the same
+    /// object, have their own).
     pub fn testid(&self) -> &'static str {
-        self.key.split('.').next().unwrap_or(self.key)
+        match self.key {
+            "easy_read" => "easy_read_terms",
+            k => k.split('.').next().unwrap_or(k),
+        }
     }
 
     /// Whether its items have an id (made from the title while new).
@@ -845,10 +868,38 @@ pub fn new_item(section: &Section, first_source: Option<&str>) -> Value {
 /// easy-to-read text's sections) that is left empty takes the object with
 /// it, so that no content and none given are one thing, as in the workbook.
 pub fn drop_if_empty(v: &mut Value, section: &Section) {
-    let list = section.path();
-    if list.0.len() > 1 && super::json_path::len_at(v, &list) == 0 {
-        let holder = Path(list.0[..list.0.len() - 1].to_vec());
-        super::json_path::set(v, &holder, Value::Null);
+    drop_empty_holder(v, &section.path());
+}
+
+/// The optional objects that hold lists (and nothing that must be there):
+/// left with nothing in them, they go.
+const OPTIONAL_HOLDERS: [&str; 2] = ["easy_read", "sign_language"];
+
+/// After an item of the list at `list` is deleted: its holder, if it is
+/// one of [`OPTIONAL_HOLDERS`], goes when it holds nothing any more (the
+/// easy-to-read text without sections and words to explain).
+pub fn drop_empty_holder(v: &mut Value, list: &Path) {
+    let holder = Path(list.0[..list.0.len().saturating_sub(1)].to_vec());
+    let optional = matches!(&holder.0[..], [Seg::Key(k)] if OPTIONAL_HOLDERS.contains(k));
+    if optional && super::json_path::len_at(v, list) == 0 {
+        // Unless the object holds more (the words to explain beside the
+        // easy-to-read sections): then the validator asks for a section.
+        let more = super::json_path::get(v, &holder)
+            .and_then(Value::as_object)
+            .is_some_and(|o| o.values().any(|x| !is_empty_value(x)));
+        if !more {
+            super::json_path::set(v, &holder, Value::Null);
+        }
+    }
+}
+
+/// Null, an empty list or an empty object.
+fn is_empty_value(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
     }
 }
 
@@ -1076,6 +1127,14 @@ mod tests {
             ),
             (vec![k("easy_read")], "f-easy-read-sections"),
             (
+                vec![k("easy_read"), k("terms"), I(7), k("en")],
+                "f-easy-read-terms-7-en",
+            ),
+            (
+                vec![k("easy_read"), k("terms"), I(2)],
+                "f-easy-read-terms-2-pl",
+            ),
+            (
                 vec![
                     k("sign_language"),
                     k("videos"),
@@ -1270,5 +1329,19 @@ mod tests {
         let mut v = json!({"events": []});
         drop_if_empty(&mut v, &EVENTS);
         assert_eq!(v, json!({"events": []}));
+        // The words to explain keep the easy-to-read text (the validator
+        // then asks for a section); the last of them with no section
+        // takes it; a project's emptied list never takes its project.
+        let terms = Path::root().key("easy_read").key("terms");
+        let mut v = json!({"easy_read": {"sections": [], "terms": [{"pl": "gmina"}]}});
+        drop_if_empty(&mut v, &EASY_READ);
+        assert_eq!(v["easy_read"]["terms"][0]["pl"], "gmina");
+        super::super::draft::remove_item(&mut v, &terms, 0);
+        drop_empty_holder(&mut v, &terms);
+        assert_eq!(v, json!({"easy_read": null}));
+        let activities = Path::root().key("projects").index(0).key("activities");
+        let mut v = json!({"projects": [{"activities": []}]});
+        drop_empty_holder(&mut v, &activities);
+        assert_eq!(v, json!({"projects": [{"activities": []}]}));
     }
 }

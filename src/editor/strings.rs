@@ -81,7 +81,7 @@ pub struct Ui {
     pub day_hint: &'static str,
     pub money_hint: &'static str,
     pub currency: &'static str,
-    pub sections: [&'static str; 12],
+    pub sections: [&'static str; 13],
     pub id_hint: &'static str,
     pub leave_warning: &'static str,
 }
@@ -167,7 +167,7 @@ static PL: Ui = Ui {
     day_hint: "RRRR-MM-DD: jeden dzień",
     money_hint: "Jak się pisze: 1 980 000, 1 980 000,00 zł, 1980000. Puste – nie podano (nigdy 0).",
     currency: "Waluta",
-    sections: ["Organizacja", "Źródła", "Okresy", "Projekty", "Wydarzenia", "Liczby", "Deklaracja dostępności", "Tekst łatwy do czytania", "Język migowy (PJM)", "Otwarte dane", "Kontakt", "Prywatność"],
+    sections: ["Organizacja", "Źródła", "Okresy", "Projekty", "Wydarzenia", "Liczby", "Deklaracja dostępności", "Tekst łatwy do czytania", "Język migowy (PJM)", "Otwarte dane", "Kontakt", "Prywatność", "Słowa do wyjaśnienia w tekście łatwym"],
     id_hint: "Tworzony z tytułu; małe litery a–z, cyfry, łącznik.",
     leave_warning: "Szkic ma nieopublikowane zmiany.",
 };
@@ -246,7 +246,7 @@ static EN: Ui = Ui {
     day_hint: "YYYY-MM-DD: one day",
     money_hint: "As people write it: 1 980 000, 1 980 000,00 zł, 1980000. Empty is not given (never 0).",
     currency: "Currency",
-    sections: ["Organisation", "Sources", "Eras", "Projects", "Events", "Figures", "Accessibility statement", "Easy-to-read text", "Sign language (PJM)", "Open data", "Contact", "Privacy"],
+    sections: ["Organisation", "Sources", "Eras", "Projects", "Events", "Figures", "Accessibility statement", "Easy-to-read text", "Sign language (PJM)", "Open data", "Contact", "Privacy", "Words to explain in the easy-to-read text"],
     id_hint: "Made from the title; lowercase a–z, digits, hyphen.",
     leave_warning: "The draft has unpublished changes.",
 };

@@ -996,6 +996,19 @@ async fn the_declarations_dates_are_days_and_the_easy_read_text_is_edited_in_pla
     open_item(&c, "f-easy-read-sections-0").await;
     let para = "f-easy-read-sections-0-paragraphs-0-pl";
     type_into(&c, para, "Pomagamy ludziom. Mamy biuro w Krakowie.").await;
+    // A word to explain that the text does not explain: a warning at the
+    // paragraph that first uses it ("Koordynacji", in the project's name).
+    let terms = original["easy_read"]["terms"].as_array().unwrap().len();
+    click(&c, "#f-easy-read-terms-add").await;
+    type_into(&c, &format!("f-easy-read-terms-{terms}-pl"), "koordynacja").await;
+    open_item(&c, "f-easy-read-sections-1").await;
+    let said = wait_for_text(
+        &c,
+        "#f-easy-read-sections-1-paragraphs-0-pl-err",
+        "„koordynacja” jest na liście słów do wyjaśnienia",
+    )
+    .await;
+    assert!(said.contains("Co robimy teraz"), "{said}");
     catch_downloads(&c).await;
     click(&c, "[data-testid=export]").await;
     wait_js(&c, "window.__saved.length === 1").await;
@@ -1005,6 +1018,10 @@ async fn the_declarations_dates_are_days_and_the_easy_read_text_is_edited_in_pla
     expected["accessibility"]["published"] = "2024-05-20".into();
     expected["easy_read"]["sections"][0]["paragraphs"][0]["pl"] =
         "Pomagamy ludziom. Mamy biuro w Krakowie.".into();
+    expected["easy_read"]["terms"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"pl": "koordynacja"}));
     assert_eq!(exported, expected);
     c.close().await.unwrap();
 }

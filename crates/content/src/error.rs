@@ -180,6 +180,13 @@ pub enum FaultKind {
     EtrBigNumber(String),
     /// A warning: an abbreviation in easy-to-read text.
     EtrInitials(String),
+    /// A warning: a word of the organisation's list (`easy_read.terms`)
+    /// that the part where it first comes up (its heading given) does not
+    /// explain.
+    EtrUnexplained {
+        term: String,
+        part: String,
+    },
     /// A Kohesio id that is not `Q` and digits.
     BadKohesioId(String),
     /// A postal code that is not `NN-NNN`.
@@ -388,6 +395,14 @@ impl LogoProblem {
 fn ratio(hundredths: u32, lang: Lang) -> String {
     let sep = if lang == Lang::Pl { ',' } else { '.' };
     format!("{}{sep}{:02}", hundredths / 100, hundredths % 100)
+}
+
+/// `s` with its first letter a capital.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// `s` with every quoted part (between backticks or double quotes) shown
@@ -645,6 +660,12 @@ impl FaultKind {
             ),
             (EtrInitials(w), Lang::Pl) => format!(
                 "„{w}” to skrót: w tekście łatwym do czytania nie używaj skrótów; napisz pełną nazwę albo powiedz prostymi słowami, co to jest"
+            ),
+            (EtrUnexplained { term, part }, Lang::Pl) => format!(
+                "„{term}” jest na liście słów do wyjaśnienia (Słowa do wyjaśnienia), a część „{part}”, w której pojawia się pierwszy raz, go nie wyjaśnia: dodaj tam zdanie, które zaczyna się od tego słowa i mówi, co znaczy (np. „{cap} to …”), albo użyj prostszego słowa"
+            , cap = capitalised(term)),
+            (EtrUnexplained { term, part }, Lang::En) => format!(
+                "\"{term}\" is on the list of words to explain (Words to explain), and the part \"{part}\", where it first comes up, does not explain it: add a sentence there that starts with the word and says what it means (e.g. \"A {term} is …\"), or use a simpler word"
             ),
             (EtrInitials(w), Lang::En) => format!(
                 "\"{w}\" is an abbreviation: in easy-to-read text, avoid abbreviations; write the full name or say in plain words what it is"

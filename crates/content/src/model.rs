@@ -127,7 +127,17 @@ impl Contact {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 pub struct EasyRead {
+    /// At least one, when the easy-to-read text is there at all.
+    #[serde(default)]
     pub sections: Vec<EasyReadSection>,
+    /// Words the text must explain where they first come up (the
+    /// organisation's own list: "ekonomia społeczna", "gmina"…). The
+    /// validator warns at the first paragraph that uses one when no
+    /// sentence of that part says what it is ("Gmina to…", "A
+    /// municipality is…"). Matched however the word is inflected
+    /// ([`crate::parse::unexplained_terms`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

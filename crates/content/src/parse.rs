@@ -12,7 +12,7 @@ use super::locate::{
 use super::logo::{is_logo_name, media_files};
 use super::model::Bundle;
 use super::money::{Currency, Minor};
-use super::text::{hidden_control, is_blank, Text};
+use super::text::{hidden_control, is_blank, Lang, Text};
 use std::collections::HashSet;
 
 /// The bundle format this build understands. 2: the organisation carries
@@ -336,6 +336,45 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
         ));
     }
     if let Some(er) = &b.easy_read {
+        for (key, lang) in [("pl", Lang::Pl), ("en", Lang::En)] {
+            fn of(t: &Text, lang: Lang) -> Option<&str> {
+                match lang {
+                    Lang::Pl => Some(t.pl.as_str()),
+                    Lang::En => t.en.as_deref(),
+                }
+            }
+            let sections: Vec<Vec<&str>> = er
+                .sections
+                .iter()
+                // A paragraph not given in this language is empty here, so
+                // that indexes stay the section's.
+                .map(|s| {
+                    s.paragraphs
+                        .iter()
+                        .map(|p| of(p, lang).unwrap_or(""))
+                        .collect()
+                })
+                .collect();
+            let terms: Vec<&str> = er.terms.iter().filter_map(|t| of(t, lang)).collect();
+            for (term, i, j) in unexplained_terms(&sections, &terms) {
+                let sec = &er.sections[i];
+                let path = JsonPath::default()
+                    .key("easy_read")
+                    .key("sections")
+                    .index(i)
+                    .key("paragraphs")
+                    .index(j)
+                    .key(key);
+                let part = of(&sec.heading, lang).unwrap_or(&sec.heading.pl).to_owned();
+                w.push((
+                    path,
+                    FaultKind::EtrUnexplained {
+                        term: term.to_owned(),
+                        part,
+                    },
+                ));
+            }
+        }
         for (i, sec) in er.sections.iter().enumerate() {
             for (j, para) in sec.paragraphs.iter().enumerate() {
                 let pp = JsonPath::default()
@@ -442,6 +481,88 @@ pub fn big_numbers(text: &str) -> Vec<String> {
             if !out.contains(&number) {
                 out.push(number);
             }
+        }
+    }
+    out
+}
+
+/// Words that say what the word before them is, in the easy-to-read
+/// text's languages ("Gmina to…", "Gmina czyli…", "A municipality is…").
+const EXPLAINS: [&str; 8] = [
+    "to", "czyli", "oznacza", "jest", "is", "are", "means", "mean",
+];
+
+/// A word's stem for matching it however it is inflected: lower case,
+/// without its last letter when it has five or more ("gmina" finds
+/// "gminami", "spółdzielnia socjalna" finds "spółdzielniach socjalnych",
+/// "municipality" finds "municipalities"); short words match as written.
+fn stem(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let n = lower.chars().count();
+    if n >= 5 {
+        lower.chars().take(n - 1).collect()
+    } else {
+        lower
+    }
+}
+
+/// The words of `text`, lower case.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `words` has the stems `term` from position `at`.
+fn term_at(words: &[String], at: usize, term: &[String]) -> bool {
+    term.len() <= words.len().saturating_sub(at)
+        && term
+            .iter()
+            .zip(&words[at..])
+            .all(|(stem, word)| word.starts_with(stem.as_str()))
+}
+
+/// The words of `terms` (one language's) that the easy-to-read text does
+/// not explain where it first uses them: for each, the first paragraph
+/// using it (by section and paragraph index) when no sentence of that
+/// paragraph's section starts with the word (after "a", "an" or "the")
+/// followed by "to", "czyli", "oznacza", "jest", "is", "are" or "means".
+/// `sections` holds each section's paragraphs in this language.
+pub fn unexplained_terms<'t>(
+    sections: &[Vec<&str>],
+    terms: &[&'t str],
+) -> Vec<(&'t str, usize, usize)> {
+    let mut out = vec![];
+    for &term in terms {
+        let stems: Vec<String> = words_of(term).iter().map(|w| stem(w)).collect();
+        if stems.is_empty() {
+            continue;
+        }
+        let used = |text: &str| {
+            let words = words_of(text);
+            (0..words.len()).any(|at| term_at(&words, at, &stems))
+        };
+        let first = sections
+            .iter()
+            .enumerate()
+            .find_map(|(i, paras)| paras.iter().position(|p| used(p)).map(|j| (i, j)));
+        let Some((i, j)) = first else {
+            continue;
+        };
+        let explained = sections[i].iter().flat_map(|p| sentences(p)).any(|s| {
+            let words = words_of(s);
+            let at = usize::from(matches!(
+                words.first().map(String::as_str),
+                Some("a" | "an" | "the")
+            ));
+            term_at(&words, at, &stems)
+                && words
+                    .get(at + stems.len())
+                    .is_some_and(|w| EXPLAINS.contains(&w.as_str()))
+        });
+        if !explained {
+            out.push((term, i, j));
         }
     }
     out
@@ -648,6 +769,9 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     if let Some(er) = &b.easy_read {
         if er.sections.is_empty() {
             c.fault(root.key("easy_read").key("sections"), FaultKind::EmptyList);
+        }
+        for (i, term) in er.terms.iter().enumerate() {
+            c.text(root.key("easy_read").key("terms").index(i), term);
         }
         for (i, sec) in er.sections.iter().enumerate() {
             let sp = root.key("easy_read").key("sections").index(i);

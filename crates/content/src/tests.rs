@@ -1695,6 +1695,83 @@ fn big_numbers_and_abbreviations_in_easy_read_text_are_warnings_where_they_are()
 }
 
 #[test]
+fn words_to_explain_are_explained_in_the_part_where_they_first_come_up() {
+    use crate::parse::unexplained_terms;
+    let sections = [
+        vec!["Pracujemy z gminami i powiatami. Gmina to samorząd miasta albo wsi."],
+        vec!["Powiat to samorząd kilku gmin."],
+        vec![
+            "We helped 40 social cooperatives.",
+            "A social cooperative is a business.",
+        ],
+    ];
+    // "gmina" finds "gminami" and is explained in its part; "powiat" is
+    // explained only in a later part; "social cooperative" (after "a")
+    // in its own; "pakt" never comes up.
+    assert_eq!(
+        unexplained_terms(
+            &sections,
+            &["gmina", "powiat", "social cooperative", "pakt"]
+        ),
+        [("powiat", 0, 0)]
+    );
+    // A word in the middle of a sentence, or not followed by "to", "is"…,
+    // explains nothing.
+    assert_eq!(
+        unexplained_terms(&[vec!["Ta gmina to nasza.", "Gmina ma radę."]], &["gmina"]),
+        [("gmina", 0, 0)]
+    );
+
+    // The shipped text explains each word on its list where it first comes
+    // up, in both languages: no warning.
+    let b = parse(REAL).unwrap();
+    assert_eq!(b.easy_read.as_ref().unwrap().terms.len(), 7);
+    let etr = |w: &[Fault]| -> Vec<(String, FaultKind)> {
+        w.iter()
+            .filter(|f| matches!(f.kind, FaultKind::EtrUnexplained { .. }))
+            .map(|f| (f.path.to_string(), f.kind.clone()))
+            .collect()
+    };
+    assert_eq!(etr(&warnings(&b, REAL)), []);
+    // Without its explaining sentence, "gmina" is told at the paragraph
+    // that first uses it, with its part's heading; the English "district"
+    // likewise.
+    let text = REAL
+        .replace(" Gmina to samorząd miasta albo wsi.", "")
+        .replace(
+            " A district is the local government of several municipalities.",
+            "",
+        );
+    let b = parse(&text).unwrap();
+    let at = "$.easy_read.sections[1].paragraphs[2]";
+    assert_eq!(
+        etr(&warnings(&b, &text)),
+        [
+            (
+                format!("{at}.pl"),
+                FaultKind::EtrUnexplained {
+                    term: "gmina".into(),
+                    part: "Co robimy teraz".into()
+                }
+            ),
+            (
+                format!("{at}.en"),
+                FaultKind::EtrUnexplained {
+                    term: "district".into(),
+                    part: "What we do now".into()
+                }
+            ),
+        ]
+    );
+    let said = FaultKind::EtrUnexplained {
+        term: "gmina".into(),
+        part: "Co robimy teraz".into(),
+    }
+    .message(Lang::Pl);
+    assert!(said.contains("„Gmina to …”"), "{said}");
+}
+
+#[test]
 fn a_contact_that_is_no_address_or_number_is_a_fault_at_its_field() {
     let text = fictional_variant(
         "\"email\": \"sekretariat@example.org\"",

@@ -486,6 +486,7 @@ fields!(OrgField {
     PrivacyDpo => "Prywatność: kontakt z inspektorem ochrony danych", "Privacy: data protection officer's contact", OptText, optional;
     PrivacyPurposes => "Prywatność: cele i podstawy prawne przetwarzania", "Privacy: purposes and legal bases of processing", OptText, optional;
     PrivacyLogs => "Prywatność: jak długo serwer przechowuje dzienniki", "Privacy: how long the server keeps its logs", OptText, optional;
+    EasyReadTerms => "Tekst łatwy: słowa do wyjaśnienia", "Easy read: words to explain", TextList, optional;
 });
 
 fields!(DeclField {

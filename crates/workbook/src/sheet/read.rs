@@ -117,14 +117,33 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
         accessibility: read_declaration(&decl, &mut cx),
         // A sheet without rows is no such content, as a missing sheet is:
         // the page then says it is being prepared.
-        easy_read: easy_read
-            .map(|g| {
-                let p = root.key("easy_read");
-                cx.mark(&p, g.name(), Place::Sheet);
-                g.items(&mut cx, p.key("sections"), read_easy_read_section)
-            })
-            .filter(|s| !s.is_empty())
-            .map(|sections| EasyRead { sections }),
+        easy_read: {
+            let no_sheet = easy_read.is_none();
+            let sections = easy_read
+                .map(|g| {
+                    let p = root.key("easy_read");
+                    cx.mark(&p, g.name(), Place::Sheet);
+                    g.items(&mut cx, p.key("sections"), read_easy_read_section)
+                })
+                .unwrap_or_default();
+            // The words to explain are said once for the whole text, on the
+            // Organisation sheet; given without sections, the validator
+            // asks for a section.
+            let terms = org.texts(
+                &mut cx,
+                OrgField::EasyReadTerms,
+                root.key("easy_read").key("terms"),
+            );
+            if no_sheet {
+                // A fault of the text as a whole (no sections) is told at
+                // the words' rows, the only place that gives it.
+                let (_, place) =
+                    org.grid
+                        .cell(&mut cx, org.row(OrgField::EasyReadTerms), KvCol::Field);
+                cx.mark(&root.key("easy_read"), org.grid.name(), place);
+            }
+            (!sections.is_empty() || !terms.is_empty()).then_some(EasyRead { sections, terms })
+        },
         sign_language: sign_language
             .map(|g| {
                 let p = root.key("sign_language");

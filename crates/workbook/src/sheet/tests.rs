@@ -520,9 +520,32 @@ fn a_workbook_made_before_the_three_forms_still_reads() {
     let real = real();
     let mut t = to_tables(&real);
     t.truncate(7);
+    sheet(&mut t, "Organizacja")
+        .rows
+        .retain(|r| !matches!(r.first(), Some(Cell::Text(s)) if s.starts_with("Tekst łatwy")));
     let back = ok(&t);
     assert_eq!(back.easy_read, None);
     assert_eq!(back.projects, real.projects);
+}
+
+#[test]
+fn words_to_explain_without_the_easy_read_sheet_are_told_at_their_rows() {
+    let real = real();
+    assert!(!real.easy_read.as_ref().unwrap().terms.is_empty());
+    // Round trip: the words come back, in both languages.
+    let back = ok(&to_tables(&real));
+    assert_eq!(back.easy_read, real.easy_read);
+    // Without the easy-to-read sheet, the words alone are no text: the
+    // fault names the Organisation sheet's row that holds them.
+    let mut t = to_tables(&real);
+    t.retain(|t| t.name != "Tekst łatwy");
+    let row = field_row(sheet(&mut t, "Organizacja"), "Tekst łatwy: słowa") + 1;
+    let f = faults(&t);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].contains("Organizacja") && f[0].contains(&format!("A{row}")) && f[0].contains("pusta"),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -1052,7 +1075,9 @@ pub(crate) mod generated {
             ),
             1..4,
         )
-        .prop_map(|sections| EasyRead {
+        .prop_flat_map(|sections| (Just(sections), prop::collection::vec(text(), 0..3)))
+        .prop_map(|(sections, terms)| EasyRead {
+            terms,
             sections: sections
                 .into_iter()
                 .map(|(heading, paragraphs, picture)| EasyReadSection {

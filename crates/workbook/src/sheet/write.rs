@@ -368,6 +368,12 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
         O::PrivacyDpo => opt_text_pair(&b.privacy.dpo),
         O::PrivacyPurposes => opt_text_pair(&b.privacy.purposes),
         O::PrivacyLogs => opt_text_pair(&b.privacy.log_retention),
+        O::EasyReadTerms => list(
+            b.easy_read
+                .as_ref()
+                .map(|e| e.terms.as_slice())
+                .unwrap_or_default(),
+        ),
         O::OpenDataLicenceUrl => one(b
             .open_data
             .as_ref()
@@ -375,14 +381,16 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
     }
 }
 
+/// A repeated field of texts: one row each, Polish and English.
+fn list(items: &[Text]) -> FieldCells {
+    items
+        .iter()
+        .map(|t| (text_in(t, Lang::Pl), text_in(t, Lang::En)))
+        .collect()
+}
+
 fn decl_field(a: &Declaration, f: DeclField) -> FieldCells {
     use DeclField as D;
-    let list = |items: &[Text]| -> FieldCells {
-        items
-            .iter()
-            .map(|t| (text_in(t, Lang::Pl), text_in(t, Lang::En)))
-            .collect()
-    };
     match f {
         D::Entity => text_pair(&a.entity),
         D::SiteUrl => one(opt(&a.site_url)),
