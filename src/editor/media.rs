@@ -251,12 +251,8 @@ fn Row(
         ))
     };
     let size_text = move || match (local.get(), live.get()) {
-        (Some((_, size)), _) => w
-            .size_sent
-            .replace("{size}", &format::megabytes(size, lang)),
-        (None, Some(Some(size))) => w
-            .size_live
-            .replace("{size}", &format::megabytes(size, lang)),
+        (Some((_, size)), _) => w.size_sent.replace("{size}", &size_in_words(size, lang)),
+        (None, Some(Some(size))) => w.size_live.replace("{size}", &size_in_words(size, lang)),
         (None, Some(None)) => w.not_on_site.into(),
         (None, None) => String::new(),
     };
@@ -436,6 +432,22 @@ fn http_problem(code: u16, size: u64, kind: MediaKind, lang: Lang) -> String {
         403..=405 => w.not_accepted.replace("{code}", &code.to_string()),
         c => basic_auth_problem(c, lang)
             .unwrap_or_else(|| w.server_error.replace("{code}", &c.to_string())),
+    }
+}
+
+/// A file's size as people read it: bytes below a kilobyte ("75 B"),
+/// then kilobytes and megabytes with one decimal ("8,0 kB", "1,2 MB").
+fn size_in_words(bytes: u64, lang: Lang) -> String {
+    if bytes >= 1_000_000 {
+        return format::megabytes(bytes, lang);
+    }
+    if bytes < 1_000 {
+        return format!("{bytes} B");
+    }
+    let kb = format!("{:.1} kB", bytes as f64 / 1000.0);
+    match lang {
+        Lang::Pl => kb.replace('.', ","),
+        Lang::En => kb,
     }
 }
 

@@ -701,6 +701,20 @@ async fn files_sent_from_the_editor_go_live_on_the_page_that_uses_them() {
         .await
         .unwrap();
     assert_eq!(got.as_str(), Some(captions));
+    // The list in English: the same files, their pages and sizes, axe clean.
+    open(&c, &live, "/en/editor", READY).await;
+    let said = wait_for_text(
+        &c,
+        &format!("{vtt_row} [data-testid=media-size]"),
+        "on the site: ",
+    )
+    .await;
+    assert!(said.contains(&format!("{} B", captions.len())), "{said}");
+    assert!(attr(&c, &format!("{row} [data-testid=media-page]"), "href")
+        .await
+        .ends_with("/en/sign-language"));
+    wait_for_text(&c, &format!("{vtt_row} pre"), "Napisy wysłane z edytora").await;
+    assert_axe_clean_in_both_themes(&c, "the editor's file list, in English").await;
     // The version before keeps its own captions, for a rollback.
     let kept = format!("/content/versions/media/{v2}.json");
     let (code, _, list) = http(live.port, "GET", &kept, Some(&auth), &[]);
