@@ -170,8 +170,10 @@ chromedriver --port="$port" >/tmp/rops-chromedriver.log 2>&1 &
 driver=$!
 export WEBDRIVER_URL="http://127.0.0.1:$port"
 # The suite (tests/e2e/, one binary) but its cross-engine module, which
-# has its own step.
-cargo test --locked --no-fail-fast --test e2e -- --test-threads=2 --skip engines::
+# has its own step. Three tests at a time on two cores: each spends part of
+# its time waiting on the browser, nginx or a publish (94 tests: 306 s with
+# two, 285 s with three, 2026-12-07).
+cargo test --locked --no-fail-fast --test e2e -- --test-threads=3 --skip engines::
 kill "$driver" 2>/dev/null || true
 driver=""
 
