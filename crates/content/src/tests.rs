@@ -1442,6 +1442,10 @@ fn every_media_file_is_checked_beside_the_bundle() {
     )
     .unwrap();
     fs::remove_file(dir.join("pasek-programu.svg")).unwrap();
+    // Polish captions of one 10 MB cue: refused by their size, unread.
+    let mut cue = b"WEBVTT\n\n00:00.000 --> 00:02.000\n".to_vec();
+    cue.resize(10 << 20, b'a');
+    fs::write(dir.join("pjm-o-centrum.pl.vtt"), &cue).unwrap();
     let found: Vec<(String, FaultKind)> = check_files(&b, &dir)
         .into_iter()
         .map(|f| (f.path.to_string(), f.kind))
@@ -1456,6 +1460,10 @@ fn every_media_file_is_checked_beside_the_bundle() {
         k,
         FaultKind::Media(MediaProblem::NotVtt)
     )));
+    assert!(has("$.sign_language.videos[0].captions.pl", |k| matches!(
+        k,
+        FaultKind::Media(MediaProblem::TooLarge { bytes, .. }) if *bytes == 10 << 20
+    )));
     assert!(has("$.sign_language.videos[0].poster", |k| matches!(
         k,
         FaultKind::Media(MediaProblem::Picture(LogoProblem::SvgElement(_)))
@@ -1469,7 +1477,7 @@ fn every_media_file_is_checked_beside_the_bundle() {
         k,
         FaultKind::Media(MediaProblem::Missing(_))
     )));
-    assert_eq!(found.len(), 5, "{found:#?}");
+    assert_eq!(found.len(), 6, "{found:#?}");
 }
 
 // ---- bounded work: totals that fit, faults located in one pass ----
