@@ -640,12 +640,7 @@ fn str_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
                     </div>
                     <button type="button" class="button button--secondary"
                         on:click=move |_| {
-                            ed.restructure(|v| {
-                                draft::remove_item(v, &list, i);
-                                // The last word to explain, with no text
-                                // yet: no easy-to-read text at all.
-                                specs::drop_empty_holder(v, &list);
-                            });
+                            ed.restructure(|v| specs::delete_item(v, &list, i));
                             focus_soon(add_id.clone());
                         }>
                         {t.delete} <span class="visually-hidden">": " {caption} " " {i + 1}</span>
@@ -688,12 +683,7 @@ fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
                     {text_pair(ed, item, caption, true, false, None)}
                     <button type="button" class="button button--secondary"
                         on:click=move |_| {
-                            ed.restructure(|v| {
-                                draft::remove_item(v, &list, i);
-                                // The last word to explain, with no text
-                                // yet: no easy-to-read text at all.
-                                specs::drop_empty_holder(v, &list);
-                            });
+                            ed.restructure(|v| specs::delete_item(v, &list, i));
                             focus_soon(add_id.clone());
                         }>
                         {t.delete} <span class="visually-hidden">": " {caption} " " {i + 1}</span>
@@ -845,10 +835,7 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
                 </button>
                 <button type="button" class="button button--secondary" data-testid="delete-item"
                     on:click=move |_| {
-                        ed.restructure(|v| {
-                            draft::remove_item(v, &l4, i);
-                            specs::drop_if_empty(v, &section);
-                        });
+                        ed.restructure(|v| specs::delete_item(v, &l4, i));
                         focus_soon(section_heading.clone());
                     }>
                     {t.delete}

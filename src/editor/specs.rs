@@ -864,21 +864,23 @@ pub fn new_item(section: &Section, first_source: Option<&str>) -> Value {
     }
 }
 
-/// After an item is deleted: a list held by an optional object (the
-/// easy-to-read text's sections) that is left empty takes the object with
-/// it, so that no content and none given are one thing, as in the workbook.
-pub fn drop_if_empty(v: &mut Value, section: &Section) {
-    drop_empty_holder(v, &section.path());
+/// Deletes item `i` of the list at `list`, every list of the form alike (a
+/// section's items, a field's texts): a list held by an optional object
+/// (the easy-to-read text's sections and words to explain, the videos)
+/// that leaves the object with nothing takes the object with it, so that
+/// no content and none given are one thing, as in the workbook.
+pub fn delete_item(v: &mut Value, list: &Path, i: usize) {
+    super::draft::remove_item(v, list, i);
+    drop_empty_holder(v, list);
 }
 
 /// The optional objects that hold lists (and nothing that must be there):
 /// left with nothing in them, they go.
 const OPTIONAL_HOLDERS: [&str; 2] = ["easy_read", "sign_language"];
 
-/// After an item of the list at `list` is deleted: its holder, if it is
-/// one of [`OPTIONAL_HOLDERS`], goes when it holds nothing any more (the
-/// easy-to-read text without sections and words to explain).
-pub fn drop_empty_holder(v: &mut Value, list: &Path) {
+/// The holder of the list at `list`, if it is one of [`OPTIONAL_HOLDERS`]
+/// and holds nothing any more, set to null.
+fn drop_empty_holder(v: &mut Value, list: &Path) {
     let holder = Path(list.0[..list.0.len().saturating_sub(1)].to_vec());
     let optional = matches!(&holder.0[..], [Seg::Key(k)] if OPTIONAL_HOLDERS.contains(k));
     if optional && super::json_path::len_at(v, list) == 0 {
@@ -1319,29 +1321,27 @@ mod tests {
             ADDRESS.skeleton(),
             json!({"street": "", "postal_code": "", "locality": ""})
         );
-        let mut v = json!({"easy_read": {"sections": [{"heading": {"pl": "a"}}]}});
-        drop_if_empty(&mut v, &EASY_READ);
+        let mut v = json!({"easy_read": {"sections": [{"heading": {"pl": "a"}}, {"heading": {"pl": "b"}}]}});
+        delete_item(&mut v, &EASY_READ.path(), 1);
         assert_eq!(v["easy_read"]["sections"].as_array().map(Vec::len), Some(1));
-        super::super::draft::remove_item(&mut v, &EASY_READ.path(), 0);
-        drop_if_empty(&mut v, &EASY_READ);
+        delete_item(&mut v, &EASY_READ.path(), 0);
         assert_eq!(v, json!({"easy_read": null}));
         // A list that is a section of its own stays, empty.
-        let mut v = json!({"events": []});
-        drop_if_empty(&mut v, &EVENTS);
+        let mut v = json!({"events": [{"id": "a"}]});
+        delete_item(&mut v, &EVENTS.path(), 0);
         assert_eq!(v, json!({"events": []}));
         // The words to explain keep the easy-to-read text (the validator
         // then asks for a section); the last of them with no section
         // takes it; a project's emptied list never takes its project.
         let terms = Path::root().key("easy_read").key("terms");
-        let mut v = json!({"easy_read": {"sections": [], "terms": [{"pl": "gmina"}]}});
-        drop_if_empty(&mut v, &EASY_READ);
+        let mut v = json!({"easy_read": {"sections": [{"heading": {"pl": "a"}}], "terms": [{"pl": "gmina"}]}});
+        delete_item(&mut v, &EASY_READ.path(), 0);
         assert_eq!(v["easy_read"]["terms"][0]["pl"], "gmina");
-        super::super::draft::remove_item(&mut v, &terms, 0);
-        drop_empty_holder(&mut v, &terms);
+        delete_item(&mut v, &terms, 0);
         assert_eq!(v, json!({"easy_read": null}));
         let activities = Path::root().key("projects").index(0).key("activities");
-        let mut v = json!({"projects": [{"activities": []}]});
-        drop_empty_holder(&mut v, &activities);
+        let mut v = json!({"projects": [{"activities": [{"pl": "a"}]}]});
+        delete_item(&mut v, &activities, 0);
         assert_eq!(v, json!({"projects": [{"activities": []}]}));
     }
 }
