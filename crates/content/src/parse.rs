@@ -336,13 +336,7 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
         ));
     }
     if let Some(er) = &b.easy_read {
-        for (key, lang) in [("pl", Lang::Pl), ("en", Lang::En)] {
-            fn of(t: &Text, lang: Lang) -> Option<&str> {
-                match lang {
-                    Lang::Pl => Some(t.pl.as_str()),
-                    Lang::En => t.en.as_deref(),
-                }
-            }
+        for lang in Lang::ALL {
             let sections: Vec<Vec<&str>> = er
                 .sections
                 .iter()
@@ -351,11 +345,11 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
                 .map(|s| {
                     s.paragraphs
                         .iter()
-                        .map(|p| of(p, lang).unwrap_or(""))
+                        .map(|p| p.given(lang).unwrap_or(""))
                         .collect()
                 })
                 .collect();
-            let terms: Vec<&str> = er.terms.iter().filter_map(|t| of(t, lang)).collect();
+            let terms: Vec<&str> = er.terms.iter().filter_map(|t| t.given(lang)).collect();
             for (term, i, j) in unexplained_terms(&sections, &terms) {
                 let sec = &er.sections[i];
                 let path = JsonPath::default()
@@ -364,8 +358,8 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
                     .index(i)
                     .key("paragraphs")
                     .index(j)
-                    .key(key);
-                let part = of(&sec.heading, lang).unwrap_or(&sec.heading.pl).to_owned();
+                    .key(lang.as_str());
+                let part = sec.heading.in_lang(lang).to_owned();
                 w.push((
                     path,
                     FaultKind::EtrUnexplained {
@@ -533,30 +527,42 @@ pub fn unexplained_terms<'t>(
     sections: &[Vec<&str>],
     terms: &[&'t str],
 ) -> Vec<(&'t str, usize, usize)> {
+    // Each paragraph's words and each section's sentences' words, once
+    // for every term (the editor runs this on every change of a draft).
+    let paragraphs: Vec<Vec<Vec<String>>> = sections
+        .iter()
+        .map(|paras| paras.iter().map(|p| words_of(p)).collect())
+        .collect();
+    let sentence_words: Vec<Vec<Vec<String>>> = sections
+        .iter()
+        .map(|paras| {
+            paras
+                .iter()
+                .flat_map(|p| sentences(p))
+                .map(words_of)
+                .collect()
+        })
+        .collect();
     let mut out = vec![];
     for &term in terms {
         let stems: Vec<String> = words_of(term).iter().map(|w| stem(w)).collect();
         if stems.is_empty() {
             continue;
         }
-        let used = |text: &str| {
-            let words = words_of(text);
-            (0..words.len()).any(|at| term_at(&words, at, &stems))
-        };
-        let first = sections
+        let used = |words: &Vec<String>| (0..words.len()).any(|at| term_at(words, at, &stems));
+        let first = paragraphs
             .iter()
             .enumerate()
-            .find_map(|(i, paras)| paras.iter().position(|p| used(p)).map(|j| (i, j)));
+            .find_map(|(i, paras)| paras.iter().position(used).map(|j| (i, j)));
         let Some((i, j)) = first else {
             continue;
         };
-        let explained = sections[i].iter().flat_map(|p| sentences(p)).any(|s| {
-            let words = words_of(s);
+        let explained = sentence_words[i].iter().any(|words| {
             let at = usize::from(matches!(
                 words.first().map(String::as_str),
                 Some("a" | "an" | "the")
             ));
-            term_at(&words, at, &stems)
+            term_at(words, at, &stems)
                 && words
                     .get(at + stems.len())
                     .is_some_and(|w| EXPLAINS.contains(&w.as_str()))

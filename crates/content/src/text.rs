@@ -76,6 +76,14 @@ impl Text {
     pub fn in_lang(&self, lang: Lang) -> &str {
         self.get(lang).text
     }
+
+    /// The text in `lang` only, if it is given in it (no fallback).
+    pub fn given(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Pl => Some(&self.pl),
+            Lang::En => self.en.as_deref(),
+        }
+    }
 }
 
 /// The kinds of character a text may not hold: each is invisible and

@@ -34,10 +34,7 @@ pub fn to_tables(b: &Bundle) -> Vec<Table> {
 }
 
 fn text_in(t: &Text, lang: Lang) -> Cell {
-    match lang {
-        Lang::Pl => Cell::text(&t.pl),
-        Lang::En => t.en.as_ref().map_or(Cell::Empty, Cell::text),
-    }
+    t.given(lang).map_or(Cell::Empty, Cell::text)
 }
 
 fn opt_text_in(t: &Option<Text>, lang: Lang) -> Cell {
