@@ -371,19 +371,15 @@ async fn check(
     name: &str,
     lang: Lang,
 ) -> Result<(), String> {
-    let size = file.size() as u64;
     let fault = |p: MediaProblem| FaultKind::Media(p).message(lang);
-    if size > kind.limit() {
-        return Err(fault(MediaProblem::TooLarge {
-            bytes: size,
-            limit: kind.limit(),
-        }));
+    if let Some(p) = kind.size_problem(file.size() as u64) {
+        return Err(fault(p));
     }
-    let blob: web_sys::Blob = if kind == MediaKind::Video {
-        file.slice_with_f64_and_f64(0.0, 64.0)
-            .map_err(|_| words(lang).unreadable.to_owned())?
-    } else {
-        file.clone().unchecked_into()
+    let blob: web_sys::Blob = match kind.head_bytes() {
+        Some(n) => file
+            .slice_with_f64_and_f64(0.0, n as f64)
+            .map_err(|_| words(lang).unreadable.to_owned())?,
+        None => file.clone().unchecked_into(),
     };
     let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
         .await

@@ -34,13 +34,12 @@ pub use error::{
     Segment,
 };
 pub use id::{EventId, Id};
-pub use logo::{
-    captions_problem, is_caption_name, is_device_name, is_logo_name, is_video_name, logo_problem,
-    media_files, media_problem, MediaKind, MAX_CUE_CHARS, MAX_LOGO_BYTES, MAX_PICTURE_SIDE,
-    MAX_VIDEO_BYTES,
-};
 #[cfg(not(target_arch = "wasm32"))]
 pub use logo::{check_files, check_logo};
+pub use logo::{
+    is_caption_name, is_logo_name, is_video_name, logo_problem, media_files, media_problem,
+    MediaKind, MAX_CUE_CHARS, MAX_LOGO_BYTES, MAX_PICTURE_SIDE, MAX_VIDEO_BYTES,
+};
 pub use model::{
     AccentColours, Bundle, Captions, Compliance, Contact, Declaration, EasyRead, EasyReadSection,
     EmbedTitles, Era, EuVisibility, EuWording, Event, EventKind, Figure, FigureBound, Fund,

@@ -157,6 +157,22 @@ impl MediaKind {
         }
     }
 
+    /// A file of `bytes` against this kind's limit: a larger one is
+    /// refused unread (the server's checks and the editor's alike).
+    pub fn size_problem(self, bytes: u64) -> Option<MediaProblem> {
+        (bytes > self.limit()).then_some(MediaProblem::TooLarge {
+            bytes,
+            limit: self.limit(),
+        })
+    }
+
+    /// How many of a file's first bytes [`media_problem`] needs: a video is
+    /// judged by its head (its container's signature); the others, small,
+    /// are read whole (`None`).
+    pub fn head_bytes(self) -> Option<u64> {
+        (self == MediaKind::Video).then_some(64)
+    }
+
     /// The largest such a file may be, in bytes.
     pub fn limit(self) -> u64 {
         match self {
@@ -525,26 +541,17 @@ mod native {
             let problem = match std::fs::metadata(&file) {
                 Err(e) => Some(MediaProblem::Missing(e.to_string())),
                 Ok(m) if !m.is_file() => Some(MediaProblem::Missing("not a file".into())),
-                Ok(m) if m.len() > kind.limit() => Some(MediaProblem::TooLarge {
-                    bytes: m.len(),
-                    limit: kind.limit(),
-                }),
-                Ok(_) => {
-                    // A video is judged by its head; the rest are small.
+                Ok(m) => kind.size_problem(m.len()).or_else(|| {
                     let mut head = vec![];
                     let read = std::fs::File::open(&file).and_then(|f| {
-                        let take = if kind == MediaKind::Video {
-                            64
-                        } else {
-                            u64::MAX
-                        };
-                        f.take(take).read_to_end(&mut head)
+                        f.take(kind.head_bytes().unwrap_or(u64::MAX))
+                            .read_to_end(&mut head)
                     });
                     match read {
                         Ok(_) => media_problem(kind, name, &head),
                         Err(e) => Some(MediaProblem::Missing(e.to_string())),
                     }
-                }
+                }),
             };
             if let Some(p) = problem {
                 faults.push(Fault {
