@@ -160,6 +160,19 @@ fn Row(
     let live = RwSignal::new(None::<Option<u64>>);
     // A file chosen here: its object URL for the preview, and its size.
     let local = RwSignal::new(None::<(String, u64)>);
+    // An object URL keeps its file (up to 100 MiB) in memory until it is
+    // revoked: the one replaced, and the last one when the row goes.
+    let set_local = move |new: Option<(String, u64)>| {
+        if let Some((old, _)) = local.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        local.set(new);
+    };
+    on_cleanup(move || {
+        if let Some((old, _)) = local.try_get_untracked().flatten() {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+    });
     // Bumped when a publish may have changed the file on the site.
     let round = RwSignal::new(0u32);
     let url = format!("{root}content/{}", row.name);
@@ -180,7 +193,7 @@ fn Row(
         State::Published { version, .. } => {
             if step.get_untracked() == Step::Waiting {
                 step.set(Step::Live(version));
-                local.set(None);
+                set_local(None);
             }
             round.update(|n| *n += 1);
         }
@@ -188,7 +201,7 @@ fn Row(
             if let Some(i) = issues.iter().find(|i| i.path == path) {
                 if step.get_untracked() == Step::Waiting {
                     step.set(Step::ServerRefused(i.message.clone()));
-                    local.set(None);
+                    set_local(None);
                 }
             }
         }
@@ -222,7 +235,7 @@ fn Row(
             match sent {
                 Ok(()) => {
                     if let Ok(u) = web_sys::Url::create_object_url_with_blob(&file) {
-                        local.set(Some((u, size)));
+                        set_local(Some((u, size)));
                     }
                     step.set(Step::Waiting);
                 }
