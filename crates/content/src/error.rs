@@ -193,6 +193,18 @@ pub enum FaultKind {
     BadPostalCode(String),
     /// A list that must have at least one item if it is there at all.
     EmptyList,
+    /// A language tag (a bundle key or an entry of `languages`) this app
+    /// has no interface strings for.
+    UnknownLanguage(String),
+    /// A text not given in the bundle's default language (`lang`).
+    NoDefaultText(Lang),
+    /// A text in a language `languages` does not list.
+    UndeclaredLanguage(Lang),
+    /// A language listed twice in `languages`.
+    DuplicateLanguage(Lang),
+    /// A warning: a text not yet translated into `lang` (the page shows the
+    /// default language's text, marked as such).
+    Untranslated(Lang),
     /// A date of the accessibility declaration that is not one whole day:
     /// the 2024 template marks each as `<time datetime="YYYY-MM-DD">`.
     NotADay(String),
@@ -470,6 +482,7 @@ impl FaultKind {
             BadKohesioId(_) => BadKohesioId(hide()),
             BadPostalCode(_) => BadPostalCode(hide()),
             NotADay(_) => NotADay(hide()),
+            UnknownLanguage(_) => UnknownLanguage(hide()),
             other => other,
         }
     }
@@ -687,6 +700,52 @@ impl FaultKind {
             ),
             (BadKohesioId(v), Lang::En) => format!(
                 "\"{v}\" is not a Kohesio project id: enter the letter Q and the digits from the project page's address (e.g. Q2871153)"
+            ),
+            (UnknownLanguage(tag), Lang::Pl) => format!(
+                "język „{tag}” nie ma w tej wersji aplikacji napisów interfejsu (menu, dat, deklaracji); ma je dla: {}: usuń ten język z listy `languages` i jego teksty albo poproś twórców strony o dodanie jego napisów",
+                Lang::all_tags()
+            ),
+            (UnknownLanguage(tag), Lang::En) => format!(
+                "the language \"{tag}\" has no interface strings (menus, dates, the declaration) in this version of the app, which has them for: {}: remove it from `languages` with its texts, or ask the site's developers to add its strings",
+                Lang::all_tags()
+            ),
+            (NoDefaultText(l), Lang::Pl) => format!(
+                "brak tekstu w języku domyślnym strony ({}, „{}”): wpisz go; tłumaczenia nie zastąpią tekstu domyślnego",
+                l.name_in(Lang::Pl),
+                l.as_str()
+            ),
+            (NoDefaultText(l), Lang::En) => format!(
+                "the text is missing in the site's default language ({}, \"{}\"): write it; translations cannot stand in for it",
+                l.name_in(Lang::En),
+                l.as_str()
+            ),
+            (UndeclaredLanguage(l), Lang::Pl) => format!(
+                "tekst w języku „{}” ({}), którego nie ma na liście `languages`: dodaj ten język do listy albo usuń ten tekst",
+                l.as_str(),
+                l.name_in(Lang::Pl)
+            ),
+            (UndeclaredLanguage(l), Lang::En) => format!(
+                "a text in {} (\"{}\"), which `languages` does not list: add the language to the list or remove this text",
+                l.name_in(Lang::En),
+                l.as_str()
+            ),
+            (DuplicateLanguage(l), Lang::Pl) => format!(
+                "język „{}” jest na liście dwa razy: usuń powtórzenie",
+                l.as_str()
+            ),
+            (DuplicateLanguage(l), Lang::En) => format!(
+                "the language \"{}\" is listed twice: remove the repeat",
+                l.as_str()
+            ),
+            (Untranslated(l), Lang::Pl) => format!(
+                "brak tłumaczenia na język {} („{}”): dopisz je; do tego czasu strona w tym języku pokazuje tu tekst w języku domyślnym",
+                l.name_in(Lang::Pl),
+                l.as_str()
+            ),
+            (Untranslated(l), Lang::En) => format!(
+                "no {} (\"{}\") translation: add it; until then the page in that language shows the default language's text here",
+                l.name_in(Lang::En),
+                l.as_str()
             ),
             (EmptyList, Lang::Pl) => {
                 "lista jest pusta: dodaj co najmniej jedną pozycję albo usuń całą część".into()

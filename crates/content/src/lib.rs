@@ -55,6 +55,8 @@ pub use parse::{
 pub use text::{paragraphs, Lang, Localized, Text};
 
 #[cfg(test)]
+mod languages_tests;
+#[cfg(test)]
 mod tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -16,8 +16,13 @@ pub struct Bundle {
     /// Path to this schema, for editors' completion; ignored by the app.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
-    /// Version of the bundle format; the app accepts exactly the one it was built for.
+    /// Version of the bundle format: 3 (languages declared), or 2 (Polish and English, before `languages`).
     pub schema_version: u32,
+    /// The languages the bundle publishes in, each with its own pages; the
+    /// first is the default, at `/`, and every text must be given in it.
+    /// Absent: Polish and English (the bundles of `schema_version` 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub languages: Option<Vec<Lang>>,
     /// The day this content was compiled from its source (shown on the about page, and as "content as of" when read from a cache).
     pub content_date: DateValue,
     pub organisation: Organisation,
@@ -645,6 +650,111 @@ pub struct Figure {
 }
 
 impl Bundle {
+    /// The languages the bundle publishes in, the default first.
+    pub fn languages(&self) -> &[Lang] {
+        match &self.languages {
+            Some(l) if !l.is_empty() => l,
+            _ => &Lang::UNDECLARED,
+        }
+    }
+
+    /// The default language: the first of [`Bundle::languages`].
+    pub fn default_lang(&self) -> Lang {
+        self.languages()[0]
+    }
+
+    /// Every text of the bundle, for what applies to all of them alike
+    /// (the language order once loaded; a language added or removed in
+    /// the editor). A field of type `Text` missing here is caught by
+    /// `tests::every_text_is_walked`, which counts them in the JSON.
+    pub fn texts_mut(&mut self) -> Vec<&mut Text> {
+        let mut v: Vec<&mut Text> = Vec::new();
+        let o = &mut self.organisation;
+        v.extend([
+            &mut o.name,
+            &mut o.short_name,
+            &mut o.summary,
+            &mut o.legal_basis,
+            &mut o.site_title,
+            &mut o.description,
+            &mut o.source_line,
+            &mut o.role_label,
+            &mut o.embed_titles.timeline,
+            &mut o.embed_titles.funding,
+            &mut o.page_descriptions.about,
+            &mut o.page_descriptions.timeline,
+            &mut o.page_descriptions.funding,
+            &mut o.page_descriptions.accessibility,
+            &mut o.page_descriptions.embed_code,
+        ]);
+        v.extend(o.logo.as_mut().map(|p| &mut p.alt));
+        v.extend(self.sources.iter_mut().map(|s| &mut s.title));
+        for e in &mut self.eras {
+            v.push(&mut e.name);
+            v.extend(e.note.as_mut());
+        }
+        for p in &mut self.projects {
+            v.extend([&mut p.name, &mut p.programme, &mut p.summary]);
+            v.extend(p.kind.as_mut());
+            v.extend(p.measure.as_mut());
+            v.extend(p.activities.iter_mut());
+            v.extend(p.activities_note.as_mut());
+            v.extend(p.results.as_mut());
+            v.extend(p.eu_visibility.as_mut().map(|e| &mut e.strip.alt));
+        }
+        for e in &mut self.events {
+            v.extend([&mut e.title, &mut e.description]);
+        }
+        v.extend(self.figures.iter_mut().map(|f| &mut f.label));
+        let d = &mut self.accessibility;
+        v.push(&mut d.entity);
+        v.extend(d.non_accessible.iter_mut());
+        v.extend(d.exemptions.iter_mut());
+        v.extend(
+            [
+                &mut d.burden,
+                &mut d.method,
+                &mut d.architecture,
+                &mut d.scope,
+                &mut d.communication,
+                &mut d.applications,
+            ]
+            .into_iter()
+            .filter_map(Option::as_mut),
+        );
+        if let Some(er) = &mut self.easy_read {
+            for s in &mut er.sections {
+                v.push(&mut s.heading);
+                v.extend(s.paragraphs.iter_mut());
+                v.extend(s.picture.as_mut().map(|p| &mut p.alt));
+            }
+            v.extend(er.terms.iter_mut());
+        }
+        if let Some(sl) = &mut self.sign_language {
+            for s in &mut sl.videos {
+                v.extend([&mut s.title, &mut s.transcript]);
+            }
+        }
+        v.extend(self.open_data.as_mut().map(|o| &mut o.licence));
+        v.extend(
+            [&mut self.contact.office_hours, &mut self.contact.deaf]
+                .into_iter()
+                .filter_map(Option::as_mut),
+        );
+        let pr = &mut self.privacy;
+        v.extend(
+            [
+                &mut pr.controller,
+                &mut pr.dpo,
+                &mut pr.purposes,
+                &mut pr.log_retention,
+            ]
+            .into_iter()
+            .filter_map(Option::as_mut),
+        );
+        v
+    }
+
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.projects.iter().find(|p| p.id == id)
     }

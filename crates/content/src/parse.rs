@@ -18,7 +18,11 @@ use std::collections::HashSet;
 /// The bundle format this build understands. 2: the organisation carries
 /// everything the app used to say about it itself (titles, descriptions,
 /// colours, logo, file-name slug).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
+/// The oldest format still read: 2, whose texts are all Polish and English
+/// (it has no `languages`). Read as it is, byte for byte: its texts are
+/// the same objects, its languages the default ones.
+pub const MIN_SCHEMA_VERSION: u32 = 2;
 
 /// Launchers show about this many characters of an app's name under its icon.
 pub const APP_SHORT_NAME_CHARS: usize = 12;
@@ -145,10 +149,26 @@ pub fn parse(text: &str) -> Result<Bundle, ContentError> {
                         }
                         None => (pos, at),
                     };
+                    // A language without interface strings is said as
+                    // such, in the staff's language, not as serde's text.
+                    let (kind, pos, at) = match message.strip_prefix("unknown language \"") {
+                        Some(rest) => {
+                            let tag = rest.split('"').next().unwrap_or_default().to_owned();
+                            // serde stops past the tag (a text's key, an item of
+                            // `languages`): the fault is at the tag itself.
+                            let quoted = serde_json::to_string(&tag).unwrap_or_default();
+                            let (pos, at) = match text[..pos].rfind(&quoted) {
+                                Some(start) => (start + quoted.len(), location_of(text, start)),
+                                None => (pos, at),
+                            };
+                            (FaultKind::UnknownLanguage(tag), pos, at)
+                        }
+                        None => (FaultKind::Structure(message), pos, at),
+                    };
                     ContentError::Invalid(vec![Fault {
                         path: JsonPath(path_at(text, pos)),
                         at: Some(at),
-                        kind: FaultKind::Structure(message),
+                        kind,
                     }])
                 }
                 _ => ContentError::Syntax { message, at },
@@ -163,6 +183,13 @@ pub fn parse(text: &str) -> Result<Bundle, ContentError> {
     }
     let faults = check(&bundle, text);
     if faults.is_empty() {
+        let mut bundle = bundle;
+        // The default language first in every text: the fallback of a
+        // missing translation is a text's first entry.
+        let languages = bundle.languages().to_vec();
+        for t in bundle.texts_mut() {
+            t.order_by(&languages);
+        }
         Ok(bundle)
     } else {
         Err(ContentError::Invalid(faults))
@@ -201,11 +228,16 @@ fn strip_position(msg: &str) -> String {
 }
 
 /// Collects semantic faults with their paths; positions are filled in at the end.
-struct Checker {
+struct Checker<'b> {
     faults: Vec<(JsonPath, FaultKind)>,
+    /// The bundle's languages, the default first.
+    languages: &'b [Lang],
+    /// Texts not yet given in one of the bundle's languages: warnings,
+    /// which [`warnings`] reports (the page shows the default language).
+    untranslated: Vec<(JsonPath, FaultKind)>,
 }
 
-impl Checker {
+impl Checker<'_> {
     fn fault(&mut self, path: JsonPath, kind: FaultKind) {
         self.faults.push((path, kind));
     }
@@ -235,9 +267,27 @@ impl Checker {
                 ));
             }
         };
-        one(path.key("pl"), &t.pl);
-        if let Some(en) = &t.en {
-            one(path.key("en"), en);
+        for (lang, s) in t.entries() {
+            one(path.key(lang.as_str()), s);
+        }
+        let default = self.languages[0];
+        if t.given(default).is_none() {
+            self.faults.push((
+                path.key(default.as_str()),
+                FaultKind::NoDefaultText(default),
+            ));
+        }
+        for (lang, _) in t.entries() {
+            if !self.languages.contains(&lang) {
+                self.faults
+                    .push((path.key(lang.as_str()), FaultKind::UndeclaredLanguage(lang)));
+            }
+        }
+        for &lang in &self.languages[1..] {
+            if t.given(lang).is_none() {
+                self.untranslated
+                    .push((path.key(lang.as_str()), FaultKind::Untranslated(lang)));
+            }
         }
     }
 
@@ -336,7 +386,7 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
         ));
     }
     if let Some(er) = &b.easy_read {
-        for lang in Lang::ALL {
+        for &lang in b.languages() {
             let sections: Vec<Vec<&str>> = er
                 .sections
                 .iter()
@@ -377,11 +427,8 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
                     .index(i)
                     .key("paragraphs")
                     .index(j);
-                let mut langs = vec![("pl", para.pl.as_str())];
-                if let Some(en) = &para.en {
-                    langs.push(("en", en.as_str()));
-                }
-                for (key, text) in langs {
+                for (lang, text) in para.entries() {
+                    let key = lang.as_str();
                     let all = sentences(text);
                     if all.len() > ETR_PARAGRAPH_SENTENCES {
                         w.push((
@@ -424,8 +471,10 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
             ));
         }
     }
+    w.extend(walk(b).untranslated);
     // A field left out of the file is placed at its parent (the 2024
-    // declaration's fields are new: older files lack them).
+    // declaration's fields are new: older files lack them; a translation
+    // not yet written is placed at its text).
     located(text, w, true)
 }
 
@@ -656,10 +705,33 @@ pub fn is_safe_url(u: &str) -> bool {
 }
 
 fn check(b: &Bundle, text: &str) -> Vec<Fault> {
-    let root = JsonPath::default();
-    let mut c = Checker { faults: vec![] };
+    // A text missing in the default language is placed at the text.
+    located(text, walk(b).faults, true)
+}
 
-    if b.schema_version != SCHEMA_VERSION {
+/// The validator's walk over the whole bundle: its faults, and the texts
+/// still to be translated (the second part of [`warnings`]).
+fn walk(b: &Bundle) -> Checker<'_> {
+    let root = JsonPath::default();
+    let mut c = Checker {
+        faults: vec![],
+        languages: b.languages(),
+        untranslated: vec![],
+    };
+
+    if let Some(langs) = &b.languages {
+        let lp = root.key("languages");
+        if langs.is_empty() {
+            c.fault(lp.clone(), FaultKind::EmptyList);
+        }
+        for (i, l) in langs.iter().enumerate() {
+            if langs[..i].contains(l) {
+                c.fault(lp.index(i), FaultKind::DuplicateLanguage(*l));
+            }
+        }
+    }
+
+    if !(MIN_SCHEMA_VERSION..=SCHEMA_VERSION).contains(&b.schema_version) {
         c.fault(
             root.key("schema_version"),
             FaultKind::UnsupportedSchema {
@@ -1019,5 +1091,5 @@ fn check(b: &Bundle, text: &str) -> Vec<Fault> {
         }
     }
 
-    located(text, c.faults, false)
+    c
 }

@@ -119,7 +119,7 @@ proptest! {
         let escaped = serde_json::to_string(&s).unwrap();
         let text = REAL.replacen("\"pl\": \"Wyróżnienie REVES\"", &format!("\"pl\": {escaped}"), 1);
         let b = parse(&text).unwrap();
-        prop_assert_eq!(&b.event("wyroznienie-reves").unwrap().title.pl, &s);
+        prop_assert_eq!(b.event("wyroznienie-reves").unwrap().title.in_lang(Lang::Pl), s.as_str());
     }
 }
 

@@ -49,16 +49,24 @@ fn real_bundle_carries_the_organisation() {
     // as "stan na" in the offline notices): a whole day, not a guess.
     assert_eq!(b.content_date, DateValue::parse("2026-11-26").unwrap());
     assert_eq!(
-        b.organisation.name.pl,
+        b.organisation.name.in_lang(Lang::Pl),
         "Regionalny Ośrodek Polityki Społecznej w Krakowie"
     );
     assert!(b
         .organisation
         .summary
-        .pl
+        .in_lang(Lang::Pl)
         .contains("jednostką organizacyjną Województwa Małopolskiego"));
-    assert!(b.organisation.legal_basis.pl.contains("art. 21 pkt 4a"));
-    assert!(b.organisation.legal_basis.pl.contains("12 marca 2004"));
+    assert!(b
+        .organisation
+        .legal_basis
+        .in_lang(Lang::Pl)
+        .contains("art. 21 pkt 4a"));
+    assert!(b
+        .organisation
+        .legal_basis
+        .in_lang(Lang::Pl)
+        .contains("12 marca 2004"));
     assert!(b
         .organisation
         .legal_basis
@@ -70,7 +78,10 @@ fn real_bundle_carries_the_organisation() {
 fn the_source_is_the_centres_o_nas_web_page() {
     let b = real();
     let s = b.source(&b.organisation.source).unwrap();
-    assert_eq!(s.title.pl, "ROPS w Krakowie, strona internetowa „O nas”");
+    assert_eq!(
+        s.title.in_lang(Lang::Pl),
+        "ROPS w Krakowie, strona internetowa „O nas”"
+    );
     assert_eq!(
         s.title.in_lang(Lang::En),
         "ROPS Kraków, the Centre's “O nas” (About us) web page"
@@ -92,9 +103,9 @@ fn real_bundle_has_every_dated_fact_of_the_seed() {
     assert_eq!(equal.kind, EventKind::Partnership);
     assert!(equal
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("Akademia Przedsiębiorczości. Rozwój alternatywnych form zatrudnienia"));
-    assert!(equal.description.pl.contains("tematu D"));
+    assert!(equal.description.in_lang(Lang::Pl).contains("tematu D"));
 
     // The seed dates the Strategy's term ("na lata 2007-2013"), not the day
     // the provisions were written into it: the range stays, and the text
@@ -108,11 +119,11 @@ fn real_bundle_has_every_dated_fact_of_the_seed() {
     );
     assert!(strategy
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("Strategii Rozwoju Województwa Małopolskiego na lata 2007–2013"));
     assert!(strategy
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("Lata 2007–2013 to okres obowiązywania Strategii, a nie data tego wydarzenia"));
     assert!(strategy
         .description
@@ -123,28 +134,28 @@ fn real_bundle_has_every_dated_fact_of_the_seed() {
     assert_eq!(ares.date, d("2008"));
     assert!(ares
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("295 miejsc pracy w ponad 40 spółdzielniach socjalnych"));
-    assert!(ares.description.pl.contains("7.2.2"));
+    assert!(ares.description.in_lang(Lang::Pl).contains("7.2.2"));
 
     assert_eq!(ev("2010-model-mrr").date, d("2010"));
     assert!(ev("2010-model-mrr")
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("Ministerstwo Rozwoju Regionalnego"));
 
     let eepa = ev("2012-nagroda-ministra-gospodarki");
     assert_eq!((eepa.date, eepa.kind), (d("2012"), EventKind::Award));
     assert!(eepa
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("przedsiębiorczość odpowiedzialna i wspierająca włączenie społeczne"));
 
     let regio = ev("2016-regiostars");
     assert_eq!((regio.date, regio.kind), (d("2016"), EventKind::Award));
     assert!(regio
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("Wzrost sprzyjający włączeniu społecznemu"));
 
     let mokes = ev("2015-mokes");
@@ -152,12 +163,12 @@ fn real_bundle_has_every_dated_fact_of_the_seed() {
     assert_eq!(mokes.project.as_deref(), Some("mokes"));
     assert!(mokes
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("Działania 9.3 RPO WM na lata 2014–2020"));
 
     let reves = ev("wyroznienie-reves");
     assert_eq!(reves.kind, EventKind::Award);
-    assert!(reves.description.pl.contains(
+    assert!(reves.description.in_lang(Lang::Pl).contains(
         "za funkcjonowanie Małopolskiego Paktu na Rzecz Ekonomii Społecznej oraz stworzenie systemu wsparcia ekonomii społecznej"
     ));
     assert!(reves
@@ -166,10 +177,13 @@ fn real_bundle_has_every_dated_fact_of_the_seed() {
         .contains("for the operation of the Małopolska Pact for the Social Economy"));
 
     let model = ev("2010-model-mrr");
-    assert!(model.description.pl.contains("Poddziałania 7.2.2 PO KL"));
+    assert!(model
+        .description
+        .in_lang(Lang::Pl)
+        .contains("Poddziałania 7.2.2 PO KL"));
     assert!(ev("wspolpraca-lombardia")
         .description
-        .pl
+        .in_lang(Lang::Pl)
         .contains("oparty na mechanizmach zwrotnych"));
 }
 
@@ -181,20 +195,31 @@ fn projects_carry_programme_dates_summary_and_activities_as_the_seed_gives_them(
     // EQUAL: from 2004, the end not given.
     let equal = b.project("akademia-przedsiebiorczosci").unwrap();
     assert_eq!(equal.dates, d("2004/.."));
-    assert_eq!(equal.programme.pl, "Inicjatywa Wspólnotowa EQUAL");
+    assert_eq!(
+        equal.programme.in_lang(Lang::Pl),
+        "Inicjatywa Wspólnotowa EQUAL"
+    );
     assert_eq!(
         equal.programme.in_lang(Lang::En),
         "EQUAL Community Initiative"
     );
-    assert!(equal.measure.as_ref().unwrap().pl.starts_with("Temat D: "));
-    assert!(equal.summary.pl.contains("na grunt polityki regionalnej"));
+    assert!(equal
+        .measure
+        .as_ref()
+        .unwrap()
+        .in_lang(Lang::Pl)
+        .starts_with("Temat D: "));
+    assert!(equal
+        .summary
+        .in_lang(Lang::Pl)
+        .contains("na grunt polityki regionalnej"));
     assert!(equal.activities.is_empty());
 
     // PO KL, expanded once here and abbreviated everywhere else.
     let ares = b.project("akademia-rozwoju-es").unwrap();
     assert_eq!(ares.dates, d("2008/.."));
     assert_eq!(
-        ares.programme.pl,
+        ares.programme.in_lang(Lang::Pl),
         "Program Operacyjny Kapitał Ludzki (PO KL)"
     );
     assert_eq!(
@@ -203,33 +228,38 @@ fn projects_carry_programme_dates_summary_and_activities_as_the_seed_gives_them(
     );
     assert!(ares
         .summary
-        .pl
+        .in_lang(Lang::Pl)
         .contains("SZOP PO KL dla Poddziałania 7.2.2"));
     assert_eq!(ares.activities.len(), 2);
     assert!(ares.activities[0]
-        .pl
+        .in_lang(Lang::Pl)
         .contains("295 miejsc pracy w ponad 40 spółdzielniach socjalnych"));
-    assert!(ares.activities[1].pl.contains("z Regionem Lombardii"));
+    assert!(ares.activities[1]
+        .in_lang(Lang::Pl)
+        .contains("z Regionem Lombardii"));
 
     // MOKES: the seed breaks off where its list of activities begins.
     let mokes = b.project("mokes").unwrap();
     assert_eq!(mokes.dates, d("2015/.."));
     assert_eq!(
-        mokes.programme.pl,
+        mokes.programme.in_lang(Lang::Pl),
         "Regionalny Program Operacyjny Województwa Małopolskiego na lata 2014–2020 (RPO WM)"
     );
     assert_eq!(
         mokes.programme.in_lang(Lang::En),
         "Regional Operational Programme of the Małopolska Region 2014–2020 (RPO WM)"
     );
-    assert!(mokes.summary.pl.contains("platformy współpracy"));
+    assert!(mokes
+        .summary
+        .in_lang(Lang::Pl)
+        .contains("platformy współpracy"));
     assert_eq!(
         mokes.activities.len(),
         2,
         "only the activities the text describes; the announced list is missing"
     );
     assert!(mokes.activities[1]
-        .pl
+        .in_lang(Lang::Pl)
         .contains("zaangażowanie samorządu w uspołecznianie zadań publicznych"));
     assert!(mokes.activities[1]
         .in_lang(Lang::En)
@@ -238,8 +268,10 @@ fn projects_carry_programme_dates_summary_and_activities_as_the_seed_gives_them(
         .activities_note
         .as_ref()
         .expect("MOKES says the list is missing");
-    assert!(note.pl.contains("urywa się"));
-    assert!(note.pl.contains("realizowane są następujące działania:"));
+    assert!(note.in_lang(Lang::Pl).contains("urywa się"));
+    assert!(note
+        .in_lang(Lang::Pl)
+        .contains("realizowane są następujące działania:"));
     assert!(note
         .in_lang(Lang::En)
         .contains("the list itself is missing"));
@@ -338,7 +370,10 @@ fn mokes_money_is_exact_and_the_rest_derived() {
     assert_eq!(p.fund, Some(Fund::Efs));
     assert_eq!(p.remainder(), Some(Money::pln(297_000)));
     assert_eq!(p.eu_share().unwrap().permille_rounded(), 850);
-    assert_eq!(p.measure.as_ref().unwrap().pl, "Działanie 9.3");
+    assert_eq!(
+        p.measure.as_ref().unwrap().in_lang(Lang::Pl),
+        "Działanie 9.3"
+    );
     assert_eq!(p.period, DateValue::parse("2014/2020").unwrap());
     // The remainder must not be stored: it is derived, so it cannot disagree.
     assert!(!REAL.contains("297000"));
@@ -407,10 +442,10 @@ fn every_era_says_where_its_bounds_come_from() {
     let d = |s: &str| DateValue::parse(s).unwrap();
     // EQUAL: the seed gives 2004 and no end; the band covers only what is dated.
     let equal = era("equal");
-    assert_eq!(equal.name.pl, "Inicjatywa Wspólnotowa EQUAL");
+    assert_eq!(equal.name.in_lang(Lang::Pl), "Inicjatywa Wspólnotowa EQUAL");
     assert_eq!(equal.period, d("2004"));
     let note = equal.note.as_ref().unwrap();
-    assert!(note.pl.contains("nie podaje, do kiedy"));
+    assert!(note.in_lang(Lang::Pl).contains("nie podaje, do kiedy"));
     assert!(note.in_lang(Lang::En).contains("does not say when"));
     let po_kl = era("okres-2007-2013");
     assert_eq!(po_kl.period, d("2007/2013"));
@@ -418,7 +453,7 @@ fn every_era_says_where_its_bounds_come_from() {
         .note
         .as_ref()
         .unwrap()
-        .pl
+        .in_lang(Lang::Pl)
         .contains("Strategii Rozwoju Województwa Małopolskiego na lata 2007–2013"));
     let rpo = era("rpo-wm-2014-2020");
     assert_eq!(rpo.period, d("2014/2020"));
@@ -426,7 +461,7 @@ fn every_era_says_where_its_bounds_come_from() {
         .note
         .as_ref()
         .unwrap()
-        .pl
+        .in_lang(Lang::Pl)
         .contains("„RPO WM na lata 2014–2020”"));
     assert!(b.eras.iter().all(|e| e.note.is_some()));
 }
@@ -479,7 +514,7 @@ fn schema_file_is_up_to_date() {
 
 #[test]
 fn syntax_error_has_line_and_column() {
-    let text = variant("\"schema_version\": 2,", "\"schema_version\": 2,,");
+    let text = variant("\"schema_version\": 3,", "\"schema_version\": 3,,");
     match parse(&text) {
         Err(ContentError::Syntax { at, .. }) => {
             let p = position(&text, ",,");
@@ -601,7 +636,7 @@ fn semantic_faults_are_all_reported_with_positions() {
         .replacen("\"pl\": \"Wyróżnienie REVES\"", "\"pl\": \"  \"", 1)
         .replacen("\"url\": null", "\"url\": \"javascript:alert(1)\"", 1)
         .replacen("\"id\": \"equal\"", "\"id\": \"Equal Era\"", 1)
-        .replacen("\"schema_version\": 2", "\"schema_version\": 0", 1);
+        .replacen("\"schema_version\": 3", "\"schema_version\": 0", 1);
     let f = faults(&text);
     let find = |path: &str| {
         f.iter()
@@ -683,7 +718,7 @@ fn declaration_fields_the_seed_does_not_give_are_warnings_not_inventions() {
     let b = real();
     let d = &b.accessibility;
     assert_eq!(
-        d.entity.pl,
+        d.entity.in_lang(Lang::Pl),
         "Regionalny Ośrodek Polityki Społecznej w Krakowie"
     );
     assert_eq!(
@@ -725,18 +760,18 @@ fn declaration_fields_the_seed_does_not_give_are_warnings_not_inventions() {
 #[test]
 fn a_newer_schema_asks_for_a_newer_app_not_for_an_editor() {
     // Same shape, higher version.
-    let text = variant("\"schema_version\": 2,", "\"schema_version\": 3,");
+    let text = variant("\"schema_version\": 3,", "\"schema_version\": 4,");
     assert_eq!(
         parse(&text).unwrap_err(),
         ContentError::NewerSchema {
-            found: 3,
+            found: 4,
             supported: SCHEMA_VERSION
         }
     );
     // A newer format with a field this app does not know is still "newer",
     // not a structure fault.
     let text = variant(
-        "\"schema_version\": 2,",
+        "\"schema_version\": 3,",
         "\"schema_version\": 7, \"banner\": {\"file\": \"x.svg\"},",
     );
     assert!(matches!(
@@ -745,8 +780,8 @@ fn a_newer_schema_asks_for_a_newer_app_not_for_an_editor() {
     ));
     // An unknown field with the current version remains a located fault.
     let text = variant(
-        "\"schema_version\": 2,",
-        "\"schema_version\": 2, \"banner\": 1,",
+        "\"schema_version\": 3,",
+        "\"schema_version\": 3, \"banner\": 1,",
     );
     assert!(matches!(parse(&text), Err(ContentError::Invalid(_))));
 }
@@ -821,12 +856,15 @@ fn projects_in_two_currencies_are_refused_not_summed() {
 fn the_organisation_names_the_app_its_files_and_its_colours() {
     let b = real();
     let o = &b.organisation;
-    assert_eq!(o.site_title.pl, "Ekonomia społeczna w Małopolsce");
+    assert_eq!(
+        o.site_title.in_lang(Lang::Pl),
+        "Ekonomia społeczna w Małopolsce"
+    );
     assert_eq!(
         o.site_title.in_lang(Lang::En),
         "Social economy in Małopolska"
     );
-    assert_eq!(o.role_label.pl, "Rola ROPS");
+    assert_eq!(o.role_label.in_lang(Lang::Pl), "Rola ROPS");
     assert_eq!(o.role_label.in_lang(Lang::En), "Role of ROPS");
     assert_eq!(o.app_short_name, "ROPS ekonomia");
     assert_eq!(o.csv_file_name(Lang::Pl), "rops-finansowanie.csv");
@@ -848,9 +886,9 @@ fn the_organisation_names_the_app_its_files_and_its_colours() {
     let plain = |s: String| s.replace('\u{a0}', " ");
     let d = &o.page_descriptions.funding;
     assert!(d
-        .pl
+        .in_lang(Lang::Pl)
         .contains(&plain(format::money(mokes.value.unwrap(), Lang::Pl))));
-    assert!(d.pl.contains(&plain(format::money(
+    assert!(d.in_lang(Lang::Pl).contains(&plain(format::money(
         mokes.eu_contribution.unwrap(),
         Lang::Pl
     ))));
@@ -974,13 +1012,17 @@ fn a_fictional_organisation_is_a_complete_bundle_of_its_own() {
     assert_eq!(o.csv_file_name(Lang::En), "cus-test-funding.csv");
     // Test data says so where a reader meets it first.
     for t in [&o.name, &o.summary, &o.site_title] {
-        assert!(t.pl.contains("test"), "{}", t.pl);
+        assert!(
+            t.in_lang(Lang::Pl).contains("test"),
+            "{}",
+            t.in_lang(Lang::Pl)
+        );
         assert!(t.in_lang(Lang::En).contains("test"));
     }
     assert!(b
         .sources
         .iter()
-        .all(|s| s.title.pl.contains("Dane testowe")));
+        .all(|s| s.title.in_lang(Lang::Pl).contains("Dane testowe")));
     // Enough to draw every route: every kind of event, an undated one and
     // ranges, eras, money, figures, a complete declaration.
     for kind in EventKind::ALL {

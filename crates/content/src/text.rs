@@ -1,10 +1,13 @@
-//! Texts of the bundle: Polish required, English optional, and the checks that make a text honest (no hidden controls, not blank).
+//! Texts of the bundle: the default language required, the others optional, and the checks that make a text honest (no hidden controls, not blank).
 
-use serde::{Deserialize, Serialize};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-/// The two languages of the app. Polish is the language of the source and of
-/// every required text; English is a translation that may be missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// The languages this app has interface strings for. A bundle declares
+/// which of them it publishes in (`languages`, the first being the default
+/// at `/`); a language not listed here is refused by name, since the pages
+/// around its texts (menus, dates, the declaration's template) would have
+/// nothing to say in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub enum Lang {
     #[default]
     Pl,
@@ -14,7 +17,11 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Pl, Lang::En];
 
-    /// BCP 47 tag, as used in `lang` attributes and stored preferences.
+    /// The languages of a bundle that does not declare its own
+    /// (`schema_version` 2): the app's first two.
+    pub const UNDECLARED: [Lang; 2] = [Lang::Pl, Lang::En];
+
+    /// BCP 47 tag, as used in `lang` attributes, bundle keys and stored preferences.
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::Pl => "pl",
@@ -22,12 +29,40 @@ impl Lang {
         }
     }
 
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        match tag.get(..2).map(str::to_ascii_lowercase).as_deref() {
-            Some("pl") => Some(Lang::Pl),
-            Some("en") => Some(Lang::En),
-            _ => None,
+    /// The language's name in itself, as a language switch lists it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Pl => "Polski",
+            Lang::En => "English",
         }
+    }
+
+    /// The language's name inside a sentence of `to` (staff messages:
+    /// "no English translation", "brak tłumaczenia na język angielski").
+    pub fn name_in(self, to: Lang) -> &'static str {
+        match (self, to) {
+            (Lang::Pl, Lang::Pl) => "polski",
+            (Lang::En, Lang::Pl) => "angielski",
+            (Lang::Pl, Lang::En) => "Polish",
+            (Lang::En, Lang::En) => "English",
+        }
+    }
+
+    /// A browser's or a stored preference's tag ("pl-PL", "EN"): its
+    /// primary subtag, any case.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Lang::exact(&primary.to_ascii_lowercase())
+    }
+
+    /// A bundle's key: exactly the tag, as the schema lists it.
+    pub fn exact(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.as_str() == tag)
+    }
+
+    /// The tags of [`Lang::ALL`], for messages: "pl, en".
+    pub fn all_tags() -> String {
+        Lang::ALL.map(Lang::as_str).join(", ")
     }
 
     pub fn other(self) -> Lang {
@@ -38,17 +73,54 @@ impl Lang {
     }
 }
 
-/// A text of the bundle in Polish, with an optional English translation.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Text {
-    /// Polish text: required, never empty.
-    pub pl: String,
-    /// English translation; where absent the Polish text is shown, marked `lang="pl"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
+/// Refused by name: the message says which languages the app has strings for.
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        lang_key(&tag)
+    }
 }
+
+fn lang_key<E: de::Error>(tag: &str) -> Result<Lang, E> {
+    Lang::exact(tag).ok_or_else(|| {
+        E::custom(format_args!(
+            // Not in backticks: the parser would place a quoted value at the
+            // last string containing it, and a key is not a value.
+            "unknown language \"{tag}\": this version of the app has interface strings for {} only",
+            Lang::all_tags()
+        ))
+    })
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Lang {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Lang".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let tags: Vec<&str> = Lang::ALL.map(Lang::as_str).to_vec();
+        schemars::json_schema!({
+            "description": "A language tag (BCP 47) this app has interface strings for.",
+            "type": "string",
+            "enum": tags
+        })
+    }
+}
+
+/// A text of the bundle in the languages it is given in: the bundle's
+/// default language (required, checked by the validator) and any of its
+/// other languages (a missing one is a warning, and the page shows the
+/// default language's text marked with its own `lang`). Kept in the
+/// bundle's language order once loaded, so the first entry is the default.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(Vec<(Lang, String)>);
 
 /// A text picked for a reader, with the language it is really in, so the view
 /// can mark a fallback with its own `lang` attribute.
@@ -59,30 +131,141 @@ pub struct Localized<'a> {
 }
 
 impl Text {
-    pub fn get(&self, lang: Lang) -> Localized<'_> {
-        match (lang, &self.en) {
-            (Lang::En, Some(en)) => Localized {
-                text: en,
-                lang: Lang::En,
-            },
-            _ => Localized {
-                text: &self.pl,
-                lang: Lang::Pl,
-            },
-        }
+    /// A text in one language (the bundle's default when built by a tool).
+    pub fn new(lang: Lang, text: impl Into<String>) -> Text {
+        Text(vec![(lang, text.into())])
     }
 
-    /// The text in `lang`, falling back to Polish.
+    /// A Polish text with an optional English translation: the shape of
+    /// every text of a `schema_version` 2 bundle.
+    pub fn pl_en(pl: impl Into<String>, en: Option<String>) -> Text {
+        let mut t = Text::new(Lang::Pl, pl);
+        if let Some(en) = en {
+            t.set(Lang::En, en);
+        }
+        t
+    }
+
+    /// The text in `lang`, or in the default language (its first entry)
+    /// when not translated, saying which it is.
+    pub fn get(&self, lang: Lang) -> Localized<'_> {
+        self.0
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .or_else(|| self.0.first())
+            .map_or(
+                // Only an invalid bundle has a text with no entry; it never
+                // reaches a page, but a tool reading it gets an empty text.
+                Localized { text: "", lang },
+                |(l, t)| Localized { text: t, lang: *l },
+            )
+    }
+
+    /// The text in `lang`, falling back to the default language.
     pub fn in_lang(&self, lang: Lang) -> &str {
         self.get(lang).text
     }
 
     /// The text in `lang` only, if it is given in it (no fallback).
     pub fn given(&self, lang: Lang) -> Option<&str> {
-        match lang {
-            Lang::Pl => Some(&self.pl),
-            Lang::En => self.en.as_deref(),
+        self.0
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// The default language's text (the first entry).
+    pub fn default_text(&self) -> &str {
+        self.0.first().map_or("", |(_, t)| t)
+    }
+
+    /// Sets the text in `lang`, keeping its place if it is given already.
+    pub fn set(&mut self, lang: Lang, text: impl Into<String>) {
+        match self.0.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, t)) => *t = text.into(),
+            None => self.0.push((lang, text.into())),
         }
+    }
+
+    /// Drops the text in `lang`; whether there was one.
+    pub fn remove(&mut self, lang: Lang) -> bool {
+        let before = self.0.len();
+        self.0.retain(|(l, _)| *l != lang);
+        self.0.len() != before
+    }
+
+    /// Each language the text is given in, with its text, in order.
+    pub fn entries(&self) -> impl Iterator<Item = (Lang, &str)> {
+        self.0.iter().map(|(l, t)| (*l, t.as_str()))
+    }
+
+    /// Puts the entries in the bundle's language order (languages it does
+    /// not list last, as written), so the default language comes first.
+    pub fn order_by(&mut self, languages: &[Lang]) {
+        let rank = |l: &Lang| languages.iter().position(|x| x == l).unwrap_or(usize::MAX);
+        self.0.sort_by_key(|(l, _)| rank(l));
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a text: an object with a text for each language (\"pl\": \"…\", \"en\": \"…\")")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut entries: Vec<(Lang, String)> = Vec::new();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let lang = lang_key(&key)?;
+                    if entries.iter().any(|(l, _)| *l == lang) {
+                        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                    entries.push((lang, map.next_value()?));
+                }
+                Ok(Text(entries))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (l, t) in &self.0 {
+            m.serialize_entry(l.as_str(), t)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut props = serde_json::Map::new();
+        for l in Lang::ALL {
+            props.insert(
+                l.as_str().into(),
+                serde_json::json!({
+                    "type": "string",
+                    "description": format!("The text in {} ({}).", l.name_in(Lang::En), l.as_str())
+                }),
+            );
+        }
+        schemars::json_schema!({
+            "description": "A text in the bundle's languages: the default language (the first of `languages`) required, the others translations that may be missing (the page then shows the default language's text).",
+            "type": "object",
+            "properties": props,
+            "additionalProperties": false,
+            "minProperties": 1
+        })
     }
 }
 
@@ -284,10 +467,7 @@ mod tests {
 
     #[test]
     fn english_falls_back_to_polish_and_says_so() {
-        let t = Text {
-            pl: "Oś czasu".into(),
-            en: None,
-        };
+        let t = Text::new(Lang::Pl, "Oś czasu");
         assert_eq!(
             t.get(Lang::En),
             Localized {
@@ -295,10 +475,7 @@ mod tests {
                 lang: Lang::Pl
             }
         );
-        let t = Text {
-            pl: "Oś czasu".into(),
-            en: Some("Timeline".into()),
-        };
+        let t = Text::pl_en("Oś czasu", Some("Timeline".into()));
         assert_eq!(t.get(Lang::En).lang, Lang::En);
         assert_eq!(t.in_lang(Lang::Pl), "Oś czasu");
     }

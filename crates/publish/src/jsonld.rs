@@ -483,7 +483,7 @@ mod tests {
             "{SITE}{}",
             event_path(Lang::Pl, e.id.as_str()).trim_start_matches('/')
         );
-        assert_eq!(ev["name"], e.title.pl);
+        assert_eq!(ev["name"], e.title.in_lang(Lang::Pl));
         assert_eq!(ev["url"], url);
         assert_eq!(ev["organizer"]["@id"], format!("{SITE}#organisation"));
         assert_eq!(ev["startDate"], e.date.start().unwrap().to_string());
@@ -495,7 +495,7 @@ mod tests {
             .iter()
             .map(|c| c["name"].as_str().unwrap())
             .collect();
-        assert_eq!(names, ["O nas", "Oś czasu", e.title.pl.as_str()]);
+        assert_eq!(names, ["O nas", "Oś czasu", e.title.in_lang(Lang::Pl)]);
         assert_eq!(crumbs[0]["item"], SITE);
         assert_eq!(crumbs[1]["item"], format!("{SITE}os-czasu"));
         assert_eq!(crumbs[2]["item"], url);
@@ -611,7 +611,7 @@ mod tests {
     fn a_title_cannot_leave_the_script_element() {
         let mut b = fictional();
         let title = "</script><script>alert(1)</script><!-- & \u{2028} \"x\"";
-        b.events[0].title.pl = title.to_owned();
+        b.events[0].title.set(Lang::Pl, title.to_owned());
         let route = Route::Event(b.events[0].id.as_str().to_owned());
         let s = script(&b, SITE, Some(&route), Lang::Pl);
         let inner = &s["<script type=\"application/ld+json\">".len()..s.len() - "</script>".len()];

@@ -1,7 +1,7 @@
 //! The open data (`dane/`): the projects and the events as CSV, both
 //! languages side by side, and a DCAT description of the dataset
 //! (`dane/dataset.jsonld`) naming the two files and the bundle itself, so
-//! that a catalogue such as dane.gov.pl can harvest it.
+//! that a catalogue such as dane.gov.in_lang(Lang::Pl) can harvest it.
 //!
 //! CSV: UTF-8 with a BOM (Excel then reads it as UTF-8), `;` between
 //! fields (what a Polish spreadsheet expects), CRLF line ends (RFC 4180),
@@ -82,13 +82,13 @@ fn point(p: Option<Point>) -> String {
 }
 
 fn pl(t: &Text) -> String {
-    t.pl.clone()
+    t.in_lang(Lang::Pl).to_owned()
 }
 
 /// The English text only: an absent translation is an empty cell, not the
 /// Polish text again.
 fn en(t: &Text) -> String {
-    t.en.clone().unwrap_or_default()
+    t.given(Lang::En).unwrap_or_default().to_owned()
 }
 
 fn amount(m: Option<Money>) -> String {
@@ -354,19 +354,14 @@ struct Distribution {
     license: Option<Ref>,
 }
 
-/// Both languages of a text, the English where the bundle gives it.
+/// Every language a text is given in, each marked with its own tag.
 fn both(t: &Text) -> Vec<LangString> {
-    let mut v = vec![LangString {
-        value: t.pl.clone(),
-        language: "pl",
-    }];
-    if let Some(en) = &t.en {
-        v.push(LangString {
-            value: en.clone(),
-            language: "en",
-        });
-    }
-    v
+    t.entries()
+        .map(|(l, s)| LangString {
+            value: s.to_owned(),
+            language: l.as_str(),
+        })
+        .collect()
 }
 
 fn pair(pl: String, en: String) -> Vec<LangString> {
@@ -452,11 +447,11 @@ fn catalog(b: &Bundle, site_url: &str) -> Catalog {
         id: format!("{}#catalog", absolute_url(site_url, DATASET)),
         kind: "dcat:Catalog",
         title: pair(
-            format!("{}: dane otwarte", org.name.pl),
+            format!("{}: dane otwarte", org.name.in_lang(Lang::Pl)),
             format!("{name_en}: open data"),
         ),
         description: pair(
-            format!("Dane otwarte serwisu {}.", org.name.pl),
+            format!("Dane otwarte serwisu {}.", org.name.in_lang(Lang::Pl)),
             format!("The open data of the {name_en} site."),
         ),
         publisher: Ref {
@@ -514,17 +509,17 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
         id: format!("{}#dataset", absolute_url(site_url, DATASET)),
         kind: "dcat:Dataset",
         title: pair(
-            format!("{}: projekty i wydarzenia", org.name.pl),
+            format!("{}: projekty i wydarzenia", org.name.in_lang(Lang::Pl)),
             format!("{name_en}: projects and events"),
         ),
         description: pair(
             format!(
                 "Projekty (z wartością i dofinansowaniem UE, gdy źródło je podaje) i wydarzenia z osi czasu: {}",
-                org.summary.pl
+                org.summary.in_lang(Lang::Pl)
             ),
             // Without an English summary, the English description stops
             // short: the Polish one under `@language: en` would be false.
-            match &org.summary.en {
+            match org.summary.given(Lang::En) {
                 Some(summary) => format!("{DESCRIPTION_EN}: {summary}"),
                 None => format!("{DESCRIPTION_EN}."),
             },
@@ -555,7 +550,7 @@ fn dataset(b: &Bundle, site_url: &str) -> Dataset {
         },
         contact_point: Contact {
             kind: "vcard:Organization",
-            name: org.name.pl.clone(),
+            name: org.name.in_lang(Lang::Pl).to_owned(),
             url: Ref {
                 id: site_url.to_owned(),
             },
@@ -710,9 +705,9 @@ mod tests {
     fn a_hostile_title_reads_back_defused_and_whole() {
         let mut b = fictional();
         let title = "Zysk; \"cytat\", 5\n</script> <!-- ;=1+1";
-        b.events[0].title.pl = title.into();
-        b.projects[0].name.pl = format!("={title}");
-        b.projects[0].name.en = Some("@SUM(A1)".into());
+        b.events[0].title.set(Lang::Pl, title);
+        b.projects[0].name.set(Lang::Pl, format!("={title}"));
+        b.projects[0].name.set(Lang::En, "@SUM(A1)");
         // The text comes back whole; where a spreadsheet splitting on `;`
         // would start a cell with a formula, the funding table's `'`.
         let defused = title.replace(";=", ";'=");
@@ -839,7 +834,7 @@ mod tests {
         assert!(d["dcat:contactPoint"].get("vcard:hasEmail").is_none());
         assert!(d.get("dct:spatial").is_none());
         // No English summary: the English description has no Polish in it.
-        b.organisation.summary.en = None;
+        b.organisation.summary.remove(Lang::En);
         let c: Value = serde_json::from_slice(&outputs(&b, SITE)[2].1).unwrap();
         let en = c["dcat:dataset"][0]["dct:description"]
             .as_array()
@@ -849,7 +844,10 @@ mod tests {
             .unwrap()["@value"]
             .as_str()
             .unwrap();
-        assert!(!en.contains(&b.organisation.summary.pl), "{en}");
+        assert!(
+            !en.contains(b.organisation.summary.in_lang(Lang::Pl)),
+            "{en}"
+        );
         assert!(en.ends_with("timeline."), "{en}");
     }
 }

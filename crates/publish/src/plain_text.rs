@@ -330,13 +330,13 @@ mod tests {
                 .unwrap_or_else(|| panic!("{s:?} not in:\n{txt}"))
         };
         let order = [
-            at(&org.name.pl),
-            at(&org.summary.pl),
-            at(&org.description.pl),
+            at(org.name.in_lang(Lang::Pl)),
+            at(org.summary.in_lang(Lang::Pl)),
+            at(org.description.in_lang(Lang::Pl)),
             at("Podstawa prawna"),
-            at(&org.legal_basis.pl),
+            at(org.legal_basis.in_lang(Lang::Pl)),
             at("Projekty"),
-            at(&b.projects[0].name.pl),
+            at(b.projects[0].name.in_lang(Lang::Pl)),
             at("Oś czasu"),
         ];
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{txt}");
@@ -360,8 +360,8 @@ mod tests {
                 let line = format!(
                     "- {}: {} — {}\n",
                     format::date(e.date, Lang::Pl),
-                    e.title.pl,
-                    e.description.pl
+                    e.title.in_lang(Lang::Pl),
+                    e.description.in_lang(Lang::Pl)
                 );
                 at(&line)
             })
@@ -369,14 +369,19 @@ mod tests {
         assert!(lines.windows(2).all(|w| w[0] < w[1]));
         // The declaration's contact, last.
         assert!(txt.ends_with("Numer telefonu: +48 000 000 000\n"), "{txt}");
-        assert!(!txt.contains('<') || b.events.iter().any(|e| e.title.pl.contains('<')));
+        assert!(
+            !txt.contains('<')
+                || b.events
+                    .iter()
+                    .any(|e| e.title.in_lang(Lang::Pl).contains('<'))
+        );
     }
 
     #[test]
     fn the_english_file_is_in_english() {
         let b = fictional();
         let txt = file(&b, "en/about.txt");
-        assert!(txt.starts_with(b.organisation.name.en.as_deref().unwrap()));
+        assert!(txt.starts_with(b.organisation.name.given(Lang::En).unwrap()));
         assert!(txt.contains("Legal basis\n-----------\n"), "{txt}");
         assert!(txt.contains("Project value: PLN\u{a0}500,000\n"), "{txt}");
     }
@@ -384,9 +389,13 @@ mod tests {
     #[test]
     fn the_html_is_escaped_text_with_its_language() {
         let mut b = fictional();
-        b.organisation.name.pl = "Centrum <b>„&”</b> \"x\"".into();
-        b.organisation.name.en = None;
-        b.events[0].title.pl = "</main><script>alert(1)</script>".into();
+        b.organisation
+            .name
+            .set(Lang::Pl, "Centrum <b>„&”</b> \"x\"");
+        b.organisation.name.remove(Lang::En);
+        b.events[0]
+            .title
+            .set(Lang::Pl, "</main><script>alert(1)</script>");
         let html = file(&b, "en/about.html");
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
         assert!(html.contains("<title>Centrum &lt;b&gt;„&amp;”&lt;/b&gt; &quot;x&quot;</title>"));
@@ -425,10 +434,13 @@ mod tests {
         let e = b
             .events
             .iter_mut()
-            .find(|e| e.title.en.is_some())
+            .find(|e| e.title.given(Lang::En).is_some())
             .expect("an event with an English title");
-        e.description.en = None;
-        let (title, description) = (e.title.en.clone().unwrap(), e.description.pl.clone());
+        e.description.remove(Lang::En);
+        let (title, description) = (
+            e.title.given(Lang::En).map(str::to_owned).unwrap(),
+            e.description.in_lang(Lang::Pl).to_owned(),
+        );
         let html = file(&b, "en/about.html");
         let item = html
             .lines()
@@ -465,6 +477,9 @@ mod tests {
         for heading in ["Projekty", "Oś czasu", "Informacje zwrotne"] {
             assert!(!txt.contains(heading), "{heading}: {txt}");
         }
-        assert!(txt.ends_with(&format!("{}\n", b.organisation.legal_basis.pl)));
+        assert!(txt.ends_with(&format!(
+            "{}\n",
+            b.organisation.legal_basis.in_lang(Lang::Pl)
+        )));
     }
 }

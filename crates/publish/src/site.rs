@@ -451,12 +451,12 @@ pub(super) fn render(
     // The offline fallback: the template's first screen (header, skeleton),
     // with the name filled in. (Given "" as its first screen, it was a
     // blank page until the wasm mounted.)
-    let name = esc(bundle.organisation.name.pl.as_str());
+    let name = esc(bundle.organisation.name.default_text());
     let shell = template
         .page(
             Lang::Pl,
             false,
-            &bundle.organisation.name.pl,
+            bundle.organisation.name.default_text(),
             &site.meta(None, "", Lang::Pl),
             template.first_screen(),
         )
@@ -507,9 +507,14 @@ fn manifest(dist: &Path, b: &Bundle) -> Result<Vec<u8>, PublishError> {
             problem: BuildProblem::Manifest(e),
         })?;
     let org = &b.organisation;
-    m["name"] = format!("{} – {}", org.site_title.pl, org.short_name.pl).into();
+    m["name"] = format!(
+        "{} – {}",
+        org.site_title.default_text(),
+        org.short_name.default_text()
+    )
+    .into();
     m["short_name"] = org.app_short_name.clone().into();
-    m["description"] = org.description.pl.clone().into();
+    m["description"] = org.description.default_text().to_owned().into();
     m["theme_color"] = org.theme_colour.clone().into();
     m["lang"] = "pl".into();
     let mut s = serde_json::to_string_pretty(&m).unwrap_or_default();

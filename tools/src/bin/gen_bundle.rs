@@ -54,14 +54,8 @@ fn main() -> std::process::ExitCode {
             id: format!("test-{i}"),
             date,
             kind: EventKind::ALL[next() % EventKind::ALL.len()],
-            title: Text {
-                pl: format!("Zdarzenie testowe {i}: {w}"),
-                en: Some(format!("Test event {i}: {w}")),
-            },
-            description: Text {
-                pl: format!("Opis zdarzenia testowego numer {i}, wygenerowany do pomiarów wydajności; temat: {w}. Nie jest to fakt z historii organizacji."),
-                en: Some(format!("Description of test event number {i}, generated for performance measurements; topic: {w}. Not a fact of the organisation's history.")),
-            },
+            title: Text::pl_en(format!("Zdarzenie testowe {i}: {w}"), Some(format!("Test event {i}: {w}"))),
+            description: Text::pl_en(format!("Opis zdarzenia testowego numer {i}, wygenerowany do pomiarów wydajności; temat: {w}. Nie jest to fakt z historii organizacji."), Some(format!("Description of test event number {i}, generated for performance measurements; topic: {w}. Not a fact of the organisation's history."))),
             project: (next() % 3 == 0).then(|| projects[next() % projects.len()].clone()),
             source: b.sources[0].id.clone(),
         });

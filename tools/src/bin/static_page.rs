@@ -31,12 +31,12 @@ fn main() -> std::process::ExitCode {
     h.push_str("<!doctype html><html lang=\"pl\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     h.push_str(&format!(
         "<title>Oś czasu | {}</title>",
-        esc(&b.organisation.name.pl)
+        esc(b.organisation.name.in_lang(l))
     ));
     h.push_str("<style>body{font:1rem/1.55 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:0 1rem;color:#1a1a1a}li{margin:.75rem 0}</style></head><body>");
     h.push_str(&format!(
         "<header><p><strong>{}</strong></p></header><main><h1>Oś czasu</h1><ol>",
-        esc(&b.organisation.name.pl)
+        esc(b.organisation.name.in_lang(l))
     ));
     for e in b.events_chronological() {
         h.push_str(&format!(

@@ -212,7 +212,7 @@ fn SiteFooter() -> impl IntoView {
         let b = bundle()?;
         let lang = lang.get();
         let (line, line_lang) = text_of(&b.organisation.source_line, lang);
-        let official = b.organisation.name.pl.clone();
+        let official = b.organisation.name.default_text().to_owned();
         let contact = crate::components::contact_details(&b, lang);
         Some(view! {
             <p lang=line_lang>{line}</p>

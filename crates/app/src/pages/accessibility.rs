@@ -402,10 +402,10 @@ mod template_tests {
     fn texts_shown_in_polish_on_the_english_page_say_so() {
         let mut b = parse(FICTIONAL).unwrap();
         let d = &mut b.accessibility;
-        d.entity.en = None;
-        d.non_accessible[0].en = None;
-        d.method.as_mut().unwrap().en = None;
-        d.burden.as_mut().unwrap().en = None;
+        d.entity.remove(Lang::En);
+        d.non_accessible[0].remove(Lang::En);
+        d.method.as_mut().unwrap().remove(Lang::En);
+        d.burden.as_mut().unwrap().remove(Lang::En);
         let r = Prerender::new(
             Arc::new(b),
             crate::site_url::SiteUrl::parse("https://example.org/").unwrap(),

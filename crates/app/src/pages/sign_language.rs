@@ -97,7 +97,8 @@ mod tests {
         ))
         .unwrap();
         let v = &mut b.sign_language.as_mut().unwrap().videos[0];
-        v.transcript.pl = "Pierwszy akapit.\n\nDrugi <b>akapit</b>.".into();
+        v.transcript
+            .set(Lang::Pl, "Pierwszy akapit.\n\nDrugi <b>akapit</b>.");
         let r = Prerender::new(
             Arc::new(b),
             crate::site_url::SiteUrl::parse("https://example.org/").unwrap(),

@@ -447,6 +447,7 @@ fields!(OrgField {
     SchemaVersion => "Wersja formatu treści", "Schema version", Count;
     Schema => "Schemat JSON", "JSON schema", OptCode;
     ContentDate => "Stan treści na dzień", "Content date", Date;
+    Languages => "Języki (pierwszy to język domyślny)", "Languages (the first is the default)", CodeList, optional;
     Name => "Nazwa", "Name", Text;
     ShortName => "Nazwa skrócona", "Short name", Text;
     Summary => "Kim jesteśmy", "Summary", Text;

@@ -107,6 +107,7 @@ pub fn import(tables: &[Table]) -> Result<Imported, SheetFaults> {
                 0
             })
         },
+        languages: org.languages(&mut cx, OrgField::Languages, root.key("languages")),
         content_date: org.date(&mut cx, OrgField::ContentDate, root.key("content_date")),
         organisation: read_organisation(&org, &mut cx),
         sources: sources.items(&mut cx, root.key("sources"), read_source),
@@ -572,10 +573,7 @@ impl<'t, C: Columns> Grid<'t, C> {
 
     fn text(&self, cx: &mut Cx, r: u32, pl: C, en: C, path: JsonPath) -> Text {
         self.opt_text(cx, r, pl, en, path.clone())
-            .unwrap_or_else(|| Text {
-                pl: String::new(),
-                en: None,
-            })
+            .unwrap_or_default()
     }
 
     /// Both halves empty: no text. Polish empty alone is the validator's
@@ -585,10 +583,7 @@ impl<'t, C: Columns> Grid<'t, C> {
         let e = self.at(cx, r, en, &path.key("en"), text_of).flatten();
         let (_, place) = self.cell(cx, r, pl);
         cx.mark(&path, self.name(), place);
-        (p.is_some() || e.is_some()).then(|| Text {
-            pl: p.unwrap_or_default(),
-            en: e,
-        })
+        (p.is_some() || e.is_some()).then(|| Text::pl_en(p.unwrap_or_default(), e))
     }
 
     fn code(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> String {
@@ -703,10 +698,7 @@ impl<C: Columns> Grid<'_, C> {
             cx.mark(&item, self.name(), pl_place);
             cx.mark(&item.key("pl"), self.name(), pl_place);
             cx.mark(&item.key("en"), self.name(), en_place.unwrap_or(pl_place));
-            out.push(Text {
-                pl: pl.unwrap_or_default(),
-                en,
-            });
+            out.push(Text::pl_en(pl.unwrap_or_default(), en));
         }
         let (_, place) = self.cell(cx, r, C::KEY);
         cx.mark(&path, self.name(), place);
@@ -748,10 +740,7 @@ fn picture_of(
     match (file, alt) {
         (Some(file), alt) => Ok(Some(Picture {
             file,
-            alt: alt.unwrap_or_else(|| Text {
-                pl: String::new(),
-                en: None,
-            }),
+            alt: alt.unwrap_or_default(),
         })),
         (None, Some(_)) => Err(DescriptionWithoutFile),
         (None, None) => Ok(None),
@@ -1094,6 +1083,32 @@ impl<'t, F: Fields> Kv<'t, F> {
         out
     }
 
+    /// The bundle's languages, one tag per row ("pl", "en"): none given is
+    /// the default pair; a tag the app has no strings for is said at its cell.
+    fn languages(&self, cx: &mut Cx, f: F, path: JsonPath) -> Option<Vec<Lang>> {
+        let i = F::ALL.iter().position(|&k| k == f).unwrap_or(0);
+        let mut out = vec![];
+        for &r in &self.rows[i] {
+            let item = path.index(out.len());
+            if let Some(c) = self.grid.opt_code(cx, r, KvCol::Value, item) {
+                match Lang::exact(&c) {
+                    Some(l) => out.push(l),
+                    None => {
+                        let (_, place) = self.grid.cell(cx, r, KvCol::Value);
+                        cx.fault(
+                            self.grid.name(),
+                            place,
+                            Problem::Content(FaultKind::UnknownLanguage(c)),
+                        );
+                    }
+                }
+            }
+        }
+        let (_, place) = self.grid.cell(cx, self.row(f), KvCol::Value);
+        cx.mark(&path, self.grid.name(), place);
+        (!out.is_empty()).then_some(out)
+    }
+
     fn plain(&self, cx: &mut Cx, f: F, path: JsonPath) -> String {
         self.opt_plain(cx, f, path).unwrap_or_default()
     }
@@ -1263,10 +1278,7 @@ fn read_open_data(k: &Kv<OrgField>, cx: &mut Cx) -> Option<OpenData> {
     match (licence, licence_url) {
         (None, None) => None,
         (licence, licence_url) => Some(OpenData {
-            licence: licence.unwrap_or_else(|| Text {
-                pl: String::new(),
-                en: None,
-            }),
+            licence: licence.unwrap_or_default(),
             licence_url: licence_url.unwrap_or_default(),
         }),
     }

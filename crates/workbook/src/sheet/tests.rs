@@ -895,7 +895,7 @@ fn declaration_lists_take_one_row_per_item() {
         .accessibility
         .non_accessible
         .iter()
-        .map(|t| (t.pl.as_str(), t.en.as_deref()))
+        .map(|t| (t.default_text(), t.given(Lang::En)))
         .collect();
     assert_eq!(
         got,
@@ -1012,7 +1012,7 @@ pub(crate) mod generated {
     }
 
     fn text() -> impl Strategy<Value = Text> {
-        (string(), prop::option::of(string())).prop_map(|(pl, en)| Text { pl, en })
+        (string(), prop::option::of(string())).prop_map(|(pl, en)| Text::pl_en(pl, en))
     }
 
     fn date() -> impl Strategy<Value = DateValue> {
@@ -1293,4 +1293,33 @@ pub(crate) mod generated {
             prop_assert_eq!(serde_json::to_string(&back).unwrap(), json);
         }
     }
+}
+
+#[test]
+fn the_bundles_languages_round_trip_and_an_unknown_one_is_told_at_its_cell() {
+    // A bundle of before `languages` (schema 2) comes back without them.
+    let old = parse(include_str!(
+        "../../../../tests/fixtures/bundle-schema-2.json"
+    ))
+    .unwrap();
+    assert_eq!(old.languages, None);
+    assert_eq!(ok(&to_tables(&old)), old);
+    // English first: the list keeps its order, the texts their languages.
+    let mut b = real();
+    b.languages = Some(vec![Lang::En, Lang::Pl]);
+    let text = serde_json::to_string(&b).unwrap();
+    let b = parse(&text).unwrap();
+    let mut t = to_tables(&b);
+    let back = ok(&t);
+    assert_eq!(back.languages(), [Lang::En, Lang::Pl]);
+    assert_eq!(back, b);
+    // A language the app has no strings for: named, at its cell.
+    let org = sheet(&mut t, "Organizacja");
+    let row = field_row(org, "Języki") as usize;
+    org.rows[row][1] = Cell::text("lt");
+    let f = faults(&t);
+    assert!(
+        f[0].contains(&format!("B{}", row + 1)) && f[0].contains("„lt”"),
+        "{f:?}"
+    );
 }

@@ -349,6 +349,12 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
             .address
             .as_ref()
             .map_or(Cell::Empty, |a| Cell::text(&a.locality))),
+        O::Languages => b
+            .languages
+            .iter()
+            .flatten()
+            .map(|l| (Cell::text(l.as_str()), Cell::Empty))
+            .collect(),
         O::SameAs => o
             .same_as
             .iter()

@@ -423,7 +423,9 @@ mod tests {
         assert_eq!(serde_json::to_value(&back).unwrap(), original);
         // Text that looks like the file format's own escapes stays text.
         let mut odd = b.clone();
-        odd.events[0].title.pl = "_x0041_ a_x000D_b _x005F_ =1+1 \t'x".into();
+        odd.events[0]
+            .title
+            .set(Lang::Pl, "_x0041_ a_x000D_b _x005F_ =1+1 \t'x");
         let bytes_odd = write_xlsx(&to_tables(&odd), None).unwrap();
         assert_eq!(
             from_tables(&read_workbook(&bytes_odd).unwrap()).unwrap(),
