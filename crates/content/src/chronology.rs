@@ -16,7 +16,7 @@ pub struct Chronology {
     position: OnceLock<Vec<(String, usize)>>,
     /// Per-language search indexes, built on first use (a visitor usually
     /// reads one language).
-    index: [OnceLock<SearchIndex>; 2],
+    index: [OnceLock<SearchIndex>; Lang::ALL.len()],
 }
 
 impl Chronology {
@@ -26,7 +26,7 @@ impl Chronology {
         Chronology {
             order,
             position: OnceLock::new(),
-            index: [OnceLock::new(), OnceLock::new()],
+            index: std::array::from_fn(|_| OnceLock::new()),
         }
     }
 
@@ -61,10 +61,7 @@ impl Chronology {
     /// Positions (in timeline order, ascending) of the events matching `f`.
     pub fn matching(&self, b: &Bundle, f: &Filter, lang: Lang) -> Vec<usize> {
         let events: Vec<&Event> = self.order.iter().map(|&i| &b.events[i]).collect();
-        let slot = match lang {
-            Lang::Pl => &self.index[0],
-            Lang::En => &self.index[1],
-        };
+        let slot = &self.index[lang.index()];
         slot.get_or_init(|| SearchIndex::new(&events, lang))
             .matching(b, &events, f)
     }

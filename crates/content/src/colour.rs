@@ -4,7 +4,7 @@
 //! applies a bundle's accent.
 
 use super::model::{AccentColours, Bundle};
-use super::text::Lang;
+use super::text::{Lang, Staff};
 use std::fmt;
 
 /// WCAG 2.1 AA for normal text (1.4.3): links and button labels are text.
@@ -62,11 +62,11 @@ impl Scheme {
     pub const ALL: [Scheme; 2] = [Scheme::Light, Scheme::Dark];
 
     pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Scheme::Light, Lang::Pl) => "jasnym",
-            (Scheme::Dark, Lang::Pl) => "ciemnym",
-            (Scheme::Light, Lang::En) => "light",
-            (Scheme::Dark, Lang::En) => "dark",
+        match (self, Staff::from(lang)) {
+            (Scheme::Light, Staff::Pl) => "jasnym",
+            (Scheme::Dark, Staff::Pl) => "ciemnym",
+            (Scheme::Light, Staff::En) => "light",
+            (Scheme::Dark, Staff::En) => "dark",
         }
     }
 }
@@ -110,13 +110,13 @@ impl Backdrop {
     }
 
     pub fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Backdrop::Page, Lang::Pl) => "tłem strony",
-            (Backdrop::Surface, Lang::Pl) => "tłem nagłówka i ramek",
-            (Backdrop::ButtonLabel, Lang::Pl) => "napisem na przyciskach",
-            (Backdrop::Page, Lang::En) => "the page background",
-            (Backdrop::Surface, Lang::En) => "the background of the header and panels",
-            (Backdrop::ButtonLabel, Lang::En) => "the label of buttons",
+        match (self, Staff::from(lang)) {
+            (Backdrop::Page, Staff::Pl) => "tłem strony",
+            (Backdrop::Surface, Staff::Pl) => "tłem nagłówka i ramek",
+            (Backdrop::ButtonLabel, Staff::Pl) => "napisem na przyciskach",
+            (Backdrop::Page, Staff::En) => "the page background",
+            (Backdrop::Surface, Staff::En) => "the background of the header and panels",
+            (Backdrop::ButtonLabel, Staff::En) => "the label of buttons",
         }
     }
 }

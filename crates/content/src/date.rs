@@ -7,7 +7,7 @@
 //! dates and ranges that end before they start, so a [`DateValue`] in a
 //! checked bundle is always meaningful.
 
-use super::text::Lang;
+use super::text::{Lang, Staff};
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
@@ -47,27 +47,27 @@ impl DateProblem {
     /// What is wrong, without the date itself (the caller quotes it).
     pub fn message(&self, lang: Lang) -> String {
         use DateProblem::*;
-        match (self, lang) {
-            (Shape, Lang::Pl) => "zapisz ją jako RRRR, RRRR-MM lub RRRR-MM-DD, zakres RRRR/RRRR albo „od” RRRR/.., a brak daty jako pustą komórkę".into(),
-            (Shape, Lang::En) => "write it as YYYY, YYYY-MM or YYYY-MM-DD, a range YYYY/YYYY or \"from\" YYYY/.., and no date as an empty cell".into(),
-            (YearOutOfRange { year }, Lang::Pl) => format!("rok {year} jest poza zakresem (1000–9999)"),
-            (YearOutOfRange { year }, Lang::En) => format!("year {year} is out of range (1000–9999)"),
-            (NoSuchMonth { month }, Lang::Pl) => format!("miesiąc {month} nie istnieje"),
-            (NoSuchMonth { month }, Lang::En) => format!("month {month} does not exist"),
-            (NoSuchDay { day, year, month }, Lang::Pl) => format!(
+        match (self, Staff::from(lang)) {
+            (Shape, Staff::Pl) => "zapisz ją jako RRRR, RRRR-MM lub RRRR-MM-DD, zakres RRRR/RRRR albo „od” RRRR/.., a brak daty jako pustą komórkę".into(),
+            (Shape, Staff::En) => "write it as YYYY, YYYY-MM or YYYY-MM-DD, a range YYYY/YYYY or \"from\" YYYY/.., and no date as an empty cell".into(),
+            (YearOutOfRange { year }, Staff::Pl) => format!("rok {year} jest poza zakresem (1000–9999)"),
+            (YearOutOfRange { year }, Staff::En) => format!("year {year} is out of range (1000–9999)"),
+            (NoSuchMonth { month }, Staff::Pl) => format!("miesiąc {month} nie istnieje"),
+            (NoSuchMonth { month }, Staff::En) => format!("month {month} does not exist"),
+            (NoSuchDay { day, year, month }, Staff::Pl) => format!(
                 "dzień {day} nie istnieje ({year:04}-{month:02} ma {} dni)",
                 days_in_month(*year, *month)
             ),
-            (NoSuchDay { day, year, month }, Lang::En) => format!(
+            (NoSuchDay { day, year, month }, Staff::En) => format!(
                 "day {day} does not exist ({year:04}-{month:02} has {} days)",
                 days_in_month(*year, *month)
             ),
-            (EndsBeforeStart, Lang::Pl) => "zakres kończy się przed początkiem".into(),
-            (EndsBeforeStart, Lang::En) => "the range ends before it starts".into(),
-            (EndsWhereStarts { start }, Lang::Pl) => {
+            (EndsBeforeStart, Staff::Pl) => "zakres kończy się przed początkiem".into(),
+            (EndsBeforeStart, Staff::En) => "the range ends before it starts".into(),
+            (EndsWhereStarts { start }, Staff::Pl) => {
                 format!("zakres kończy się tam, gdzie zaczyna: wpisz pojedynczą datę {start}")
             }
-            (EndsWhereStarts { start }, Lang::En) => {
+            (EndsWhereStarts { start }, Staff::En) => {
                 format!("the range ends where it starts: write the single date {start}")
             }
         }

@@ -2,7 +2,7 @@
 
 use super::colour::{Backdrop, Scheme, MIN_CONTRAST};
 use super::text::Invisible;
-use super::text::Lang;
+use super::text::{Lang, Staff};
 use std::fmt;
 
 // The place types are the locator's vocabulary, which this module uses;
@@ -235,40 +235,40 @@ pub enum MediaProblem {
 impl MediaProblem {
     fn message(&self, lang: Lang) -> String {
         use MediaProblem::*;
-        match (self, lang) {
-            (Missing(e), Lang::Pl) => format!(
+        match (self, Staff::from(lang)) {
+            (Missing(e), Staff::Pl) => format!(
                 "brak tego pliku obok pliku treści ({e}): dołącz go albo popraw nazwę"
             ),
-            (Missing(e), Lang::En) => format!(
+            (Missing(e), Staff::En) => format!(
                 "this file is not beside the bundle ({e}): add it or correct the name"
             ),
             (TooLarge { bytes, limit }, lang) => {
-                let (size, limit) = super::format::two_sizes(*bytes, *limit, lang);
+                let (size, limit) = super::format::two_sizes(*bytes, *limit, lang.into());
                 match lang {
-                    Lang::Pl => format!("plik ma {size}, dopuszczalne jest {limit}: zmniejsz go (np. zapisz w niższej rozdzielczości)"),
-                    Lang::En => format!("the file is {size}, {limit} is allowed: make it smaller (for instance at a lower resolution)"),
+                    Staff::Pl => format!("plik ma {size}, dopuszczalne jest {limit}: zmniejsz go (np. zapisz w niższej rozdzielczości)"),
+                    Staff::En => format!("the file is {size}, {limit} is allowed: make it smaller (for instance at a lower resolution)"),
                 }
             }
-            (NotVideo, Lang::Pl) => {
+            (NotVideo, Staff::Pl) => {
                 "plik nie jest nagraniem w formacie, który wskazuje jego nazwa (WebM lub MP4): zapisz go ponownie w tym formacie".into()
             }
-            (NotVideo, Lang::En) => {
+            (NotVideo, Staff::En) => {
                 "the file is not a recording in the format its name says (WebM or MP4): save it again in that format".into()
             }
-            (NotVtt, Lang::Pl) => {
+            (NotVtt, Staff::Pl) => {
                 "plik napisów nie zaczyna się od wiersza „WEBVTT”: zapisz napisy w formacie WebVTT".into()
             }
-            (NotVtt, Lang::En) => {
+            (NotVtt, Staff::En) => {
                 "the caption file does not start with the line \"WEBVTT\": save the captions as WebVTT".into()
             }
-            (Captions { line, problem }, lang) => problem.message(*line, lang),
-            (Picture(LogoProblem::Missing(e)), l) => Missing(e.clone()).message(l),
+            (Captions { line, problem }, lang) => problem.message(*line, lang.into()),
+            (Picture(LogoProblem::Missing(e)), l) => Missing(e.clone()).message(l.into()),
             (Picture(LogoProblem::TooLarge { bytes, limit }), l) => TooLarge {
                 bytes: *bytes,
                 limit: *limit,
             }
-            .message(l),
-            (Picture(p), l) => p.message(l),
+            .message(l.into()),
+            (Picture(p), l) => p.message(l.into()),
         }
     }
 }
@@ -292,15 +292,15 @@ pub enum CaptionProblem {
 impl CaptionProblem {
     fn message(&self, line: usize, lang: Lang) -> String {
         use CaptionProblem::*;
-        match (self, lang) {
-            (Timing, Lang::Pl) => format!("plik napisów, wiersz {line}: to nie jest wiersz czasu napisu („00:01.000 --> 00:04.000”, koniec po początku): popraw go w programie do napisów"),
-            (Timing, Lang::En) => format!("caption file, line {line}: this is not a cue's timing line (\"00:01.000 --> 00:04.000\", the end after the start): correct it in the captioning program"),
-            (Markup(t), Lang::Pl) => format!("plik napisów, wiersz {line}: znacznik „{t}” nie należy do WebVTT (dozwolone: <b>, <i>, <u>, <c>, <v>, <lang>, <ruby>, <rt>): usuń go"),
-            (Markup(t), Lang::En) => format!("caption file, line {line}: the tag \"{t}\" is not WebVTT's (allowed: <b>, <i>, <u>, <c>, <v>, <lang>, <ruby>, <rt>): remove it"),
-            (LongCue { chars, limit }, Lang::Pl) => format!("plik napisów, wiersz {line}: napis ma {chars} znaków, najwyżej {limit} da się przeczytać w czasie jego wyświetlania: podziel go na krótsze"),
-            (LongCue { chars, limit }, Lang::En) => format!("caption file, line {line}: the cue has {chars} characters, at most {limit} can be read while it is shown: split it into shorter ones"),
-            (Style, Lang::Pl) => format!("plik napisów, wiersz {line}: bloki STYLE i REGION nie są przyjmowane (napisy mają wygląd strony): usuń blok"),
-            (Style, Lang::En) => format!("caption file, line {line}: STYLE and REGION blocks are not taken (captions are shown in the site's style): remove the block"),
+        match (self, Staff::from(lang)) {
+            (Timing, Staff::Pl) => format!("plik napisów, wiersz {line}: to nie jest wiersz czasu napisu („00:01.000 --> 00:04.000”, koniec po początku): popraw go w programie do napisów"),
+            (Timing, Staff::En) => format!("caption file, line {line}: this is not a cue's timing line (\"00:01.000 --> 00:04.000\", the end after the start): correct it in the captioning program"),
+            (Markup(t), Staff::Pl) => format!("plik napisów, wiersz {line}: znacznik „{t}” nie należy do WebVTT (dozwolone: <b>, <i>, <u>, <c>, <v>, <lang>, <ruby>, <rt>): usuń go"),
+            (Markup(t), Staff::En) => format!("caption file, line {line}: the tag \"{t}\" is not WebVTT's (allowed: <b>, <i>, <u>, <c>, <v>, <lang>, <ruby>, <rt>): remove it"),
+            (LongCue { chars, limit }, Staff::Pl) => format!("plik napisów, wiersz {line}: napis ma {chars} znaków, najwyżej {limit} da się przeczytać w czasie jego wyświetlania: podziel go na krótsze"),
+            (LongCue { chars, limit }, Staff::En) => format!("caption file, line {line}: the cue has {chars} characters, at most {limit} can be read while it is shown: split it into shorter ones"),
+            (Style, Staff::Pl) => format!("plik napisów, wiersz {line}: bloki STYLE i REGION nie są przyjmowane (napisy mają wygląd strony): usuń blok"),
+            (Style, Staff::En) => format!("caption file, line {line}: STYLE and REGION blocks are not taken (captions are shown in the site's style): remove the block"),
         }
     }
 }
@@ -343,60 +343,60 @@ pub enum LogoProblem {
 impl LogoProblem {
     fn message(&self, lang: Lang) -> String {
         use LogoProblem::*;
-        match (self, lang) {
-            (Missing(e), Lang::Pl) => format!("brak pliku logo obok pliku treści ({e})"),
-            (Missing(e), Lang::En) => format!("the logo file is not beside the bundle ({e})"),
+        match (self, Staff::from(lang)) {
+            (Missing(e), Staff::Pl) => format!("brak pliku logo obok pliku treści ({e})"),
+            (Missing(e), Staff::En) => format!("the logo file is not beside the bundle ({e})"),
             (TooLarge { bytes, limit }, lang) => {
-                let (size, limit) = super::format::two_sizes(*bytes, *limit, lang);
+                let (size, limit) = super::format::two_sizes(*bytes, *limit, lang.into());
                 match lang {
-                    Lang::Pl => format!("plik logo ma {size}, dopuszczalne jest {limit}: zmniejsz go"),
-                    Lang::En => format!("the logo file is {size}, {limit} is allowed: make it smaller"),
+                    Staff::Pl => format!("plik logo ma {size}, dopuszczalne jest {limit}: zmniejsz go"),
+                    Staff::En => format!("the logo file is {size}, {limit} is allowed: make it smaller"),
                 }
             }
-            (NotPng, Lang::Pl) => "plik .png nie jest obrazem PNG".into(),
-            (NotPng, Lang::En) => "the .png file is not a PNG image".into(),
-            (NotSvg, Lang::Pl) => {
+            (NotPng, Staff::Pl) => "plik .png nie jest obrazem PNG".into(),
+            (NotPng, Staff::En) => "the .png file is not a PNG image".into(),
+            (NotSvg, Staff::Pl) => {
                 "plik .svg nie jest tekstem UTF-8 z elementem głównym <svg>".into()
             }
-            (NotSvg, Lang::En) => {
+            (NotSvg, Staff::En) => {
                 "the .svg file is not UTF-8 text with an <svg> root element".into()
             }
-            (SvgDoctype, Lang::Pl) => {
+            (SvgDoctype, Staff::Pl) => {
                 "plik SVG zawiera deklarację DOCTYPE lub ENTITY: usuń ją".into()
             }
-            (SvgDoctype, Lang::En) => {
+            (SvgDoctype, Staff::En) => {
                 "the SVG file has a DOCTYPE or ENTITY declaration: remove it".into()
             }
-            (SvgElement(e), Lang::Pl) => format!("plik SVG zawiera element <{e}>: usuń go"),
-            (SvgElement(e), Lang::En) => format!("the SVG file has a <{e}> element: remove it"),
-            (SvgHandler(a), Lang::Pl) => {
+            (SvgElement(e), Staff::Pl) => format!("plik SVG zawiera element <{e}>: usuń go"),
+            (SvgElement(e), Staff::En) => format!("the SVG file has a <{e}> element: remove it"),
+            (SvgHandler(a), Staff::Pl) => {
                 format!("plik SVG zawiera atrybut obsługi zdarzeń „{a}”: usuń go")
             }
-            (SvgHandler(a), Lang::En) => {
+            (SvgHandler(a), Staff::En) => {
                 format!("the SVG file has an event-handler attribute \"{a}\": remove it")
             }
-            (SvgExternal(r), Lang::Pl) => format!(
+            (SvgExternal(r), Staff::Pl) => format!(
                 "plik SVG odwołuje się poza siebie („{r}”); dozwolone są tylko odwołania #id"
             ),
-            (SvgExternal(r), Lang::En) => format!(
+            (SvgExternal(r), Staff::En) => format!(
                 "the SVG file refers to something outside it (\"{r}\"); only #id references are allowed"
             ),
-            (SvgInstruction(i), Lang::Pl) => format!(
+            (SvgInstruction(i), Staff::Pl) => format!(
                 "plik SVG zawiera instrukcję przetwarzania „<?{i}?>”: usuń ją (zapisz logo jako zwykły SVG)"
             ),
-            (SvgInstruction(i), Lang::En) => format!(
+            (SvgInstruction(i), Staff::En) => format!(
                 "the SVG file has a processing instruction \"<?{i}?>\": remove it (save the logo as plain SVG)"
             ),
-            (SvgCssEscape(c), Lang::Pl) => format!(
+            (SvgCssEscape(c), Staff::Pl) => format!(
                 "styl w pliku SVG zawiera znak ucieczki „\\” („{c}”): zapisz styl bez ucieczek"
             ),
-            (SvgCssEscape(c), Lang::En) => format!(
+            (SvgCssEscape(c), Staff::En) => format!(
                 "a style in the SVG file has a \\ escape (\"{c}\"): write the style without escapes"
             ),
-            (TooManyPixels { width, height, limit }, Lang::Pl) => format!(
+            (TooManyPixels { width, height, limit }, Staff::Pl) => format!(
                 "obraz ma {width} × {height} pikseli, a bok może mieć od 1 do {limit}: zapisz go w mniejszym rozmiarze"
             ),
-            (TooManyPixels { width, height, limit }, Lang::En) => format!(
+            (TooManyPixels { width, height, limit }, Staff::En) => format!(
                 "the picture is {width} × {height} pixels, and a side may be 1 to {limit}: save it at a smaller size"
             ),
         }
@@ -405,7 +405,11 @@ impl LogoProblem {
 
 /// A ratio ×100, in the language's decimal notation: "4,49" / "4.49".
 fn ratio(hundredths: u32, lang: Lang) -> String {
-    let sep = if lang == Lang::Pl { ',' } else { '.' };
+    let sep = if Staff::from(lang) == Staff::Pl {
+        ','
+    } else {
+        '.'
+    };
     format!("{}{sep}{:02}", hundredths / 100, hundredths % 100)
 }
 
@@ -489,18 +493,18 @@ impl FaultKind {
 
     pub fn message(&self, lang: Lang) -> String {
         use FaultKind::*;
-        match (self, lang) {
-            (Structure(d), Lang::Pl) => format!("nieprawidłowa struktura: {d}"),
-            (Structure(d), Lang::En) => format!("invalid structure: {d}"),
-            (UnsupportedSchema { found, supported }, Lang::Pl) => {
+        match (self, Staff::from(lang)) {
+            (Structure(d), Staff::Pl) => format!("nieprawidłowa struktura: {d}"),
+            (Structure(d), Staff::En) => format!("invalid structure: {d}"),
+            (UnsupportedSchema { found, supported }, Staff::Pl) => {
                 format!("wersja schematu {found} nie jest obsługiwana (obsługiwana: {supported})")
             }
-            (UnsupportedSchema { found, supported }, Lang::En) => {
+            (UnsupportedSchema { found, supported }, Staff::En) => {
                 format!("schema version {found} is not supported (supported: {supported})")
             }
-            (EmptyText, Lang::Pl) => "tekst jest pusty".into(),
-            (EmptyText, Lang::En) => "the text is empty".into(),
-            (HiddenControl { code, index, kind }, Lang::Pl) => {
+            (EmptyText, Staff::Pl) => "tekst jest pusty".into(),
+            (EmptyText, Staff::En) => "the text is empty".into(),
+            (HiddenControl { code, index, kind }, Staff::Pl) => {
                 let what = match kind {
                     Invisible::Control => "niewidoczny znak sterujący",
                     Invisible::Direction => "niewidoczny znak kierunku tekstu",
@@ -514,7 +518,7 @@ impl FaultKind {
                 };
                 format!("tekst zawiera {what} U+{code:04X} (znak {index}), który może zmienić sposób wyświetlania, czytania lub wyszukiwania tekstu: {fix}")
             }
-            (HiddenControl { code, index, kind }, Lang::En) => {
+            (HiddenControl { code, index, kind }, Staff::En) => {
                 let what = match kind {
                     Invisible::Control => "an invisible control character",
                     Invisible::Direction => "an invisible text-direction mark",
@@ -528,85 +532,85 @@ impl FaultKind {
                 };
                 format!("the text contains {what} U+{code:04X} (character {index}) that can change how the text is shown, read or searched: {fix}")
             }
-            (BadId(id), Lang::Pl) => format!(
+            (BadId(id), Staff::Pl) => format!(
                 "identyfikator „{id}” jest niepoprawny (dozwolone: małe litery a–z, cyfry, łącznik)"
             ),
-            (BadId(id), Lang::En) => {
+            (BadId(id), Staff::En) => {
                 format!("id \"{id}\" is invalid (allowed: lowercase a–z, digits, hyphen)")
             }
-            (DuplicateId(id), Lang::Pl) => format!("identyfikator „{id}” powtarza się"),
-            (DuplicateId(id), Lang::En) => format!("id \"{id}\" is used twice"),
-            (UnknownReference { target, id }, Lang::Pl) => {
+            (DuplicateId(id), Staff::Pl) => format!("identyfikator „{id}” powtarza się"),
+            (DuplicateId(id), Staff::En) => format!("id \"{id}\" is used twice"),
+            (UnknownReference { target, id }, Staff::Pl) => {
                 format!("odwołanie do „{id}”, którego nie ma w {target}")
             }
-            (UnknownReference { target, id }, Lang::En) => {
+            (UnknownReference { target, id }, Staff::En) => {
                 format!("reference to \"{id}\", which is not in {target}")
             }
-            (EuAboveValue, Lang::Pl) => "dofinansowanie UE przekracza wartość projektu".into(),
-            (EuAboveValue, Lang::En) => "the EU contribution exceeds the project value".into(),
-            (TotalTooLarge { eu }, Lang::Pl) => format!(
+            (EuAboveValue, Staff::Pl) => "dofinansowanie UE przekracza wartość projektu".into(),
+            (EuAboveValue, Staff::En) => "the EU contribution exceeds the project value".into(),
+            (TotalTooLarge { eu }, Staff::Pl) => format!(
                 "z tą kwotą suma {} wszystkich projektów przekracza 999 999 999 999 999,99, największą kwotę, jaką strona pokazuje: sprawdź kwoty projektów (czy któraś nie jest wpisana w groszach zamiast w złotych?)",
                 if *eu { "dofinansowania UE" } else { "wartości" }
             ),
-            (TotalTooLarge { eu }, Lang::En) => format!(
+            (TotalTooLarge { eu }, Staff::En) => format!(
                 "with this amount the total {} of all projects passes 999,999,999,999,999.99, the largest amount the site shows: check the projects' amounts (is one written in minor units instead of whole ones?)",
                 if *eu { "EU contribution" } else { "value" }
             ),
             (TooManyItems { count, limit }, lang) => {
                 let (count, limit) = (
-                    super::format::integer(*count as u64, lang),
-                    super::format::integer(*limit as u64, lang),
+                    super::format::integer(*count as u64, lang.into()),
+                    super::format::integer(*limit as u64, lang.into()),
                 );
                 match lang {
                     // (No count in Polish: "10 002 pozycje" needs its plural.)
-                    Lang::Pl => format!("lista jest dłuższa, niż serwis publikuje (najwyżej {limit} pozycji): to pierwsza pozycja ponad limit; usuń ją i następne albo połącz podobne"),
-                    Lang::En => format!("this list has {count} items and the site publishes {limit} at most: this is the first past the limit; remove it and the ones after it, or merge similar ones"),
+                    Staff::Pl => format!("lista jest dłuższa, niż serwis publikuje (najwyżej {limit} pozycji): to pierwsza pozycja ponad limit; usuń ją i następne albo połącz podobne"),
+                    Staff::En => format!("this list has {count} items and the site publishes {limit} at most: this is the first past the limit; remove it and the ones after it, or merge similar ones"),
                 }
             }
-            (CurrencyMismatch, Lang::Pl) => "kwoty projektu są w różnych walutach".into(),
-            (CurrencyMismatch, Lang::En) => {
+            (CurrencyMismatch, Staff::Pl) => "kwoty projektu są w różnych walutach".into(),
+            (CurrencyMismatch, Staff::En) => {
                 "the project's amounts are in different currencies".into()
             }
-            (MixedCurrencies { expected, found }, Lang::Pl) => format!(
+            (MixedCurrencies { expected, found }, Staff::Pl) => format!(
                 "kwota w walucie {found}, a wcześniejsze projekty mają {expected}: wszystkie kwoty muszą być w jednej walucie, aby dało się je zsumować"
             ),
-            (MixedCurrencies { expected, found }, Lang::En) => format!(
+            (MixedCurrencies { expected, found }, Staff::En) => format!(
                 "an amount in {found} where earlier projects use {expected}: all amounts must be in one currency so that they can be added up"
             ),
-            (UnsafeUrl(u), Lang::Pl) => {
+            (UnsafeUrl(u), Staff::Pl) => {
                 format!("adres „{u}” odrzucony: dozwolone są tylko adresy http(s)")
             }
-            (UnsafeUrl(u), Lang::En) => {
+            (UnsafeUrl(u), Staff::En) => {
                 format!("address \"{u}\" refused: only http(s) addresses are allowed")
             }
-            (TooLong { chars, limit }, Lang::Pl) => {
+            (TooLong { chars, limit }, Staff::Pl) => {
                 format!("tekst ma {chars} znaków, limit to {limit}")
             }
-            (TooLong { chars, limit }, Lang::En) => {
+            (TooLong { chars, limit }, Staff::En) => {
                 format!("the text has {chars} characters, the limit is {limit}")
             }
-            (BadContact(v), Lang::Pl) => {
+            (BadContact(v), Staff::Pl) => {
                 format!("„{v}” nie jest poprawnym adresem e-mail ani numerem telefonu: wpisz sam adres (np. sekretariat@example.pl) albo numer z cyfr, spacji, myślników i znaku +")
             }
-            (BadContact(v), Lang::En) => {
+            (BadContact(v), Staff::En) => {
                 format!("\"{v}\" is not a valid e-mail address or phone number: enter the address alone (e.g. office@example.pl) or a number of digits, spaces, hyphens and +")
             }
-            (NotFilled, Lang::Pl) => {
+            (NotFilled, Staff::Pl) => {
                 "pole do uzupełnienia przez redakcję (deklaracja dostępności)".into()
             }
-            (NotFilled, Lang::En) => {
+            (NotFilled, Staff::En) => {
                 "to be filled in by the editors (accessibility declaration)".into()
             }
-            (BadSlug(v), Lang::Pl) => format!(
+            (BadSlug(v), Staff::Pl) => format!(
                 "„{v}” nie nadaje się na nazwę pliku (dozwolone: małe litery a–z, cyfry, łącznik, do 40 znaków)"
             ),
-            (BadSlug(v), Lang::En) => format!(
+            (BadSlug(v), Staff::En) => format!(
                 "\"{v}\" cannot be a file name (allowed: lowercase a–z, digits, hyphen, up to 40 characters)"
             ),
-            (BadColour(v), Lang::Pl) => {
+            (BadColour(v), Staff::Pl) => {
                 format!("„{v}” nie jest kolorem w zapisie #rrggbb")
             }
-            (BadColour(v), Lang::En) => format!("\"{v}\" is not a colour written #rrggbb"),
+            (BadColour(v), Staff::En) => format!("\"{v}\" is not a colour written #rrggbb"),
             (
                 LowContrast {
                     colour,
@@ -614,7 +618,7 @@ impl FaultKind {
                     backdrop,
                     ratio_hundredths,
                 },
-                Lang::Pl,
+                Staff::Pl,
             ) => format!(
                 "kolor akcentu {colour} ma w {} motywie kontrast {}:1 z {} ({}); potrzeba co najmniej {}:1",
                 scheme.name(lang),
@@ -630,7 +634,7 @@ impl FaultKind {
                     backdrop,
                     ratio_hundredths,
                 },
-                Lang::En,
+                Staff::En,
             ) => format!(
                 "the accent {colour} has a contrast of {}:1 against {} ({}) in the {} theme; at least {}:1 is needed",
                 ratio(*ratio_hundredths, lang),
@@ -639,136 +643,136 @@ impl FaultKind {
                 scheme.name(lang),
                 ratio((MIN_CONTRAST * 100.0) as u32, lang),
             ),
-            (BadLogoName(v), Lang::Pl) => format!(
+            (BadLogoName(v), Staff::Pl) => format!(
                 "„{v}” nie jest nazwą pliku .svg ani .png leżącego obok pliku treści (bez folderów)"
             ),
-            (BadLogoName(v), Lang::En) => format!(
+            (BadLogoName(v), Staff::En) => format!(
                 "\"{v}\" is not the name of a .svg or .png file beside the bundle (no folders)"
             ),
-            (Logo(p), lang) => p.message(lang),
-            (BadFileName { name, expected }, Lang::Pl) => format!(
+            (Logo(p), lang) => p.message(lang.into()),
+            (BadFileName { name, expected }, Staff::Pl) => format!(
                 "„{name}” nie jest nazwą pliku leżącego obok pliku treści (bez folderów, litery a–z, cyfry, - _ ., nie nazwa urządzenia Windows jak CON czy NUL) z końcówką {expected}: zmień nazwę pliku i wpisz ją tutaj"
             ),
-            (BadFileName { name, expected }, Lang::En) => format!(
+            (BadFileName { name, expected }, Staff::En) => format!(
                 "\"{name}\" is not the name of a file beside the bundle (no folders; letters a–z, digits, - _ .; not a Windows device name such as CON or NUL) ending in {expected}: rename the file and enter its new name here"
             ),
-            (Media(p), lang) => p.message(lang),
-            (LongSentence { words, limit, start }, Lang::Pl) => format!(
+            (Media(p), lang) => p.message(lang.into()),
+            (LongSentence { words, limit, start }, Staff::Pl) => format!(
                 "zdanie „{start}…” ma {words} słów; w tekście łatwym do czytania zdanie ma najwyżej {limit}: podziel je"
             ),
-            (LongSentence { words, limit, start }, Lang::En) => format!(
+            (LongSentence { words, limit, start }, Staff::En) => format!(
                 "the sentence \"{start}…\" has {words} words; easy-to-read sentences have at most {limit}: split it"
             ),
-            (LongParagraph { sentences, limit }, Lang::Pl) => format!(
+            (LongParagraph { sentences, limit }, Staff::Pl) => format!(
                 "akapit ma {sentences} zdań; w tekście łatwym do czytania akapit ma najwyżej {limit}: podziel go"
             ),
-            (LongParagraph { sentences, limit }, Lang::En) => format!(
+            (LongParagraph { sentences, limit }, Staff::En) => format!(
                 "the paragraph has {sentences} sentences; easy-to-read paragraphs have at most {limit}: split it"
             ),
-            (EtrBigNumber(n), Lang::Pl) => format!(
+            (EtrBigNumber(n), Staff::Pl) => format!(
                 "liczba „{n}” ma więcej niż 4 cyfry: w tekście łatwym do czytania napisz ją słowami i w zaokrągleniu (np. „prawie 2 miliony złotych”)"
             ),
-            (EtrBigNumber(n), Lang::En) => format!(
+            (EtrBigNumber(n), Staff::En) => format!(
                 "the number \"{n}\" has more than 4 digits: in easy-to-read text, write it in words and rounded (e.g. \"almost 2 million złoty\")"
             ),
-            (EtrInitials(w), Lang::Pl) => format!(
+            (EtrInitials(w), Staff::Pl) => format!(
                 "„{w}” to skrót: w tekście łatwym do czytania nie używaj skrótów; napisz pełną nazwę albo powiedz prostymi słowami, co to jest"
             ),
-            (EtrUnexplained { term, part }, Lang::Pl) => format!(
+            (EtrUnexplained { term, part }, Staff::Pl) => format!(
                 "„{term}” jest na liście słów do wyjaśnienia (Słowa do wyjaśnienia), a część „{part}”, w której pojawia się pierwszy raz, go nie wyjaśnia: dodaj tam zdanie, które zaczyna się od tego słowa i mówi, co znaczy (np. „{cap} to …”), albo użyj prostszego słowa"
             , cap = capitalised(term)),
-            (EtrUnexplained { term, part }, Lang::En) => format!(
+            (EtrUnexplained { term, part }, Staff::En) => format!(
                 "\"{term}\" is on the list of words to explain (Words to explain), and the part \"{part}\", where it first comes up, does not explain it: add a sentence there that starts with the word and says what it means (e.g. \"A {term} is …\"), or use a simpler word"
             ),
-            (EtrInitials(w), Lang::En) => format!(
+            (EtrInitials(w), Staff::En) => format!(
                 "\"{w}\" is an abbreviation: in easy-to-read text, avoid abbreviations; write the full name or say in plain words what it is"
             ),
-            (ReviewOverdue(day), Lang::Pl) => format!(
+            (ReviewOverdue(day), Staff::Pl) => format!(
                 "deklarację dostępności przejrzano ostatnio {day}, ponad 12 miesięcy temu; ustawa wymaga przeglądu co roku (do 31 marca): przejrzyj deklarację, popraw to, co się zmieniło, i wpisz dzisiejszą datę w „Data przeglądu deklaracji”"
             ),
-            (ReviewOverdue(day), Lang::En) => format!(
+            (ReviewOverdue(day), Staff::En) => format!(
                 "the accessibility statement was last reviewed on {day}, more than 12 months ago; the act requires a review every year (by 31 March): review it, correct what has changed and enter today's date in \"Declaration reviewed\""
             ),
-            (NoEuStrip, Lang::Pl) => {
+            (NoEuStrip, Staff::Pl) => {
                 "projekt finansowany z UE nie ma jeszcze paska logotypów programu: dodaj plik paska („Plik paska logotypów”) i to, co przedstawia".into()
             }
-            (NoEuStrip, Lang::En) => {
+            (NoEuStrip, Staff::En) => {
                 "this EU-funded project has no programme logo strip yet: add the strip's file (\"Logo strip file\") and what it shows".into()
             }
-            (BadKohesioId(v), Lang::Pl) => format!(
+            (BadKohesioId(v), Staff::Pl) => format!(
                 "„{v}” nie jest identyfikatorem projektu w Kohesio: wpisz literę Q i cyfry z adresu strony projektu (np. Q2871153)"
             ),
-            (BadKohesioId(v), Lang::En) => format!(
+            (BadKohesioId(v), Staff::En) => format!(
                 "\"{v}\" is not a Kohesio project id: enter the letter Q and the digits from the project page's address (e.g. Q2871153)"
             ),
-            (UnknownLanguage(tag), Lang::Pl) => format!(
+            (UnknownLanguage(tag), Staff::Pl) => format!(
                 "język „{tag}” nie ma w tej wersji aplikacji napisów interfejsu (menu, dat, deklaracji); ma je dla: {}: usuń ten język z listy `languages` i jego teksty albo poproś twórców strony o dodanie jego napisów",
                 Lang::all_tags()
             ),
-            (UnknownLanguage(tag), Lang::En) => format!(
+            (UnknownLanguage(tag), Staff::En) => format!(
                 "the language \"{tag}\" has no interface strings (menus, dates, the declaration) in this version of the app, which has them for: {}: remove it from `languages` with its texts, or ask the site's developers to add its strings",
                 Lang::all_tags()
             ),
-            (NoDefaultText(l), Lang::Pl) => format!(
+            (NoDefaultText(l), Staff::Pl) => format!(
                 "brak tekstu w języku domyślnym strony ({}, „{}”): wpisz go; tłumaczenia nie zastąpią tekstu domyślnego",
-                l.name_in(Lang::Pl),
+                l.name_in(Staff::Pl),
                 l.as_str()
             ),
-            (NoDefaultText(l), Lang::En) => format!(
+            (NoDefaultText(l), Staff::En) => format!(
                 "the text is missing in the site's default language ({}, \"{}\"): write it; translations cannot stand in for it",
-                l.name_in(Lang::En),
+                l.name_in(Staff::En),
                 l.as_str()
             ),
-            (UndeclaredLanguage(l), Lang::Pl) => format!(
+            (UndeclaredLanguage(l), Staff::Pl) => format!(
                 "tekst w języku „{}” ({}), którego nie ma na liście `languages`: dodaj ten język do listy albo usuń ten tekst",
                 l.as_str(),
-                l.name_in(Lang::Pl)
+                l.name_in(Staff::Pl)
             ),
-            (UndeclaredLanguage(l), Lang::En) => format!(
+            (UndeclaredLanguage(l), Staff::En) => format!(
                 "a text in {} (\"{}\"), which `languages` does not list: add the language to the list or remove this text",
-                l.name_in(Lang::En),
+                l.name_in(Staff::En),
                 l.as_str()
             ),
-            (DuplicateLanguage(l), Lang::Pl) => format!(
+            (DuplicateLanguage(l), Staff::Pl) => format!(
                 "język „{}” jest na liście dwa razy: usuń powtórzenie",
                 l.as_str()
             ),
-            (DuplicateLanguage(l), Lang::En) => format!(
+            (DuplicateLanguage(l), Staff::En) => format!(
                 "the language \"{}\" is listed twice: remove the repeat",
                 l.as_str()
             ),
-            (Untranslated(l), Lang::Pl) => format!(
+            (Untranslated(l), Staff::Pl) => format!(
                 "brak tłumaczenia na język {} („{}”): dopisz je; do tego czasu strona w tym języku pokazuje tu tekst w języku domyślnym",
-                l.name_in(Lang::Pl),
+                l.name_in(Staff::Pl),
                 l.as_str()
             ),
-            (Untranslated(l), Lang::En) => format!(
+            (Untranslated(l), Staff::En) => format!(
                 "no {} (\"{}\") translation: add it; until then the page in that language shows the default language's text here",
-                l.name_in(Lang::En),
+                l.name_in(Staff::En),
                 l.as_str()
             ),
-            (EmptyList, Lang::Pl) => {
+            (EmptyList, Staff::Pl) => {
                 "lista jest pusta: dodaj co najmniej jedną pozycję albo usuń całą część".into()
             }
-            (EmptyList, Lang::En) => {
+            (EmptyList, Staff::En) => {
                 "the list is empty: add at least one item, or remove the whole part".into()
             }
-            (NotADay(v), Lang::Pl) => format!(
+            (NotADay(v), Staff::Pl) => format!(
                 "„{v}” nie jest jednym dniem: deklaracja podaje daty dzienne, wpisz datę w zapisie RRRR-MM-DD, np. 2024-01-15"
             ),
-            (NotADay(v), Lang::En) => format!(
+            (NotADay(v), Staff::En) => format!(
                 "\"{v}\" is not a single day: the declaration gives whole dates, write it as YYYY-MM-DD, e.g. 2024-01-15"
             ),
-            (BadPostalCode(v), Lang::Pl) => {
+            (BadPostalCode(v), Staff::Pl) => {
                 format!("„{v}” nie jest kodem pocztowym: wpisz go w zapisie NN-NNN, np. 31-000")
             }
-            (BadPostalCode(v), Lang::En) => {
+            (BadPostalCode(v), Staff::En) => {
                 format!("\"{v}\" is not a postal code: write it as NN-NNN, e.g. 31-000")
             }
-            (LongAppName { chars, limit }, Lang::Pl) => format!(
+            (LongAppName { chars, limit }, Staff::Pl) => format!(
                 "nazwa ma {chars} znaków; pod ikoną aplikacji mieści się zwykle {limit}, dłuższa zostanie ucięta"
             ),
-            (LongAppName { chars, limit }, Lang::En) => format!(
+            (LongAppName { chars, limit }, Staff::En) => format!(
                 "the name has {chars} characters; launchers show about {limit} under the icon and cut longer names off"
             ),
         }

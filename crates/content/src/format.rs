@@ -1,8 +1,9 @@
 //! Display formatting, as pure functions of integers.
 //!
-//! Output follows CLDR for pl-PL and en (what `Intl.NumberFormat` prints; the
-//! browser tier checks the two agree), but is computed here from integers, so
-//! no amount ever passes through a float on its way to the screen.
+//! Output follows CLDR for pl-PL and en (what `Intl.NumberFormat` prints;
+//! the browser tier checks the two agree), but is computed here from
+//! integers, so no amount ever passes through a float on its way to the
+//! screen. Plural categories come from CLDR's rules through `icu_plurals`.
 
 use super::date::{DateValue, Point};
 use super::model::FigureBound;
@@ -38,13 +39,15 @@ pub fn two_sizes(size: u64, limit: u64, lang: Lang) -> (String, String) {
 fn megabytes_to(bytes: u64, decimals: usize, lang: Lang) -> String {
     let mb = format!("{:.*} MB", decimals, bytes as f64 / 1_000_000.0);
     match lang {
-        Lang::Pl => mb.replace('.', ","),
         Lang::En => mb,
+        Lang::Pl => mb.replace('.', ","),
     }
 }
 
 pub fn integer(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
+    // Polish leaves four digits ungrouped (CLDR minimumGroupingDigits 2);
+    // English groups them.
     let (sep, min_len) = match lang {
         Lang::Pl => (NBSP, 5),
         Lang::En => (',', 4),
@@ -62,14 +65,15 @@ pub fn integer(n: u64, lang: Lang) -> String {
     out
 }
 
-/// `1 980 000 zł` / `PLN 1,980,000`; grosze shown only when there are any.
+/// `1 980 000 zł` / `PLN 1,980,000` / `1 980 000 PLN`; grosze shown only
+/// when there are any.
 pub fn money(m: Money, lang: Lang) -> String {
     let whole = integer(m.minor.0 / 100, lang);
     let cents = m.minor.0 % 100;
     let number = match (cents, lang) {
         (0, _) => whole,
-        (c, Lang::Pl) => format!("{whole},{c:02}"),
         (c, Lang::En) => format!("{whole}.{c:02}"),
+        (c, Lang::Pl) => format!("{whole},{c:02}"),
     };
     match (m.currency, lang) {
         (Currency::Pln, Lang::Pl) => format!("{number}{NBSP}zł"),
@@ -85,8 +89,8 @@ pub fn percent(share: Share, lang: Lang) -> String {
     let (w, t) = (pm / 10, pm % 10);
     match (t, lang) {
         (0, _) => format!("{w}%"),
-        (t, Lang::Pl) => format!("{w},{t}%"),
         (t, Lang::En) => format!("{w}.{t}%"),
+        (t, Lang::Pl) => format!("{w},{t}%"),
     }
 }
 
@@ -143,7 +147,9 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// A point at exactly its own precision: "2004", "marzec 2008", "14 marca 2008".
+/// A point at exactly its own precision: "2004", "marzec 2008", "14 marca
+/// 2008"; the month's name stands alone (nominative) or in a date
+/// (genitive), as CLDR's `stand-alone` and `format` forms.
 pub fn point(p: Point, lang: Lang) -> String {
     let m = |m: u8| usize::from(m - 1);
     match (p, lang) {
@@ -152,6 +158,25 @@ pub fn point(p: Point, lang: Lang) -> String {
         (Point::Month(y, mo), Lang::En) => format!("{} {y}", EN_MONTHS[m(mo)]),
         (Point::Day(y, mo, d), Lang::Pl) => format!("{d} {} {y}", PL_MONTHS_GEN[m(mo)]),
         (Point::Day(y, mo, d), Lang::En) => format!("{d} {} {y}", EN_MONTHS[m(mo)]),
+    }
+}
+
+pub use icu_plurals::PluralCategory;
+
+/// CLDR's cardinal plural category of `n` in `lang` ("1 wydarzenie", "2 wydarzenia",
+/// "5 wydarzeń": one, few, many), from `icu_plurals`' compiled CLDR data.
+pub fn plural(n: u64, lang: Lang) -> PluralCategory {
+    use icu_locale_core::langid;
+    use icu_plurals::{PluralRuleType, PluralRules};
+    let id = match lang {
+        Lang::Pl => langid!("pl"),
+        Lang::En => langid!("en"),
+    };
+    match PluralRules::try_new(id.into(), PluralRuleType::Cardinal.into()) {
+        Ok(rules) => rules.category_for(n),
+        // The data is compiled in for every language of `Lang`: a test
+        // asks each; "other" is every language's catch-all.
+        Err(_) => PluralCategory::Other,
     }
 }
 
@@ -186,6 +211,22 @@ pub fn date(d: DateValue, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_categories_are_cldrs() {
+        use PluralCategory::*;
+        let pl: Vec<_> = [0, 1, 2, 4, 5, 12, 14, 21, 22, 25, 102, 112]
+            .map(|n| plural(n, Lang::Pl))
+            .to_vec();
+        assert_eq!(
+            pl,
+            [Many, One, Few, Few, Many, Many, Many, Many, Few, Many, Few, Many]
+        );
+        assert_eq!(
+            [0, 1, 2, 21].map(|n| plural(n, Lang::En)),
+            [Other, One, Other, Other]
+        );
+    }
     use crate::money::Minor;
 
     #[test]

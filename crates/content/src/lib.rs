@@ -52,7 +52,7 @@ pub use parse::{
     ETR_PARAGRAPH_SENTENCES, ETR_SENTENCE_WORDS, MAX_BUNDLE_BYTES, MAX_EVENTS, MAX_ITEMS,
     SCHEMA_VERSION,
 };
-pub use text::{paragraphs, Lang, Localized, Text};
+pub use text::{paragraphs, Lang, Localized, Staff, Text};
 
 #[cfg(test)]
 mod languages_tests;

@@ -29,6 +29,11 @@ impl Lang {
         }
     }
 
+    /// The language's place in [`Lang::ALL`], for per-language tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The language's name in itself, as a language switch lists it.
     pub fn own_name(self) -> &'static str {
         match self {
@@ -37,14 +42,14 @@ impl Lang {
         }
     }
 
-    /// The language's name inside a sentence of `to` (staff messages:
-    /// "no English translation", "brak tłumaczenia na język angielski").
-    pub fn name_in(self, to: Lang) -> &'static str {
+    /// The language's name inside a staff message ("no English
+    /// translation", "brak tłumaczenia na język angielski").
+    pub fn name_in(self, to: Staff) -> &'static str {
         match (self, to) {
-            (Lang::Pl, Lang::Pl) => "polski",
-            (Lang::En, Lang::Pl) => "angielski",
-            (Lang::Pl, Lang::En) => "Polish",
-            (Lang::En, Lang::En) => "English",
+            (Lang::Pl, Staff::Pl) => "polski",
+            (Lang::En, Staff::Pl) => "angielski",
+            (Lang::Pl, Staff::En) => "Polish",
+            (Lang::En, Staff::En) => "English",
         }
     }
 
@@ -60,15 +65,45 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.as_str() == tag)
     }
 
-    /// The tags of [`Lang::ALL`], for messages: "pl, en".
-    pub fn all_tags() -> String {
-        Lang::ALL.map(Lang::as_str).join(", ")
-    }
-
+    /// The other language of the two-language switch (the switch listing
+    /// every bundle language replaces it with the third language).
     pub fn other(self) -> Lang {
         match self {
             Lang::Pl => Lang::En,
             Lang::En => Lang::Pl,
+        }
+    }
+
+    /// The tags of [`Lang::ALL`], for messages: "pl, en".
+    pub fn all_tags() -> String {
+        Lang::ALL.map(Lang::as_str).join(", ")
+    }
+}
+
+/// The languages staff messages are written in (the validator's, the
+/// workbook's, the editor's): Polish and English. Staff work in the
+/// bundle's source language or in English; a visitor reading another
+/// language who meets a content fault's details reads them in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Staff {
+    Pl,
+    En,
+}
+
+impl From<Lang> for Staff {
+    fn from(l: Lang) -> Staff {
+        match l {
+            Lang::Pl => Staff::Pl,
+            Lang::En => Staff::En,
+        }
+    }
+}
+
+impl From<Staff> for Lang {
+    fn from(s: Staff) -> Lang {
+        match s {
+            Staff::Pl => Lang::Pl,
+            Staff::En => Lang::En,
         }
     }
 }
@@ -255,7 +290,7 @@ impl schemars::JsonSchema for Text {
                 l.as_str().into(),
                 serde_json::json!({
                     "type": "string",
-                    "description": format!("The text in {} ({}).", l.name_in(Lang::En), l.as_str())
+                    "description": format!("The text in {} ({}).", l.name_in(Staff::En), l.as_str())
                 }),
             );
         }
@@ -484,8 +519,8 @@ mod tests {
     fn language_tags() {
         assert_eq!(Lang::from_tag("pl-PL"), Some(Lang::Pl));
         assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag("lt"), None);
         assert_eq!(Lang::from_tag(""), None);
-        assert_eq!(Lang::Pl.other(), Lang::En);
+        assert_eq!(Lang::ALL.map(Lang::index), [0, 1]);
     }
 }

@@ -7,6 +7,10 @@ use crate::content::Lang;
 pub struct Ui {
     /// The table's language, for the messages that take values.
     pub lang: Lang,
+    /// "wydarzenie / wydarzenia / wydarzeń": the word for a count of events.
+    pub event_forms: Forms,
+    /// The same, undated: "wydarzenia bez daty", "undated events".
+    pub undated_forms: Forms,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_about: &'static str,
@@ -149,6 +153,18 @@ pub struct Ui {
 
 pub const PL: Ui = Ui {
     lang: Lang::Pl,
+    event_forms: Forms {
+        one: "wydarzenie",
+        few: "wydarzenia",
+        many: "wydarzeń",
+        other: "wydarzenia",
+    },
+    undated_forms: Forms {
+        one: "wydarzenie bez daty",
+        few: "wydarzenia bez daty",
+        many: "wydarzeń bez daty",
+        other: "wydarzenia bez daty",
+    },
     skip_to_content: "Przejdź do treści",
     nav_label: "Główna nawigacja",
     nav_about: "O nas",
@@ -288,6 +304,18 @@ pub const PL: Ui = Ui {
 
 pub const EN: Ui = Ui {
     lang: Lang::En,
+    event_forms: Forms {
+        one: "event",
+        few: "events",
+        many: "events",
+        other: "events",
+    },
+    undated_forms: Forms {
+        one: "undated event",
+        few: "undated events",
+        many: "undated events",
+        other: "undated events",
+    },
     skip_to_content: "Skip to content",
     nav_label: "Main navigation",
     nav_about: "About",
@@ -426,23 +454,9 @@ pub const EN: Ui = Ui {
 };
 
 impl Ui {
-    /// "5 wydarzeń" / "5 events", with Polish plural forms (1; 2–4 but not
-    /// 12–14; the rest).
+    /// "5 wydarzeń" / "5 events": the form CLDR's plural rules pick.
     pub fn events(&self, n: usize) -> String {
-        match self.lang {
-            Lang::En if n == 1 => "1 event".into(),
-            Lang::En => format!("{n} events"),
-            Lang::Pl => {
-                let word = if n == 1 {
-                    "wydarzenie"
-                } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
-                    "wydarzenia"
-                } else {
-                    "wydarzeń"
-                };
-                format!("{n} {word}")
-            }
-        }
+        format!("{n} {}", self.event_forms.of(n, self.lang))
     }
 
     /// The overview axis' title (its SVG `<title>`).
@@ -467,11 +481,7 @@ impl Ui {
 
     /// Beside the axis: "3 wydarzenia bez daty" / "3 undated events".
     pub fn undated_count(&self, n: usize) -> String {
-        match self.lang {
-            Lang::Pl => format!("{} bez daty", self.events(n)),
-            Lang::En if n == 1 => "1 undated event".into(),
-            Lang::En => format!("{n} undated events"),
-        }
+        format!("{n} {}", self.undated_forms.of(n, self.lang))
     }
 
     /// An era band's name on the axis: what choosing it does.
@@ -585,6 +595,29 @@ impl Ui {
             Lang::En => {
                 format!("content schema version {found}, this version of the app reads {supported}")
             }
+        }
+    }
+}
+
+/// A word's forms for the plural categories of CLDR (`format::plural`):
+/// each language fills the ones its rules use (Polish one/few/many,
+/// English one/other) and repeats a form for the rest.
+pub struct Forms {
+    pub one: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub other: &'static str,
+}
+
+impl Forms {
+    /// The form for a count of `n` in `lang`.
+    pub fn of(&self, n: usize, lang: Lang) -> &'static str {
+        use crate::content::format::{plural, PluralCategory};
+        match plural(n as u64, lang) {
+            PluralCategory::One => self.one,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            _ => self.other,
         }
     }
 }

@@ -11,7 +11,7 @@ use super::{Cell, CellType, Problem};
 use rops_content::date::{civil_from_days, days_from_civil, DateValue, Point};
 use rops_content::money::{Currency, Minor};
 use rops_content::query::fold;
-use rops_content::text::{is_blank, Lang};
+use rops_content::text::{is_blank, Lang, Staff};
 
 /// Amounts (in minor units) below this are written as number cells.
 const EXACT_AS_NUMBER: u64 = 1_000_000_000_000_000;
@@ -30,25 +30,25 @@ pub enum AmountProblem {
 impl AmountProblem {
     pub fn message(&self, lang: Lang) -> String {
         use AmountProblem::*;
-        match (self, lang) {
-            (NotAnAmount, Lang::Pl) => {
+        match (self, Staff::from(lang)) {
+            (NotAnAmount, Staff::Pl) => {
                 "to nie jest kwota: wpisz cyfry, np. 1 980 000 albo 1 980 000,00 zł".into()
             }
-            (NotAnAmount, Lang::En) => {
+            (NotAnAmount, Staff::En) => {
                 "not an amount: write digits, e.g. 1 980 000 or 1 980 000,00 zł".into()
             }
-            (Negative, Lang::Pl) => "kwota nie może być ujemna".into(),
-            (Negative, Lang::En) => "an amount cannot be negative".into(),
-            (Ambiguous(c), Lang::Pl) => format!(
+            (Negative, Staff::Pl) => "kwota nie może być ujemna".into(),
+            (Negative, Staff::En) => "an amount cannot be negative".into(),
+            (Ambiguous(c), Staff::Pl) => format!(
                 "niejednoznaczna: „{c}” może oddzielać tysiące albo grosze; napisz tysiące ze spacjami (1 980) albo grosze dwiema cyframi (1{c}98)"
             ),
-            (Ambiguous(c), Lang::En) => format!(
+            (Ambiguous(c), Staff::En) => format!(
                 "ambiguous: \"{c}\" may separate thousands or the decimals; write thousands with spaces (1 980) or two decimal digits (1{c}98)"
             ),
-            (TooManyDecimals, Lang::Pl) => "więcej niż dwa miejsca po przecinku".into(),
-            (TooManyDecimals, Lang::En) => "more than two decimal places".into(),
-            (TooLarge, Lang::Pl) => "kwota za duża (najwyżej 15 cyfr przed przecinkiem)".into(),
-            (TooLarge, Lang::En) => "the amount is too large (at most 15 digits before the decimal point)".into(),
+            (TooManyDecimals, Staff::Pl) => "więcej niż dwa miejsca po przecinku".into(),
+            (TooManyDecimals, Staff::En) => "more than two decimal places".into(),
+            (TooLarge, Staff::Pl) => "kwota za duża (najwyżej 15 cyfr przed przecinkiem)".into(),
+            (TooLarge, Staff::En) => "the amount is too large (at most 15 digits before the decimal point)".into(),
         }
     }
 }

@@ -7,7 +7,7 @@
 use super::cells::Choice;
 use rops_content::model::{Compliance, EventKind, FigureBound, Fund, Role};
 use rops_content::money::Currency;
-use rops_content::text::Lang;
+use rops_content::text::{Lang, Staff};
 
 /// A header or field name: Polish, with the English hint after " / ".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -373,39 +373,39 @@ pub(super) enum FieldKind {
 impl FieldKind {
     /// The hint written beside the field.
     pub fn note(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (FieldKind::Text, Lang::Pl) => "tekst po polsku (wymagany) i po angielsku",
-            (FieldKind::Text, Lang::En) => "text in Polish (required) and English",
-            (FieldKind::OptText, Lang::Pl) => "tekst po polsku i po angielsku albo puste (brak)",
-            (FieldKind::OptText, Lang::En) => "text in Polish and English, or empty (none)",
-            (FieldKind::TextList, Lang::Pl) => {
+        match (self, Staff::from(lang)) {
+            (FieldKind::Text, Staff::Pl) => "tekst po polsku (wymagany) i po angielsku",
+            (FieldKind::Text, Staff::En) => "text in Polish (required) and English",
+            (FieldKind::OptText, Staff::Pl) => "tekst po polsku i po angielsku albo puste (brak)",
+            (FieldKind::OptText, Staff::En) => "text in Polish and English, or empty (none)",
+            (FieldKind::TextList, Staff::Pl) => {
                 "jeden wiersz na pozycję; dodaj wiersze z tą samą nazwą pola"
             }
-            (FieldKind::TextList, Lang::En) => "one row per item; add rows with the same field name",
-            (FieldKind::CodeList, Lang::Pl) => {
+            (FieldKind::TextList, Staff::En) => "one row per item; add rows with the same field name",
+            (FieldKind::CodeList, Staff::Pl) => {
                 "jeden adres (http/https) w wierszu; dodaj wiersze z tą samą nazwą pola albo zostaw puste"
             }
-            (FieldKind::CodeList, Lang::En) => {
+            (FieldKind::CodeList, Staff::En) => {
                 "one address (http/https) per row; add rows with the same field name, or leave empty"
             }
-            (FieldKind::Plain | FieldKind::Code, Lang::Pl) => "wymagane",
-            (FieldKind::Plain | FieldKind::Code, Lang::En) => "required",
-            (FieldKind::OptPlain | FieldKind::OptCode, Lang::Pl) => "puste, jeśli nie podano",
-            (FieldKind::OptPlain | FieldKind::OptCode, Lang::En) => "empty when not given",
-            (FieldKind::Date, Lang::Pl) => {
+            (FieldKind::Plain | FieldKind::Code, Staff::Pl) => "wymagane",
+            (FieldKind::Plain | FieldKind::Code, Staff::En) => "required",
+            (FieldKind::OptPlain | FieldKind::OptCode, Staff::Pl) => "puste, jeśli nie podano",
+            (FieldKind::OptPlain | FieldKind::OptCode, Staff::En) => "empty when not given",
+            (FieldKind::Date, Staff::Pl) => {
                 "RRRR, RRRR-MM, RRRR-MM-DD, zakres RRRR/RRRR, od RRRR/.. albo puste (nie podano)"
             }
-            (FieldKind::Date, Lang::En) => {
+            (FieldKind::Date, Staff::En) => {
                 "YYYY, YYYY-MM, YYYY-MM-DD, range YYYY/YYYY, from YYYY/.. or empty (not given)"
             }
-            (FieldKind::Day, Lang::Pl) => "RRRR-MM-DD (jeden dzień) albo puste (nie podano)",
-            (FieldKind::Day, Lang::En) => "YYYY-MM-DD (one day) or empty (not given)",
-            (FieldKind::Count, Lang::Pl) => "liczba całkowita",
-            (FieldKind::Count, Lang::En) => "a whole number",
-            (FieldKind::Compliance, Lang::Pl) => {
+            (FieldKind::Day, Staff::Pl) => "RRRR-MM-DD (jeden dzień) albo puste (nie podano)",
+            (FieldKind::Day, Staff::En) => "YYYY-MM-DD (one day) or empty (not given)",
+            (FieldKind::Count, Staff::Pl) => "liczba całkowita",
+            (FieldKind::Count, Staff::En) => "a whole number",
+            (FieldKind::Compliance, Staff::Pl) => {
                 "zgodna, częściowo zgodna, niezgodna albo puste (nie oceniono)"
             }
-            (FieldKind::Compliance, Lang::En) => {
+            (FieldKind::Compliance, Staff::En) => {
                 "zgodna (full), częściowo zgodna (partial), niezgodna (none) or empty (not assessed)"
             }
         }

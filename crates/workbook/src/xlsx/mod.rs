@@ -7,7 +7,7 @@ use super::sheet::Cell;
 use super::sheet::{ColumnKind, Table};
 use calamine::{Data, DataRef, Reader, SheetType, Xlsx};
 use rops_content::format;
-use rops_content::text::Lang;
+use rops_content::text::{Lang, Staff};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format,
     FormatAlign, FormatBorder, Workbook, XlsxError,
@@ -83,57 +83,57 @@ pub enum WorkbookError {
 impl WorkbookError {
     pub fn message(&self, lang: Lang) -> String {
         use WorkbookError as E;
-        match (self, lang) {
+        match (self, Staff::from(lang)) {
             (E::TooLarge { size, limit }, lang) => {
-                let (size, limit) = format::two_sizes(*size as u64, *limit as u64, lang);
+                let (size, limit) = format::two_sizes(*size as u64, *limit as u64, lang.into());
                 match lang {
-                    Lang::Pl => format!("plik ma {size}, więcej niż dopuszczalne {limit}: usuń z niego to, co nie jest treścią (inne arkusze, obrazy), i zapisz go ponownie"),
-                    Lang::En => format!("the file is {size}, more than the {limit} allowed: remove what is not content (other sheets, pictures) and save it again"),
+                    Staff::Pl => format!("plik ma {size}, więcej niż dopuszczalne {limit}: usuń z niego to, co nie jest treścią (inne arkusze, obrazy), i zapisz go ponownie"),
+                    Staff::En => format!("the file is {size}, more than the {limit} allowed: remove what is not content (other sheets, pictures) and save it again"),
                 }
             }
             (E::PartTooLarge { part, size, limit }, lang) => {
-                let (size, limit) = format::two_sizes(*size, *limit, lang);
+                let (size, limit) = format::two_sizes(*size, *limit, lang.into());
                 match lang {
-                    Lang::Pl => format!("{part}: ta część pliku po rozpakowaniu ma {size}, więcej niż dopuszczalne {limit}: usuń z pliku to, co nie jest treścią, i zapisz go ponownie"),
-                    Lang::En => format!("{part}: this part of the file unpacks to {size}, more than the {limit} allowed: remove what is not content and save the file again"),
+                    Staff::Pl => format!("{part}: ta część pliku po rozpakowaniu ma {size}, więcej niż dopuszczalne {limit}: usuń z pliku to, co nie jest treścią, i zapisz go ponownie"),
+                    Staff::En => format!("{part}: this part of the file unpacks to {size}, more than the {limit} allowed: remove what is not content and save the file again"),
                 }
             }
             (E::UnpackedTooLarge { size, limit }, lang) => {
-                let (size, limit) = format::two_sizes(*size, *limit, lang);
+                let (size, limit) = format::two_sizes(*size, *limit, lang.into());
                 match lang {
-                    Lang::Pl => format!("plik po rozpakowaniu ma {size}, więcej niż dopuszczalne {limit}: usuń z niego to, co nie jest treścią, i zapisz go ponownie"),
-                    Lang::En => format!("the file unpacks to {size}, more than the {limit} allowed: remove what is not content and save it again"),
+                    Staff::Pl => format!("plik po rozpakowaniu ma {size}, więcej niż dopuszczalne {limit}: usuń z niego to, co nie jest treścią, i zapisz go ponownie"),
+                    Staff::En => format!("the file unpacks to {size}, more than the {limit} allowed: remove what is not content and save it again"),
                 }
             }
             (E::TooMuchText { sheet, cell, limit }, lang) => {
-                let limit = format::megabytes(*limit as u64, lang);
+                let limit = format::megabytes(*limit as u64, lang.into());
                 match lang {
-                    Lang::Pl => format!("{sheet}!{cell}: od tej komórki teksty skoroszytu przekraczają {limit}: usuń to, co nie jest treścią (np. długie teksty poza tabelą)"),
-                    Lang::En => format!("{sheet}!{cell}: from this cell on the workbook's texts pass {limit}: remove what is not content (such as long texts outside the table)"),
+                    Staff::Pl => format!("{sheet}!{cell}: od tej komórki teksty skoroszytu przekraczają {limit}: usuń to, co nie jest treścią (np. długie teksty poza tabelą)"),
+                    Staff::En => format!("{sheet}!{cell}: from this cell on the workbook's texts pass {limit}: remove what is not content (such as long texts outside the table)"),
                 }
             }
-            (E::NotAWorkbook, Lang::Pl) => "plik nie jest skoroszytem .xlsx ani .ods".into(),
-            (E::OldXls, Lang::Pl) => "plik jest starym skoroszytem Excela 97–2003 (.xls): zapisz go jako .xlsx lub .ods i otwórz ten plik".into(),
-            (E::Unreadable(_), Lang::Pl) => "nie da się odczytać skoroszytu: plik jest uszkodzony albo nie został zapisany przez arkusz kalkulacyjny; otwórz go w Excelu lub LibreOffice Calc, zapisz ponownie jako .xlsx i otwórz ten plik".into(),
-            (E::TooManyParts { count, limit }, Lang::Pl) => format!(
+            (E::NotAWorkbook, Staff::Pl) => "plik nie jest skoroszytem .xlsx ani .ods".into(),
+            (E::OldXls, Staff::Pl) => "plik jest starym skoroszytem Excela 97–2003 (.xls): zapisz go jako .xlsx lub .ods i otwórz ten plik".into(),
+            (E::Unreadable(_), Staff::Pl) => "nie da się odczytać skoroszytu: plik jest uszkodzony albo nie został zapisany przez arkusz kalkulacyjny; otwórz go w Excelu lub LibreOffice Calc, zapisz ponownie jako .xlsx i otwórz ten plik".into(),
+            (E::TooManyParts { count, limit }, Staff::Pl) => format!(
                 "plik składa się z {count} części, więcej niż skoroszyt ({limit}): to nie jest skoroszyt zapisany przez arkusz kalkulacyjny"
             ),
-            (E::SharedStrings { part, declared, found }, Lang::Pl) => format!(
+            (E::SharedStrings { part, declared, found }, Staff::Pl) => format!(
                 "{part}: lista tekstów zapowiada {declared} pozycji, a ma {found}: plik jest uszkodzony; otwórz go w arkuszu kalkulacyjnym i zapisz ponownie"
             ),
-            (E::BadReference { part, reference }, Lang::Pl) => format!(
+            (E::BadReference { part, reference }, Staff::Pl) => format!(
                 "{part}: odwołanie „{reference}” nie wskazuje komórki arkusza: plik jest uszkodzony; otwórz go w arkuszu kalkulacyjnym i zapisz ponownie"
             ),
-            (E::OutsideContent { sheet, cell }, Lang::Pl) => format!(
+            (E::OutsideContent { sheet, cell }, Staff::Pl) => format!(
                 "{sheet}!{cell}: ta komórka leży poza wierszami i kolumnami treści (A1:IV100000): usuń ją albo przenieś do tabeli"
             ),
-            (E::TooManyCells { sheet, limit }, Lang::Pl) => format!(
+            (E::TooManyCells { sheet, limit }, Staff::Pl) => format!(
                 "{sheet}: skoroszyt ma więcej niż {limit} komórek, a treść potrzebuje ich znacznie mniej: usuń to, co nie jest treścią"
             ),
-            (E::TooManyMerged { sheet, limit }, Lang::Pl) => format!(
+            (E::TooManyMerged { sheet, limit }, Staff::Pl) => format!(
                 "{sheet}: więcej niż {limit} scalonych obszarów: rozdziel scalone komórki poza nagłówkiem"
             ),
-            (e, Lang::En) => e.to_string(),
+            (e, Staff::En) => e.to_string(),
         }
     }
 }
