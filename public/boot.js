@@ -12,18 +12,26 @@ const base = new URL(document.baseURI).pathname.replace(/\/$/, "");
 const full = location.pathname.startsWith(base) ? location.pathname.slice(base.length) || "/" : location.pathname;
 const path = full.length > 1 ? full.replace(/\/$/, "") : full;
 const route = TABLE?.pages[path] ?? TABLE?.events.find((e) => path.startsWith(e.prefix));
-const en = route ? route.lang === "en" : path === "/en" || path.startsWith("/en/");
-const t = TABLE?.strings[en ? "en" : "pl"] ?? {};
+// The address's language: the table's, else its prefix (Polish has none).
+const prefixed = Object.keys(TABLE?.strings ?? { en: 0 }).find((l) => path === `/${l}` || path.startsWith(`/${l}/`));
+const lang = route?.lang ?? prefixed ?? "pl";
+const t = TABLE?.strings[lang] ?? {};
 const boot = document.getElementById("boot");
 // A published page (`publish`) already is the page the app will draw; only
 // the offline shell's skeleton is filled in here.
 if (boot && !boot.hasAttribute("data-prerendered")) {
-  document.documentElement.lang = en ? "en" : "pl";
+  document.documentElement.lang = lang;
   for (const el of boot.querySelectorAll("[data-boot]")) {
     const k = el.dataset.boot;
     if (k === "lang") {
-      el.lang = el.hreflang = en ? "pl" : "en";
+      // One other language, as the app's list will show with the rest.
+      if (t.langTo) {
+        el.lang = el.hreflang = t.langTo;
+        el.setAttribute("href", t.langTo === "pl" ? "./" : t.langTo);
+      }
       el.textContent = t.lang ?? el.textContent;
+    } else if (k === "langNav") {
+      if (t.langNav) el.setAttribute("aria-label", t.langNav);
     } else if (k === "title") {
       if (route?.title) el.textContent = route.title;
       else el.remove(); // event pages and others: the app's heading comes with the content

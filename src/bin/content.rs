@@ -27,7 +27,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use rops_content::{self as content, ContentError, Lang};
+    use rops_content::{self as content, ContentError, Lang, Staff};
     use rops_workbook::sheet::{self, Table};
     use rops_workbook::xlsx;
     use std::path::{Path, PathBuf};
@@ -128,6 +128,15 @@ mod cli {
                 return Err(Failure::Faults);
             }
         };
+        if let Some(l) = sheet::language_without_columns(&b) {
+            eprintln!(
+                "{}: the workbook has columns for Polish and English only; the bundle's {} (\"{}\") texts would be lost: no workbook written (edit them in the editor or the JSON)",
+                bundle.display(),
+                l.name_in(content::Staff::En),
+                l.as_str()
+            );
+            return Err(Failure::Faults);
+        }
         // The workbook's creation date is the content's, so the same content
         // gives the same file.
         let created = b.content_date.start().map(|p| p.first_day());
@@ -180,10 +189,10 @@ mod cli {
                     eprintln!(
                         "{}: {}",
                         f.display(),
-                        match lang {
-                            Lang::Pl =>
+                        match Staff::from(lang) {
+                            Staff::Pl =>
                                 "plik nie jest tekstem UTF-8: zapisz arkusz jako „CSV UTF-8”",
-                            Lang::En =>
+                            Staff::En =>
                                 "the file is not UTF-8 text: save the sheet as \"CSV UTF-8\"",
                         }
                     );
@@ -216,13 +225,13 @@ mod cli {
                     eprintln!("{}", f.describe(lang));
                 }
                 let n = faults.0.len();
-                match lang {
-                    Lang::Pl => eprintln!(
+                match Staff::from(lang) {
+                    Staff::Pl => eprintln!(
                         "{}: błędów: {n}; nic nie zapisano, {} bez zmian",
                         input.display(),
                         out.display()
                     ),
-                    Lang::En => eprintln!(
+                    Staff::En => eprintln!(
                         "{}: {n} fault(s); nothing written, {} is unchanged",
                         input.display(),
                         out.display()
@@ -233,9 +242,9 @@ mod cli {
         };
         // Fields still to be filled in: the bundle is valid, but say so.
         for w in &imported.warnings {
-            let label = match lang {
-                Lang::Pl => "uwaga",
-                Lang::En => "warning",
+            let label = match Staff::from(lang) {
+                Staff::Pl => "uwaga",
+                Staff::En => "warning",
             };
             eprintln!("{label}: {}", w.describe(lang));
         }
@@ -244,8 +253,8 @@ mod cli {
             .map_err(|e| Failure::Io(format!("{}: {e}", out.display())))?;
         json.push('\n');
         write_whole(out, json.as_bytes())?;
-        match lang {
-            Lang::Pl => println!(
+        match Staff::from(lang) {
+            Staff::Pl => println!(
                 "{}: zapisano ({} wydarzeń, {} projektów, {} liczb; uwag: {})",
                 out.display(),
                 b.events.len(),
@@ -253,7 +262,7 @@ mod cli {
                 b.figures.len(),
                 imported.warnings.len()
             ),
-            Lang::En => println!(
+            Staff::En => println!(
                 "{}: written ({} events, {} projects, {} figures; {} warning(s))",
                 out.display(),
                 b.events.len(),

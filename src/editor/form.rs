@@ -64,7 +64,7 @@ impl Ed {
 fn label(spec: &Spec, lang: Lang) -> &'static str {
     match lang {
         Lang::Pl => spec.pl,
-        Lang::En => spec.en,
+        Lang::En | Lang::Uk => spec.en,
     }
 }
 

@@ -456,7 +456,7 @@ fn size_in_words(bytes: u64, lang: Lang) -> String {
     let kb = format!("{:.1} kB", bytes as f64 / 1000.0);
     match lang {
         Lang::Pl => kb.replace('.', ","),
-        Lang::En => kb,
+        Lang::En | Lang::Uk => kb,
     }
 }
 
@@ -569,6 +569,6 @@ static EN: Words = Words {
 fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Pl => &PL,
-        Lang::En => &EN,
+        Lang::En | Lang::Uk => &EN,
     }
 }

@@ -357,6 +357,10 @@ fn Toolbar(
         let Some(bundle) = checked.with_untracked(|c| c.0.clone()) else {
             return refuse();
         };
+        if let Some(l) = rops_workbook::sheet::language_without_columns(&bundle) {
+            let msg = t.xlsx_language.replace("{lang}", l.as_str());
+            return notice.set(Notice::Failed(OpenError::Read(msg)));
+        }
         let written =
             rops_workbook::xlsx::write_xlsx(&rops_workbook::sheet::to_tables(&bundle), None)
                 .map_err(|e| e.to_string())
@@ -499,11 +503,11 @@ fn EditorHeader(lang: Lang, root: String) -> impl IntoView {
     };
     let (other_href, other_lang) = match lang {
         Lang::Pl => (format!("{root}en/editor"), "en"),
-        Lang::En => (format!("{root}edytor"), "pl"),
+        Lang::En | Lang::Uk => (format!("{root}edytor"), "pl"),
     };
     let site_href = match lang {
         Lang::Pl => root.clone(),
-        Lang::En => format!("{root}en"),
+        Lang::En | Lang::Uk => format!("{root}en"),
     };
     let theme = RwSignal::new(rops_app::prefs::current_theme());
     let toggle_theme = move |_| {

@@ -115,7 +115,7 @@ pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang) -> State {
                         Lang::Pl => format!(
                             "Błędów jest więcej (razem: {total}); powyżej pierwsze {shown}: popraw je i sprawdź treść ponownie, a edytor pokaże resztę"
                         ),
-                        Lang::En => format!(
+                        Lang::En | Lang::Uk => format!(
                             "There are more faults ({total} in all); the first {shown} are above: correct them and check the content again, and the editor shows the rest"
                         ),
                     },
@@ -146,7 +146,7 @@ pub fn issues_of(faults: &[status::Fault], lang: Lang) -> Vec<Issue> {
             let at = match (f.line, f.column) {
                 (Some(l), Some(c)) => match lang {
                     Lang::Pl => format!(" (wiersz {l}, kolumna {c})"),
-                    Lang::En => format!(" (line {l}, column {c})"),
+                    Lang::En | Lang::Uk => format!(" (line {l}, column {c})"),
                 },
                 _ => String::new(),
             };
@@ -389,7 +389,7 @@ static EN: Words = Words {
 fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Pl => &PL,
-        Lang::En => &EN,
+        Lang::En | Lang::Uk => &EN,
     }
 }
 
@@ -576,7 +576,7 @@ fn Outcome(
     let w = words(lang);
     let site_link = match lang {
         Lang::Pl => root.clone(),
-        Lang::En => format!("{root}en"),
+        Lang::En | Lang::Uk => format!("{root}en"),
     };
     let result = move || {
         let s = state.get();

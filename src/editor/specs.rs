@@ -1000,9 +1000,11 @@ pub fn place_of(path: &JsonPath, lang: Lang) -> String {
             (Some(Segment::Key(k)), Lang::Pl) if k == "content_date" => {
                 "Treść według stanu na".into()
             }
-            (Some(Segment::Key(k)), Lang::En) if k == "content_date" => "Content as of".into(),
+            (Some(Segment::Key(k)), Lang::En | Lang::Uk) if k == "content_date" => {
+                "Content as of".into()
+            }
             (_, Lang::Pl) => "Treść".into(),
-            (_, Lang::En) => "Content".into(),
+            (_, Lang::En | Lang::Uk) => "Content".into(),
         };
     };
     out.push(t.sections[section.name].to_owned());
@@ -1024,7 +1026,7 @@ pub fn place_of(path: &JsonPath, lang: Lang) -> String {
     if let Some(spec) = spec {
         out.push(match lang {
             Lang::Pl => spec.pl.to_owned(),
-            Lang::En => spec.en.to_owned(),
+            Lang::En | Lang::Uk => spec.en.to_owned(),
         });
         if let Some(Segment::Key(l)) = rest.get(spec_keys(spec).len()) {
             if l == "en" {

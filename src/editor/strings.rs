@@ -22,6 +22,8 @@ pub struct Ui {
     pub export_invalid: &'static str,
     pub export_xlsx: &'static str,
     pub xlsx_done: &'static str,
+    /// The workbook has no columns for a language of the draft.
+    pub xlsx_language: &'static str,
     pub save_draft_file: &'static str,
     pub discard: &'static str,
     pub discard_question: &'static str,
@@ -89,7 +91,7 @@ pub struct Ui {
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Pl => &PL,
-        Lang::En => &EN,
+        Lang::En | Lang::Uk => &EN,
     }
 }
 
@@ -112,6 +114,7 @@ static PL: Ui = Ui {
     export_invalid: "Szkic ma błędy, więc nie można go wyeksportować. Popraw je albo zapisz plik szkicu.",
     export_xlsx: "Pobierz arkusz (.xlsx)",
     xlsx_done: "Pobrano tresc.xlsx: jeden arkusz na każdą część treści. Po edycji otwórz go tutaj.",
+    xlsx_language: "Arkusz ma kolumny tylko dla języka polskiego i angielskiego: teksty w języku „{lang}” zostałyby utracone. Nie pobrano arkusza; edytuj je tutaj.",
     save_draft_file: "Zapisz plik szkicu",
     discard: "Odrzuć szkic",
     discard_question: "Odrzucić szkic? Nieopublikowane zmiany przepadną, a edytor wczyta opublikowaną treść.",
@@ -191,6 +194,7 @@ static EN: Ui = Ui {
     export_invalid: "The draft has faults, so it cannot be exported. Correct them, or save a draft file.",
     export_xlsx: "Download a workbook (.xlsx)",
     xlsx_done: "tresc.xlsx downloaded: one sheet per part of the content. Open it here again once edited.",
+    xlsx_language: "The workbook has columns for Polish and English only: the texts in \"{lang}\" would be lost. No workbook was downloaded; edit them here.",
     save_draft_file: "Save draft file",
     discard: "Discard draft",
     discard_question: "Discard the draft? Unpublished changes are lost, and the editor opens the published content.",

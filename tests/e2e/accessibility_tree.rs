@@ -12,12 +12,13 @@ use std::time::Duration;
 /// A snapshot's file name from an address: `/en/timeline?kind=award` →
 /// `en-timeline-kind-award`.
 fn name_of(path: &str) -> String {
-    let lang = if path == "/en" || path.starts_with("/en/") {
-        "en"
-    } else {
-        "pl"
-    };
-    let rest = path.strip_prefix("/en").unwrap_or(path);
+    let (lang, rest) = ["en", "uk"]
+        .into_iter()
+        .find_map(|l| {
+            let rest = path.strip_prefix(&format!("/{l}"))?;
+            (rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')).then_some((l, rest))
+        })
+        .unwrap_or(("pl", path));
     let slug: String = rest
         .chars()
         .map(|ch| if ch.is_ascii_alphanumeric() { ch } else { '-' })
@@ -38,7 +39,7 @@ async fn check(c: &Client, ready: &str, name: &str) {
 }
 
 #[tokio::test]
-async fn every_page_in_both_languages() {
+async fn every_page_in_every_language() {
     let (s, c) = app_and_browser(DESKTOP).await;
     for (path, ready) in pages() {
         c.goto(&s.url(path)).await.unwrap();

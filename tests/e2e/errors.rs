@@ -175,7 +175,7 @@ fn hostile_bundle() -> String {
         match v {
             serde_json::Value::Object(m) => {
                 for (k, x) in m.iter_mut() {
-                    if (k == "pl" || k == "en") && x.is_string() {
+                    if matches!(k.as_str(), "pl" | "en" | "uk") && x.is_string() {
                         *x = serde_json::Value::from(PAYLOAD);
                     } else {
                         walk(x);
@@ -342,7 +342,7 @@ async fn without_storage_the_app_still_works_and_just_forgets() {
         js(&c, "return document.documentElement.dataset.theme").await,
         "dark"
     );
-    click(&c, "[data-testid=lang-switch]").await;
+    click(&c, "[data-testid=lang-switch] a[hreflang=en]").await;
     wait_for_text(&c, "h1", "About").await;
     open(&c, &s, TIMELINE.pl, TIMELINE.ready).await;
     open(&c, &s, FUNDING.pl, FUNDING.ready).await;

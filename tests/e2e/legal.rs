@@ -607,7 +607,7 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
     // language, the offline copies), each listed on the page.
     open(&c, &s, ABOUT.pl, ABOUT.ready).await;
     click(&c, "[data-testid=theme-switch]").await;
-    click(&c, "[data-testid=lang-switch]").await;
+    click(&c, "[data-testid=lang-switch] a[hreflang=en]").await;
     wait_for_text(&c, "h1", "About").await;
     wait_saved_for_offline(&c).await;
     for lang in ["pl", "en"] {
@@ -673,7 +673,7 @@ async fn the_pages_of_the_three_forms_work_in_the_browser() {
     open(&c, &s, FUNDING.pl, FUNDING.ready).await;
     let pl = js(&c, declaration_meta).await;
     assert!(pl.as_str().unwrap().ends_with(DECLARATION.pl), "{pl}");
-    click(&c, "[data-testid=lang-switch]").await;
+    click(&c, "[data-testid=lang-switch] a[hreflang=en]").await;
     wait_for_text(&c, "h1", "Funding").await;
     let en = js(&c, declaration_meta).await;
     assert_eq!(

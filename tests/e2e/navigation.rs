@@ -18,7 +18,7 @@ async fn navigation_language_switch_and_deep_links() {
     let focused = js(&c, "return document.activeElement.id").await;
     assert_eq!(focused, "page-title");
 
-    click(&c, "[data-testid=lang-switch]").await;
+    click(&c, "[data-testid=lang-switch] a[hreflang=en]").await;
     wait_for_text(&c, "h1", "Timeline").await;
     assert_eq!(current_path(&c).await, TIMELINE.en);
     assert_eq!(page_lang(&c).await, "en");
@@ -36,7 +36,7 @@ async fn navigation_language_switch_and_deep_links() {
 
     // Back to Polish, from the funding page: the page is kept.
     open(&c, &s, FUNDING.en, "[data-testid=project-mokes]").await;
-    click(&c, "[data-testid=lang-switch]").await;
+    click(&c, "[data-testid=lang-switch] a[hreflang=pl]").await;
     wait_for_text(&c, "h1", "Finansowanie").await;
     assert_eq!(current_path(&c).await, FUNDING.pl);
     visit(&c, &s, ABOUT.pl).await;
@@ -52,14 +52,34 @@ async fn navigation_language_switch_and_deep_links() {
 #[tokio::test]
 async fn the_language_switch_lands_on_the_same_page_everywhere() {
     let (s, c) = app_and_browser(DESKTOP).await;
+    let own_name = |l: &str| match l {
+        "pl" => "Polski",
+        "en" => "English",
+        _ => "Українська",
+    };
     for r in ROUTES {
-        for (from, to) in [(r.pl, r.en), (r.en, r.pl)] {
-            open(&c, &s, from, r.ready).await;
-            click(&c, "[data-testid=lang-switch]").await;
+        // Round the three: every page lists the other two languages by
+        // their own names, each linking this page in it.
+        for (from, to) in [("pl", "uk"), ("uk", "en"), ("en", "pl")] {
+            open(&c, &s, r.path(from), r.ready).await;
+            let links: Vec<(String, String, String)> = serde_json::from_value(
+                js(
+                    &c,
+                    "return [...document.querySelectorAll('[data-testid=lang-switch] a')].map(a => [a.hreflang, a.textContent, new URL(a.href).pathname.replace(/\\/$/, '') || '/'])",
+                )
+                .await,
+            )
+            .unwrap();
+            let want: Vec<(String, String, String)> = LANGS
+                .into_iter()
+                .filter(|&l| l != from)
+                .map(|l| (l.to_owned(), own_name(l).to_owned(), r.path(l).to_owned()))
+                .collect();
+            assert_eq!(links, want, "{}", r.path(from));
+            click(&c, &format!("[data-testid=lang-switch] a[hreflang={to}]")).await;
             wait_for(&c, r.ready).await;
-            wait_js(&c, &format!("location.pathname === {to:?}")).await;
-            let lang = if to == r.en { "en" } else { "pl" };
-            assert_eq!(page_lang(&c).await, lang, "{from} → {to}");
+            wait_js(&c, &format!("location.pathname === {:?}", r.path(to))).await;
+            assert_eq!(page_lang(&c).await, to, "{} → {}", r.path(from), r.path(to));
         }
     }
     c.close().await.unwrap();

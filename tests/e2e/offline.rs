@@ -64,6 +64,8 @@ async fn works_offline_after_the_first_visit_including_deep_links() {
         let notice = text(&c, "[data-testid=offline-notice]").await;
         let (offline, as_of) = if path.starts_with("/en") {
             ("You are offline", "as of 26 November 2026")
+        } else if path.starts_with("/uk") {
+            ("Ви офлайн", "станом на 26 листопада 2026")
         } else {
             ("Jesteś offline", "stan na 26 listopada 2026")
         };

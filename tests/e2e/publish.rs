@@ -47,10 +47,11 @@ struct SitePage {
     lang: &'static str,
     embed: bool,
     kind: Kind,
-    /// The full-site page in Polish and in English (for an embed view: the
-    /// page it embeds).
+    /// The full-site page in Polish, English and Ukrainian (for an embed
+    /// view: the page it embeds).
     pl: String,
     en: String,
+    uk: String,
     /// The event an event page shows, or the project a project page shows.
     event: Option<String>,
 }
@@ -58,17 +59,19 @@ struct SitePage {
 /// The embed view of a full-site path: `/os-czasu` → `/embed/os-czasu`,
 /// `/en/funding` → `/en/embed/funding` (nav.rs's addresses).
 fn embed_of(path: &str) -> String {
-    match path.strip_prefix("/en/") {
-        Some(rest) => format!("/en/embed/{rest}"),
-        None => format!("/embed{path}"),
+    for prefix in ["/en/", "/uk/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            return format!("{prefix}embed/{rest}");
+        }
     }
+    format!("/embed{path}")
 }
 
 /// Every page a publish of `bundle` writes: each route of routes.rs in both
 /// languages, every event of the bundle (EVENT stands for them there), and
 /// the embed views of the timeline, the funding page and every event.
 fn site_pages(bundle: &Value) -> Vec<SitePage> {
-    let mut routes: Vec<(Kind, String, String, Option<String>)> = vec![];
+    let mut routes: Vec<(Kind, String, String, String, Option<String>)> = vec![];
     for r in ROUTES {
         let kind = match r {
             r if *r == ABOUT => Kind::About,
@@ -89,6 +92,7 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
                         Kind::Project,
                         format!("/projekty/{id}"),
                         format!("/en/projects/{id}"),
+                        format!("/uk/projects/{id}"),
                         Some(id.to_owned()),
                     ));
                 }
@@ -100,6 +104,7 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
                         Kind::Event,
                         format!("{}/{id}", TIMELINE.pl),
                         format!("{}/{id}", TIMELINE.en),
+                        format!("{}/{id}", TIMELINE.uk),
                         Some(id),
                     ));
                 }
@@ -107,12 +112,31 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
             }
             other => panic!("routes.rs has a route this test does not know: {other:?}"),
         };
-        routes.push((kind, r.pl.to_owned(), r.en.to_owned(), None));
+        routes.push((
+            kind,
+            r.pl.to_owned(),
+            r.en.to_owned(),
+            r.uk.to_owned(),
+            None,
+        ));
     }
+    // The bundle's languages: a page in each.
+    let langs: Vec<&'static str> = match bundle["languages"].as_array() {
+        Some(l) => LANGS
+            .into_iter()
+            .filter(|x| l.iter().any(|v| v == x))
+            .collect(),
+        None => vec!["pl", "en"],
+    };
     let mut out = vec![];
-    for (kind, pl, en, event) in routes {
+    for (kind, pl, en, uk, event) in routes {
         let embeddable = matches!(kind, Kind::Timeline | Kind::Funding | Kind::Event);
-        for (lang, path) in [("pl", &pl), ("en", &en)] {
+        for &lang in &langs {
+            let path = match lang {
+                "en" => &en,
+                "uk" => &uk,
+                _ => &pl,
+            };
             let page = |path: String, embed: bool| SitePage {
                 path,
                 lang,
@@ -120,6 +144,7 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
                 kind,
                 pl: pl.clone(),
                 en: en.clone(),
+                uk: uk.clone(),
                 event: event.clone(),
             };
             out.push(page(path.clone(), false));
@@ -493,13 +518,14 @@ fn start_of(s: &str, n: usize) -> String {
 }
 
 /// An amount (whole units, as the bundle writes it) as the app shows it:
-/// `1 980 000 zł` in Polish, `PLN 1,980,000` in English.
+/// `1 980 000 zł` in Polish, `PLN 1,980,000` in English, `1 980 000 PLN`
+/// in Ukrainian (CLDR's).
 fn money(amount: &str, lang: &str) -> String {
     assert!(
         !amount.is_empty() && amount.bytes().all(|b| b.is_ascii_digit()),
         "this test formats whole amounts only, not {amount:?}"
     );
-    let sep = if lang == "pl" { ' ' } else { ',' };
+    let sep = if lang == "en" { ',' } else { ' ' };
     let mut grouped = String::new();
     for (i, c) in amount.chars().enumerate() {
         if i > 0 && (amount.len() - i).is_multiple_of(3) {
@@ -507,10 +533,10 @@ fn money(amount: &str, lang: &str) -> String {
         }
         grouped.push(c);
     }
-    if lang == "pl" {
-        format!("{grouped} zł")
-    } else {
-        format!("PLN {grouped}")
+    match lang {
+        "pl" => format!("{grouped} zł"),
+        "uk" => format!("{grouped} PLN"),
+        _ => format!("PLN {grouped}"),
     }
 }
 
@@ -888,6 +914,7 @@ async fn every_routes_html_holds_its_key_facts_without_a_browser() {
             let mut want = vec![
                 (Some("en".to_owned()), url(&p.en)),
                 (Some("pl".to_owned()), url(&p.pl)),
+                (Some("uk".to_owned()), url(&p.uk)),
                 (Some("x-default".to_owned()), url(&p.pl)),
             ];
             want.sort();

@@ -24,7 +24,7 @@ async fn everything_works_under_a_sub_path() {
     c.refresh().await.unwrap();
     wait_for_text(&c, "h1", "Małopolski Ośrodek Koordynacji").await;
 
-    click(&c, "[data-testid=lang-switch]").await;
+    click(&c, "[data-testid=lang-switch] a[hreflang=en]").await;
     wait_for_text(&c, "h1", "Małopolska Social Economy Coordination Centre").await;
     assert_eq!(current_path(&c).await, "/ekonomia/en/timeline/2015-mokes");
 

@@ -155,7 +155,7 @@ async fn event_detail_has_its_own_address_and_neighbours() {
         attr(&c, "[data-testid=prev-event]", "href").await,
         "/os-czasu/2012-nagroda-ministra-gospodarki?kind=award"
     );
-    click(&c, "[data-testid=lang-switch]").await;
+    click(&c, "[data-testid=lang-switch] a[hreflang=en]").await;
     wait_for_text(&c, "h1", "RegioStars 2016 main prize").await;
     let url = c.current_url().await.unwrap();
     assert_eq!(
@@ -322,7 +322,8 @@ async fn era_notes_follow_their_headings_outside_them() {
             // and the period once: not again when the name already says it.
             let h2 = text(&c, &format!("{band} > h2")).await;
             assert_eq!(h2, headings[i], "{path} {era}");
-            let note = text(&c, &format!("{band} > h2 + [data-testid=era-note]")).await;
+            // The note closes the band, after its events.
+            let note = text(&c, &format!("{band} > ol + [data-testid=era-note]")).await;
             assert!(note.contains(notes[i]), "{path} {era}: {note}");
             assert!(!h2.contains(&note), "{path}: the note is not in the h2");
         }

@@ -95,9 +95,10 @@ pub async fn ax_outline(c: &Client) -> String {
 /// day the site was first published (the test build's day): written as
 /// `FIRST-PUBLISHED` where its note follows it.
 fn without_first_publication(s: &str) -> String {
-    const NOTES: [&str; 2] = [
+    const NOTES: [&str; 3] = [
         "data pierwszej publikacji serwisu",
         "the day the site was first published",
+        "дата першої публікації сайту",
     ];
     let lines: Vec<&str> = s.lines().collect();
     let mut out = String::with_capacity(s.len());

@@ -5,66 +5,107 @@ use crate::page::js;
 use fantoccini::Client;
 use std::time::{Duration, Instant};
 
-/// One page of the app in both languages, and what shows it is drawn.
+/// One page of the app in each language of the shipped bundle, and what
+/// shows it is drawn.
 #[derive(Debug, PartialEq)]
 pub struct PageRoute {
     pub pl: &'static str,
     pub en: &'static str,
+    pub uk: &'static str,
     pub ready: &'static str,
 }
 
+/// The shipped bundle's languages, in its order (the default first).
+pub const LANGS: [&str; 3] = ["pl", "en", "uk"];
+
 impl PageRoute {
-    /// The Polish address, then the English one.
-    pub fn paths(&self) -> [&'static str; 2] {
-        [self.pl, self.en]
+    /// The Polish address, then the English and the Ukrainian ones.
+    pub fn paths(&self) -> [&'static str; 3] {
+        [self.pl, self.en, self.uk]
+    }
+
+    /// The address in `lang` ("pl", "en" or "uk").
+    pub fn path(&self, lang: &str) -> &'static str {
+        match lang {
+            "en" => self.en,
+            "uk" => self.uk,
+            _ => self.pl,
+        }
     }
 }
 
-const fn route(pl: &'static str, en: &'static str, ready: &'static str) -> PageRoute {
-    PageRoute { pl, en, ready }
+/// The Ukrainian address is the English one under `/uk` (nav.rs).
+const fn route(
+    pl: &'static str,
+    en: &'static str,
+    uk: &'static str,
+    ready: &'static str,
+) -> PageRoute {
+    PageRoute { pl, en, uk, ready }
 }
 
-pub const ABOUT: PageRoute = route("/", "/en", "[data-testid=org-summary]");
-pub const TIMELINE: PageRoute = route("/os-czasu", "/en/timeline", "[data-testid=event]");
+pub const ABOUT: PageRoute = route("/", "/en", "/uk", "[data-testid=org-summary]");
+pub const TIMELINE: PageRoute = route(
+    "/os-czasu",
+    "/en/timeline",
+    "/uk/timeline",
+    "[data-testid=event]",
+);
 /// One event (2015-mokes) stands for every event page.
 pub const EVENT: PageRoute = route(
     "/os-czasu/2015-mokes",
     "/en/timeline/2015-mokes",
+    "/uk/timeline/2015-mokes",
     "[data-testid=event-detail]",
 );
 pub const FUNDING: PageRoute = route(
     "/finansowanie",
     "/en/funding",
+    "/uk/funding",
     "[data-testid=funding-table]",
 );
 /// One project (mokes) stands for every project page: the EU's marks first.
 pub const PROJECT: PageRoute = route(
     "/projekty/mokes",
     "/en/projects/mokes",
+    "/uk/projects/mokes",
     "[data-testid=eu-mark]",
 );
 pub const DECLARATION: PageRoute = route(
     "/deklaracja-dostepnosci",
     "/en/accessibility",
+    "/uk/accessibility",
     "#a11y-podmiot",
 );
-pub const EMBED_CODE: PageRoute = route("/osadz", "/en/embed-code", "[data-testid=embed-snippet]");
+pub const EMBED_CODE: PageRoute = route(
+    "/osadz",
+    "/en/embed-code",
+    "/uk/embed-code",
+    "[data-testid=embed-snippet]",
+);
 
 /// The easy-to-read text: the shipped bundle has it.
 pub const EASY_READ: PageRoute = route(
     "/tekst-latwy-do-czytania",
     "/en/easy-read",
+    "/uk/easy-read",
     "[data-testid=etr-section]",
 );
 /// Sign language: videos, or (the shipped bundle) what is being prepared.
 pub const SIGN_LANGUAGE: PageRoute = route(
     "/jezyk-migowy",
     "/en/sign-language",
+    "/uk/sign-language",
     "[data-testid=pjm-video], [data-testid=preparing]",
 );
 
 /// Privacy: the bundle's clause and the code's list of what is stored.
-pub const PRIVACY: PageRoute = route("/prywatnosc", "/en/privacy", "[data-testid=storage-table]");
+pub const PRIVACY: PageRoute = route(
+    "/prywatnosc",
+    "/en/privacy",
+    "/uk/privacy",
+    "[data-testid=storage-table]",
+);
 
 /// Every page of the site.
 pub const ROUTES: &[PageRoute] = &[
@@ -80,7 +121,7 @@ pub const ROUTES: &[PageRoute] = &[
     PRIVACY,
 ];
 
-/// Every page in both languages, as (path, ready).
+/// Every page in every language, as (path, ready).
 pub fn pages() -> impl Iterator<Item = (&'static str, &'static str)> {
     ROUTES
         .iter()

@@ -43,11 +43,16 @@ pub fn table() -> String {
         .into_iter()
         .map(|lang| {
             let t = ui(lang);
+            // The first screen links one other language: English from
+            // Polish, Polish from the rest.
+            let to = if lang == Lang::Pl { Lang::En } else { Lang::Pl };
             (
                 lang.as_str().to_owned(),
                 json!({
                     "theme": t.dark_theme,
-                    "lang": t.switch_language,
+                    "lang": to.own_name(),
+                    "langTo": to.as_str(),
+                    "langNav": t.switch_language,
                     "about": nav_label(Page::About, lang),
                     "timeline": nav_label(Page::Timeline, lang),
                     "funding": nav_label(Page::Funding, lang),

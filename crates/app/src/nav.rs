@@ -1,10 +1,15 @@
 //! Owns every address of the app: the one route table (pages × languages ×
 //! full/embed), the router base, and the `href`s and links built from them.
 //!
-//! Polish lives at the root, English under `/en`: the language is part of
-//! the address, so a shared link opens in the language it was shared in.
-//! Embedded views of the embeddable pages live under `/embed` and
-//! `/en/embed`. The addresses are pure functions (natively tested); the
+//! Polish lives at the root, English under `/en`, Ukrainian under `/uk`:
+//! the language is part of the address, so a shared link opens in the
+//! language it was shared in. The Ukrainian addresses use the English
+//! words (`/uk/timeline`): a Cyrillic address is percent-encoded into
+//! something unreadable when it is copied, a transliteration
+//! ("khronolohiia") is no language its readers read, and the English
+//! words are the ones the portal's other language versions already use.
+//! Embedded views of the embeddable pages live under `/embed`,
+//! `/en/embed` and `/uk/embed`. The addresses are pure functions (natively tested); the
 //! [`Nav`] context adds the router base and the embed's options, read once
 //! per mount from the address the page opened at.
 
@@ -70,6 +75,14 @@ impl Page {
             (Page::SignLanguage, Lang::En) => "/en/sign-language",
             (Page::Privacy, Lang::Pl) => "/prywatnosc",
             (Page::Privacy, Lang::En) => "/en/privacy",
+            (Page::About, Lang::Uk) => "/uk",
+            (Page::Timeline, Lang::Uk) => "/uk/timeline",
+            (Page::Funding, Lang::Uk) => "/uk/funding",
+            (Page::Accessibility, Lang::Uk) => "/uk/accessibility",
+            (Page::EmbedCode, Lang::Uk) => "/uk/embed-code",
+            (Page::EasyRead, Lang::Uk) => "/uk/easy-read",
+            (Page::SignLanguage, Lang::Uk) => "/uk/sign-language",
+            (Page::Privacy, Lang::Uk) => "/uk/privacy",
         }
     }
 
@@ -180,13 +193,31 @@ pub fn resolve(path: &str) -> Resolved {
     Resolved { route, lang, embed }
 }
 
-/// Embedded views live under `/embed` (Polish) and `/en/embed` (English):
-/// the same pages without the site's header, navigation and footer.
+/// The address prefix of a language: none for Polish, `/en`, `/uk`.
+pub fn lang_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "",
+        Lang::En => "/en",
+        Lang::Uk => "/uk",
+    }
+}
+
+/// The language whose prefix `path` starts with (not Polish, which has
+/// none), and the rest of the path after it.
+fn prefixed(path: &str) -> Option<(Lang, &str)> {
+    Lang::ALL.into_iter().find_map(|l| {
+        let prefix = lang_prefix(l);
+        let rest = path.strip_prefix(prefix).filter(|_| !prefix.is_empty())?;
+        (rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')).then_some((l, rest))
+    })
+}
+
+/// Embedded views live under `/embed` (Polish), `/en/embed` and
+/// `/uk/embed`: the same pages without the site's header, navigation and
+/// footer.
 pub fn is_embed_path(path: &str) -> bool {
-    path == "/embed"
-        || path.starts_with("/embed/")
-        || path == "/en/embed"
-        || path.starts_with("/en/embed/")
+    let rest = prefixed(path).map_or(path, |(_, rest)| rest);
+    rest == "/embed" || rest.starts_with("/embed/")
 }
 
 /// The embedded twin of a full-app address (query kept): `/os-czasu?kind=award`
@@ -195,11 +226,9 @@ pub fn to_embed(path: &str) -> String {
     if is_embed_path(path) {
         return path.to_owned();
     }
-    match path.strip_prefix("/en") {
-        Some(rest) if rest.is_empty() || rest.starts_with('/') || rest.starts_with('?') => {
-            format!("/en/embed{rest}")
-        }
-        _ => format!("/embed{path}"),
+    match prefixed(path) {
+        Some((l, rest)) => format!("{}/embed{rest}", lang_prefix(l)),
+        None => format!("/embed{path}"),
     }
 }
 
@@ -212,35 +241,33 @@ pub fn from_embed(path: &str) -> String {
         None | Some('?') => format!("/{rest}"),
         _ => format!("/{}", rest.trim_start_matches(['/', '\\'])),
     };
-    if let Some(rest) = path.strip_prefix("/en/embed") {
-        match rest.chars().next() {
-            None | Some('?') => format!("/en{rest}"),
-            _ => format!("/en{}", on_site(rest)),
-        }
-    } else if let Some(rest) = path.strip_prefix("/embed") {
-        on_site(rest)
-    } else {
-        on_site(path)
+    let (prefix, rest) = match prefixed(path) {
+        Some((l, rest)) => (lang_prefix(l), rest),
+        None => ("", path),
+    };
+    match rest.strip_prefix("/embed") {
+        Some(inner) if !prefix.is_empty() => match inner.chars().next() {
+            None | Some('?') => format!("{prefix}{inner}"),
+            _ => format!("{prefix}{}", on_site(inner)),
+        },
+        Some(inner) => on_site(inner),
+        None => on_site(path),
     }
 }
 
-/// The language an address is in: `/en` and below is English, the rest Polish.
+/// The language an address is in: `/en` and below is English, `/uk` and
+/// below Ukrainian, the rest Polish.
 pub fn lang_of_path(path: &str) -> Lang {
-    if path == "/en" || path.starts_with("/en/") {
-        Lang::En
-    } else {
-        Lang::Pl
-    }
+    prefixed(path).map_or(Lang::Pl, |(l, _)| l)
 }
 
-/// The same place in the other language (full or embedded, as it was);
-/// unknown addresses go to the other language's home rather than to a 404.
-pub fn switch_language(path: &str) -> String {
+/// The same place in `to` (full or embedded, as it was); unknown
+/// addresses go to that language's home rather than to a 404.
+pub fn switch_language(path: &str, to: Lang) -> String {
     let r = resolve(path);
-    let other = r.lang.other();
     let target = match &r.route {
-        Some(route) => route.path(other),
-        None => return Page::About.path(other).to_owned(),
+        Some(route) => route.path(to),
+        None => return Page::About.path(to).to_owned(),
     };
     if r.embed {
         to_embed(&target)
@@ -277,6 +304,7 @@ fn projects_root(lang: Lang) -> &'static str {
     match lang {
         Lang::Pl => "/projekty",
         Lang::En => "/en/projects",
+        Lang::Uk => "/uk/projects",
     }
 }
 
@@ -613,10 +641,13 @@ mod tests {
             assert_eq!(r.route.as_ref().map(Route::page), Some(Page::Funding));
             // Its marks must come first in the full site: no embed view.
             assert_eq!(resolve(&to_embed(&path)).route, None);
-            assert_eq!(switch_language(&path), project_path(l.other(), "mokes"));
+            for to in Lang::ALL {
+                assert_eq!(switch_language(&path, to), project_path(to, "mokes"));
+            }
         }
         assert_eq!(project_path(Lang::Pl, "mokes"), "/projekty/mokes");
         assert_eq!(project_path(Lang::En, "a b"), "/en/projects/a%20b");
+        assert_eq!(project_path(Lang::Uk, "mokes"), "/uk/projects/mokes");
         assert_eq!(resolve("/projekty").route, None);
         assert_eq!(resolve("/projekty/a/b").route, None);
     }
@@ -625,26 +656,35 @@ mod tests {
     fn language_switch_keeps_the_page_everywhere() {
         for p in Page::ALL {
             for l in Lang::ALL {
-                assert_eq!(switch_language(p.path(l)), p.path(l.other()));
-                if p.embeddable() {
-                    assert_eq!(
-                        switch_language(&to_embed(p.path(l))),
-                        to_embed(p.path(l.other()))
-                    );
+                for to in Lang::ALL {
+                    assert_eq!(switch_language(p.path(l), to), p.path(to));
+                    if p.embeddable() {
+                        assert_eq!(
+                            switch_language(&to_embed(p.path(l)), to),
+                            to_embed(p.path(to))
+                        );
+                    }
                 }
             }
         }
         // The embed-code page was missing from the table once: /osadz
         // switched to /en.
-        assert_eq!(switch_language("/osadz"), "/en/embed-code");
-        assert_eq!(switch_language("/missing"), "/en");
+        assert_eq!(switch_language("/osadz", Lang::En), "/en/embed-code");
+        assert_eq!(switch_language("/missing", Lang::En), "/en");
+        assert_eq!(switch_language("/missing", Lang::Uk), "/uk");
         assert_eq!(lang_of_path("/english"), Lang::Pl);
+        assert_eq!(lang_of_path("/ukraina"), Lang::Pl);
+        assert_eq!(lang_of_path("/uk/timeline"), Lang::Uk);
         assert_eq!(
-            switch_language("/os-czasu/2016-regiostars"),
-            "/en/timeline/2016-regiostars"
+            switch_language("/os-czasu/2016-regiostars", Lang::Uk),
+            "/uk/timeline/2016-regiostars"
         );
         assert_eq!(
-            switch_language("/en/embed/timeline/2016-regiostars"),
+            switch_language("/uk/embed/timeline/2016-regiostars", Lang::Pl),
+            "/embed/os-czasu/2016-regiostars"
+        );
+        assert_eq!(
+            switch_language("/en/embed/timeline/2016-regiostars", Lang::Pl),
             "/embed/os-czasu/2016-regiostars"
         );
     }
@@ -660,6 +700,8 @@ mod tests {
             ("/embed", "/"),
             ("/embed?kind=award", "/?kind=award"),
             ("/en/embed?kind=award", "/en?kind=award"),
+            ("/uk/embed//evil.example/x", "/uk/evil.example/x"),
+            ("/uk/embed", "/uk"),
         ] {
             assert_eq!(from_embed(embed), full, "{embed}");
             let href = Nav::new("/ekonomia", AppMode::Embed(EmbedOptions::default()))

@@ -134,7 +134,8 @@ impl Text {
     pub fn in_lang(&self, lang: crate::content::Lang) -> &str {
         match lang {
             crate::content::Lang::Pl => &self.pl,
-            crate::content::Lang::En => &self.en,
+            // Staff messages are Polish and English.
+            crate::content::Lang::En | crate::content::Lang::Uk => &self.en,
         }
     }
 }

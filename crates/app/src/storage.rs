@@ -23,9 +23,9 @@ pub enum Place {
 pub struct Kept {
     pub name: &'static str,
     /// How the name goes on, if it does (shown after `name`).
-    pub rest: [&'static str; 2],
+    pub rest: [&'static str; 3],
     pub place: Place,
-    pub what: [&'static str; 2],
+    pub what: [&'static str; 3],
     /// Only staff who opened the content editor have it.
     pub editor_only: bool,
 }
@@ -51,101 +51,115 @@ impl Kept {
 }
 
 fn index(lang: Lang) -> usize {
-    match lang {
-        Lang::Pl => 0,
-        Lang::En => 1,
-    }
+    lang.index()
 }
 
-/// The text of a `[Polish, English]` pair (as [`SERVER_LOG`] gives them).
-pub fn in_lang(pair: &[&'static str; 2], lang: Lang) -> &'static str {
-    pair[index(lang)]
+/// The text of a `[Polish, English, Ukrainian]` triple (as [`SERVER_LOG`]
+/// gives them): one per language of `Lang::ALL`, checked by the compiler.
+pub fn in_lang(texts: &[&'static str; Lang::ALL.len()], lang: Lang) -> &'static str {
+    texts[index(lang)]
 }
 
 pub const THEME: Kept = Kept {
     name: "rops.theme",
-    rest: ["", ""],
+    rest: ["", "", ""],
     place: Place::Local,
     what: [
         "Wybrany motyw (jasny lub ciemny), by strona wyglądała tak samo przy następnej wizycie. Zapisywany dopiero po zmianie motywu.",
         "The theme you chose (light or dark), so the site looks the same on your next visit. Stored only once you change the theme.",
+        "Вибрана тема (світла чи темна), щоб сайт мав той самий вигляд під час наступного візиту. Зберігається лише після зміни теми.",
     ],
     editor_only: false,
 };
 
 pub const LANGUAGE: Kept = Kept {
     name: "rops.lang",
-    rest: ["", ""],
+    rest: ["", "", ""],
     place: Place::Local,
     what: [
         "Wybrany język, by strona otworzyła się w nim przy następnej wizycie. Zapisywany dopiero po zmianie języka.",
         "The language you chose, so the site opens in it on your next visit. Stored only once you switch the language.",
+        "Вибрана мова, щоб сайт відкрився нею під час наступного візиту. Зберігається лише після зміни мови.",
     ],
     editor_only: false,
 };
 
 pub const BOOT_RETRIED: Kept = Kept {
     name: "rops.boot-retried",
-    rest: ["", ""],
+    rest: ["", "", ""],
     place: Place::Session,
     what: [
         "Znacznik, że strona raz już przeładowała się po nieudanym uruchomieniu (by nie przeładowywać jej w kółko). Znika po zamknięciu karty.",
         "A mark that the page has already reloaded once after a failed start (so it never reloads in a loop). Gone when you close the tab.",
+        "Позначка, що сторінка вже один раз перезавантажилася після невдалого запуску (щоб не перезавантажуватися без кінця). Зникає після закриття вкладки.",
     ],
     editor_only: false,
 };
 
 pub const SHELL_CACHE: Kept = Kept {
     name: "rops-shell-",
-    rest: ["<wersja>@<ścieżka serwisu>", "<version>@<site path>"],
+    rest: [
+        "<wersja>@<ścieżka serwisu>",
+        "<version>@<site path>",
+        "<версія>@<шлях сайту>",
+    ],
     place: Place::Cache,
     what: [
         "Pliki aplikacji (program, style, ikony), zapisane przy pierwszej wizycie, by serwis działał bez internetu. Zastępowane przy każdej nowej wersji.",
         "The app's files (program, styles, icons), saved on your first visit so the site works offline. Replaced with each new version.",
+        "Файли застосунку (програма, стилі, піктограми), збережені під час першого візиту, щоб сайт працював без інтернету. Замінюються з кожною новою версією.",
     ],
     editor_only: false,
 };
 
 pub const CONTENT_CACHE: Kept = Kept {
     name: "rops-content-v",
-    rest: ["<numer>@<ścieżka serwisu>", "<number>@<site path>"],
+    rest: [
+        "<numer>@<ścieżka serwisu>",
+        "<number>@<site path>",
+        "<номер>@<шлях сайту>",
+    ],
     place: Place::Cache,
     what: [
         "Ostatnia poprawna kopia treści serwisu, by strona pokazała ją bez internetu. Zastępowana nowszą.",
         "The last good copy of the site's content, shown when you are offline. Replaced by a newer one.",
+        "Остання правильна копія змісту сайту, яку показуємо, коли ви офлайн. Замінюється новішою.",
     ],
     editor_only: false,
 };
 
 pub const EDITOR_CACHE: Kept = Kept {
     name: "rops-editor@",
-    rest: ["<ścieżka serwisu>", "<site path>"],
+    rest: ["<ścieżka serwisu>", "<site path>", "<шлях сайту>"],
     place: Place::Cache,
     what: [
         "Pliki edytora treści, by działał bez internetu. Tylko u pracowników, którzy otworzyli edytor.",
         "The content editor's files, so it works offline. Only for staff who opened the editor.",
+        "Файли редактора змісту, щоб він працював без інтернету. Лише в працівників, які відкривали редактор.",
     ],
     editor_only: true,
 };
 
 pub const EDITOR_DRAFT: Kept = Kept {
     name: "rops.editor.draft@",
-    rest: ["<ścieżka serwisu>", "<site path>"],
+    rest: ["<ścieżka serwisu>", "<site path>", "<шлях сайту>"],
     place: Place::Local,
     what: [
         "Szkic treści w edytorze, by nic wpisanego nie przepadło. Tylko u pracowników, którzy pisali w edytorze.",
         "The draft in the content editor, so nothing typed is lost. Only for staff who wrote in the editor.",
+        "Чернетка в редакторі змісту, щоб нічого набраного не втратилося. Лише в працівників, які писали в редакторі.",
     ],
     editor_only: true,
 };
 
 pub const EDITOR_UNSAVED: Kept = Kept {
     name: "rops.editor.unsaved@",
-    rest: ["<ścieżka serwisu>", "<site path>"],
+    rest: ["<ścieżka serwisu>", "<site path>", "<шлях сайту>"],
     place: Place::Local,
     what: [
         "Znacznik, że szkic w edytorze ma zmiany jeszcze nieopublikowane. Tylko u pracowników.",
         "A mark that the editor's draft has changes not yet published. Staff only.",
+        "Позначка, що чернетка в редакторі має ще не опубліковані зміни. Лише в працівників.",
     ],
     editor_only: true,
 };
@@ -154,11 +168,12 @@ pub const EDITOR_UNSAVED: Kept = Kept {
 /// moved to [`EDITOR_DRAFT`].
 pub const EDITOR_LEGACY_DRAFT: Kept = Kept {
     name: "rops.editor.draft",
-    rest: ["", ""],
+    rest: ["", "", ""],
     place: Place::Local,
     what: [
         "Szkic edytora zapisany przez starszą wersję; przenoszony przy otwarciu edytora. Tylko u pracowników.",
         "An editor draft stored by an older version; moved when the editor opens. Staff only.",
+        "Чернетка редактора, збережена старішою версією; переноситься під час відкриття редактора. Лише в працівників.",
     ],
     editor_only: true,
 };
@@ -179,24 +194,32 @@ pub const ALL: [Kept; 9] = [
 /// What the web server writes to its access log for every file it sends:
 /// nginx's default `combined` format, which the site's configuration in
 /// `deploy/` does not change (checked below).
-pub const SERVER_LOG: [[&str; 2]; 6] = [
-    ["adres IP Twojego urządzenia", "your device's IP address"],
-    ["data i godzina", "the date and time"],
+pub const SERVER_LOG: [[&str; 3]; 6] = [
+    [
+        "adres IP Twojego urządzenia",
+        "your device's IP address",
+        "IP-адреса вашого пристрою",
+    ],
+    ["data i godzina", "the date and time", "дата і час"],
     [
         "adres pobranej strony lub pliku i wynik (kod odpowiedzi, rozmiar)",
         "the address of the page or file and the result (status code, size)",
+        "адреса завантаженої сторінки або файлу і результат (код відповіді, розмір)",
     ],
     [
         "adres strony, z której przyszedł odnośnik (jeśli przeglądarka go poda)",
         "the page the link came from (if the browser sends it)",
+        "адреса сторінки, з якої ви перейшли за посиланням (якщо браузер її передає)",
     ],
     [
         "nazwa i wersja przeglądarki oraz systemu",
         "the browser's and the system's name and version",
+        "назва і версія браузера та системи",
     ],
     [
         "nazwa użytkownika edytora — tylko przy publikowaniu",
         "the editor's user name — only when publishing",
+        "ім’я користувача редактора — лише під час публікації",
     ],
 ];
 

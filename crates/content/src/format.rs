@@ -1,6 +1,6 @@
 //! Display formatting, as pure functions of integers.
 //!
-//! Output follows CLDR for pl-PL and en (what `Intl.NumberFormat` prints;
+//! Output follows CLDR for pl-PL, en and uk (what `Intl.NumberFormat` prints;
 //! the browser tier checks the two agree), but is computed here from
 //! integers, so no amount ever passes through a float on its way to the
 //! screen. Plural categories come from CLDR's rules through `icu_plurals`.
@@ -40,17 +40,18 @@ fn megabytes_to(bytes: u64, decimals: usize, lang: Lang) -> String {
     let mb = format!("{:.*} MB", decimals, bytes as f64 / 1_000_000.0);
     match lang {
         Lang::En => mb,
-        Lang::Pl => mb.replace('.', ","),
+        Lang::Pl | Lang::Uk => mb.replace('.', ","),
     }
 }
 
 pub fn integer(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
     // Polish leaves four digits ungrouped (CLDR minimumGroupingDigits 2);
-    // English groups them.
+    // Ukrainian and English group them.
     let (sep, min_len) = match lang {
         Lang::Pl => (NBSP, 5),
         Lang::En => (',', 4),
+        Lang::Uk => (NBSP, 4),
     };
     if digits.len() < min_len {
         return digits;
@@ -73,13 +74,16 @@ pub fn money(m: Money, lang: Lang) -> String {
     let number = match (cents, lang) {
         (0, _) => whole,
         (c, Lang::En) => format!("{whole}.{c:02}"),
-        (c, Lang::Pl) => format!("{whole},{c:02}"),
+        (c, Lang::Pl | Lang::Uk) => format!("{whole},{c:02}"),
     };
     match (m.currency, lang) {
         (Currency::Pln, Lang::Pl) => format!("{number}{NBSP}zł"),
         (Currency::Eur, Lang::Pl) => format!("{number}{NBSP}€"),
         (Currency::Pln, Lang::En) => format!("PLN{NBSP}{number}"),
         (Currency::Eur, Lang::En) => format!("€{number}"),
+        // CLDR's Ukrainian writes both currencies by their codes.
+        (Currency::Pln, Lang::Uk) => format!("{number}{NBSP}PLN"),
+        (Currency::Eur, Lang::Uk) => format!("{number}{NBSP}EUR"),
     }
 }
 
@@ -90,7 +94,7 @@ pub fn percent(share: Share, lang: Lang) -> String {
     match (t, lang) {
         (0, _) => format!("{w}%"),
         (t, Lang::En) => format!("{w}.{t}%"),
-        (t, Lang::Pl) => format!("{w},{t}%"),
+        (t, Lang::Pl | Lang::Uk) => format!("{w},{t}%"),
     }
 }
 
@@ -101,6 +105,7 @@ pub fn figure(value: u64, bound: FigureBound, lang: Lang) -> String {
         (FigureBound::Exact, _) => n,
         (FigureBound::MoreThan, Lang::Pl) => format!("ponad {n}"),
         (FigureBound::MoreThan, Lang::En) => format!("over {n}"),
+        (FigureBound::MoreThan, Lang::Uk) => format!("понад {n}"),
     }
 }
 
@@ -147,6 +152,37 @@ const EN_MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// CLDR's Ukrainian months standing alone ("листопад 2026 р.").
+const UK_MONTHS: [&str; 12] = [
+    "січень",
+    "лютий",
+    "березень",
+    "квітень",
+    "травень",
+    "червень",
+    "липень",
+    "серпень",
+    "вересень",
+    "жовтень",
+    "листопад",
+    "грудень",
+];
+/// And in a date, in the genitive ("26 листопада 2026 р.").
+const UK_MONTHS_GEN: [&str; 12] = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+];
+
 /// A point at exactly its own precision: "2004", "marzec 2008", "14 marca
 /// 2008"; the month's name stands alone (nominative) or in a date
 /// (genitive), as CLDR's `stand-alone` and `format` forms.
@@ -156,21 +192,26 @@ pub fn point(p: Point, lang: Lang) -> String {
         (Point::Year(y), _) => y.to_string(),
         (Point::Month(y, mo), Lang::Pl) => format!("{} {y}", PL_MONTHS[m(mo)]),
         (Point::Month(y, mo), Lang::En) => format!("{} {y}", EN_MONTHS[m(mo)]),
+        (Point::Month(y, mo), Lang::Uk) => format!("{} {y}{NBSP}р.", UK_MONTHS[m(mo)]),
         (Point::Day(y, mo, d), Lang::Pl) => format!("{d} {} {y}", PL_MONTHS_GEN[m(mo)]),
         (Point::Day(y, mo, d), Lang::En) => format!("{d} {} {y}", EN_MONTHS[m(mo)]),
+        (Point::Day(y, mo, d), Lang::Uk) => {
+            format!("{d} {} {y}{NBSP}р.", UK_MONTHS_GEN[m(mo)])
+        }
     }
 }
 
 pub use icu_plurals::PluralCategory;
 
-/// CLDR's cardinal plural category of `n` in `lang` ("1 wydarzenie", "2 wydarzenia",
-/// "5 wydarzeń": one, few, many), from `icu_plurals`' compiled CLDR data.
+/// CLDR's cardinal plural category of `n` in `lang` ("1 подія", "2 події",
+/// "5 подій": one, few, many), from `icu_plurals`' compiled CLDR data.
 pub fn plural(n: u64, lang: Lang) -> PluralCategory {
     use icu_locale_core::langid;
     use icu_plurals::{PluralRuleType, PluralRules};
     let id = match lang {
         Lang::Pl => langid!("pl"),
         Lang::En => langid!("en"),
+        Lang::Uk => langid!("uk"),
     };
     match PluralRules::try_new(id.into(), PluralRuleType::Cardinal.into()) {
         Ok(rules) => rules.category_for(n),
@@ -185,11 +226,13 @@ pub fn date(d: DateValue, lang: Lang) -> String {
     match (d, lang) {
         (DateValue::NotGiven, Lang::Pl) => "data nie podana".into(),
         (DateValue::NotGiven, Lang::En) => "date not given".into(),
+        (DateValue::NotGiven, Lang::Uk) => "дату не вказано".into(),
         (DateValue::At(p), _) => point(p, lang),
         (DateValue::Range { start, end: None }, Lang::Pl) => format!("od {}", point(start, lang)),
         (DateValue::Range { start, end: None }, Lang::En) => {
             format!("from {}", point(start, lang))
         }
+        (DateValue::Range { start, end: None }, Lang::Uk) => format!("з {}", point(start, lang)),
         (
             DateValue::Range {
                 start,

@@ -39,10 +39,17 @@ fn a_schema_2_bundle_loads_and_writes_back_byte_for_byte() {
     let file: serde_json::Value = serde_json::from_str(SCHEMA_2).unwrap();
     assert_eq!(written, file);
     // And it says exactly what the shipped schema 3 bundle says.
+    // Ukrainian aside, the same as the shipped bundle says now.
     let mut new = parse(REAL).unwrap();
-    assert_eq!(new.languages(), [Lang::Pl, Lang::En]);
+    assert_eq!(new.languages(), [Lang::Pl, Lang::En, Lang::Uk]);
     new.schema_version = 2;
     new.languages = None;
+    for t in new.texts_mut() {
+        assert!(
+            t.remove(Lang::Uk),
+            "every shipped text is in Ukrainian: {t:?}"
+        );
+    }
     assert_eq!(new, old);
     assert!(warnings(&old, SCHEMA_2)
         .iter()
@@ -151,8 +158,8 @@ fn the_default_language_is_the_first_declared_and_required() {
     // order in the file, and a text without English is a fault.
     let text = replaced(
         REAL,
-        "\"languages\": [\"pl\", \"en\"]",
-        "\"languages\": [\"en\", \"pl\"]",
+        "\"languages\": [\"pl\", \"en\", \"uk\"]",
+        "\"languages\": [\"en\", \"pl\", \"uk\"]",
     );
     let b = parse(&text).unwrap();
     assert_eq!(b.default_lang(), Lang::En);
@@ -161,7 +168,7 @@ fn the_default_language_is_the_first_declared_and_required() {
     let written = serde_json::to_string(title).unwrap();
     assert_eq!(
         written,
-        r#"{"en":"REVES distinction","pl":"Wyróżnienie REVES"}"#
+        r#"{"en":"REVES distinction","pl":"Wyróżnienie REVES","uk":"Відзнака REVES"}"#
     );
 
     let text = replaced(
@@ -175,20 +182,21 @@ fn the_default_language_is_the_first_declared_and_required() {
     assert!(f[0].path.to_string().ends_with(".title.en"));
     assert!(f[0].at.is_some(), "placed at the text");
 
-    // Polish alone: English texts are in a language the bundle does not
-    // list, each a fault at its key.
+    // Polish alone: English and Ukrainian texts are in languages the
+    // bundle does not list, each a fault at its key.
     let text = replaced(
         REAL,
-        "\"languages\": [\"pl\", \"en\"]",
+        "\"languages\": [\"pl\", \"en\", \"uk\"]",
         "\"languages\": [\"pl\"]",
     );
     let f = faults(&text);
-    assert!(f.len() > 40);
-    assert!(f
-        .iter()
-        .all(|f| f.kind == FaultKind::UndeclaredLanguage(Lang::En)
-            && f.path.to_string().ends_with(".en")
-            && f.at.is_some()));
+    assert!(f.len() > 80);
+    assert!(f.iter().all(|f| match f.kind {
+        FaultKind::UndeclaredLanguage(l) => {
+            f.path.to_string().ends_with(&format!(".{}", l.as_str())) && f.at.is_some()
+        }
+        _ => false,
+    }));
 }
 
 #[test]
@@ -196,14 +204,14 @@ fn the_language_list_is_checked() {
     for (list, kind, path) in [
         ("[]", FaultKind::EmptyList, "$.languages"),
         (
-            "[\"pl\", \"en\", \"pl\"]",
+            "[\"pl\", \"en\", \"uk\", \"pl\"]",
             FaultKind::DuplicateLanguage(Lang::Pl),
-            "$.languages[2]",
+            "$.languages[3]",
         ),
     ] {
         let text = replaced(
             REAL,
-            "\"languages\": [\"pl\", \"en\"]",
+            "\"languages\": [\"pl\", \"en\", \"uk\"]",
             &format!("\"languages\": {list}"),
         );
         let f = faults(&text);
@@ -215,13 +223,13 @@ fn the_language_list_is_checked() {
     // A language the app has no interface strings for, at its place.
     let text = replaced(
         REAL,
-        "\"languages\": [\"pl\", \"en\"]",
-        "\"languages\": [\"pl\", \"en\", \"lt\"]",
+        "\"languages\": [\"pl\", \"en\", \"uk\"]",
+        "\"languages\": [\"pl\", \"en\", \"uk\", \"lt\"]",
     );
     let f = faults(&text);
     assert_eq!(f[0].kind, FaultKind::UnknownLanguage("lt".into()));
-    assert_eq!(f[0].at.map(|a| (a.line, a.column)), Some((4, 29)));
-    assert_eq!(f[0].path.to_string(), "$.languages[2]");
+    assert_eq!(f[0].at.map(|a| (a.line, a.column)), Some((4, 35)));
+    assert_eq!(f[0].path.to_string(), "$.languages[3]");
     assert!(f[0].kind.message(Lang::En).contains("\"lt\""));
     // A text repeating a language is a structure fault, not a silent pick.
     let text = replaced(

@@ -387,7 +387,8 @@ impl Organisation {
     pub fn csv_file_name(&self, lang: Lang) -> String {
         match lang {
             Lang::Pl => format!("{}-finansowanie.csv", self.slug),
-            Lang::En => format!("{}-funding.csv", self.slug),
+            // The Ukrainian pages' addresses are English (nav.rs says why).
+            Lang::En | Lang::Uk => format!("{}-funding.csv", self.slug),
         }
     }
 }

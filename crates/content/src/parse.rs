@@ -530,9 +530,22 @@ pub fn big_numbers(text: &str) -> Vec<String> {
 }
 
 /// Words that say what the word before them is, in the easy-to-read
-/// text's languages ("Gmina to…", "Gmina czyli…", "A municipality is…").
-const EXPLAINS: [&str; 8] = [
-    "to", "czyli", "oznacza", "jest", "is", "are", "means", "mean",
+/// text's languages ("Gmina to…", "Gmina czyli…", "A municipality is…",
+/// "Гміна — це…"; the dash is not a word).
+const EXPLAINS: [&str; 13] = [
+    "to",
+    "czyli",
+    "oznacza",
+    "jest",
+    "is",
+    "are",
+    "means",
+    "mean",
+    "це",
+    "тобто",
+    "означає",
+    "означають",
+    "є",
 ];
 
 /// A word's stem for matching it however it is inflected: lower case,

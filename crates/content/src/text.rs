@@ -12,10 +12,11 @@ pub enum Lang {
     #[default]
     Pl,
     En,
+    Uk,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Pl, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Pl, Lang::En, Lang::Uk];
 
     /// The languages of a bundle that does not declare its own
     /// (`schema_version` 2): the app's first two.
@@ -26,6 +27,7 @@ impl Lang {
         match self {
             Lang::Pl => "pl",
             Lang::En => "en",
+            Lang::Uk => "uk",
         }
     }
 
@@ -39,6 +41,7 @@ impl Lang {
         match self {
             Lang::Pl => "Polski",
             Lang::En => "English",
+            Lang::Uk => "Українська",
         }
     }
 
@@ -48,8 +51,10 @@ impl Lang {
         match (self, to) {
             (Lang::Pl, Staff::Pl) => "polski",
             (Lang::En, Staff::Pl) => "angielski",
+            (Lang::Uk, Staff::Pl) => "ukraiński",
             (Lang::Pl, Staff::En) => "Polish",
             (Lang::En, Staff::En) => "English",
+            (Lang::Uk, Staff::En) => "Ukrainian",
         }
     }
 
@@ -63,15 +68,6 @@ impl Lang {
     /// A bundle's key: exactly the tag, as the schema lists it.
     pub fn exact(tag: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.as_str() == tag)
-    }
-
-    /// The other language of the two-language switch (the switch listing
-    /// every bundle language replaces it with the third language).
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Pl => Lang::En,
-            Lang::En => Lang::Pl,
-        }
     }
 
     /// The tags of [`Lang::ALL`], for messages: "pl, en".
@@ -94,7 +90,7 @@ impl From<Lang> for Staff {
     fn from(l: Lang) -> Staff {
         match l {
             Lang::Pl => Staff::Pl,
-            Lang::En => Staff::En,
+            Lang::En | Lang::Uk => Staff::En,
         }
     }
 }
@@ -521,6 +517,7 @@ mod tests {
         assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
         assert_eq!(Lang::from_tag("lt"), None);
         assert_eq!(Lang::from_tag(""), None);
-        assert_eq!(Lang::ALL.map(Lang::index), [0, 1]);
+        assert_eq!(Lang::from_tag("uk-UA"), Some(Lang::Uk));
+        assert_eq!(Lang::ALL.map(Lang::index), [0, 1, 2]);
     }
 }

@@ -115,7 +115,7 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "published {} pages (both languages, full site and embed views, and 404) to {} for {}; version {}, service worker {}; {} of them not rendered again (their inputs unchanged)",
+            "published {} pages (every language, full site and embed views, and 404) to {} for {}; version {}, service worker {}; {} of them not rendered again (their inputs unchanged)",
             self.pages,
             self.dist.display(),
             self.site_url,

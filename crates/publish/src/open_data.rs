@@ -1,7 +1,7 @@
 //! The open data (`dane/`): the projects and the events as CSV, both
 //! languages side by side, and a DCAT description of the dataset
 //! (`dane/dataset.jsonld`) naming the two files and the bundle itself, so
-//! that a catalogue such as dane.gov.in_lang(Lang::Pl) can harvest it.
+//! that a catalogue such as dane.gov.pl can harvest it.
 //!
 //! CSV: UTF-8 with a BOM (Excel then reads it as UTF-8), `;` between
 //! fields (what a Polish spreadsheet expects), CRLF line ends (RFC 4180),

@@ -20,6 +20,7 @@ pub(super) fn files(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::Pl => ("o-nas.txt", "o-nas.html"),
         Lang::En => ("en/about.txt", "en/about.html"),
+        Lang::Uk => ("uk/about.txt", "uk/about.html"),
     }
 }
 
@@ -274,11 +275,12 @@ fn html(d: &Doc) -> String {
     out
 }
 
-/// The four files: (path below DIST, bytes). `site_url` ends with `/`.
+/// Two files per language of the bundle: (path below DIST, bytes).
+/// `site_url` ends with `/`.
 pub(super) fn outputs(b: &Bundle, site_url: &str) -> Vec<(&'static str, Vec<u8>)> {
-    Lang::ALL
-        .into_iter()
-        .flat_map(|lang| {
+    b.languages()
+        .iter()
+        .flat_map(|&lang| {
             let d = doc(b, site_url, lang);
             let (txt, htm) = files(lang);
             [(txt, text(&d).into_bytes()), (htm, html(&d).into_bytes())]

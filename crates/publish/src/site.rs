@@ -27,8 +27,9 @@ pub(super) struct PageSpec {
     path: String,
     lang: Lang,
     embed: bool,
-    /// The same page in the other language (full-site pages only).
-    other: Option<String>,
+    /// The same page in every language of the bundle, this one included
+    /// (full-site pages only): the head's and the sitemap's `hreflang`.
+    alternates: Vec<(Lang, String)>,
     description: String,
     /// An event page: shared as an article.
     article: bool,
@@ -42,19 +43,22 @@ impl PageSpec {
         PageSpec {
             path: to_embed(&self.path),
             embed: true,
-            other: None,
+            alternates: vec![],
             ..self.clone()
         }
     }
 }
 
-/// Every page of `b`: each route's in both languages, full site and embed
-/// views (the 404 page and the shell are not routes).
+/// Every page of `b`: each route's in every language of the bundle, full
+/// site and embed views (the 404 page and the shell are not routes).
 pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
     let org = &b.organisation;
+    let languages = b.languages();
+    let each = |path: &dyn Fn(Lang) -> String| -> Vec<(Lang, String)> {
+        languages.iter().map(|&l| (l, path(l))).collect()
+    };
     let mut out = vec![];
-    for lang in Lang::ALL {
-        let other = lang.other();
+    for &lang in languages {
         for page in Page::ALL {
             let d = &org.page_descriptions;
             // The law's two pages are described by what they are, with
@@ -75,7 +79,7 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
                 path: page.path(lang).to_owned(),
                 lang,
                 embed: false,
-                other: Some(page.path(other).to_owned()),
+                alternates: each(&|l| page.path(l).to_owned()),
                 description,
                 article: false,
                 event: None,
@@ -92,7 +96,7 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
                 path: project_path(lang, &p.id),
                 lang,
                 embed: false,
-                other: Some(project_path(other, &p.id)),
+                alternates: each(&|l| project_path(l, &p.id)),
                 description: summary(p.summary.in_lang(lang)),
                 article: false,
                 event: None,
@@ -103,7 +107,7 @@ pub(super) fn pages(b: &Bundle) -> Vec<PageSpec> {
                 path: event_path(lang, e.id.as_str()),
                 lang,
                 embed: false,
-                other: Some(event_path(other, e.id.as_str())),
+                alternates: each(&|l| event_path(l, e.id.as_str())),
                 description: summary(e.description.in_lang(lang)),
                 article: true,
                 event: Some(i),
@@ -188,33 +192,37 @@ impl Head<'_> {
                 m.push("<meta name=\"robots\" content=\"noindex\">".into());
             } else {
                 m.push(format!("<link rel=\"canonical\" href=\"{}\">", esc(&url)));
-                if let Some(other) = &p.other {
-                    let (pl, en) = match p.lang {
-                        Lang::Pl => (p.path.as_str(), other.as_str()),
-                        Lang::En => (other.as_str(), p.path.as_str()),
-                    };
-                    for (code, path) in [("pl", pl), ("en", en), ("x-default", pl)] {
-                        m.push(format!(
-                            "<link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\">",
-                            esc(&absolute_url(&self.site_url, path))
-                        ));
-                    }
+                // Every language version, and the default language's as
+                // the one for readers of any other.
+                let default = p.alternates.first().map(|(_, path)| path.as_str());
+                let all = p
+                    .alternates
+                    .iter()
+                    .map(|(l, path)| (l.as_str(), path.as_str()));
+                for (code, path) in all.chain(default.map(|d| ("x-default", d))) {
+                    m.push(format!(
+                        "<link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\">",
+                        esc(&absolute_url(&self.site_url, path))
+                    ));
                 }
             }
             let locale = |l: Lang| match l {
                 Lang::Pl => "pl_PL",
                 Lang::En => "en_GB",
+                Lang::Uk => "uk_UA",
             };
             let kind = if p.article { "article" } else { "website" };
-            let og = [
+            let mut og = vec![
                 ("og:type", kind.to_owned()),
                 ("og:title", title.to_owned()),
                 ("og:description", description.clone()),
                 ("og:url", url),
                 ("og:site_name", org.name.in_lang(lang).to_owned()),
                 ("og:locale", locale(lang).to_owned()),
-                ("og:locale:alternate", locale(lang.other()).to_owned()),
             ];
+            for &other in self.bundle.languages().iter().filter(|&&l| l != lang) {
+                og.push(("og:locale:alternate", locale(other).to_owned()));
+            }
             for (k, v) in og {
                 m.push(format!("<meta property=\"{k}\" content=\"{}\">", esc(&v)));
             }
@@ -319,7 +327,7 @@ impl Inputs {
                     p.path,
                     p.lang.as_str(),
                     p.embed,
-                    p.other,
+                    p.alternates,
                     p.description,
                     p.article
                 );
@@ -543,7 +551,7 @@ fn sitemap(
         .collect();
     let today = today();
     let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for p in specs.iter().filter(|p| !p.embed) {
         let file = file_of(&p.path);
@@ -553,8 +561,21 @@ fn sitemap(
             Some(d) if same => d.to_string(),
             _ => today.clone(),
         };
+        // Each address names its versions in the other languages, as the
+        // page's head does (Google reads either).
+        let alternates: String = p
+            .alternates
+            .iter()
+            .map(|(l, path)| {
+                format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    l.as_str(),
+                    esc(&absolute_url(site_url, path))
+                )
+            })
+            .collect();
         xml.push_str(&format!(
-            "  <url><loc>{url}</loc><lastmod>{date}</lastmod></url>\n"
+            "  <url><loc>{url}</loc><lastmod>{date}</lastmod>{alternates}</url>\n"
         ));
     }
     xml.push_str("</urlset>\n");

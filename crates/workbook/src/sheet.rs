@@ -47,7 +47,7 @@ pub use cells::{
 };
 pub use layout::{ColumnKind, Section};
 pub use read::{from_tables, import, Imported};
-pub use write::to_tables;
+pub use write::{language_without_columns, to_tables, COLUMN_LANGUAGES};
 
 /// One cell as a spreadsheet holds it (a formula is its cached value).
 #[derive(Debug, Clone, PartialEq)]

@@ -1,4 +1,4 @@
-//! What the law asks a public body's pages to say, in both languages: the
+//! What the law asks a public body's pages to say, in each language: the
 //! three forms of art. 6 pkt 3 lit. c of the 2019 accessibility act (easy
 //! to read, Polish Sign Language, machine-readable text), the 2024
 //! declaration template's headings, and the EU's funding statements. Kept
@@ -293,10 +293,105 @@ const EN: Legal = Legal {
     licence: "Licence",
 };
 
+const UK: Legal = Legal {
+    etr_title: "Інформація легкою для читання мовою",
+    pjm_title: "Інформація польською жестовою мовою",
+    text_file: "Інформація у вигляді машинозчитуваного тексту",
+    forms_label: "Доступні форми інформації та відкриті дані",
+    etr_missing: "Інформація про нас легкою для читання мовою готується.",
+    pjm_missing: "Запис з інформацією про нас польською жестовою мовою готується.",
+    ask_meanwhile: "Тим часом ми відповімо на ваші запитання. Контакти:",
+    ask_in_declaration: "Як попросити інформацію в іншій формі, описано в декларації доступності",
+    no_contact: "Ми ще не вказали своїх контактних даних.",
+    epuap_label: "Скринька ePUAP",
+    office_hours_label: "Години роботи",
+    bip_label: "Бюлетень публічної інформації (BIP)",
+    seat_label: "Адреса осідку",
+    deaf_label: "Для глухих людей",
+    transcript: "Текст запису",
+    video_fallback: "Цей браузер не відтворює запис. Ви можете завантажити файл:",
+    captions_label: "українська",
+    etr_description: "Інформація про нас легкою для читання мовою",
+    etr_contact_title: "Як з нами зв’язатися",
+    etr_contact_intro: "Маєте запитання? Зв’яжіться з нами.",
+    pjm_description: "Інформація про нас польською жестовою мовою, із субтитрами і текстом запису",
+    intro_commits: "зобов’язується забезпечити доступність свого",
+    intro_scope: "вебсайту",
+    intro_law: "відповідно до Закону Польщі від 4 квітня 2019 року про цифрову доступність вебсайтів і мобільних застосунків публічних суб’єктів.",
+    intro_applies: "Ця декларація доступності стосується вебсайту",
+    scope_label: "Сфера дії декларації",
+    published_by_publisher: "дата першої публікації сайту, записана системою публікації (зміст не подає дати публікації)",
+    inaccessible_title: "Недоступний зміст",
+    burden_title: "Надмірні витрати",
+    rpo: (
+        "Ви також можете повідомити про цю ситуацію ",
+        "Уповноваженого з прав людини (Rzecznik Praw Obywatelskich)",
+        " і попросити втрутитися у вашу справу.",
+    ),
+    shortcuts_title: "Клавіатурні скорочення",
+    shortcuts: [
+        "Власні клавіатурні скорочення сайту діють лише в хронології та на сторінці події (нижче) і не замінюють скорочень браузера чи програми зчитування екрана, які діють скрізь.",
+        "У списку подій хронології стрілки переходять до попередньої або наступної події, а Home і End — до першої та останньої.",
+        "В огляді хронології стрілки переходять між елементами, а Enter відкриває вибраний.",
+        "На сторінці події клавіша Escape повертає до хронології.",
+    ],
+    procedure_title: "Розгляд вимог і скарг щодо доступності",
+    other_title: "Інша інформація",
+    architecture_title: "Архітектурна доступність",
+    communication_title: "Комунікаційно-інформаційна доступність",
+    applications_title: "Мобільні застосунки",
+    eu: "Європейський Союз",
+    eu_funded_2021: "Співфінансовано Європейським Союзом",
+    eu_cofinanced: "Проєкт співфінансується Європейським Союзом",
+    no_strip: "Смугу логотипів програми ще не додано до змісту.",
+    contract_number: "Номер договору",
+    kohesio: "Цей проєкт у базі Kohesio (сервіс Європейської Комісії)",
+    project_page: "Сторінка проєкту",
+    about_project: "Цілі та діяльність",
+    results_title: "Результати",
+    results_missing: "Джерело не подає результатів цього проєкту.",
+    project_funding_title: "Вартість і співфінансування",
+    back_to_funding: "Усі проєкти та їхнє фінансування",
+    project_not_found: "Такого проєкту немає",
+    project_not_found_text: "У змісті сайту немає проєкту з такою адресою.",
+    privacy_title: "Конфіденційність",
+    privacy_description: "Які персональні дані ми обробляємо і що сайт зберігає на вашому пристрої",
+    privacy_intro: "Тут ми пишемо, які персональні дані обробляємо, коли ви користуєтеся сайтом, і що сайт зберігає на вашому пристрої.",
+    controller_title: "Адміністратор даних",
+    dpo_title: "Інспектор із захисту даних",
+    purposes_title: "Цілі та правові підстави обробки",
+    logs_title: "Журнали сервера",
+    logs_intro: "Щоразу, коли завантажується сторінка або файл, сервер записує в журнал:",
+    logs_retention: "Як довго ми зберігаємо журнали",
+    device_title: "Що сайт зберігає на вашому пристрої",
+    device_intro: "Сайт не використовує файлів cookie ані аналітичних інструментів. На вашому пристрої він зберігає лише те, що перелічено в таблиці.",
+    device_columns: ["Назва", "Де", "Що і навіщо"],
+    places: [
+        "локальне сховище браузера (localStorage)",
+        "сховище вкладки (sessionStorage)",
+        "кеш (Cache Storage)",
+    ],
+    clear_title: "Як це видалити",
+    clear_text: "Усе з таблиці ви видалите в налаштуваннях браузера: у розділі про конфіденційність видаліть дані цього сайту. Сайт і далі працюватиме. Тему і мову доведеться вибрати знову. Якщо ви пишете в редакторі змісту, спершу опублікуйте чернетку або збережіть її у файл, бо її буде видалено разом з рештою.",
+    rights_title: "Ваші права",
+    rights: (
+        "Ви маєте право на доступ до своїх даних, їх виправлення, видалення або обмеження обробки, а також право на заперечення — на умовах статей 15–18 і 21 GDPR. Ви також маєте право подати скаргу до ",
+        "Голови Управління захисту персональних даних (Prezes Urzędu Ochrony Danych Osobowych)",
+        ".",
+    ),
+    open_data_title: "Відкриті дані",
+    open_data_intro: "Дані про проєкти й події для повторного використання, у файлах CSV (UTF-8, крапка з комою) з описом набору.",
+    open_projects: "Проєкти (CSV)",
+    open_events: "Події (CSV)",
+    open_dataset: "Опис набору даних (JSON-LD, DCAT)",
+    licence: "Ліцензія",
+};
+
 pub fn legal(lang: Lang) -> &'static Legal {
     match lang {
         Lang::Pl => &PL,
         Lang::En => &EN,
+        Lang::Uk => &UK,
     }
 }
 
@@ -316,6 +411,12 @@ pub fn eu_statement(wording: EuWording, fund: Option<Fund>, lang: Lang) -> Strin
         }
         (EuWording::CoFinanced, Some(Fund::Efs), Lang::En) => {
             format!("{} from the European Social Fund", l.eu_cofinanced)
+        }
+        (EuWording::CoFinanced, Some(Fund::Efs), Lang::Uk) => {
+            format!(
+                "{} з коштів Європейського соціального фонду",
+                l.eu_cofinanced
+            )
         }
     }
 }
@@ -340,8 +441,11 @@ pub type TemplateHeading = (&'static str, &'static str, Option<&'static str>, Wh
 /// 2024), in its order: the native template test reads the rendered
 /// declaration against this list. "Aplikacje mobilne" comes first under
 /// "Pozostałe informacje", as in the template.
-pub const DECLARATION_HEADINGS: [[TemplateHeading; 13]; 2] =
-    [DECLARATION_HEADINGS_PL, DECLARATION_HEADINGS_EN];
+pub const DECLARATION_HEADINGS: [[TemplateHeading; 13]; 3] = [
+    DECLARATION_HEADINGS_PL,
+    DECLARATION_HEADINGS_EN,
+    DECLARATION_HEADINGS_UK,
+];
 
 const DECLARATION_HEADINGS_PL: [TemplateHeading; 13] = [
     ("h2", "Stan dostępności cyfrowej", None, When::Always),
@@ -426,6 +530,58 @@ const DECLARATION_HEADINGS_EN: [TemplateHeading; 13] = [
     (
         "h3",
         "Communication and information accessibility",
+        Some("a11y-komunikacja"),
+        When::Always,
+    ),
+];
+
+/// The same headings in the Ukrainian statement (our translation).
+const DECLARATION_HEADINGS_UK: [TemplateHeading; 13] = [
+    ("h2", "Стан цифрової доступності", None, When::Always),
+    ("h2", "Недоступний зміст", None, When::NotFull),
+    ("h3", "Невідповідність додатку", None, When::NotFull),
+    (
+        "h3",
+        "Зміст, на який не поширюються вимоги",
+        None,
+        When::NotFull,
+    ),
+    ("h3", "Надмірні витрати", None, When::Burden),
+    (
+        "h2",
+        "Підготовка декларації доступності",
+        None,
+        When::Always,
+    ),
+    ("h2", "Клавіатурні скорочення", None, When::Always),
+    (
+        "h2",
+        "Зворотний зв’язок і контактні дані",
+        None,
+        When::Always,
+    ),
+    (
+        "h2",
+        "Розгляд вимог і скарг щодо доступності",
+        Some("a11y-procedura"),
+        When::Always,
+    ),
+    ("h2", "Інша інформація", None, When::Always),
+    (
+        "h3",
+        "Мобільні застосунки",
+        Some("a11y-aplikacje"),
+        When::Applications,
+    ),
+    (
+        "h3",
+        "Архітектурна доступність",
+        Some("a11y-architektura"),
+        When::Always,
+    ),
+    (
+        "h3",
+        "Комунікаційно-інформаційна доступність",
         Some("a11y-komunikacja"),
         When::Always,
     ),

@@ -1,4 +1,4 @@
-//! The typed table of every UI string, in both languages, checked by the
+//! The typed table of every UI string, one per language, checked by the
 //! compiler: a missing translation is a missing struct field, not a runtime
 //! surprise. Messages that take values are methods.
 
@@ -16,8 +16,9 @@ pub struct Ui {
     pub nav_about: &'static str,
     pub nav_timeline: &'static str,
     pub nav_funding: &'static str,
+    /// The language list's name (its `nav` label): every bundle language
+    /// is listed by its own name.
     pub switch_language: &'static str,
-    pub switch_language_label: &'static str,
     pub loading: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
@@ -170,8 +171,7 @@ pub const PL: Ui = Ui {
     nav_about: "O nas",
     nav_timeline: "Oś czasu",
     nav_funding: "Finansowanie",
-    switch_language: "English",
-    switch_language_label: "Switch to English",
+    switch_language: "Wersje językowe",
     loading: "Wczytywanie treści…",
     not_found_title: "Nie ma takiej strony",
     not_found_text: "Adres nie prowadzi do żadnej strony tej aplikacji. Mógł zostać źle wpisany albo strona została przeniesiona.",
@@ -321,8 +321,7 @@ pub const EN: Ui = Ui {
     nav_about: "About",
     nav_timeline: "Timeline",
     nav_funding: "Funding",
-    switch_language: "Polski",
-    switch_language_label: "Przełącz na język polski",
+    switch_language: "Language versions",
     loading: "Loading content…",
     not_found_title: "Page not found",
     not_found_text: "This address does not lead to any page of this app. It may have been mistyped, or the page has moved.",
@@ -453,6 +452,156 @@ pub const EN: Ui = Ui {
     content_compiled: "Content compiled:",
 };
 
+pub const UK: Ui = Ui {
+    lang: Lang::Uk,
+    event_forms: Forms {
+        one: "подія",
+        few: "події",
+        many: "подій",
+        other: "події",
+    },
+    undated_forms: Forms {
+        one: "подія без дати",
+        few: "події без дати",
+        many: "подій без дати",
+        other: "події без дати",
+    },
+    skip_to_content: "Перейти до змісту",
+    nav_label: "Головна навігація",
+    nav_about: "Про нас",
+    nav_timeline: "Хронологія",
+    nav_funding: "Фінансування",
+    switch_language: "Мовні версії",
+    loading: "Завантаження змісту…",
+    not_found_title: "Такої сторінки немає",
+    not_found_text: "Ця адреса не веде до жодної сторінки цього застосунку. Можливо, її введено з помилкою або сторінку перенесено.",
+    back_home: "Перейти на сторінку «Про нас»",
+    about_title: "Про нас",
+    legal_basis: "Правова основа",
+    projects: "Проєкти",
+    impact: "Результати в цифрах",
+    awards: "Нагороди та відзнаки",
+    timeline_title: "Хронологія",
+    undated: "Дату в джерелі не вказано",
+    funding_title: "Фінансування",
+    value: "Вартість проєкту",
+    eu_contribution: "Співфінансування ЄС",
+    eu_share: "Частка ЄС",
+    remainder: "Решта вартості",
+    not_given: "у джерелі не вказано",
+    programme: "Програма",
+    measure: "Захід / підзахід",
+    period: "Програмний період",
+    fund: "Фонд",
+    dates: "Реалізація",
+    source: "Джерело",
+    activities: "Діяльність, описана в джерелі",
+    err_network: "Немає з’єднання із сервером",
+    err_network_help: "Не вдалося завантажити зміст. Перевірте з’єднання з інтернетом і спробуйте ще раз.",
+    err_timeout: "Сервер не відповів вчасно",
+    err_http: "Сервер відповів помилкою",
+    err_not_json: "Файл змісту пошкоджено",
+    err_invalid: "Файл змісту містить помилки",
+    err_too_large: "Файл змісту завеликий",
+    err_help_editor: "Це помилка з боку редакції сайту, а не вашого пристрою. Інформація для редакції (англійською):",
+    err_details: "Подробиці для редакції",
+    retry: "Спробувати ще раз",
+    retrying: "Повторюю…",
+    filters: "Фільтри",
+    filter_kind: "Тип події",
+    filter_era: "Період",
+    all_eras: "Усі періоди",
+    search: "Шукати в назвах і описах",
+    only_project: "Лише події проєкту",
+    show_all_projects: "Показати всі",
+    clear_filters: "Очистити фільтри",
+    no_results: "Жодна подія не відповідає вибраним фільтрам.",
+    show_more: "Показати наступні події",
+    outside_eras: "Поза програмними періодами",
+    project: "Проєкт",
+    back_to_timeline: "Повернутися до хронології",
+    previous: "Попередня",
+    next: "Наступна",
+    event_not_found: "Такої події немає",
+    event_not_found_text: "У змісті сайту немає події з такою адресою.",
+    kind: "Тип",
+    era: "Період",
+    date: "Дата",
+    see_funding: "Переглянути фінансування проєкту",
+    see_events: "Події проєкту в хронології",
+    event_nav: "Сусідні події",
+    funding_intro: "Вартість проєктів і співфінансування з Європейського Союзу — так, як їх подає джерело. Суми, яких джерело не подає, позначено; їх ніколи не замінює нуль.",
+    summary_title: "Підсумок",
+    summary_unknown: "Проєктів без зазначеної вартості немає на діаграмі; вони є в таблиці нижче.",
+    table_title: "Таблиця даних",
+    download_csv: "Завантажити таблицю (CSV)",
+    share_rounding: "Відсоткові частки обчислено з точних сум і заокруглено один раз, до 0,1 відсоткового пункту; цілі відсотки — без десяткової частини.",
+    value_not_given: "Джерело не подає ні вартості цього проєкту, ні суми співфінансування.",
+    declaration_title: "Декларація доступності",
+    editor_link: "Редактор змісту (для редакції)",
+    being_completed: "інформація доповнюється",
+    declaration_incomplete: "Частина інформації в цій декларації ще доповнюється. Відсутні дані позначено; ми не замінюємо їх припущеннями.",
+    published: "Дата публікації вебсайту",
+    updated: "Дата останнього суттєвого оновлення",
+    status_title: "Стан цифрової доступності",
+    status_full: "Вебсайт відповідає додатку до Закону Польщі від 4 квітня 2019 року про цифрову доступність вебсайтів і мобільних застосунків публічних суб’єктів.",
+    status_partial: "Вебсайт частково відповідає додатку до Закону Польщі від 4 квітня 2019 року про цифрову доступність вебсайтів і мобільних застосунків публічних суб’єктів через невідповідності або винятки, перелічені нижче.",
+    status_none: "Вебсайт не відповідає додатку до Закону Польщі від 4 квітня 2019 року про цифрову доступність вебсайтів і мобільних застосунків публічних суб’єктів через невідповідності або винятки, перелічені нижче.",
+    non_accessible_title: "Невідповідність додатку",
+    exemptions_title: "Зміст, на який не поширюються вимоги",
+    none_listed: "Немає.",
+    preparation_title: "Підготовка декларації доступності",
+    prepared: "Дата складення декларації",
+    reviewed: "Дата останнього перегляду декларації",
+    method_label: "Спосіб оцінювання доступності",
+    automated_checks: "Кожну версію застосунку перед публікацією автоматично перевіряють (axe-core, критерії WCAG 2.1 рівнів A і AA) на всіх сторінках, в усіх мовних версіях.",
+    contact_title: "Зворотний зв’язок і контактні дані",
+    contact_person: "Контактна особа",
+    email: "Адреса електронної пошти",
+    phone: "Номер телефону",
+    procedure: [
+        "Кожен має право звернутися до публічного суб’єкта з вимогою забезпечити цифрову доступність вебсайту або його елемента, а також вимагати надати інформацію в альтернативний спосіб. Вимога має містити контактні дані особи, яка її подає, зазначення сторінки або елемента та спосіб зв’язку, а в разі альтернативного способу — зручний для неї спосіб подання інформації.",
+        "Публічний суб’єкт виконує вимогу невідкладно, не пізніше ніж протягом 7 днів від її подання. Якщо дотримати цього строку неможливо, він невідкладно повідомляє, коли виконання буде можливим, причому цей строк не може перевищувати 2 місяців. Якщо забезпечити доступність неможливо, суб’єкт може запропонувати альтернативний спосіб доступу до інформації.",
+        "У разі відмови виконати вимогу або надати альтернативний спосіб доступу можна подати скаргу до публічного суб’єкта.",
+    ],
+    dark_theme: "Темна тема",
+    offline: "Ви офлайн. Показуємо зміст, збережений на цьому пристрої,",
+    from_device: "Не вдалося завантажити актуальний зміст. Показуємо зміст, збережений на цьому пристрої,",
+    content_as_of: "станом на",
+    update_rejected: "Нова версія змісту містить помилки і не була завантажена. Показуємо останній правильний зміст,",
+    app_outdated: "Ця версія застосунку застаріла",
+    boot_failed: "Не вдалося запустити застосунок",
+    boot_failed_help: "Браузер не зміг завантажити програму цієї сторінки. Оновіть сторінку; якщо це не допоможе, спробуйте пізніше або скористайтеся іншим браузером.",
+    app_outdated_help: "Новий зміст потребує новішої версії застосунку. Оновіть сторінку, щоб її завантажити.",
+    new_version: "Доступна нова версія застосунку.",
+    reload: "Оновити",
+    install: "Установити застосунок",
+    embed_title: "Вбудувати на своєму сайті",
+    embed_intro: "Виберіть вигляд і оформлення, скопіюйте код і вставте його на сторінку порталу. Рамка сама підлаштовує висоту до змісту (скрипт embed.js), а без скрипту показується з початковою висотою.",
+    embed_view: "Вигляд",
+    embed_language: "Мова",
+    embed_theme: "Тема",
+    theme_auto: "як у системі",
+    theme_light: "світла",
+    theme_dark: "темна",
+    embed_accent: "Колір акценту",
+    accent_default: "як на сайті",
+    embed_height: "Початкова висота (px)",
+    embed_snippet: "Код для вставлення",
+    embed_copy: "Копіювати код",
+    embed_copied: "Скопійовано в буфер обміну.",
+    embed_preview: "Попередній перегляд",
+    open_full_view: "Відкрити повний вигляд (нова вкладка)",
+    computed: "обчислено",
+    eu_share_computed: "Частка ЄС (обчислена)",
+    remainder_computed: "Решта вартості (обчислена)",
+    computed_legend: "Джерело подає вартість проєкту і суму співфінансування ЄС. Частка ЄС і решта вартості не походять із джерела: їх обчислено з цих двох сум (частка = співфінансування ÷ вартість, решта = вартість − співфінансування).",
+    computed_marker: "*",
+    computed_marker_legend: "* обчислено з вартості проєкту і співфінансування ЄС; джерело цих чисел не подає.",
+    awards_note: "Вибрані нагороди: джерело зазначає, що діяльність у сфері соціальної економіки «неодноразово нагороджували», і наводить наведені нижче як приклади («напр.»).",
+    content_compiled: "Зміст підготовлено:",
+};
+
 impl Ui {
     /// "5 wydarzeń" / "5 events": the form CLDR's plural rules pick.
     pub fn events(&self, n: usize) -> String {
@@ -464,6 +613,7 @@ impl Ui {
         match self.lang {
             Lang::Pl => "Oś czasu w skrócie",
             Lang::En => "The timeline at a glance",
+            Lang::Uk => "Хронологія коротко",
         }
     }
 
@@ -475,6 +625,9 @@ impl Ui {
             ),
             Lang::En => format!(
                 "The events of {first}–{last} along a line of years, with the periods as bands above it: choose a mark to open its event, or a band to show only that period."
+            ),
+            Lang::Uk => format!(
+                "Події {first}–{last} років на осі років, періоди — смугами над нею: виберіть позначку, щоб відкрити подію, або смугу, щоб показати лише цей період."
             ),
         }
     }
@@ -489,6 +642,7 @@ impl Ui {
         match self.lang {
             Lang::Pl => format!("{era}: pokaż tylko ten okres"),
             Lang::En => format!("{era}: show only this period"),
+            Lang::Uk => format!("{era}: показати лише цей період"),
         }
     }
 
@@ -507,6 +661,7 @@ impl Ui {
         match self.lang {
             Lang::Pl => format!("Filtry ({active})"),
             Lang::En => format!("Filters ({active})"),
+            Lang::Uk => format!("Фільтри ({active})"),
         }
     }
 
@@ -517,6 +672,8 @@ impl Ui {
             (Lang::Pl, true) => format!("Znaleziono {}", self.events(n)),
             (Lang::En, false) => format!("The timeline has {}", self.events(n)),
             (Lang::En, true) => format!("Found {}", self.events(n)),
+            (Lang::Uk, false) => format!("У хронології {}", self.events(n)),
+            (Lang::Uk, true) => format!("Знайдено {}", self.events(n)),
         }
     }
 
@@ -537,6 +694,10 @@ impl Ui {
                 "The project “{name}” is worth {value}, of which {eu} ({eu_share}) is the EU contribution and {rest} ({rest_share}) the remaining part of the value. \
                  The remaining part and the percentages are computed ({value} − {eu}); the source gives only the value and the contribution."
             ),
+            Lang::Uk => format!(
+                "Вартість проєкту «{name}» становить {value}, з яких {eu} ({eu_share}) — співфінансування ЄС, а {rest} ({rest_share}) — решта вартості. \
+                 Решту і відсоткові частки обчислено ({value} − {eu}); джерело подає лише вартість і співфінансування."
+            ),
         }
     }
 
@@ -555,6 +716,9 @@ impl Ui {
             Lang::En => format!(
                 "Projects with a known value ({known}): {total} in total, of which {total_eu} EU contribution. Projects whose value is not given: {unknown}."
             ),
+            Lang::Uk => format!(
+                "Проєкти з відомою вартістю ({known}): разом {total}, з них {total_eu} співфінансування ЄС. Проєкти без зазначеної вартості: {unknown}."
+            ),
         }
     }
 
@@ -563,6 +727,7 @@ impl Ui {
         match self.lang {
             Lang::Pl => format!("wiersz {line}, kolumna {column}: {what}"),
             Lang::En => format!("line {line}, column {column}: {what}"),
+            Lang::Uk => format!("рядок {line}, стовпець {column}: {what}"),
         }
     }
 
@@ -570,6 +735,7 @@ impl Ui {
         match self.lang {
             Lang::Pl => "plik nie jest tekstem UTF-8",
             Lang::En => "the file is not UTF-8 text",
+            Lang::Uk => "файл не є текстом UTF-8",
         }
     }
 
@@ -577,6 +743,7 @@ impl Ui {
         match self.lang {
             Lang::Pl => "plik jest pusty",
             Lang::En => "the file is empty",
+            Lang::Uk => "файл порожній",
         }
     }
 
@@ -584,6 +751,7 @@ impl Ui {
         match self.lang {
             Lang::Pl => format!("rozmiar {size} B, limit {limit} B"),
             Lang::En => format!("size {size} B, limit {limit} B"),
+            Lang::Uk => format!("розмір {size} B, ліміт {limit} B"),
         }
     }
 
@@ -594,6 +762,9 @@ impl Ui {
             }
             Lang::En => {
                 format!("content schema version {found}, this version of the app reads {supported}")
+            }
+            Lang::Uk => {
+                format!("версія схеми змісту {found}, ця версія застосунку читає {supported}")
             }
         }
     }
@@ -626,6 +797,7 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Pl => &PL,
         Lang::En => &EN,
+        Lang::Uk => &UK,
     }
 }
 
@@ -645,6 +817,11 @@ pub fn kind_label(kind: EventKind, lang: Lang) -> &'static str {
         (EventKind::Policy, Lang::En) => "Public policy",
         (EventKind::Model, Lang::En) => "Support model",
         (EventKind::Award, Lang::En) => "Award",
+        (EventKind::Project, Lang::Uk) => "Проєкт",
+        (EventKind::Partnership, Lang::Uk) => "Партнерство",
+        (EventKind::Policy, Lang::Uk) => "Публічна політика",
+        (EventKind::Model, Lang::Uk) => "Модель підтримки",
+        (EventKind::Award, Lang::Uk) => "Нагорода",
     }
 }
 
@@ -656,6 +833,9 @@ pub fn role_label(role: Role, lang: Lang) -> &'static str {
         (Role::Leader, Lang::En) => "partnership leader",
         (Role::Implementer, Lang::En) => "implementing body",
         (Role::Partner, Lang::En) => "partner",
+        (Role::Leader, Lang::Uk) => "лідер партнерства",
+        (Role::Implementer, Lang::Uk) => "виконавець",
+        (Role::Partner, Lang::Uk) => "партнер",
     }
 }
 
@@ -663,6 +843,7 @@ pub fn fund_label(fund: Fund, lang: Lang) -> &'static str {
     match (fund, lang) {
         (Fund::Efs, Lang::Pl) => "Europejski Fundusz Społeczny (EFS)",
         (Fund::Efs, Lang::En) => "European Social Fund (ESF)",
+        (Fund::Efs, Lang::Uk) => "Європейський соціальний фонд (ЄСФ)",
     }
 }
 
@@ -720,6 +901,10 @@ pub fn accent_label(accent: Accent, lang: Lang) -> &'static str {
         (Accent::Green, Lang::En) => "green",
         (Accent::Purple, Lang::En) => "purple",
         (Accent::Red, Lang::En) => "red",
+        (Accent::Blue, Lang::Uk) => "синій",
+        (Accent::Green, Lang::Uk) => "зелений",
+        (Accent::Purple, Lang::Uk) => "фіолетовий",
+        (Accent::Red, Lang::Uk) => "червоний",
     }
 }
 
@@ -748,5 +933,12 @@ mod tests {
             "2012: 3 wydarzenia (Projekt: 2, Nagroda: 1)"
         );
         assert_eq!(PL.filters_toggle(2), "Filtry (2)");
+        // Ukrainian: one, few, many (CLDR), and the count inside a sentence.
+        assert_eq!(UK.events(1), "1 подія");
+        assert_eq!(UK.events(2), "2 події");
+        assert_eq!(UK.events(5), "5 подій");
+        assert_eq!(UK.events(21), "21 подія");
+        assert_eq!(UK.result_count(11, false), "У хронології 11 подій");
+        assert_eq!(UK.undated_count(3), "3 події без дати");
     }
 }

@@ -107,9 +107,9 @@ fn SiteHeader(path: Memo<String>) -> impl IntoView {
         let nav = nav.clone();
         move |page: Page, lang: Lang| nav.href(page.path(lang))
     };
-    // The same page and the same filters, in the other language.
-    let switch_href = move || {
-        let target = nav.href(&switch_language(&path.get()));
+    // The same page and the same filters, in another language.
+    let switch_href = move |to: Lang| {
+        let target = nav.href(&switch_language(&path.get(), to));
         match location.search.get().trim_start_matches('?') {
             "" => target,
             q => format!("{target}?{q}"),
@@ -117,6 +117,17 @@ fn SiteHeader(path: Memo<String>) -> impl IntoView {
     };
     let about = href.clone();
     let bundle = loaded_bundle();
+    // Every other language the bundle publishes in, each by its own name
+    // (until the bundle is loaded, none: the list is the bundle's).
+    let others = move || {
+        let current = lang.get();
+        bundle()
+            .map(|b| b.languages().to_vec())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(move |l| *l != current)
+            .collect::<Vec<Lang>>()
+    };
     // The organisation's name (and logo) leads home; nothing at all until
     // the bundle says what it is, rather than an empty link.
     let name = move || {
@@ -143,15 +154,22 @@ fn SiteHeader(path: Memo<String>) -> impl IntoView {
                 {name}
                 <div class="site-header__tools">
                     <ThemeSwitch/>
-                    <a href=switch_href
-                        class="lang-switch"
-                        lang=move || lang.get().other().as_str()
-                        hreflang=move || lang.get().other().as_str()
-                        aria-label=move || t().switch_language_label
-                        data-testid="lang-switch"
-                        on:click=move |_| store_lang(lang.get_untracked().other())>
-                        {move || t().switch_language}
-                    </a>
+                    <nav aria-label=move || t().switch_language data-testid="lang-switch">
+                        <ul class="lang-switch">
+                            {move || others().into_iter().map(|to| {
+                                let href = switch_href.clone();
+                                view! {
+                                <li>
+                                    <a href=move || href(to)
+                                        lang=to.as_str()
+                                        hreflang=to.as_str()
+                                        on:click=move |_| store_lang(to)>
+                                        {to.own_name()}
+                                    </a>
+                                </li>
+                            }}).collect_view()}
+                        </ul>
+                    </nav>
                 </div>
             </div>
             <nav class="site-nav" aria-label=move || t().nav_label>
@@ -198,13 +216,16 @@ fn SiteFooter() -> impl IntoView {
         move |lang: Lang| match lang {
             Lang::Pl => nav.href("/o-nas.txt"),
             Lang::En => nav.href("/en/about.txt"),
+            Lang::Uk => nav.href("/uk/about.txt"),
         }
     };
     // The content editor is a separate app (its own wasm, see src/editor/):
     // `rel="external"` makes the router load it rather than draw its route.
+    // Staff work in Polish or English: the Ukrainian pages link the
+    // English editor.
     let editor = move |lang: Lang| match lang {
         Lang::Pl => nav.href("/edytor"),
-        Lang::En => nav.href("/en/editor"),
+        Lang::En | Lang::Uk => nav.href("/en/editor"),
     };
     let bundle = loaded_bundle();
     // The footer's source line, and the organisation's official (Polish) name.

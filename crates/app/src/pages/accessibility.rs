@@ -340,6 +340,7 @@ mod template_tests {
                 let scope = match lang {
                     Lang::Pl => "<span id=\"a11y-zakres\">strony internetowej</span>",
                     Lang::En => "<span id=\"a11y-zakres\">website</span>",
+                    Lang::Uk => "<span id=\"a11y-zakres\">вебсайту</span>",
                 };
                 assert!(intro.contains(scope), "{intro}");
                 assert!(intro.contains("id=\"a11y-podmiot\""), "{intro}");
@@ -353,6 +354,7 @@ mod template_tests {
                 let law = match lang {
                     Lang::Pl => "z dnia 4 kwietnia 2019 r.",
                     Lang::En => "Act of 4 April 2019",
+                    Lang::Uk => "від 4 квітня 2019 року",
                 };
                 let sentence = &status[..status.find("</p>").unwrap()];
                 assert_eq!(sentence.contains(law), d.status.is_some(), "{sentence}");

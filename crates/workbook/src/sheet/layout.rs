@@ -36,6 +36,7 @@ pub(super) fn lang_tag(lang: Lang) -> &'static str {
     match lang {
         Lang::Pl => "PL",
         Lang::En => "EN",
+        Lang::Uk => "UK",
     }
 }
 
@@ -195,11 +196,15 @@ macro_rules! columns {
 use ColumnKind as K;
 const PL: Option<Lang> = Some(Lang::Pl);
 const EN: Option<Lang> = Some(Lang::En);
+/// Written only for a bundle in Ukrainian, and optional when read: a
+/// workbook of a Polish and English bundle has no such columns.
+const UK: Option<Lang> = Some(Lang::Uk);
 
 columns!(SourceCol {
     Id => ID, None, K::Code;
     TitlePl => l("Tytuł", "Title"), PL, K::Text;
     TitleEn => l("Tytuł", "Title"), EN, K::Text;
+    TitleUk => l("Tytuł", "Title"), UK, K::Text, optional;
     Url => l("Adres (URL)", "Address (URL)"), None, K::Code;
 } key Id);
 
@@ -207,29 +212,37 @@ columns!(EraCol {
     Id => ID, None, K::Code;
     NamePl => l("Nazwa", "Name"), PL, K::Text;
     NameEn => l("Nazwa", "Name"), EN, K::Text;
+    NameUk => l("Nazwa", "Name"), UK, K::Text, optional;
     Period => l("Okres", "Period"), None, K::Date;
     NotePl => l("Uwaga", "Note"), PL, K::LongText;
     NoteEn => l("Uwaga", "Note"), EN, K::LongText;
+    NoteUk => l("Uwaga", "Note"), UK, K::LongText, optional;
 } key Id);
 
 columns!(ProjectCol {
     Id => ID, None, K::Code;
     NamePl => l("Nazwa", "Name"), PL, K::Text;
     NameEn => l("Nazwa", "Name"), EN, K::Text;
+    NameUk => l("Nazwa", "Name"), UK, K::Text, optional;
     KindPl => l("Rodzaj projektu", "Kind of project"), PL, K::Text;
     KindEn => l("Rodzaj projektu", "Kind of project"), EN, K::Text;
+    KindUk => l("Rodzaj projektu", "Kind of project"), UK, K::Text, optional;
     Role => l("Rola", "Role"), None, K::Choice(&ROLE_NAMES);
     ProgrammePl => l("Program", "Programme"), PL, K::Text;
     ProgrammeEn => l("Program", "Programme"), EN, K::Text;
+    ProgrammeUk => l("Program", "Programme"), UK, K::Text, optional;
     MeasurePl => l("Działanie programu", "Measure"), PL, K::Text;
     MeasureEn => l("Działanie programu", "Measure"), EN, K::Text;
+    MeasureUk => l("Działanie programu", "Measure"), UK, K::Text, optional;
     Period => l("Okres programowania", "Programming period"), None, K::Date;
     Fund => l("Fundusz", "Fund"), None, K::Choice(&FUND_NAMES);
     Dates => l("Czas realizacji", "Dates"), None, K::Date;
     SummaryPl => l("Opis", "Summary"), PL, K::LongText;
     SummaryEn => l("Opis", "Summary"), EN, K::LongText;
+    SummaryUk => l("Opis", "Summary"), UK, K::LongText, optional;
     ActivitiesNotePl => l("Uwaga o działaniach", "Activities note"), PL, K::LongText;
     ActivitiesNoteEn => l("Uwaga o działaniach", "Activities note"), EN, K::LongText;
+    ActivitiesNoteUk => l("Uwaga o działaniach", "Activities note"), UK, K::LongText, optional;
     Value => l("Wartość", "Value"), None, K::Amount;
     EuContribution => l("Dofinansowanie UE", "EU contribution"), None, K::Amount;
     Currency => l("Waluta", "Currency"), None, K::Choice(&CURRENCY_NAMES);
@@ -239,8 +252,10 @@ columns!(ProjectCol {
     StripFile => l("Plik paska logotypów UE", "EU logo strip file"), None, K::Code, optional;
     StripAltPl => STRIP_ALT, PL, K::Text, optional;
     StripAltEn => STRIP_ALT, EN, K::Text, optional;
+    StripAltUk => STRIP_ALT, UK, K::Text, optional;
     ResultsPl => RESULTS, PL, K::LongText, optional;
     ResultsEn => RESULTS, EN, K::LongText, optional;
+    ResultsUk => RESULTS, UK, K::LongText, optional;
 } key Id numbered ACTIVITY);
 
 const RESULTS: Label = l("Rezultaty projektu", "Project results");
@@ -289,9 +304,11 @@ pub(super) fn activity_header(n: usize, lang: Lang) -> String {
 columns!(EasyReadCol {
     HeadingPl => l("Nagłówek części", "Section heading"), PL, K::Text;
     HeadingEn => l("Nagłówek części", "Section heading"), EN, K::Text;
+    HeadingUk => l("Nagłówek części", "Section heading"), UK, K::Text, optional;
     PictureFile => l("Plik obrazka (.svg albo .png)", "Picture file (.svg or .png)"), None, K::Code;
     PictureAltPl => PICTURE_ALT, PL, K::Text;
     PictureAltEn => PICTURE_ALT, EN, K::Text;
+    PictureAltUk => PICTURE_ALT, UK, K::Text, optional;
 } key HeadingPl numbered PARAGRAPH);
 
 const PARAGRAPH: Label = l("Akapit", "Paragraph");
@@ -308,12 +325,14 @@ pub(super) fn paragraph_header(n: usize, lang: Lang) -> String {
 columns!(SignVideoCol {
     TitlePl => l("Tytuł filmu", "Video title"), PL, K::Text;
     TitleEn => l("Tytuł filmu", "Video title"), EN, K::Text;
+    TitleUk => l("Tytuł filmu", "Video title"), UK, K::Text, optional;
     File => l("Plik filmu (.webm albo .mp4)", "Video file (.webm or .mp4)"), None, K::Code;
     CaptionsPl => l("Plik napisów po polsku (.vtt)", "Polish captions file (.vtt)"), None, K::Code;
     CaptionsEn => l("Plik napisów po angielsku (.vtt)", "English captions file (.vtt)"), None, K::Code;
     Poster => l("Plik kadru przed odtworzeniem (.svg albo .png)", "Poster file (.svg or .png)"), None, K::Code;
     TranscriptPl => l("Tekst tego, co jest migane", "Transcript"), PL, K::LongText;
     TranscriptEn => l("Tekst tego, co jest migane", "Transcript"), EN, K::LongText;
+    TranscriptUk => l("Tekst tego, co jest migane", "Transcript"), UK, K::LongText, optional;
 } key TitlePl);
 
 columns!(EventCol {
@@ -322,8 +341,10 @@ columns!(EventCol {
     Date => l("Data", "Date"), None, K::Date;
     TitlePl => l("Tytuł", "Title"), PL, K::Text;
     TitleEn => l("Tytuł", "Title"), EN, K::Text;
+    TitleUk => l("Tytuł", "Title"), UK, K::Text, optional;
     DescriptionPl => l("Opis", "Description"), PL, K::LongText;
     DescriptionEn => l("Opis", "Description"), EN, K::LongText;
+    DescriptionUk => l("Opis", "Description"), UK, K::LongText, optional;
     Project => PROJECT, None, K::Code;
     Source => SOURCE, None, K::Code;
 } key Id);
@@ -334,6 +355,7 @@ columns!(FigureCol {
     Bound => l("Dokładność", "Bound"), None, K::Choice(&BOUND_NAMES);
     LabelPl => l("Co liczymy", "Label"), PL, K::Text;
     LabelEn => l("Co liczymy", "Label"), EN, K::Text;
+    LabelUk => l("Co liczymy", "Label"), UK, K::Text, optional;
     Project => PROJECT, None, K::Code;
     Source => SOURCE, None, K::Code;
 } key Id);
@@ -342,6 +364,7 @@ columns!(KvCol {
     Field => l("Pole", "Field"), None, K::Field;
     Value => l("Wartość", "Value"), None, K::Text;
     English => l("Po angielsku", "In English"), None, K::Text;
+    Ukrainian => l("Po ukraińsku", "In Ukrainian"), None, K::Text, optional;
 } key Field);
 
 /// The hint column of a field/value sheet: written, never read.

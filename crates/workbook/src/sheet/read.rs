@@ -447,10 +447,7 @@ impl<'t, C: Columns> Grid<'t, C> {
             } else if let Some((n, lang)) =
                 C::NUMBERED.and_then(|label| candidates.iter().find_map(|h| numbered_of(label, h)))
             {
-                numbered
-                    .entry((n, (lang == Lang::En) as u8))
-                    .or_default()
-                    .push(c);
+                numbered.entry((n, lang.index() as u8)).or_default().push(c);
             }
         }
         let mut complete = true;
@@ -576,14 +573,39 @@ impl<'t, C: Columns> Grid<'t, C> {
             .unwrap_or_default()
     }
 
-    /// Both halves empty: no text. Polish empty alone is the validator's
-    /// "the text is empty", at the Polish cell.
+    /// A list sheet's text: its Polish and English columns, and its
+    /// Ukrainian one when the sheet has it (the column of the same name
+    /// marked UK).
     fn opt_text(&self, cx: &mut Cx, r: u32, pl: C, en: C, path: JsonPath) -> Option<Text> {
+        let uk = C::ALL
+            .iter()
+            .copied()
+            .find(|c| c.label() == pl.label() && c.lang() == Some(Lang::Uk));
+        self.opt_text_in(cx, r, [pl, en], uk, path)
+    }
+
+    /// Every cell empty: no text. Polish empty alone is the validator's
+    /// "the text is empty", at the Polish cell.
+    fn opt_text_in(
+        &self,
+        cx: &mut Cx,
+        r: u32,
+        [pl, en]: [C; 2],
+        uk: Option<C>,
+        path: JsonPath,
+    ) -> Option<Text> {
         let p = self.at(cx, r, pl, &path.key("pl"), text_of).flatten();
         let e = self.at(cx, r, en, &path.key("en"), text_of).flatten();
+        let u = uk.and_then(|c| self.at(cx, r, c, &path.key("uk"), text_of).flatten());
         let (_, place) = self.cell(cx, r, pl);
         cx.mark(&path, self.name(), place);
-        (p.is_some() || e.is_some()).then(|| Text::pl_en(p.unwrap_or_default(), e))
+        (p.is_some() || e.is_some() || u.is_some()).then(|| {
+            let mut t = Text::pl_en(p.unwrap_or_default(), e);
+            if let Some(u) = u {
+                t.set(Lang::Uk, u);
+            }
+            t
+        })
     }
 
     fn code(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> String {
@@ -674,11 +696,11 @@ impl<C: Columns> Grid<'_, C> {
         numbers.dedup();
         let mut out = vec![];
         for n in numbers {
-            let half = |cx: &mut Cx, lang: u8| -> (Option<String>, Option<Place>) {
-                let Some(cols) = self.numbered.get(&(n, lang)) else {
+            let half = |cx: &mut Cx, lang: Lang| -> (Option<String>, Option<Place>) {
+                let Some(cols) = self.numbered.get(&(n, lang.index() as u8)) else {
                     return (None, None);
                 };
-                let header = numbered_header(label, n, if lang == 0 { Lang::Pl } else { Lang::En });
+                let header = numbered_header(label, n, lang);
                 let (cell, place) = self.cell_in(cx, r, cols, &header);
                 match text_of(cell) {
                     Ok(v) => (v, Some(place)),
@@ -688,17 +710,23 @@ impl<C: Columns> Grid<'_, C> {
                     }
                 }
             };
-            let (pl, pl_place) = half(cx, 0);
-            let (en, en_place) = half(cx, 1);
-            if pl.is_none() && en.is_none() {
+            let (pl, pl_place) = half(cx, Lang::Pl);
+            let (en, en_place) = half(cx, Lang::En);
+            let (uk, uk_place) = half(cx, Lang::Uk);
+            if pl.is_none() && en.is_none() && uk.is_none() {
                 continue;
             }
             let item = path.index(out.len());
-            let pl_place = pl_place.or(en_place).unwrap_or(Place::Row(r));
+            let pl_place = pl_place.or(en_place).or(uk_place).unwrap_or(Place::Row(r));
             cx.mark(&item, self.name(), pl_place);
             cx.mark(&item.key("pl"), self.name(), pl_place);
             cx.mark(&item.key("en"), self.name(), en_place.unwrap_or(pl_place));
-            out.push(Text::pl_en(pl.unwrap_or_default(), en));
+            cx.mark(&item.key("uk"), self.name(), uk_place.unwrap_or(pl_place));
+            let mut t = Text::pl_en(pl.unwrap_or_default(), en);
+            if let Some(uk) = uk {
+                t.set(Lang::Uk, uk);
+            }
+            out.push(t);
         }
         let (_, place) = self.cell(cx, r, C::KEY);
         cx.mark(&path, self.name(), place);
@@ -1032,13 +1060,22 @@ impl<'t, F: Fields> Kv<'t, F> {
     }
 
     fn text(&self, cx: &mut Cx, f: F, path: JsonPath) -> Text {
-        self.grid
-            .text(cx, self.row(f), KvCol::Value, KvCol::English, path)
+        self.opt_text(cx, f, path).unwrap_or_default()
     }
 
     fn opt_text(&self, cx: &mut Cx, f: F, path: JsonPath) -> Option<Text> {
-        self.grid
-            .opt_text(cx, self.row(f), KvCol::Value, KvCol::English, path)
+        self.text_at(cx, self.row(f), path)
+    }
+
+    /// A row's text: the value (Polish), English and Ukrainian columns.
+    fn text_at(&self, cx: &mut Cx, r: u32, path: JsonPath) -> Option<Text> {
+        self.grid.opt_text_in(
+            cx,
+            r,
+            [KvCol::Value, KvCol::English],
+            Some(KvCol::Ukrainian),
+            path,
+        )
     }
 
     fn texts(&self, cx: &mut Cx, f: F, path: JsonPath) -> Vec<Text> {
@@ -1046,10 +1083,7 @@ impl<'t, F: Fields> Kv<'t, F> {
         let mut out = vec![];
         for &r in &self.rows[i] {
             let item = path.index(out.len());
-            if let Some(t) = self
-                .grid
-                .opt_text(cx, r, KvCol::Value, KvCol::English, item)
-            {
+            if let Some(t) = self.text_at(cx, r, item) {
                 out.push(t);
             }
         }

@@ -638,14 +638,14 @@ fn validator_faults_come_back_at_their_cells() {
             "Organizacja!B{}: kolor akcentu #ffff00 ma w jasnym motywie",
             accent + 1
         ),
-        "Źródła!D2: adres „javascript:alert(1)” odrzucony".into(),
+        "Źródła!E2: adres „javascript:alert(1)” odrzucony".into(),
         format!(
             "Projekty!{}: dofinansowanie UE przekracza wartość projektu",
             a1(3, eu)
         ),
         "Wydarzenia!A3: identyfikator „2004-lider-equal” powtarza się".into(),
         "Wydarzenia!D5: tekst jest pusty".into(),
-        "Wydarzenia!H6: odwołanie do „nie-ma-takiego”, którego nie ma w arkuszu Projekty".into(),
+        "Wydarzenia!J6: odwołanie do „nie-ma-takiego”, którego nie ma w arkuszu Projekty".into(),
     ];
     assert_eq!(got.len(), want.len(), "{got:#?}");
     for (g, w) in got.iter().zip(&want) {
@@ -912,7 +912,8 @@ fn a_declaration_date_must_be_a_day_and_its_row_says_so() {
     let mut t = to_tables(&real());
     let d = sheet(&mut t, "Deklaracja");
     let r = field_row(d, "Data publikacji");
-    let note = d.cell(r, 3).clone();
+    // The hint is the last column (after the Ukrainian one).
+    let note = d.cell(r, d.rows[0].len() as u32 - 1).clone();
     assert_eq!(
         note,
         Cell::text(
@@ -1304,14 +1305,35 @@ fn the_bundles_languages_round_trip_and_an_unknown_one_is_told_at_its_cell() {
     .unwrap();
     assert_eq!(old.languages, None);
     assert_eq!(ok(&to_tables(&old)), old);
+    // Its workbook has no Ukrainian columns; the shipped bundle's has
+    // one beside each Polish and English text, and comes back whole.
+    let headers = |b: &Bundle| -> Vec<String> {
+        to_tables(b)
+            .iter()
+            .flat_map(|t| t.rows[0].clone())
+            .filter_map(|c| match c {
+                Cell::Text(s) => Some(s),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(!headers(&old)
+        .iter()
+        .any(|h| h.contains("(UK)") || h.contains("ukraińsku")));
+    let shipped = real();
+    let h = headers(&shipped);
+    assert!(h.contains(&"Tytuł (UK) / Title (UK)".to_owned()), "{h:?}");
+    assert!(h.contains(&"Akapit 1 (UK) / Paragraph 1 (UK)".to_owned()));
+    assert!(h.contains(&"Po ukraińsku / In Ukrainian".to_owned()));
+    assert_eq!(ok(&to_tables(&shipped)), shipped);
     // English first: the list keeps its order, the texts their languages.
     let mut b = real();
-    b.languages = Some(vec![Lang::En, Lang::Pl]);
+    b.languages = Some(vec![Lang::En, Lang::Pl, Lang::Uk]);
     let text = serde_json::to_string(&b).unwrap();
     let b = parse(&text).unwrap();
     let mut t = to_tables(&b);
     let back = ok(&t);
-    assert_eq!(back.languages(), [Lang::En, Lang::Pl]);
+    assert_eq!(back.languages(), [Lang::En, Lang::Pl, Lang::Uk]);
     assert_eq!(back, b);
     // A language the app has no strings for: named, at its cell.
     let org = sheet(&mut t, "Organizacja");

@@ -9,27 +9,56 @@ use rops_content::model::{
 };
 use rops_content::text::{Lang, Text};
 
+/// The languages the workbook has columns for (a text's column in each).
+pub const COLUMN_LANGUAGES: [Lang; 3] = [Lang::Pl, Lang::En, Lang::Uk];
+
+/// The first language of `b` the workbook has no columns for, if any: its
+/// texts would not survive the round trip, so the callers refuse to write
+/// the workbook (and say which language) rather than lose them.
+pub fn language_without_columns(b: &Bundle) -> Option<Lang> {
+    b.languages()
+        .iter()
+        .copied()
+        .find(|l| !COLUMN_LANGUAGES.contains(l))
+}
+
 /// The workbook of a checked bundle: one table per [`Section`], in order.
 pub fn to_tables(b: &Bundle) -> Vec<Table> {
+    // Polish and English columns always (a workbook's required columns);
+    // another language's only for a bundle in it.
+    let langs = &columns_of(b);
     Section::ALL
         .iter()
         .map(|&s| match s {
-            Section::Organisation => fields_table(s, |f: OrgField| org_field(b, f)),
-            Section::Sources => list_table(s, &b.sources, source_cell, &[]),
-            Section::Eras => list_table(s, &b.eras, era_cell, &[]),
-            Section::Projects => projects_table(&b.projects),
-            Section::Events => list_table(s, &b.events, event_cell, &[]),
-            Section::Figures => list_table(s, &b.figures, figure_cell, &[]),
-            Section::Declaration => fields_table(s, |f: DeclField| decl_field(&b.accessibility, f)),
+            Section::Organisation => fields_table(s, langs, |f: OrgField| org_field(b, f)),
+            Section::Sources => list_table(s, langs, &b.sources, source_cell, &[]),
+            Section::Eras => list_table(s, langs, &b.eras, era_cell, &[]),
+            Section::Projects => projects_table(langs, &b.projects),
+            Section::Events => list_table(s, langs, &b.events, event_cell, &[]),
+            Section::Figures => list_table(s, langs, &b.figures, figure_cell, &[]),
+            Section::Declaration => {
+                fields_table(s, langs, |f: DeclField| decl_field(&b.accessibility, f))
+            }
             // Written when empty too, so the template shows where they go.
-            Section::EasyRead => easy_read_table(b.easy_read.as_ref().map_or(&[], |e| &e.sections)),
+            Section::EasyRead => {
+                easy_read_table(langs, b.easy_read.as_ref().map_or(&[], |e| &e.sections))
+            }
             Section::SignLanguage => list_table(
                 s,
+                langs,
                 b.sign_language.as_ref().map_or(&[], |l| &l.videos),
                 video_cell,
                 &[],
             ),
         })
+        .collect()
+}
+
+/// The languages a workbook of `b` has text columns for.
+fn columns_of(b: &Bundle) -> Vec<Lang> {
+    COLUMN_LANGUAGES
+        .into_iter()
+        .filter(|l| matches!(l, Lang::Pl | Lang::En) || b.languages().contains(l))
         .collect()
 }
 
@@ -53,6 +82,7 @@ type ExtraColumn = (String, ColumnKind, Vec<Cell>);
 /// columns inserted before given ones (the projects' activities).
 fn list_table<T, C: Columns>(
     section: Section,
+    langs: &[Lang],
     items: &[T],
     cell: fn(&T, C) -> Cell,
     extra: &[(C, Vec<ExtraColumn>)],
@@ -72,6 +102,9 @@ fn list_table<T, C: Columns>(
                 }
             }
         }
+        if c.lang().is_some_and(|l| !langs.contains(&l)) {
+            continue;
+        }
         header.push(Cell::text(c.header()));
         t.columns.push(c.kind());
         for (row, item) in rows.iter_mut().zip(items) {
@@ -88,6 +121,7 @@ fn source_cell(s: &Source, c: SourceCol) -> Cell {
         SourceCol::Id => Cell::text(&s.id),
         SourceCol::TitlePl => text_in(&s.title, Lang::Pl),
         SourceCol::TitleEn => text_in(&s.title, Lang::En),
+        SourceCol::TitleUk => text_in(&s.title, Lang::Uk),
         SourceCol::Url => opt(&s.url),
     }
 }
@@ -97,15 +131,18 @@ fn era_cell(e: &rops_content::model::Era, c: EraCol) -> Cell {
         EraCol::Id => Cell::text(&e.id),
         EraCol::NamePl => text_in(&e.name, Lang::Pl),
         EraCol::NameEn => text_in(&e.name, Lang::En),
+        EraCol::NameUk => text_in(&e.name, Lang::Uk),
         EraCol::Period => date_cell(e.period),
         EraCol::NotePl => opt_text_in(&e.note, Lang::Pl),
         EraCol::NoteEn => opt_text_in(&e.note, Lang::En),
+        EraCol::NoteUk => opt_text_in(&e.note, Lang::Uk),
     }
 }
 
 /// Numbered pairs of columns, one pair per text of the longest list, and
 /// at least one, so the template shows where they go.
 fn numbered_columns<T>(
+    langs: &[Lang],
     items: &[T],
     texts: impl Fn(&T) -> &[Text],
     header: fn(usize, Lang) -> String,
@@ -117,7 +154,7 @@ fn numbered_columns<T>(
         .unwrap_or(0)
         .max(1);
     (1..=n)
-        .flat_map(|i| Lang::ALL.into_iter().map(move |lang| (i, lang)))
+        .flat_map(|i| langs.iter().map(move |&lang| (i, lang)))
         .map(|(i, lang)| {
             let values = items
                 .iter()
@@ -132,20 +169,22 @@ fn numbered_columns<T>(
         .collect()
 }
 
-fn projects_table(projects: &[Project]) -> Table {
-    let cols = numbered_columns(projects, |p| &p.activities, activity_header);
+fn projects_table(langs: &[Lang], projects: &[Project]) -> Table {
+    let cols = numbered_columns(langs, projects, |p| &p.activities, activity_header);
     list_table(
         Section::Projects,
+        langs,
         projects,
         project_cell,
         &[(ACTIVITIES_BEFORE, cols)],
     )
 }
 
-fn easy_read_table(sections: &[EasyReadSection]) -> Table {
-    let cols = numbered_columns(sections, |s| &s.paragraphs, paragraph_header);
+fn easy_read_table(langs: &[Lang], sections: &[EasyReadSection]) -> Table {
+    let cols = numbered_columns(langs, sections, |s| &s.paragraphs, paragraph_header);
     list_table(
         Section::EasyRead,
+        langs,
         sections,
         easy_read_cell,
         &[(PARAGRAPHS_BEFORE, cols)],
@@ -166,9 +205,11 @@ fn easy_read_cell(s: &EasyReadSection, c: EasyReadCol) -> Cell {
     match c {
         E::HeadingPl => text_in(&s.heading, Lang::Pl),
         E::HeadingEn => text_in(&s.heading, Lang::En),
+        E::HeadingUk => text_in(&s.heading, Lang::Uk),
         E::PictureFile => picture_cell(pic, None),
         E::PictureAltPl => picture_cell(pic, Some(Lang::Pl)),
         E::PictureAltEn => picture_cell(pic, Some(Lang::En)),
+        E::PictureAltUk => picture_cell(pic, Some(Lang::Uk)),
     }
 }
 
@@ -177,12 +218,14 @@ fn video_cell(v: &SignVideo, c: SignVideoCol) -> Cell {
     match c {
         V::TitlePl => text_in(&v.title, Lang::Pl),
         V::TitleEn => text_in(&v.title, Lang::En),
+        V::TitleUk => text_in(&v.title, Lang::Uk),
         V::File => Cell::text(&v.file),
         V::CaptionsPl => Cell::text(&v.captions.pl),
         V::CaptionsEn => opt(&v.captions.en),
         V::Poster => opt(&v.poster),
         V::TranscriptPl => text_in(&v.transcript, Lang::Pl),
         V::TranscriptEn => text_in(&v.transcript, Lang::En),
+        V::TranscriptUk => text_in(&v.transcript, Lang::Uk),
     }
 }
 
@@ -192,22 +235,29 @@ fn project_cell(p: &Project, c: ProjectCol) -> Cell {
         P::Id => Cell::text(&p.id),
         P::NamePl => text_in(&p.name, Lang::Pl),
         P::NameEn => text_in(&p.name, Lang::En),
+        P::NameUk => text_in(&p.name, Lang::Uk),
         P::KindPl => opt_text_in(&p.kind, Lang::Pl),
         P::KindEn => opt_text_in(&p.kind, Lang::En),
+        P::KindUk => opt_text_in(&p.kind, Lang::Uk),
         P::Role => choice_cell(p.role, ROLES),
         P::ProgrammePl => text_in(&p.programme, Lang::Pl),
         P::ProgrammeEn => text_in(&p.programme, Lang::En),
+        P::ProgrammeUk => text_in(&p.programme, Lang::Uk),
         P::MeasurePl => opt_text_in(&p.measure, Lang::Pl),
         P::MeasureEn => opt_text_in(&p.measure, Lang::En),
+        P::MeasureUk => opt_text_in(&p.measure, Lang::Uk),
         P::Period => date_cell(p.period),
         P::Fund => p.fund.map_or(Cell::Empty, |f| choice_cell(f, FUNDS)),
         P::Dates => date_cell(p.dates),
         P::SummaryPl => text_in(&p.summary, Lang::Pl),
         P::SummaryEn => text_in(&p.summary, Lang::En),
+        P::SummaryUk => text_in(&p.summary, Lang::Uk),
         P::ActivitiesNotePl => opt_text_in(&p.activities_note, Lang::Pl),
         P::ActivitiesNoteEn => opt_text_in(&p.activities_note, Lang::En),
+        P::ActivitiesNoteUk => opt_text_in(&p.activities_note, Lang::Uk),
         P::ResultsPl => opt_text_in(&p.results, Lang::Pl),
         P::ResultsEn => opt_text_in(&p.results, Lang::En),
+        P::ResultsUk => opt_text_in(&p.results, Lang::Uk),
         P::Value => p.value.map_or(Cell::Empty, |m| amount_cell(m.minor)),
         P::EuContribution => p
             .eu_contribution
@@ -223,6 +273,7 @@ fn project_cell(p: &Project, c: ProjectCol) -> Cell {
         P::StripFile => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), None),
         P::StripAltPl => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::Pl)),
         P::StripAltEn => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::En)),
+        P::StripAltUk => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::Uk)),
     }
 }
 
@@ -233,8 +284,10 @@ fn event_cell(e: &Event, c: EventCol) -> Cell {
         EventCol::Date => date_cell(e.date),
         EventCol::TitlePl => text_in(&e.title, Lang::Pl),
         EventCol::TitleEn => text_in(&e.title, Lang::En),
+        EventCol::TitleUk => text_in(&e.title, Lang::Uk),
         EventCol::DescriptionPl => text_in(&e.description, Lang::Pl),
         EventCol::DescriptionEn => text_in(&e.description, Lang::En),
+        EventCol::DescriptionUk => text_in(&e.description, Lang::Uk),
         EventCol::Project => opt(&e.project),
         EventCol::Source => Cell::text(&e.source),
     }
@@ -247,6 +300,7 @@ fn figure_cell(f: &Figure, c: FigureCol) -> Cell {
         FigureCol::Bound => choice_cell(f.bound, BOUNDS),
         FigureCol::LabelPl => text_in(&f.label, Lang::Pl),
         FigureCol::LabelEn => text_in(&f.label, Lang::En),
+        FigureCol::LabelUk => text_in(&f.label, Lang::Uk),
         FigureCol::Project => opt(&f.project),
         FigureCol::Source => Cell::text(&f.source),
     }
@@ -254,30 +308,48 @@ fn figure_cell(f: &Figure, c: FigureCol) -> Cell {
 
 /// What a field/value sheet's row holds: (value, English) cells; a list
 /// field has one pair per item (and one empty pair when it has none).
-type FieldCells = Vec<(Cell, Cell)>;
+type FieldCells = Vec<(Cell, Cell, Cell)>;
 
 fn one(value: Cell) -> FieldCells {
-    vec![(value, Cell::Empty)]
+    vec![(value, Cell::Empty, Cell::Empty)]
 }
 
 fn text_pair(t: &Text) -> FieldCells {
-    vec![(text_in(t, Lang::Pl), text_in(t, Lang::En))]
+    vec![(
+        text_in(t, Lang::Pl),
+        text_in(t, Lang::En),
+        text_in(t, Lang::Uk),
+    )]
 }
 
 fn opt_text_pair(t: &Option<Text>) -> FieldCells {
-    vec![(opt_text_in(t, Lang::Pl), opt_text_in(t, Lang::En))]
+    vec![(
+        opt_text_in(t, Lang::Pl),
+        opt_text_in(t, Lang::En),
+        opt_text_in(t, Lang::Uk),
+    )]
 }
 
-fn fields_table<F: Fields>(section: Section, cells: impl Fn(F) -> FieldCells) -> Table {
+fn fields_table<F: Fields>(
+    section: Section,
+    langs: &[Lang],
+    cells: impl Fn(F) -> FieldCells,
+) -> Table {
     let mut t = Table::new(section.name());
+    // The Ukrainian column only for a bundle in Ukrainian.
+    let uk = langs.contains(&Lang::Uk);
+    let cols: Vec<KvCol> = KvCol::ALL
+        .iter()
+        .copied()
+        .filter(|&c| uk || c != KvCol::Ukrainian)
+        .collect();
     t.rows.push(
-        KvCol::ALL
-            .iter()
+        cols.iter()
             .map(|c| Cell::text(c.header()))
             .chain([Cell::text(NOTE.header())])
             .collect(),
     );
-    t.columns = KvCol::ALL
+    t.columns = cols
         .iter()
         .map(|c| c.kind())
         .chain([ColumnKind::Note])
@@ -286,15 +358,15 @@ fn fields_table<F: Fields>(section: Section, cells: impl Fn(F) -> FieldCells) ->
         let note = format!("{} / {}", f.kind().note(Lang::Pl), f.kind().note(Lang::En));
         let mut pairs = cells(f);
         if pairs.is_empty() {
-            pairs.push((Cell::Empty, Cell::Empty));
+            pairs.push((Cell::Empty, Cell::Empty, Cell::Empty));
         }
-        for (value, en) in pairs {
-            t.rows.push(vec![
-                Cell::text(f.label().header()),
-                value,
-                en,
-                Cell::text(&note),
-            ]);
+        for (value, en, ukr) in pairs {
+            let mut row = vec![Cell::text(f.label().header()), value, en];
+            if uk {
+                row.push(ukr);
+            }
+            row.push(Cell::text(&note));
+            t.rows.push(row);
         }
     }
     t
@@ -353,12 +425,12 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
             .languages
             .iter()
             .flatten()
-            .map(|l| (Cell::text(l.as_str()), Cell::Empty))
+            .map(|l| (Cell::text(l.as_str()), Cell::Empty, Cell::Empty))
             .collect(),
         O::SameAs => o
             .same_as
             .iter()
-            .map(|u| (Cell::text(u), Cell::Empty))
+            .map(|u| (Cell::text(u), Cell::Empty, Cell::Empty))
             .collect(),
         O::OpenDataLicence => opt_text_pair(&b.open_data.as_ref().map(|d| d.licence.clone())),
         O::ContactPhone => one(opt(&b.contact.phone)),
@@ -384,12 +456,9 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
     }
 }
 
-/// A repeated field of texts: one row each, Polish and English.
+/// A repeated field of texts: one row each, in every language.
 fn list(items: &[Text]) -> FieldCells {
-    items
-        .iter()
-        .map(|t| (text_in(t, Lang::Pl), text_in(t, Lang::En)))
-        .collect()
+    items.iter().flat_map(text_pair).collect()
 }
 
 fn decl_field(a: &Declaration, f: DeclField) -> FieldCells {

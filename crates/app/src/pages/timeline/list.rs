@@ -3,8 +3,10 @@
 //! a card that still matches after a filter change is kept as it is. A new
 //! language is a new key (cards are drawn once, in one language: cheaper in
 //! code than making every text of every card follow the language).
-//! An era's note (where its bounds come from) follows its heading, outside
-//! the `h2`, so the heading's accessible name stays the era's name and period.
+//! An era's note (where its bounds come from) closes its band, after the
+//! events and outside the `h2`, so the heading's accessible name stays the
+//! era's name and period and, on a phone, the first event's title is on the
+//! first screen rather than below a paragraph about dates.
 
 use super::card::EventCard;
 use super::focus::RovingFocus;
@@ -137,12 +139,12 @@ pub fn EventList(
                         {name}
                         {span.map(|s| view! { " " <span class="era-band__span">{s}</span> })}
                     </h2>
-                    {note}
                     <ol class="event-list">
                         <For each=move || events.get() key=|&i| i let:index>
                             <EventCard bundle=b.clone() index lang filter/>
                         </For>
                     </ol>
+                    {note}
                 </section>
             }
         }
