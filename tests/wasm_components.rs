@@ -363,12 +363,24 @@ fn formatting_matches_intl() {
             intl("pl-PL", &pl_opts, zl as f64),
             "pl {zl}"
         );
+        // Ukrainian groups four digits too, and writes the code after.
+        let uk_opts = [
+            ("style", "currency"),
+            ("currency", "PLN"),
+            ("currencyDisplay", "code"),
+            ("maximumFractionDigits", "0"),
+        ];
+        assert_eq!(
+            format::money(Money::pln(zl), Lang::Uk),
+            intl("uk", &uk_opts, zl as f64),
+            "uk {zl}"
+        );
     }
     let pct = [("style", "percent"), ("maximumFractionDigits", "1")];
     for (p, w) in [(1_683_000u64, 1_980_000u64), (1, 3), (2, 3), (1, 1), (1, 8)] {
         let share = Share::of(Money::pln(p), Money::pln(w)).unwrap();
         let exact = share.permille_rounded() as f64 / 1000.0;
-        for (lang, loc) in [(Lang::Pl, "pl-PL"), (Lang::En, "en")] {
+        for (lang, loc) in [(Lang::Pl, "pl-PL"), (Lang::En, "en"), (Lang::Uk, "uk")] {
             assert_eq!(
                 format::percent(share, lang),
                 intl(loc, &pct, exact),
