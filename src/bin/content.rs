@@ -130,7 +130,7 @@ mod cli {
         };
         if let Some(l) = sheet::language_without_columns(&b) {
             eprintln!(
-                "{}: the workbook has columns for Polish and English only; the bundle's {} (\"{}\") texts would be lost: no workbook written (edit them in the editor or the JSON)",
+                "{}: the workbook has no columns for {} (\"{}\"), so those texts would be lost: no workbook written (edit them in the JSON)",
                 bundle.display(),
                 l.name_in(content::Staff::En),
                 l.as_str()

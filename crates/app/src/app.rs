@@ -139,14 +139,15 @@ fn Shell(base: String, location: crate::router::Location) -> impl IntoView {
         return view! { <EmbedFrame path page/> }.into_any();
     }
 
-    // A visitor who chose English lands on English when they come back to
-    // the bare address; any explicit address is respected as it is.
-    if cfg!(target_arch = "wasm32")
-        && path.get_untracked() == "/"
-        && stored_lang() == Some(Lang::En)
-    {
+    // A visitor who chose another language lands on it when they come
+    // back to the bare address; any explicit address is respected as it is.
+    let chosen = (cfg!(target_arch = "wasm32") && path.get_untracked() == "/")
+        .then(stored_lang)
+        .flatten()
+        .filter(|l| *l != Lang::Pl);
+    if let Some(chosen) = chosen {
         location.navigate(
-            Page::About.path(Lang::En),
+            Page::About.path(chosen),
             Go {
                 replace: true,
                 ..Go::default()

@@ -276,6 +276,16 @@ pub fn switch_language(path: &str, to: Lang) -> String {
     }
 }
 
+/// The machine-readable text the publisher writes beside the pages, per
+/// language, below the site's base: (text, HTML). A file, not a route.
+pub fn text_files(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Pl => ("o-nas.txt", "o-nas.html"),
+        Lang::En => ("en/about.txt", "en/about.html"),
+        Lang::Uk => ("uk/about.txt", "uk/about.html"),
+    }
+}
+
 pub fn timeline_path(lang: Lang) -> &'static str {
     Page::Timeline.path(lang)
 }

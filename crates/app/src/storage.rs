@@ -79,7 +79,7 @@ pub const LANGUAGE: Kept = Kept {
     what: [
         "Wybrany język, by strona otworzyła się w nim przy następnej wizycie. Zapisywany dopiero po zmianie języka.",
         "The language you chose, so the site opens in it on your next visit. Stored only once you switch the language.",
-        "Вибрана мова, щоб сайт відкрився нею під час наступного візиту. Зберігається лише після зміни мови.",
+        "Вибрана мова, щоб сайт відкривався цією мовою під час наступного візиту. Зберігається лише після зміни мови.",
     ],
     editor_only: false,
 };
@@ -123,7 +123,7 @@ pub const CONTENT_CACHE: Kept = Kept {
     what: [
         "Ostatnia poprawna kopia treści serwisu, by strona pokazała ją bez internetu. Zastępowana nowszą.",
         "The last good copy of the site's content, shown when you are offline. Replaced by a newer one.",
-        "Остання правильна копія змісту сайту, яку показуємо, коли ви офлайн. Замінюється новішою.",
+        "Остання правильна копія вмісту сайту, яку показуємо, коли ви офлайн. Замінюється новішою.",
     ],
     editor_only: false,
 };
@@ -135,7 +135,7 @@ pub const EDITOR_CACHE: Kept = Kept {
     what: [
         "Pliki edytora treści, by działał bez internetu. Tylko u pracowników, którzy otworzyli edytor.",
         "The content editor's files, so it works offline. Only for staff who opened the editor.",
-        "Файли редактора змісту, щоб він працював без інтернету. Лише в працівників, які відкривали редактор.",
+        "Файли редактора вмісту, щоб він працював без інтернету. Лише в працівників, які відкривали редактор.",
     ],
     editor_only: true,
 };
@@ -147,7 +147,7 @@ pub const EDITOR_DRAFT: Kept = Kept {
     what: [
         "Szkic treści w edytorze, by nic wpisanego nie przepadło. Tylko u pracowników, którzy pisali w edytorze.",
         "The draft in the content editor, so nothing typed is lost. Only for staff who wrote in the editor.",
-        "Чернетка в редакторі змісту, щоб нічого набраного не втратилося. Лише в працівників, які писали в редакторі.",
+        "Чернетка в редакторі вмісту, щоб нічого набраного не втратилося. Лише в працівників, які писали в редакторі.",
     ],
     editor_only: true,
 };

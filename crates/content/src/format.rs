@@ -221,6 +221,17 @@ pub fn plural(n: u64, lang: Lang) -> PluralCategory {
     }
 }
 
+/// The start of an open range, after "od" / "з": a month alone takes the
+/// genitive there as in a date ("od marca 2008", "з березня 2008 р.").
+fn from_point(p: Point, lang: Lang) -> String {
+    let m = |m: u8| usize::from(m - 1);
+    match (p, lang) {
+        (Point::Month(y, mo), Lang::Pl) => format!("{} {y}", PL_MONTHS_GEN[m(mo)]),
+        (Point::Month(y, mo), Lang::Uk) => format!("{} {y}{NBSP}р.", UK_MONTHS_GEN[m(mo)]),
+        _ => point(p, lang),
+    }
+}
+
 /// A date as the source gives it; never more precise, never invented.
 pub fn date(d: DateValue, lang: Lang) -> String {
     match (d, lang) {
@@ -228,11 +239,15 @@ pub fn date(d: DateValue, lang: Lang) -> String {
         (DateValue::NotGiven, Lang::En) => "date not given".into(),
         (DateValue::NotGiven, Lang::Uk) => "дату не вказано".into(),
         (DateValue::At(p), _) => point(p, lang),
-        (DateValue::Range { start, end: None }, Lang::Pl) => format!("od {}", point(start, lang)),
+        (DateValue::Range { start, end: None }, Lang::Pl) => {
+            format!("od {}", from_point(start, lang))
+        }
         (DateValue::Range { start, end: None }, Lang::En) => {
             format!("from {}", point(start, lang))
         }
-        (DateValue::Range { start, end: None }, Lang::Uk) => format!("з {}", point(start, lang)),
+        (DateValue::Range { start, end: None }, Lang::Uk) => {
+            format!("з {}", from_point(start, lang))
+        }
         (
             DateValue::Range {
                 start,
@@ -319,6 +334,13 @@ mod tests {
         assert_eq!(date(d("2007/2013"), Lang::Pl), "2007–2013");
         assert_eq!(date(d("2015/.."), Lang::Pl), "od 2015");
         assert_eq!(date(d("2015/.."), Lang::En), "from 2015");
+        assert_eq!(date(d("2015/.."), Lang::Uk), "з 2015");
+        // A month after "od" / "з" is in the genitive, alone it is not.
+        assert_eq!(date(d("2008-03/.."), Lang::Pl), "od marca 2008");
+        assert_eq!(date(d("2008-03/.."), Lang::Uk), "з березня 2008\u{a0}р.");
+        assert_eq!(date(d("2026-11"), Lang::Uk), "листопад 2026\u{a0}р.");
+        assert_eq!(date(d("2026-11-26"), Lang::Uk), "26 листопада 2026\u{a0}р.");
+        assert_eq!(date(d("2026-11-26"), Lang::Pl), "26 listopada 2026");
         assert_eq!(date(d("2008-03/2010"), Lang::En), "March 2008 – 2010");
         assert_eq!(date(DateValue::NotGiven, Lang::Pl), "data nie podana");
         assert_eq!(date(DateValue::NotGiven, Lang::En), "date not given");

@@ -563,12 +563,17 @@ impl Project {
         })
     }
 
-    /// The project's page in Kohesio, when its id is given.
+    /// The project's page in Kohesio, when its id is given: in the
+    /// reader's language where Kohesio has it (the EU's official
+    /// languages), in English otherwise.
     pub fn kohesio_url(&self, lang: Lang) -> Option<String> {
         let id = self.kohesio_id.as_deref()?;
+        let site_lang = match lang {
+            Lang::Pl => "pl",
+            Lang::En | Lang::Uk => "en",
+        };
         Some(format!(
-            "https://kohesio.ec.europa.eu/{}/projects/{id}",
-            lang.as_str()
+            "https://kohesio.ec.europa.eu/{site_lang}/projects/{id}"
         ))
     }
 

@@ -30,6 +30,9 @@ pub fn fold(s: &str) -> String {
                 // typed on a phone keyboard finds text set with „…” and –.
                 '„' | '”' | '“' => '"',
                 '–' | '—' => '-',
+                // Ukrainian writes its apostrophe (суб’єкт) as ’ or ʼ;
+                // keyboards type '.
+                '’' | 'ʼ' | '‘' => '\'',
                 other => other,
             });
         }
@@ -224,6 +227,22 @@ mod tests {
         assert_eq!(f.active_count(), 3);
         let f = Filter::from_pairs([("project", "mokes"), ("q", "x")]);
         assert_eq!(f.active_count(), 2);
+    }
+
+    #[test]
+    fn ukrainian_apostrophes_and_the_kohesio_language() {
+        // The bundle writes ’; a keyboard types ' (or ʼ): one search word.
+        assert_eq!(fold("Суб’єктів"), fold("суб'єктів"));
+        assert_eq!(fold("субʼєктів"), fold("суб'єктів"));
+        // Kohesio has the EU's languages: Ukrainian readers get English.
+        let b = crate::parse(include_str!(
+            "../../../tests/fixtures/fictional/bundle.json"
+        ))
+        .unwrap();
+        let p = b.projects.iter().find(|p| p.kohesio_id.is_some()).unwrap();
+        let url = |l| p.kohesio_url(l).unwrap();
+        assert!(url(Lang::Uk).starts_with("https://kohesio.ec.europa.eu/en/projects/"));
+        assert!(url(Lang::Pl).starts_with("https://kohesio.ec.europa.eu/pl/projects/"));
     }
 
     #[test]

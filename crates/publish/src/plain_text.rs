@@ -17,11 +17,7 @@ use rops_content::{format, Bundle, Lang, Text};
 
 /// Where the files go below DIST, per language: (text, HTML).
 pub(super) fn files(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Pl => ("o-nas.txt", "o-nas.html"),
-        Lang::En => ("en/about.txt", "en/about.html"),
-        Lang::Uk => ("uk/about.txt", "uk/about.html"),
-    }
+    rops_app::nav::text_files(lang)
 }
 
 /// A text with the language it is really in, when that is not the page's.

@@ -563,13 +563,15 @@ fn sitemap(
         };
         // Each address names its versions in the other languages, as the
         // page's head does (Google reads either).
+        let default = p.alternates.first().map(|(_, path)| ("x-default", path));
         let alternates: String = p
             .alternates
             .iter()
-            .map(|(l, path)| {
+            .map(|(l, path)| (l.as_str(), path))
+            .chain(default)
+            .map(|(code, path)| {
                 format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    l.as_str(),
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\"/>",
                     esc(&absolute_url(site_url, path))
                 )
             })

@@ -254,7 +254,7 @@ pub const PL: Ui = Ui {
     prepared: "Data sporządzenia deklaracji",
     reviewed: "Data ostatniego przeglądu deklaracji",
     method_label: "Sposób oceny dostępności",
-    automated_checks: "Każda wersja aplikacji jest przed publikacją sprawdzana automatycznie (axe-core, kryteria WCAG 2.1 A i AA) na wszystkich stronach, w obu wersjach językowych.",
+    automated_checks: "Każda wersja aplikacji jest przed publikacją sprawdzana automatycznie (axe-core, kryteria WCAG 2.1 A i AA) na wszystkich stronach, we wszystkich wersjach językowych.",
     contact_title: "Informacje zwrotne i dane kontaktowe",
     contact_person: "Osoba kontaktowa",
     email: "Adres e-mail",
@@ -404,7 +404,7 @@ pub const EN: Ui = Ui {
     prepared: "Date the statement was prepared",
     reviewed: "Date of the last review of the statement",
     method_label: "How accessibility was assessed",
-    automated_checks: "Every version of the app is checked automatically before publication (axe-core, WCAG 2.1 A and AA criteria) on every page, in both languages.",
+    automated_checks: "Every version of the app is checked automatically before publication (axe-core, WCAG 2.1 A and AA criteria) on every page, in every language version.",
     contact_title: "Feedback and contact information",
     contact_person: "Contact person",
     email: "E-mail address",
@@ -466,13 +466,13 @@ pub const UK: Ui = Ui {
         many: "подій без дати",
         other: "події без дати",
     },
-    skip_to_content: "Перейти до змісту",
+    skip_to_content: "Перейти до основного вмісту",
     nav_label: "Головна навігація",
     nav_about: "Про нас",
     nav_timeline: "Хронологія",
     nav_funding: "Фінансування",
     switch_language: "Мовні версії",
-    loading: "Завантаження змісту…",
+    loading: "Завантаження вмісту…",
     not_found_title: "Такої сторінки немає",
     not_found_text: "Ця адреса не веде до жодної сторінки цього застосунку. Можливо, її введено з помилкою або сторінку перенесено.",
     back_home: "Перейти на сторінку «Про нас»",
@@ -495,14 +495,14 @@ pub const UK: Ui = Ui {
     fund: "Фонд",
     dates: "Реалізація",
     source: "Джерело",
-    activities: "Діяльність, описана в джерелі",
+    activities: "Дії, описані в джерелі",
     err_network: "Немає з’єднання із сервером",
-    err_network_help: "Не вдалося завантажити зміст. Перевірте з’єднання з інтернетом і спробуйте ще раз.",
+    err_network_help: "Не вдалося завантажити вміст. Перевірте з’єднання з інтернетом і спробуйте ще раз.",
     err_timeout: "Сервер не відповів вчасно",
     err_http: "Сервер відповів помилкою",
-    err_not_json: "Файл змісту пошкоджено",
-    err_invalid: "Файл змісту містить помилки",
-    err_too_large: "Файл змісту завеликий",
+    err_not_json: "Файл вмісту пошкоджено",
+    err_invalid: "Файл вмісту містить помилки",
+    err_too_large: "Файл вмісту завеликий",
     err_help_editor: "Це помилка з боку редакції сайту, а не вашого пристрою. Інформація для редакції (англійською):",
     err_details: "Подробиці для редакції",
     retry: "Спробувати ще раз",
@@ -523,7 +523,7 @@ pub const UK: Ui = Ui {
     previous: "Попередня",
     next: "Наступна",
     event_not_found: "Такої події немає",
-    event_not_found_text: "У змісті сайту немає події з такою адресою.",
+    event_not_found_text: "У вмісті сайту немає події з такою адресою.",
     kind: "Тип",
     era: "Період",
     date: "Дата",
@@ -535,10 +535,10 @@ pub const UK: Ui = Ui {
     summary_unknown: "Проєктів без зазначеної вартості немає на діаграмі; вони є в таблиці нижче.",
     table_title: "Таблиця даних",
     download_csv: "Завантажити таблицю (CSV)",
-    share_rounding: "Відсоткові частки обчислено з точних сум і заокруглено один раз, до 0,1 відсоткового пункту; цілі відсотки — без десяткової частини.",
+    share_rounding: "Відсоткові частки обчислено з точних сум і округлено один раз, до 0,1 відсоткового пункту; цілі відсотки — без десяткової частини.",
     value_not_given: "Джерело не подає ні вартості цього проєкту, ні суми співфінансування.",
     declaration_title: "Декларація доступності",
-    editor_link: "Редактор змісту (для редакції)",
+    editor_link: "Редактор вмісту (для редакції)",
     being_completed: "інформація доповнюється",
     declaration_incomplete: "Частина інформації в цій декларації ще доповнюється. Відсутні дані позначено; ми не замінюємо їх припущеннями.",
     published: "Дата публікації вебсайту",
@@ -548,7 +548,7 @@ pub const UK: Ui = Ui {
     status_partial: "Вебсайт частково відповідає додатку до Закону Польщі від 4 квітня 2019 року про цифрову доступність вебсайтів і мобільних застосунків публічних суб’єктів через невідповідності або винятки, перелічені нижче.",
     status_none: "Вебсайт не відповідає додатку до Закону Польщі від 4 квітня 2019 року про цифрову доступність вебсайтів і мобільних застосунків публічних суб’єктів через невідповідності або винятки, перелічені нижче.",
     non_accessible_title: "Невідповідність додатку",
-    exemptions_title: "Зміст, на який не поширюються вимоги",
+    exemptions_title: "Вміст, на який не поширюються вимоги",
     none_listed: "Немає.",
     preparation_title: "Підготовка декларації доступності",
     prepared: "Дата складення декларації",
@@ -565,19 +565,19 @@ pub const UK: Ui = Ui {
         "У разі відмови виконати вимогу або надати альтернативний спосіб доступу можна подати скаргу до публічного суб’єкта.",
     ],
     dark_theme: "Темна тема",
-    offline: "Ви офлайн. Показуємо зміст, збережений на цьому пристрої,",
-    from_device: "Не вдалося завантажити актуальний зміст. Показуємо зміст, збережений на цьому пристрої,",
+    offline: "Ви офлайн. Показуємо вміст, збережений на цьому пристрої,",
+    from_device: "Не вдалося завантажити актуальний вміст. Показуємо вміст, збережений на цьому пристрої,",
     content_as_of: "станом на",
-    update_rejected: "Нова версія змісту містить помилки і не була завантажена. Показуємо останній правильний зміст,",
+    update_rejected: "Нова версія вмісту містить помилки і не була завантажена. Показуємо останній правильний вміст,",
     app_outdated: "Ця версія застосунку застаріла",
     boot_failed: "Не вдалося запустити застосунок",
     boot_failed_help: "Браузер не зміг завантажити програму цієї сторінки. Оновіть сторінку; якщо це не допоможе, спробуйте пізніше або скористайтеся іншим браузером.",
-    app_outdated_help: "Новий зміст потребує новішої версії застосунку. Оновіть сторінку, щоб її завантажити.",
+    app_outdated_help: "Новий вміст потребує новішої версії застосунку. Оновіть сторінку, щоб її завантажити.",
     new_version: "Доступна нова версія застосунку.",
     reload: "Оновити",
     install: "Установити застосунок",
     embed_title: "Вбудувати на своєму сайті",
-    embed_intro: "Виберіть вигляд і оформлення, скопіюйте код і вставте його на сторінку порталу. Рамка сама підлаштовує висоту до змісту (скрипт embed.js), а без скрипту показується з початковою висотою.",
+    embed_intro: "Виберіть вигляд і оформлення, скопіюйте код і вставте його на сторінку порталу. Рамка сама підлаштовує висоту до вмісту (скрипт embed.js), а без скрипту показується з початковою висотою.",
     embed_view: "Вигляд",
     embed_language: "Мова",
     embed_theme: "Тема",
@@ -598,8 +598,8 @@ pub const UK: Ui = Ui {
     computed_legend: "Джерело подає вартість проєкту і суму співфінансування ЄС. Частка ЄС і решта вартості не походять із джерела: їх обчислено з цих двох сум (частка = співфінансування ÷ вартість, решта = вартість − співфінансування).",
     computed_marker: "*",
     computed_marker_legend: "* обчислено з вартості проєкту і співфінансування ЄС; джерело цих чисел не подає.",
-    awards_note: "Вибрані нагороди: джерело зазначає, що діяльність у сфері соціальної економіки «неодноразово нагороджували», і наводить наведені нижче як приклади («напр.»).",
-    content_compiled: "Зміст підготовлено:",
+    awards_note: "Вибрані нагороди: джерело зазначає, що діяльність у сфері соціальної економіки «неодноразово нагороджували», і як приклади («напр.») називає подані нижче.",
+    content_compiled: "Вміст підготовлено:",
 };
 
 impl Ui {
@@ -627,7 +627,7 @@ impl Ui {
                 "The events of {first}–{last} along a line of years, with the periods as bands above it: choose a mark to open its event, or a band to show only that period."
             ),
             Lang::Uk => format!(
-                "Події {first}–{last} років на осі років, періоди — смугами над нею: виберіть позначку, щоб відкрити подію, або смугу, щоб показати лише цей період."
+                "Події {first}–{last} рр. на осі часу; періоди показано смугами над нею: виберіть позначку, щоб відкрити подію, або смугу, щоб показати лише цей період."
             ),
         }
     }
@@ -764,7 +764,7 @@ impl Ui {
                 format!("content schema version {found}, this version of the app reads {supported}")
             }
             Lang::Uk => {
-                format!("версія схеми змісту {found}, ця версія застосунку читає {supported}")
+                format!("версія схеми вмісту {found}, ця версія застосунку читає {supported}")
             }
         }
     }

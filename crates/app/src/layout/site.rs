@@ -213,11 +213,7 @@ fn SiteFooter() -> impl IntoView {
     // not a route, so the router must let the browser load it.
     let text_file = {
         let nav = nav.clone();
-        move |lang: Lang| match lang {
-            Lang::Pl => nav.href("/o-nas.txt"),
-            Lang::En => nav.href("/en/about.txt"),
-            Lang::Uk => nav.href("/uk/about.txt"),
-        }
+        move |lang: Lang| nav.href(&format!("/{}", crate::nav::text_files(lang).0))
     };
     // The content editor is a separate app (its own wasm, see src/editor/):
     // `rel="external"` makes the router load it rather than draw its route.

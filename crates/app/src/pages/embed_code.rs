@@ -110,6 +110,10 @@ pub fn EmbedCode() -> impl IntoView {
     let content = use_content();
     // The frame's id in the host's messages: the organisation's slug, so two
     // centres' embeds on one portal page never share one.
+    let embed_langs = move || match content.state.get() {
+        Some(Ok(b)) => b.languages().to_vec(),
+        _ => vec![lang.get()],
+    };
     let frame_id = move || match content.state.get() {
         Some(Ok(b)) => format!("{}-1", b.organisation.slug),
         _ => "embed-1".to_owned(),
@@ -175,8 +179,10 @@ pub fn EmbedCode() -> impl IntoView {
                 <div class="field">
                     <label for="embed-lang">{t.embed_language}</label>
                     <select id="embed-lang" on:change=move |ev| embed_lang.set(Lang::from_tag(&event_target_value(&ev)).unwrap_or_default())>
-                        <option value="pl" selected=move || embed_lang.get() == Lang::Pl lang="pl">"Polski"</option>
-                        <option value="en" selected=move || embed_lang.get() == Lang::En lang="en">"English"</option>
+                        // Every language the bundle publishes in, by its own name.
+                        {move || embed_langs().into_iter().map(|l| view! {
+                            <option value=l.as_str() selected=move || embed_lang.get() == l lang=l.as_str()>{l.own_name()}</option>
+                        }).collect_view()}
                     </select>
                 </div>
                 {select(t.embed_theme, "embed-theme", theme, vec![("auto", t.theme_auto.to_owned()), ("light", t.theme_light.to_owned()), ("dark", t.theme_dark.to_owned())])}

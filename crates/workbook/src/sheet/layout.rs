@@ -397,10 +397,10 @@ impl FieldKind {
     /// The hint written beside the field.
     pub fn note(self, lang: Lang) -> &'static str {
         match (self, Staff::from(lang)) {
-            (FieldKind::Text, Staff::Pl) => "tekst po polsku (wymagany) i po angielsku",
-            (FieldKind::Text, Staff::En) => "text in Polish (required) and English",
-            (FieldKind::OptText, Staff::Pl) => "tekst po polsku i po angielsku albo puste (brak)",
-            (FieldKind::OptText, Staff::En) => "text in Polish and English, or empty (none)",
+            (FieldKind::Text, Staff::Pl) => "tekst w każdym języku treści (polski wymagany)",
+            (FieldKind::Text, Staff::En) => "text in each language of the content (Polish required)",
+            (FieldKind::OptText, Staff::Pl) => "tekst w każdym języku treści albo puste (brak)",
+            (FieldKind::OptText, Staff::En) => "text in each language of the content, or empty (none)",
             (FieldKind::TextList, Staff::Pl) => {
                 "jeden wiersz na pozycję; dodaj wiersze z tą samą nazwą pola"
             }
