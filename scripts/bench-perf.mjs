@@ -11,7 +11,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 const [app, staticUrl, dist] = process.argv.slice(2);
 const RUNS = Number(process.env.RUNS ?? 3);
-const routes = ["/", "/os-czasu", "/os-czasu/2015-mokes", "/finansowanie", "/en/timeline"];
+const routes = ["/", "/os-czasu", "/os-czasu/2015-mokes", "/finansowanie", "/en/timeline", "/uk", "/uk/timeline"];
 
 const chrome = await chromeLauncher.launch({
   chromePath: "/usr/bin/chromium",

@@ -208,17 +208,25 @@ pub use icu_plurals::PluralCategory;
 pub fn plural(n: u64, lang: Lang) -> PluralCategory {
     use icu_locale_core::langid;
     use icu_plurals::{PluralRuleType, PluralRules};
+    thread_local! {
+        // Each language's rules, looked up once: a timeline page asks for
+        // a form for every year of its axis.
+        static RULES: [std::cell::OnceCell<Option<PluralRules>>; Lang::ALL.len()] =
+            const { [const { std::cell::OnceCell::new() }; Lang::ALL.len()] };
+    }
     let id = match lang {
         Lang::Pl => langid!("pl"),
         Lang::En => langid!("en"),
         Lang::Uk => langid!("uk"),
     };
-    match PluralRules::try_new(id.into(), PluralRuleType::Cardinal.into()) {
-        Ok(rules) => rules.category_for(n),
-        // The data is compiled in for every language of `Lang`: a test
-        // asks each; "other" is every language's catch-all.
-        Err(_) => PluralCategory::Other,
-    }
+    RULES.with(|rules| {
+        rules[lang.index()]
+            .get_or_init(|| PluralRules::try_new(id.into(), PluralRuleType::Cardinal.into()).ok())
+            .as_ref()
+            // The data is compiled in for every language of `Lang`: a test
+            // asks each; "other" is every language's catch-all.
+            .map_or(PluralCategory::Other, |r| r.category_for(n))
+    })
 }
 
 /// The start of an open range, after "od" / "з": a month alone takes the
