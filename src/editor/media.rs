@@ -454,10 +454,7 @@ fn size_in_words(bytes: u64, lang: Lang) -> String {
         return format!("{bytes} B");
     }
     let kb = format!("{:.1} kB", bytes as f64 / 1000.0);
-    match lang {
-        Lang::Pl => kb.replace('.', ","),
-        Lang::En | Lang::Uk => kb,
-    }
+    kb.replace('.', &format::decimal_separator(lang).to_string())
 }
 
 fn mime(kind: MediaKind, name: &str) -> &'static str {

@@ -36,12 +36,18 @@ pub fn two_sizes(size: u64, limit: u64, lang: Lang) -> (String, String) {
     (b(size), b(limit))
 }
 
+/// The decimal separator of `lang` (CLDR): a comma in Polish and
+/// Ukrainian, a point in English.
+pub fn decimal_separator(lang: Lang) -> char {
+    match lang {
+        Lang::En => '.',
+        Lang::Pl | Lang::Uk => ',',
+    }
+}
+
 fn megabytes_to(bytes: u64, decimals: usize, lang: Lang) -> String {
     let mb = format!("{:.*} MB", decimals, bytes as f64 / 1_000_000.0);
-    match lang {
-        Lang::En => mb,
-        Lang::Pl | Lang::Uk => mb.replace('.', ","),
-    }
+    mb.replace('.', &decimal_separator(lang).to_string())
 }
 
 pub fn integer(n: u64, lang: Lang) -> String {
@@ -71,10 +77,9 @@ pub fn integer(n: u64, lang: Lang) -> String {
 pub fn money(m: Money, lang: Lang) -> String {
     let whole = integer(m.minor.0 / 100, lang);
     let cents = m.minor.0 % 100;
-    let number = match (cents, lang) {
-        (0, _) => whole,
-        (c, Lang::En) => format!("{whole}.{c:02}"),
-        (c, Lang::Pl | Lang::Uk) => format!("{whole},{c:02}"),
+    let number = match cents {
+        0 => whole,
+        c => format!("{whole}{}{c:02}", decimal_separator(lang)),
     };
     match (m.currency, lang) {
         (Currency::Pln, Lang::Pl) => format!("{number}{NBSP}zł"),
@@ -91,10 +96,9 @@ pub fn money(m: Money, lang: Lang) -> String {
 pub fn percent(share: Share, lang: Lang) -> String {
     let pm = share.permille_rounded();
     let (w, t) = (pm / 10, pm % 10);
-    match (t, lang) {
-        (0, _) => format!("{w}%"),
-        (t, Lang::En) => format!("{w}.{t}%"),
-        (t, Lang::Pl | Lang::Uk) => format!("{w},{t}%"),
+    match t {
+        0 => format!("{w}%"),
+        t => format!("{w}{}{t}%", decimal_separator(lang)),
     }
 }
 

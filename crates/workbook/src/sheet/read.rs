@@ -599,13 +599,7 @@ impl<'t, C: Columns> Grid<'t, C> {
         let u = uk.and_then(|c| self.at(cx, r, c, &path.key("uk"), text_of).flatten());
         let (_, place) = self.cell(cx, r, pl);
         cx.mark(&path, self.name(), place);
-        (p.is_some() || e.is_some() || u.is_some()).then(|| {
-            let mut t = Text::pl_en(p.unwrap_or_default(), e);
-            if let Some(u) = u {
-                t.set(Lang::Uk, u);
-            }
-            t
-        })
+        (p.is_some() || e.is_some() || u.is_some()).then(|| text_of_cells(p, e, u))
     }
 
     fn code(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> String {
@@ -722,11 +716,7 @@ impl<C: Columns> Grid<'_, C> {
             cx.mark(&item.key("pl"), self.name(), pl_place);
             cx.mark(&item.key("en"), self.name(), en_place.unwrap_or(pl_place));
             cx.mark(&item.key("uk"), self.name(), uk_place.unwrap_or(pl_place));
-            let mut t = Text::pl_en(pl.unwrap_or_default(), en);
-            if let Some(uk) = uk {
-                t.set(Lang::Uk, uk);
-            }
-            out.push(t);
+            out.push(text_of_cells(pl, en, uk));
         }
         let (_, place) = self.cell(cx, r, C::KEY);
         cx.mark(&path, self.name(), place);
@@ -753,6 +743,16 @@ impl<C: Columns> Grid<'_, C> {
             None
         })
     }
+}
+
+/// A text from its cells, one per language (the Polish one kept even when
+/// empty: the validator then says "the text is empty" at its cell).
+fn text_of_cells(pl: Option<String>, en: Option<String>, uk: Option<String>) -> Text {
+    let mut t = Text::pl_en(pl.unwrap_or_default(), en);
+    if let Some(uk) = uk {
+        t.set(Lang::Uk, uk);
+    }
+    t
 }
 
 /// A description cell filled for a picture whose file cell is empty.
