@@ -80,13 +80,12 @@ finish() { # name title
 # What every later tier needs is compiled side by side: the two cores are
 # never both busy in any one of these (fat LTO links the wasm on one core,
 # tests wait on processes and browsers), and each job builds in its own
-# part of target/ (cargo locks target/debug, target/release-tool and the
+# part of target/ (cargo locks target/debug and the
 # wasm32 folders apart), so none waits for another.
 #  - the lint, native and component tiers (target/debug, wasm32 debug);
 #  - the release build of the app, at the root and under a sub-path,
 #    without content (wasm32 release): one build for the site, the
 #    sub-path site and the package;
-#  - the publisher a release ships (target/release-tool);
 #  - the fuzz targets (fuzz/target).
 bare=target/dist-bare
 bare_sub=target/dist-sub-bare
@@ -95,8 +94,6 @@ release_builds() {
   ROPS_NO_PUBLISH=1 scripts/build.sh --public-url /ekonomia/ --dist "$bare_sub"
 }
 job release release_builds
-# The same command as scripts/release.sh's, so that it finds it built.
-job publisher cargo build --quiet --offline --locked --profile release-tool -p rops-publish --bin publish
 fuzz_build() {
   scripts/setup.sh --fuzz >/dev/null
   cargo fuzz build --fuzz-dir fuzz -s none
@@ -144,7 +141,6 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TE
 end_step
 
 finish release "release build (the app and the editor, at the root and under a sub-path)"
-finish publisher "the publisher a release ships (cargo build --profile release-tool)"
 finish fuzz_build "fuzz targets (cargo fuzz build)"
 
 step "the sites (publish, at the root and under a sub-path) and the release package"
@@ -156,13 +152,17 @@ ROPS_PREBUILT="$bare" ROPS_PUBLISH="$publisher" scripts/build.sh
 ROPS_PREBUILT="$bare_sub" ROPS_PUBLISH="$publisher" scripts/build.sh --public-url /ekonomia/ --dist dist-sub
 # scripts/release.sh: the tarball another centre deploys, signed as a
 # release is (minisign) with a key made for this run, whose public half
-# the release tests check it against.
+# the release tests check it against. It packs this same debug publisher
+# (ROPS_PUBLISH_BIN) rather than building the release-tool one: that build
+# was the command's largest job (~600 s of CPU beside the lint), and a
+# publish spends its time in brotli and sha2, which the dev profile
+# optimises too (Cargo.toml): 100 pages in ~5 s either way.
 minisign -G -W -p "$TMPDIR/release.pub" -s "$TMPDIR/release.key" >/dev/null
-ROPS_PREBUILT="$bare" ROPS_SIGNING_KEY="$TMPDIR/release.key" scripts/release.sh
+ROPS_PREBUILT="$bare" ROPS_PUBLISH_BIN="$publisher" ROPS_SIGNING_KEY="$TMPDIR/release.key" \
+  scripts/release.sh
 export ROPS_RELEASE_PUBKEY="$TMPDIR/release.pub"
-# The watcher in the live-publishing tests runs the publisher a release
-# ships, so their timings are a deployment's (tests/e2e/live_publish.rs).
-export ROPS_PUBLISH="$PWD/target/release-tool/publish"
+# The watcher in the live-publishing tests (tests/e2e/live_publish.rs).
+export ROPS_PUBLISH="$(realpath "$publisher")"
 
 step "end-to-end tier: Chromium through ChromeDriver"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -21,8 +21,9 @@ fn published() -> Value {
     serde_json::from_str(&bundle()).unwrap()
 }
 
-/// The watcher runs [`publish_exe`]: scripts/test.sh names the one a
-/// release ships, so that the 10 s below is a deployment's.
+/// The watcher runs [`publish_exe`]: scripts/test.sh names the debug build,
+/// whose publish time is a release's (brotli and sha2 are optimised in
+/// both), so that the 10 s below is a deployment's.
 fn start() -> Live {
     Live::start(&dist_dir(), &publish_exe())
 }

@@ -19,8 +19,8 @@ pub fn repo_dir() -> &'static Path {
 
 /// The publisher these tests run (a binary of `crates/publish`, so not
 /// one `cargo test` builds for this package): ROPS_PUBLISH, which
-/// scripts/test.sh sets to the build a release ships
-/// (`target/release-tool/publish`), else this tree's debug build.
+/// scripts/test.sh sets to the one its native tier built, else this
+/// tree's debug build.
 pub fn publish_exe() -> PathBuf {
     if let Some(exe) = std::env::var_os("ROPS_PUBLISH") {
         return exe.into();
