@@ -97,6 +97,7 @@ fn retitled(i: usize, title: &str) -> Value {
 #[tokio::test]
 async fn an_event_retitled_in_the_editor_is_live_within_ten_seconds() {
     let live = start();
+    live.warm();
     let before = live.version();
     let c = browser(DESKTOP).await;
     open(&c, &live, "/edytor", READY).await;
