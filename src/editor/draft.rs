@@ -204,6 +204,9 @@ pub struct Issue {
     pub place: String,
     pub message: String,
     pub warning: bool,
+    /// A missing translation into this language (a warning the languages
+    /// panel lists apart, not among the others).
+    pub missing: Option<Lang>,
 }
 
 /// What the validator says of a draft: the bundle when it is valid, and
@@ -258,12 +261,14 @@ pub fn check(draft: &Value, lang: Lang) -> Check {
     // Paths whose value was set aside: the validator's faults at or below
     // them are about the stand-in, not the draft.
     let mut set_aside: Vec<String> = vec![];
+    let default = content::fields::languages_of(draft)[0];
     let issue = |path: &JsonPath, message: String, warning: bool| Issue {
-        field: super::specs::field_for(path),
+        field: super::specs::field_for(path, default),
         path: path.to_string(),
         place: super::specs::place_of(path, lang),
         message,
         warning,
+        missing: None,
     };
     let not_set_aside = |i: &Issue, set_aside: &[String]| {
         !set_aside.iter().any(|p| {
@@ -330,7 +335,13 @@ pub fn check(draft: &Value, lang: Lang) -> Check {
     issues.extend(
         found
             .into_iter()
-            .map(|(f, warning)| issue(&f.path, f.kind.message(lang), warning))
+            .map(|(f, warning)| Issue {
+                missing: match f.kind {
+                    content::FaultKind::Untranslated(l) => Some(l),
+                    _ => None,
+                },
+                ..issue(&f.path, f.kind.message(lang), warning)
+            })
             .filter(|i| not_set_aside(i, &set_aside)),
     );
     Check {
@@ -351,11 +362,12 @@ pub fn review_warning(
     content::review_overdue(bundle, &to_text(draft), today)
         .into_iter()
         .map(|f| Issue {
-            field: super::specs::field_for(&f.path),
+            field: super::specs::field_for(&f.path, bundle.default_lang()),
             path: f.path.to_string(),
             place: super::specs::place_of(&f.path, lang),
             message: f.kind.message(lang),
             warning: true,
+            missing: None,
         })
         .collect()
 }

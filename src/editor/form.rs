@@ -10,11 +10,11 @@ use super::draft::{
     self, get, ids_at, len_at, money_value, set, text_at, unique_id, DateParts, Issue, Path,
     Precision,
 };
-use super::specs::{self, Group, Kind, Section, Spec};
+use super::specs::{self, Field, Group, Kind, Section, SectionExt};
 use super::strings::{ui, Ui};
 
 use leptos::prelude::*;
-use rops_app::content::Lang;
+use rops_app::content::{fields, Lang, Staff};
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -42,6 +42,17 @@ impl Ed {
         ui(self.lang)
     }
 
+    /// The staff language the editor speaks.
+    pub fn staff(&self) -> Staff {
+        Staff::from(self.lang)
+    }
+
+    /// The draft's languages, the default first. Read when drawn: adding
+    /// or removing a language is a structural change, which redraws.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.draft.with_untracked(fields::languages_of)
+    }
+
     pub fn edit(&self, f: impl FnOnce(&mut Value)) {
         self.draft.update(f);
         self.dirty.set(true);
@@ -58,13 +69,6 @@ impl Ed {
         Memo::new(move |_| {
             issues.with(|all| all.iter().filter(|i| i.field == id).cloned().collect())
         })
-    }
-}
-
-fn label(spec: &Spec, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Pl => spec.pl,
-        Lang::En | Lang::Uk => spec.en,
     }
 }
 
@@ -120,26 +124,30 @@ fn invalid(issues: Memo<Vec<Issue>>) -> impl Fn() -> Option<&'static str> + Send
     }
 }
 
-/// One input of a text: Polish or English, with its faults.
-#[allow(clippy::too_many_arguments)]
+/// One input of a text, in one of the draft's languages, with its faults.
+/// `on_default` hears each change of the default language's string.
 fn text_input(
     ed: Ed,
     path: Path,
-    lang_key: &'static str,
+    lang: Lang,
     caption: String,
     long: bool,
     optional: bool,
-    on_pl: Option<Callback<(String, String)>>,
+    on_default: Option<Callback<(String, String)>>,
 ) -> impl IntoView {
+    let lang_key = lang.as_str();
     let id = format!("{}-{lang_key}", path.dom_id());
     let issues = ed.issues_of(id.clone());
     let initial = ed.draft.with_untracked(|v| text_at(v, &path.key(lang_key)));
     let write = {
         let path = path.clone();
         move |s: String| {
-            let old = ed.draft.with_untracked(|v| text_at(v, &path.key("pl")));
-            ed.edit(|v| write_text(v, &path, lang_key, s.clone(), optional));
-            if let Some(cb) = on_pl {
+            let langs = ed.langs();
+            let old = ed
+                .draft
+                .with_untracked(|v| text_at(v, &path.key(langs[0].as_str())));
+            ed.edit(|v| write_text(v, &path, lang, s.clone(), optional, &langs));
+            if let Some(cb) = on_default {
                 cb.run((old, s));
             }
         }
@@ -168,24 +176,28 @@ fn text_input(
     }
 }
 
-/// Writes one language of a text. An empty English text is removed (the
-/// Polish one is shown instead); an optional text with neither is null.
-fn write_text(v: &mut Value, path: &Path, lang_key: &'static str, s: String, optional: bool) {
+/// Writes one language of a text. An emptied translation is removed (the
+/// default language's text is shown instead, and the languages panel
+/// counts it missing); an optional text with none is null. `langs`: the
+/// draft's, the default first.
+fn write_text(v: &mut Value, path: &Path, lang: Lang, s: String, optional: bool, langs: &[Lang]) {
+    let default = langs.first().copied().unwrap_or_default();
     if !get(v, path).is_some_and(Value::is_object) {
-        set(v, path, serde_json::json!({"pl": ""}));
+        set(v, path, serde_json::json!({ default.as_str(): "" }));
     }
-    if lang_key == "en" && s.is_empty() {
+    if lang != default && s.is_empty() {
         if let Some(Value::Object(o)) = draft_mut(v, path) {
-            o.remove("en");
+            o.remove(lang.as_str());
         }
     } else {
-        set(v, &path.key(lang_key), Value::String(s));
+        set(v, &path.key(lang.as_str()), Value::String(s));
     }
-    if optional {
-        let empty = |k| text_at(v, &path.key(k)).is_empty();
-        if empty("pl") && empty("en") {
-            set(v, path, Value::Null);
-        }
+    if optional
+        && langs
+            .iter()
+            .all(|l| text_at(v, &path.key(l.as_str())).is_empty())
+    {
+        set(v, path, Value::Null);
     }
 }
 
@@ -196,23 +208,31 @@ fn draft_mut<'a>(v: &'a mut Value, p: &Path) -> Option<&'a mut Value> {
     })
 }
 
-/// A text in both languages, side by side.
+/// A text in each of the draft's languages: one column each, the default
+/// first.
 fn text_pair(
     ed: Ed,
     path: Path,
     caption: &'static str,
     long: bool,
     optional: bool,
-    on_pl: Option<Callback<(String, String)>>,
+    on_default: Option<Callback<(String, String)>>,
 ) -> impl IntoView {
-    let t = ed.t();
+    let staff = ed.staff();
+    let inputs = ed
+        .langs()
+        .into_iter()
+        .enumerate()
+        .map(|(i, lang)| {
+            let caption = format!("{caption} ({})", lang.in_words(staff));
+            let on = if i == 0 { on_default } else { None };
+            text_input(ed, path.clone(), lang, caption, long, optional, on)
+        })
+        .collect_view();
     view! {
         <fieldset class="ed-pair">
             <legend>{caption}</legend>
-            <div class="ed-pair__inputs">
-                {text_input(ed, path.clone(), "pl", format!("{caption} ({})", t.polish), long, optional, on_pl)}
-                {text_input(ed, path, "en", format!("{caption} ({})", t.english), long, optional, None)}
-            </div>
+            <div class="ed-pair__inputs">{inputs}</div>
         </fieldset>
     }
 }
@@ -549,50 +569,83 @@ fn opt_pair(
 }
 
 /// An optional group of strings and texts (a logo, a picture, an
-/// address, a licence): one input per part; all empty is none. A file's
-/// name is only its name: the file itself goes beside the bundle when
-/// publishing.
+/// address, a licence): one input per part, a text part one per draft
+/// language; all empty is none. A file's name is only its name: the file
+/// itself goes beside the bundle when publishing.
 fn group(ed: Ed, path: Path, caption: &'static str, g: &'static Group) -> impl IntoView {
-    let lang = ed.lang;
-    let first = specs::part_path(&path, g.parts[0].0).dom_id();
+    let staff = ed.staff();
+    let langs = ed.langs();
+    let first_part = specs::part_path(&path, g.parts[0].keys).dom_id();
+    let first = if g.parts[0].text {
+        format!("{first_part}-{}", langs[0].as_str())
+    } else {
+        first_part
+    };
     let hint_id = format!("{first}-hint");
-    let inputs = g
+    // One input per (part, language): a plain part has no language.
+    let inputs: Vec<(&'static specs::Part, Option<Lang>)> = g
         .parts
         .iter()
-        .map(|&(keys, pl, en)| {
-            let at = specs::part_path(&path, keys);
-            let id = at.dom_id();
+        .flat_map(|part| {
+            if part.text {
+                langs.iter().map(|l| (part, Some(*l))).collect::<Vec<_>>()
+            } else {
+                vec![(part, None)]
+            }
+        })
+        .collect();
+    let inputs = inputs
+        .into_iter()
+        .map(|(part, lang)| {
+            let at = specs::part_path(&path, part.keys);
+            let id = match lang {
+                Some(l) => format!("{}-{}", at.dom_id(), l.as_str()),
+                None => at.dom_id(),
+            };
             let issues = ed.issues_of(id.clone());
-            let initial = ed.draft.with_untracked(|v| text_at(v, &at));
+            let initial = ed.draft.with_untracked(|v| match lang {
+                Some(l) => text_at(v, &at.key(l.as_str())),
+                None => text_at(v, &at),
+            });
             let path = path.clone();
             let write = move |s: String| {
+                let langs = ed.langs();
                 ed.edit(|v| {
                     if !get(v, &path).is_some_and(Value::is_object) {
-                        set(v, &path, g.skeleton());
+                        set(v, &path, g.skeleton(langs[0]));
                     }
-                    match keys.split_last() {
-                        Some((&lang_key, parent)) if lang_key == "pl" || lang_key == "en" => {
-                            write_text(v, &specs::part_path(&path, parent), lang_key, s, false)
-                        }
-                        _ => {
+                    match lang {
+                        Some(l) => write_text(v, &at, l, s, false, &langs),
+                        None => {
                             set(v, &at, Value::String(s));
                         }
                     }
-                    let empty = g
-                        .parts
-                        .iter()
-                        .all(|(k, ..)| text_at(v, &specs::part_path(&path, k)).trim().is_empty());
+                    let empty = g.parts.iter().all(|p| {
+                        let at = specs::part_path(&path, p.keys);
+                        if p.text {
+                            langs
+                                .iter()
+                                .all(|l| text_at(v, &at.key(l.as_str())).trim().is_empty())
+                        } else {
+                            text_at(v, &at).trim().is_empty()
+                        }
+                    });
                     if empty {
                         set(v, &path, Value::Null);
                     }
                 });
             };
-            let label = if lang == Lang::Pl { pl } else { en };
-            let hinted = keys == g.parts[0].0;
+            let name = if staff == Staff::Pl { part.pl } else { part.en };
+            let label = match lang {
+                Some(l) => format!("{name} ({})", l.in_words(staff)),
+                None => name.to_owned(),
+            };
+            let hinted = id == first;
             view! {
                 <div class="field ed-field">
                     <label for=id.clone()>{label}</label>
-                    <input id=id.clone() type="text" prop:value=initial aria-invalid=invalid(issues)
+                    <input id=id.clone() type="text" lang=lang.map(Lang::as_str)
+                        prop:value=initial aria-invalid=invalid(issues)
                         aria-describedby=described_by(&id, hinted, issues)
                         on:input=move |ev| write(event_target_value(&ev))/>
                     {messages(ed, id, issues)}
@@ -600,7 +653,11 @@ fn group(ed: Ed, path: Path, caption: &'static str, g: &'static Group) -> impl I
             }
         })
         .collect_view();
-    let hint = if lang == Lang::Pl { g.hint.0 } else { g.hint.1 };
+    let hint = if staff == Staff::Pl {
+        g.hint.0
+    } else {
+        g.hint.1
+    };
     view! {
         <fieldset class="ed-pair">
             <legend>{caption}</legend>
@@ -693,7 +750,8 @@ fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
         })
         .collect_view();
     let add_path = path.clone();
-    let new_input = format!("{id}-{n}-pl");
+    let default = ed.langs()[0].as_str();
+    let new_input = format!("{id}-{n}-{default}");
     view! {
         <fieldset class="ed-list" id=id.clone()>
             <legend>{caption}</legend>
@@ -701,7 +759,7 @@ fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
             <button type="button" class="button button--secondary" id=format!("{id}-add")
                 on:click=move |_| {
                     ed.restructure(|v| {
-                        draft::push_item(v, &add_path, serde_json::json!({"pl": ""}));
+                        draft::push_item(v, &add_path, serde_json::json!({ default: "" }));
                     });
                     focus_soon(new_input.clone());
                 }>
@@ -711,12 +769,13 @@ fn text_list(ed: Ed, path: Path, caption: &'static str) -> impl IntoView {
     }
 }
 
-fn field(ed: Ed, item: Path, spec: Spec, section: Section) -> AnyView {
-    let caption = label(&spec, ed.lang);
+fn field(ed: Ed, item: Path, spec: Field, section: Section) -> AnyView {
+    let caption = spec.label(ed.staff());
     let path = item.keys(spec.key);
     match spec.kind {
         Kind::Text { long } => {
-            // A new item's id follows its Polish title, until it is set by hand.
+            // A new item's id follows its title in the default language,
+            // until it is set by hand.
             let on_pl = (section.has_ids() && spec.key == section.title).then(|| {
                 let item = item.clone();
                 Callback::new(move |(old, new): (String, String)| {
@@ -763,7 +822,7 @@ fn item_view(ed: Ed, section: Section, i: usize, n: usize) -> impl IntoView {
     let list = section.path();
     let item = list.index(i);
     let id = item.dom_id();
-    let title_path = item.keys(section.title).key("pl");
+    let title_path = item.keys(section.title).key(ed.langs()[0].as_str());
     let heading = {
         let title_path = title_path.clone();
         move || {
@@ -850,10 +909,11 @@ fn section_view(ed: Ed, section: Section) -> impl IntoView {
     let t = ed.t();
     let path = section.path();
     let id = path.dom_id();
-    let name = t.sections[section.name];
+    let name = section.label.get(ed.staff());
     let body = if section.list {
         let n = ed.draft.with_untracked(|v| len_at(v, &path));
         let items = (0..n).map(|i| item_view(ed, section, i, n)).collect_view();
+        let default = ed.langs()[0];
         let add = move |_| {
             let at = ed.draft.with_untracked(|v| len_at(v, &path));
             let new_id = path.index(at).dom_id();
@@ -862,9 +922,17 @@ fn section_view(ed: Ed, section: Section) -> impl IntoView {
             });
             ed.restructure(|v| {
                 let first = ids_at(v, &Path::root().key("sources")).into_iter().next();
-                draft::push_item(v, &path, specs::new_item(&section, first.as_deref()));
+                draft::push_item(
+                    v,
+                    &path,
+                    specs::new_item(&section, first.as_deref(), default),
+                );
             });
-            focus_soon(format!("{new_id}-{}-pl", section.title.replace('_', "-")));
+            focus_soon(format!(
+                "{new_id}-{}-{}",
+                section.title.replace('_', "-"),
+                default.as_str()
+            ));
         };
         view! {
             {items}

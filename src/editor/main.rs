@@ -12,6 +12,7 @@ mod draft;
 mod form;
 mod json_path;
 mod kept;
+mod languages;
 mod media;
 mod page;
 mod preview;

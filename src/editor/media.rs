@@ -80,7 +80,7 @@ pub fn rows(b: &Bundle, lang: Lang) -> Vec<MediaRow> {
                 })
                 .flatten();
             MediaRow {
-                field: field_for(&path),
+                field: field_for(&path, b.default_lang()),
                 place: place_of(&path, lang),
                 path: at,
                 name: name.to_owned(),

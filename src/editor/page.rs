@@ -18,7 +18,7 @@ use super::kept::{storage, watch_other_tabs, Kept, StoreError};
 use super::store;
 use super::strings::ui;
 use leptos::prelude::*;
-use rops_app::content::{Bundle, Lang};
+use rops_app::content::{fields, Bundle, Lang};
 use serde_json::Value;
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::Arc;
@@ -301,8 +301,10 @@ pub fn EditorPage() -> impl IntoView {
             <Status lang notice store_problem elsewhere mark_published/>
             <ConflictBanner lang conflict take_theirs keep_mine/>
             <Summary ed summary/>
+            <super::languages::LanguagesPanel ed/>
             <super::publishing::PublishPanel lang root=root.clone() text=publish_text base published=on_published
-                files=files.into()/>
+                files=files.into()
+                default=Signal::derive(move || draft.with(|v| fields::languages_of(v)[0]))/>
             <div class="ed-columns">
                 <div class="ed-columns__form" id="editor-form" tabindex="-1">
                     <Show when=move || loaded.get() && !draft.with(Value::is_null)
@@ -643,8 +645,13 @@ fn Summary(ed: Ed, summary: NodeRef<leptos::html::Div>) -> impl IntoView {
             .with(|v| v.iter().filter(|i| !i.warning).cloned().collect::<Vec<_>>())
     });
     let warnings = Memo::new(move |_| {
-        ed.issues
-            .with(|v| v.iter().filter(|i| i.warning).cloned().collect::<Vec<_>>())
+        ed.issues.with(|v| {
+            // Missing translations are the languages panel's list.
+            v.iter()
+                .filter(|i| i.warning && i.missing.is_none())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let link = move |i: Issue| {
         let field = i.field.clone();

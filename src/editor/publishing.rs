@@ -95,14 +95,14 @@ pub fn after_put(code: u16, size: usize) -> Result<(), State> {
 }
 
 /// The state the publisher's outcome leads to.
-pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang) -> State {
+pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang, default: Lang) -> State {
     match o.result {
         Verdict::Published => State::Published {
             version: o.version.clone().unwrap_or_default(),
             restored: restored.map(str::to_owned),
         },
         Verdict::Refused => {
-            let mut issues = issues_of(&o.faults, lang);
+            let mut issues = issues_of(&o.faults, lang, default);
             // The status lists the first faults only (status::MAX_FAULTS).
             let (total, shown) = (o.total_faults(), o.faults.len());
             if total > shown {
@@ -110,6 +110,7 @@ pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang) -> State {
                     field: "f".into(),
                     place: String::new(),
                     path: "$".into(),
+                    missing: None,
                     // (No count of "more": Polish would need its plural.)
                     message: match lang {
                         Lang::Pl => format!(
@@ -138,7 +139,9 @@ pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang) -> State {
 
 /// The server's faults as the editor's own issues: each at its field, in
 /// the editor's words, with the line and column in the file sent.
-pub fn issues_of(faults: &[status::Fault], lang: Lang) -> Vec<Issue> {
+/// `default`: the draft's default language, whose input a fault at a
+/// whole text is shown at.
+pub fn issues_of(faults: &[status::Fault], lang: Lang, default: Lang) -> Vec<Issue> {
     faults
         .iter()
         .map(|f| {
@@ -151,13 +154,16 @@ pub fn issues_of(faults: &[status::Fault], lang: Lang) -> Vec<Issue> {
                 _ => String::new(),
             };
             Issue {
-                field: path.as_ref().map_or_else(|| "f".into(), field_for),
+                field: path
+                    .as_ref()
+                    .map_or_else(|| "f".into(), |p| field_for(p, default)),
                 place: path
                     .as_ref()
                     .map_or_else(|| f.path.clone(), |p| place_of(p, lang)),
                 path: f.path.clone(),
                 message: format!("{}{at}", f.message.in_lang(lang)),
                 warning: false,
+                missing: None,
             }
         })
         .collect()
@@ -221,6 +227,7 @@ pub async fn fetch_status(root: &str) -> Option<Status> {
 
 /// Sends `text` as an upload made from version `base`, and waits for the
 /// publisher's outcome (telling `state` when it is sent).
+#[allow(clippy::too_many_arguments)] // each is one thing the request needs
 async fn send(
     root: &str,
     text: String,
@@ -228,6 +235,7 @@ async fn send(
     auth: &str,
     restored: Option<String>,
     lang: Lang,
+    default: Lang,
     state: RwSignal<State>,
 ) -> State {
     let request = request_id();
@@ -254,12 +262,18 @@ async fn send(
         return s;
     }
     state.set(State::Waiting);
-    wait_for(root, request, restored, lang).await
+    wait_for(root, request, restored, lang, default).await
 }
 
 /// Looks for the outcome of `request` in the status until it is there or
 /// [`WAIT_MS`] have passed.
-async fn wait_for(root: &str, request: String, restored: Option<String>, lang: Lang) -> State {
+async fn wait_for(
+    root: &str,
+    request: String,
+    restored: Option<String>,
+    lang: Lang,
+    default: Lang,
+) -> State {
     let start = js_sys::Date::now();
     while js_sys::Date::now() - start < WAIT_MS {
         sleep(POLL_MS).await;
@@ -267,7 +281,7 @@ async fn wait_for(root: &str, request: String, restored: Option<String>, lang: L
             .await
             .and_then(|s| s.outcome(&request).cloned())
         {
-            return state_of(&o, restored.as_deref(), lang);
+            return state_of(&o, restored.as_deref(), lang, default);
         }
     }
     State::NoAnswer { request, restored }
@@ -406,6 +420,8 @@ pub fn PublishPanel(
     published: Callback<String>,
     /// The files the draft names (media.rs).
     files: Signal<Vec<super::media::MediaRow>>,
+    /// The draft's default language (where a fault at a whole text shows).
+    default: Signal<Lang>,
 ) -> impl IntoView {
     let w = words(lang);
     let state = RwSignal::new(State::Idle);
@@ -462,7 +478,17 @@ pub fn PublishPanel(
         leptos::task::spawn_local(async move {
             let root = site.get_value();
             let own = restored.is_none();
-            let s = send(&root, body, &from, &auth, restored, lang, state).await;
+            let s = send(
+                &root,
+                body,
+                &from,
+                &auth,
+                restored,
+                lang,
+                default.get_untracked(),
+                state,
+            )
+            .await;
             if let (State::Published { version, .. }, true) = (&s, own) {
                 published.run(version.clone());
             }
@@ -492,7 +518,7 @@ pub fn PublishPanel(
         leptos::task::spawn_local(async move {
             let root = site.get_value();
             let own = restored.is_none();
-            let s = wait_for(&root, request, restored, lang).await;
+            let s = wait_for(&root, request, restored, lang, default.get_untracked()).await;
             if let (State::Published { version, .. }, true) = (&s, own) {
                 published.run(version.clone());
             }
@@ -780,7 +806,7 @@ mod tests {
                 },
             },
         ];
-        let pl = issues_of(&faults, Lang::Pl);
+        let pl = issues_of(&faults, Lang::Pl, Lang::Pl);
         assert_eq!(pl[0].field, "f-events-0-title-pl");
         assert_eq!(pl[0].message, "pusty tekst (wiersz 40, kolumna 18)");
         assert_eq!(
@@ -790,7 +816,7 @@ mod tests {
         // A path the editor cannot read still shows, at the form's top.
         assert_eq!(pl[1].field, "f");
         assert_eq!(pl[1].place, "not a path");
-        let en = issues_of(&faults, Lang::En);
+        let en = issues_of(&faults, Lang::En, Lang::Pl);
         assert_eq!(en[0].message, "empty text (line 40, column 18)");
     }
 
@@ -809,22 +835,27 @@ mod tests {
             }),
         };
         assert_eq!(
-            state_of(&o(Verdict::Published, Some("v2")), Some("v1"), Lang::Pl),
+            state_of(
+                &o(Verdict::Published, Some("v2")),
+                Some("v1"),
+                Lang::Pl,
+                Lang::Pl
+            ),
             State::Published {
                 version: "v2".into(),
                 restored: Some("v1".into())
             }
         );
         assert_eq!(
-            state_of(&o(Verdict::Stale, Some("v3")), None, Lang::Pl),
+            state_of(&o(Verdict::Stale, Some("v3")), None, Lang::Pl, Lang::Pl),
             State::Stale { live: "v3".into() }
         );
         assert_eq!(
-            state_of(&o(Verdict::Failed, None), None, Lang::En),
+            state_of(&o(Verdict::Failed, None), None, Lang::En, Lang::Pl),
             State::Failed("disk full".into())
         );
         assert_eq!(
-            state_of(&o(Verdict::Refused, None), None, Lang::En),
+            state_of(&o(Verdict::Refused, None), None, Lang::En, Lang::Pl),
             State::Refused(vec![])
         );
     }

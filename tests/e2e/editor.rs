@@ -1028,3 +1028,105 @@ async fn the_declarations_dates_are_days_and_the_easy_read_text_is_edited_in_pla
     assert_eq!(exported, expected);
     c.close().await.unwrap();
 }
+
+/// #33: a text has one input per language of the draft; the languages
+/// panel counts and lists each language's missing translations (a link
+/// to each field), removes a language only after saying how many texts
+/// go with it, and adds one back with every translation missing.
+#[tokio::test]
+async fn the_languages_panel_lists_missing_translations_and_removes_and_adds_a_language() {
+    use rops_content::{fields, Lang};
+    let (s, c) = app_and_browser(DESKTOP).await;
+    let shipped = published();
+    let all = fields::texts(&fields::SECTIONS, &shipped).len();
+    let uk = fields::texts_in(&shipped, Lang::Uk);
+    assert_eq!(uk, all, "the shipped bundle is translated whole");
+    editor(&c, &s, "/edytor").await;
+    // One input per language, each marked with its language.
+    for lang in ["pl", "en", "uk"] {
+        assert_eq!(
+            attr(&c, &format!("#f-events-0-title-{lang}"), "lang").await,
+            lang
+        );
+    }
+    assert_eq!(
+        texts(&c, "[data-testid=languages] > ul > li").await.len(),
+        3
+    );
+    wait_for_text(&c, "[data-testid=language-uk]", "brakujące tłumaczenia: 0").await;
+
+    // A translation emptied is missing: counted, listed, and its link
+    // leads to the field.
+    open_item(&c, "f-events-0").await;
+    type_into(&c, "f-events-0-title-uk", "").await;
+    wait_for_text(&c, "[data-testid=language-uk]", "brakujące tłumaczenia: 1").await;
+    click(&c, "[data-testid=language-uk] [data-testid=show-missing]").await;
+    wait_for_text(
+        &c,
+        "[data-testid=missing-translations]",
+        "Wydarzenia › 1 › Tytuł › po ukraińsku",
+    )
+    .await;
+    click(&c, "[data-testid=missing-translations] ul a").await;
+    wait_js(&c, "document.activeElement?.id === 'f-events-0-title-uk'").await;
+    // Listed there, not among the other warnings as well.
+    assert!(
+        !texts(&c, "[data-testid=warnings] li")
+            .await
+            .iter()
+            .any(|w| w.contains("po ukraińsku")),
+        "a missing translation among the warnings"
+    );
+
+    // Removing asks first, with the number of texts that go.
+    click(
+        &c,
+        "[data-testid=language-uk] [data-testid=remove-language]",
+    )
+    .await;
+    let question = wait_for_text(
+        &c,
+        "[data-testid=remove-language-question]",
+        &format!("tekstów: {}", uk - 1),
+    )
+    .await;
+    assert!(question.contains("ukraiński"), "{question}");
+    click(&c, "[data-testid=remove-language-no]").await;
+    wait_gone(&c, "[data-testid=remove-language-question]").await;
+    assert!(exists(&c, "#f-events-0-description-uk").await);
+    click(
+        &c,
+        "[data-testid=language-uk] [data-testid=remove-language]",
+    )
+    .await;
+    click(&c, "[data-testid=remove-language-yes]").await;
+    wait_gone(&c, "#f-events-0-description-uk").await;
+    assert_eq!(
+        texts(&c, "[data-testid=languages] > ul > li").await.len(),
+        2
+    );
+    // Said to screen readers (a live region).
+    let said = format!(
+        "Usunięto język ukraiński i jego teksty (tekstów: {}).",
+        uk - 1
+    );
+    wait_js(
+        &c,
+        &format!("document.querySelector('[data-testid=languages-said]').textContent === {said:?}"),
+    )
+    .await;
+    // The draft kept in the browser has lost the language too.
+    stored_draft_holds(&c, r#""languages":["pl","en"]"#).await;
+
+    // Added back: every text lacks it, each listed.
+    select(&c, "#add-language", "uk").await;
+    click(&c, "[data-testid=add-language-button]").await;
+    wait_for(&c, "#f-events-0-title-uk").await;
+    wait_for_text(
+        &c,
+        "[data-testid=language-uk]",
+        &format!("brakujące tłumaczenia: {all}"),
+    )
+    .await;
+    assert_axe_clean_in_both_themes(&c, "the editor's languages panel").await;
+}

@@ -14,6 +14,7 @@ pub mod colour;
 pub mod csv;
 pub mod date;
 pub mod error;
+pub mod fields;
 pub mod format;
 mod id;
 mod locate;

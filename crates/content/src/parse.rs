@@ -12,7 +12,7 @@ use super::locate::{
 use super::logo::{is_logo_name, media_files};
 use super::model::Bundle;
 use super::money::{Currency, Minor};
-use super::text::{hidden_control, is_blank, Lang, Text};
+use super::text::{hidden_control, is_blank, Lang};
 use std::collections::HashSet;
 
 /// The bundle format this build understands. 2: the organisation carries
@@ -242,7 +242,7 @@ impl Checker<'_> {
         self.faults.push((path, kind));
     }
 
-    fn text(&mut self, path: JsonPath, t: &Text) {
+    fn text(&mut self, path: JsonPath, t: &[(Lang, &str)]) {
         let mut one = |p: JsonPath, s: &str| {
             // Bytes bound characters from above: count only long texts.
             let chars = if s.len() > MAX_TEXT_CHARS {
@@ -267,24 +267,25 @@ impl Checker<'_> {
                 ));
             }
         };
-        for (lang, s) in t.entries() {
+        for &(lang, s) in t {
             one(path.key(lang.as_str()), s);
         }
+        let given = |lang: Lang| t.iter().any(|(l, _)| *l == lang);
         let default = self.languages[0];
-        if t.given(default).is_none() {
+        if !given(default) {
             self.faults.push((
                 path.key(default.as_str()),
                 FaultKind::NoDefaultText(default),
             ));
         }
-        for (lang, _) in t.entries() {
+        for &(lang, _) in t {
             if !self.languages.contains(&lang) {
                 self.faults
                     .push((path.key(lang.as_str()), FaultKind::UndeclaredLanguage(lang)));
             }
         }
         for &lang in &self.languages[1..] {
-            if t.given(lang).is_none() {
+            if !given(lang) {
                 self.untranslated
                     .push((path.key(lang.as_str()), FaultKind::Untranslated(lang)));
             }
@@ -321,10 +322,21 @@ impl Checker<'_> {
         c
     }
 
-    fn opt_text(&mut self, path: JsonPath, t: &Option<Text>) {
-        if let Some(t) = t {
-            self.text(path, t);
+    /// Every text `sections` declare in a bundle's JSON.
+    fn declared_texts(&mut self, sections: &[crate::fields::Section], json: &serde_json::Value) {
+        for (path, text) in crate::fields::texts(sections, json) {
+            self.text_value(path, text);
         }
+    }
+
+    /// A text as the bundle's JSON holds it (see [`crate::fields::texts`]).
+    fn text_value(&mut self, path: JsonPath, v: &serde_json::Value) {
+        let Some(o) = v.as_object() else { return };
+        let entries: Vec<(Lang, &str)> = o
+            .iter()
+            .filter_map(|(tag, s)| Some((Lang::exact(tag)?, s.as_str()?)))
+            .collect();
+        self.text(path, &entries);
     }
 
     fn id(&mut self, path: JsonPath, id: &str, seen: &mut HashSet<String>) {
@@ -717,6 +729,27 @@ pub fn is_safe_url(u: &str) -> bool {
         && !u.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Faults with their places, before they are located in the text.
+pub type Placed = Vec<(JsonPath, FaultKind)>;
+
+/// The text rules on every text `sections` declare in `json`, for a
+/// bundle in `languages` (the default first): faults, then the missing
+/// translations. What [`parse`] and [`warnings`] do with the shipped
+/// declaration; a test gives it a declaration of its own.
+pub fn text_faults(
+    sections: &[crate::fields::Section],
+    json: &serde_json::Value,
+    languages: &[Lang],
+) -> (Placed, Placed) {
+    let mut c = Checker {
+        faults: vec![],
+        languages,
+        untranslated: vec![],
+    };
+    c.declared_texts(sections, json);
+    (c.faults, c.untranslated)
+}
+
 fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     // A text missing in the default language is placed at the text.
     located(text, walk(b).faults, true)
@@ -754,11 +787,15 @@ fn walk(b: &Bundle) -> Checker<'_> {
         );
     }
 
+    // Every text the declaration names (crate::fields): one walk, so that
+    // a field added there is checked here without another line.
+    let json = serde_json::to_value(b).unwrap_or_default();
+    c.declared_texts(&crate::fields::SECTIONS, &json);
+
     let mut source_ids = HashSet::new();
     for (i, s) in b.sources.iter().enumerate() {
         let p = root.key("sources").index(i);
         c.id(p.key("id"), &s.id, &mut source_ids);
-        c.text(p.key("title"), &s.title);
         if let Some(u) = &s.url {
             if c.visible(p.key("url"), u) && !is_safe_url(u) {
                 c.fault(p.key("url"), FaultKind::UnsafeUrl(u.clone()));
@@ -768,29 +805,7 @@ fn walk(b: &Bundle) -> Checker<'_> {
 
     let o = &b.organisation;
     let op = root.key("organisation");
-    c.text(op.key("name"), &o.name);
-    c.text(op.key("short_name"), &o.short_name);
-    c.text(op.key("summary"), &o.summary);
-    c.text(op.key("legal_basis"), &o.legal_basis);
     c.reference(op.key("source"), &o.source, &source_ids, "sources");
-    c.text(op.key("site_title"), &o.site_title);
-    c.text(op.key("description"), &o.description);
-    c.text(op.key("source_line"), &o.source_line);
-    c.text(op.key("role_label"), &o.role_label);
-    let ep = op.key("embed_titles");
-    c.text(ep.key("timeline"), &o.embed_titles.timeline);
-    c.text(ep.key("funding"), &o.embed_titles.funding);
-    let pp = op.key("page_descriptions");
-    let d = &o.page_descriptions;
-    for (name, t) in [
-        ("about", &d.about),
-        ("timeline", &d.timeline),
-        ("funding", &d.funding),
-        ("accessibility", &d.accessibility),
-        ("embed_code", &d.embed_code),
-    ] {
-        c.text(pp.key(name), t);
-    }
     c.plain(op.key("app_short_name"), &o.app_short_name);
     if !is_slug(&o.slug) {
         c.fault(op.key("slug"), FaultKind::BadSlug(o.slug.clone()));
@@ -824,7 +839,6 @@ fn walk(b: &Bundle) -> Checker<'_> {
         if !is_logo_name(&logo.file) {
             c.fault(lp.key("file"), FaultKind::BadLogoName(logo.file.clone()));
         }
-        c.text(lp.key("alt"), &logo.alt);
     }
     if let Some(a) = &o.address {
         let ap = op.key("address");
@@ -861,20 +875,10 @@ fn walk(b: &Bundle) -> Checker<'_> {
         if er.sections.is_empty() {
             c.fault(root.key("easy_read").key("sections"), FaultKind::EmptyList);
         }
-        for (i, term) in er.terms.iter().enumerate() {
-            c.text(root.key("easy_read").key("terms").index(i), term);
-        }
         for (i, sec) in er.sections.iter().enumerate() {
             let sp = root.key("easy_read").key("sections").index(i);
-            c.text(sp.key("heading"), &sec.heading);
             if sec.paragraphs.is_empty() {
                 c.fault(sp.key("paragraphs"), FaultKind::EmptyList);
-            }
-            for (j, para) in sec.paragraphs.iter().enumerate() {
-                c.text(sp.key("paragraphs").index(j), para);
-            }
-            if let Some(pic) = &sec.picture {
-                c.text(sp.key("picture").key("alt"), &pic.alt);
             }
         }
     }
@@ -884,11 +888,6 @@ fn walk(b: &Bundle) -> Checker<'_> {
                 root.key("sign_language").key("videos"),
                 FaultKind::EmptyList,
             );
-        }
-        for (i, v) in sl.videos.iter().enumerate() {
-            let vp = root.key("sign_language").key("videos").index(i);
-            c.text(vp.key("title"), &v.title);
-            c.text(vp.key("transcript"), &v.transcript);
         }
     }
     let cp = root.key("contact");
@@ -911,17 +910,8 @@ fn walk(b: &Bundle) -> Checker<'_> {
     if let Some(e) = &contact.epuap {
         c.plain(cp.key("epuap"), e);
     }
-    c.opt_text(cp.key("office_hours"), &contact.office_hours);
-    c.opt_text(cp.key("deaf"), &contact.deaf);
-    let pp = root.key("privacy");
-    let privacy = &b.privacy;
-    c.opt_text(pp.key("controller"), &privacy.controller);
-    c.opt_text(pp.key("dpo"), &privacy.dpo);
-    c.opt_text(pp.key("purposes"), &privacy.purposes);
-    c.opt_text(pp.key("log_retention"), &privacy.log_retention);
     if let Some(od) = &b.open_data {
         let dp = root.key("open_data");
-        c.text(dp.key("licence"), &od.licence);
         if c.visible(dp.key("licence_url"), &od.licence_url) && !is_safe_url(&od.licence_url) {
             c.fault(
                 dp.key("licence_url"),
@@ -951,8 +941,6 @@ fn walk(b: &Bundle) -> Checker<'_> {
     for (i, e) in b.eras.iter().enumerate() {
         let p = root.key("eras").index(i);
         c.id(p.key("id"), &e.id, &mut era_ids);
-        c.text(p.key("name"), &e.name);
-        c.opt_text(p.key("note"), &e.note);
     }
 
     let mut project_ids = HashSet::new();
@@ -998,20 +986,7 @@ fn walk(b: &Bundle) -> Checker<'_> {
             }
         }
         c.id(p.key("id"), &pr.id, &mut project_ids);
-        c.text(p.key("name"), &pr.name);
-        c.opt_text(p.key("kind"), &pr.kind);
-        c.text(p.key("programme"), &pr.programme);
-        c.opt_text(p.key("measure"), &pr.measure);
-        c.text(p.key("summary"), &pr.summary);
-        for (j, a) in pr.activities.iter().enumerate() {
-            c.text(p.key("activities").index(j), a);
-        }
-        c.opt_text(p.key("activities_note"), &pr.activities_note);
-        c.opt_text(p.key("results"), &pr.results);
         c.reference(p.key("source"), &pr.source, &source_ids, "sources");
-        if let Some(v) = &pr.eu_visibility {
-            c.text(p.key("eu_visibility").key("strip").key("alt"), &v.strip.alt);
-        }
         if let Some(n) = &pr.contract_number {
             c.plain(p.key("contract_number"), n);
         }
@@ -1036,8 +1011,6 @@ fn walk(b: &Bundle) -> Checker<'_> {
     for (i, e) in b.events.iter().enumerate() {
         let p = root.key("events").index(i);
         c.id(p.key("id"), &e.id, &mut event_ids);
-        c.text(p.key("title"), &e.title);
-        c.text(p.key("description"), &e.description);
         if let Some(pr) = &e.project {
             c.reference(p.key("project"), pr, &project_ids, "projects");
         }
@@ -1048,7 +1021,6 @@ fn walk(b: &Bundle) -> Checker<'_> {
     for (i, f) in b.figures.iter().enumerate() {
         let p = root.key("figures").index(i);
         c.id(p.key("id"), &f.id, &mut figure_ids);
-        c.text(p.key("label"), &f.label);
         if let Some(pr) = &f.project {
             c.reference(p.key("project"), pr, &project_ids, "projects");
         }
@@ -1057,21 +1029,6 @@ fn walk(b: &Bundle) -> Checker<'_> {
 
     let dp = root.key("accessibility");
     let a = &b.accessibility;
-    c.text(dp.key("entity"), &a.entity);
-    for (name, list) in [
-        ("non_accessible", &a.non_accessible),
-        ("exemptions", &a.exemptions),
-    ] {
-        for (i, t) in list.iter().enumerate() {
-            c.text(dp.key(name).index(i), t);
-        }
-    }
-    c.opt_text(dp.key("method"), &a.method);
-    c.opt_text(dp.key("architecture"), &a.architecture);
-    c.opt_text(dp.key("scope"), &a.scope);
-    c.opt_text(dp.key("burden"), &a.burden);
-    c.opt_text(dp.key("communication"), &a.communication);
-    c.opt_text(dp.key("applications"), &a.applications);
     // The template's dates are days; a year, a month or a range (which the
     // timeline's dates may be) would give its `<time>` no valid datetime.
     for (name, d) in [

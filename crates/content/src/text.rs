@@ -58,6 +58,19 @@ impl Lang {
         }
     }
 
+    /// "In this language", for a staff label: "Tytuł (po ukraińsku)",
+    /// "Title (in Ukrainian)".
+    pub fn in_words(self, to: Staff) -> &'static str {
+        match (self, to) {
+            (Lang::Pl, Staff::Pl) => "po polsku",
+            (Lang::En, Staff::Pl) => "po angielsku",
+            (Lang::Uk, Staff::Pl) => "po ukraińsku",
+            (Lang::Pl, Staff::En) => "in Polish",
+            (Lang::En, Staff::En) => "in English",
+            (Lang::Uk, Staff::En) => "in Ukrainian",
+        }
+    }
+
     /// A browser's or a stored preference's tag ("pl-PL", "EN"): its
     /// primary subtag, any case.
     pub fn from_tag(tag: &str) -> Option<Lang> {
