@@ -425,7 +425,7 @@ fn newer_schema_message(e: &ContentError, lang: Lang) -> String {
         (ContentError::NewerSchema { found, supported }, Lang::Pl) => format!(
             "plik ma wersję schematu {found}, a ten edytor zna wersję {supported}: zaktualizuj edytor (opublikuj nowszą wersję aplikacji)"
         ),
-        (ContentError::NewerSchema { found, supported }, Lang::En | Lang::Uk) => format!(
+        (ContentError::NewerSchema { found, supported }, _) => format!(
             "the file has schema version {found}, and this editor reads version {supported}: update the editor (publish a newer version of the app)"
         ),
         (e, _) => e.to_string(),
@@ -449,14 +449,14 @@ fn local_shape_message(draft: &Value, path: &JsonPath, lang: Lang) -> Option<Str
             }
             Some(money_problem(raw, lang).unwrap_or_else(|| match lang {
                 Lang::Pl => format!("„{raw}” nie jest kwotą"),
-                Lang::En | Lang::Uk => format!("\"{raw}\" is not an amount"),
+                _ => format!("\"{raw}\" is not an amount"),
             }))
         }
         Some(Segment::Key(k)) if DATE_KEYS.contains(&k.as_str()) => {
             let problem = DateValue::parse_checked(raw).err()?;
             Some(match lang {
                 Lang::Pl => format!("data „{raw}”: {}", problem.message(lang)),
-                Lang::En | Lang::Uk => format!("date \"{raw}\": {}", problem.message(lang)),
+                _ => format!("date \"{raw}\": {}", problem.message(lang)),
             })
         }
         // Another field of the wrong shape: the validator's own message.
@@ -497,7 +497,7 @@ impl OpenError {
                 size / 1_000_000,
                 limit / 1_000_000
             ),
-            (TooLarge { size, limit }, Lang::En | Lang::Uk) => format!(
+            (TooLarge { size, limit }, _) => format!(
                 "the file has {} MB and the limit is {} MB: it was not opened",
                 size / 1_000_000,
                 limit / 1_000_000
@@ -509,7 +509,7 @@ impl OpenError {
             (NewerSchema { found, supported }, Lang::Pl) => format!(
                 "plik ma wersję schematu {found}, a ten edytor zna wersję {supported}: zaktualizuj aplikację, zanim go otworzysz"
             ),
-            (NewerSchema { found, supported }, Lang::En | Lang::Uk) => format!(
+            (NewerSchema { found, supported }, _) => format!(
                 "the file has schema version {found}, and this editor reads version {supported}: update the app before opening it"
             ),
             (Workbook(m), _) => m.clone(),
@@ -517,7 +517,7 @@ impl OpenError {
                 "skoroszyt ma {} błąd(ów); popraw je w arkuszu i otwórz go ponownie",
                 lines.len()
             ),
-            (Sheet(lines), Lang::En | Lang::Uk) => format!(
+            (Sheet(lines), _) => format!(
                 "the workbook has {} fault(s); correct them in the spreadsheet and open it again",
                 lines.len()
             ),
@@ -525,7 +525,7 @@ impl OpenError {
             (NotUtf8(name), Lang::Pl) => {
                 format!("{name} nie jest tekstem UTF-8: zapisz arkusz jako „CSV UTF-8”")
             }
-            (e, Lang::En | Lang::Uk) => e.to_string(),
+            (e, _) => e.to_string(),
         }
     }
 

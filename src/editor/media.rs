@@ -566,6 +566,6 @@ static EN: Words = Words {
 fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Pl => &PL,
-        Lang::En | Lang::Uk => &EN,
+        _ => &EN,
     }
 }

@@ -505,11 +505,11 @@ fn EditorHeader(lang: Lang, root: String) -> impl IntoView {
     };
     let (other_href, other_lang) = match lang {
         Lang::Pl => (format!("{root}en/editor"), "en"),
-        Lang::En | Lang::Uk => (format!("{root}edytor"), "pl"),
+        _ => (format!("{root}edytor"), "pl"),
     };
     let site_href = match lang {
         Lang::Pl => root.clone(),
-        Lang::En | Lang::Uk => format!("{root}en"),
+        _ => format!("{root}en"),
     };
     let theme = RwSignal::new(rops_app::prefs::current_theme());
     let toggle_theme = move |_| {

@@ -116,7 +116,7 @@ pub fn state_of(o: &Outcome, restored: Option<&str>, lang: Lang, default: Lang) 
                         Lang::Pl => format!(
                             "Błędów jest więcej (razem: {total}); powyżej pierwsze {shown}: popraw je i sprawdź treść ponownie, a edytor pokaże resztę"
                         ),
-                        Lang::En | Lang::Uk => format!(
+                        _ => format!(
                             "There are more faults ({total} in all); the first {shown} are above: correct them and check the content again, and the editor shows the rest"
                         ),
                     },
@@ -149,7 +149,7 @@ pub fn issues_of(faults: &[status::Fault], lang: Lang, default: Lang) -> Vec<Iss
             let at = match (f.line, f.column) {
                 (Some(l), Some(c)) => match lang {
                     Lang::Pl => format!(" (wiersz {l}, kolumna {c})"),
-                    Lang::En | Lang::Uk => format!(" (line {l}, column {c})"),
+                    _ => format!(" (line {l}, column {c})"),
                 },
                 _ => String::new(),
             };
@@ -403,7 +403,7 @@ static EN: Words = Words {
 fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Pl => &PL,
-        Lang::En | Lang::Uk => &EN,
+        _ => &EN,
     }
 }
 
@@ -602,7 +602,7 @@ fn Outcome(
     let w = words(lang);
     let site_link = match lang {
         Lang::Pl => root.clone(),
-        Lang::En | Lang::Uk => format!("{root}en"),
+        _ => format!("{root}en"),
     };
     let result = move || {
         let s = state.get();

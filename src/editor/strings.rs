@@ -85,10 +85,12 @@ pub struct Ui {
     pub leave_warning: &'static str,
 }
 
+/// The editor speaks Polish or English (staff's languages, `Staff`); any
+/// other language reads its English.
 pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Pl => &PL,
-        Lang::En | Lang::Uk => &EN,
+        _ => &EN,
     }
 }
 

@@ -59,7 +59,7 @@ struct SitePage {
 /// The embed view of a full-site path: `/os-czasu` → `/embed/os-czasu`,
 /// `/en/funding` → `/en/embed/funding` (nav.rs's addresses).
 fn embed_of(path: &str) -> String {
-    for prefix in ["/en/", "/uk/"] {
+    for prefix in ["/en/", "/uk/", "/de/"] {
         if let Some(rest) = path.strip_prefix(prefix) {
             return format!("{prefix}embed/{rest}");
         }
@@ -120,10 +120,12 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
             None,
         ));
     }
-    // The bundle's languages: a page in each.
+    // The bundle's languages: a page in each (German, the fictional
+    // bundle's, at the Ukrainian pages' English words under `/de`).
     let langs: Vec<&'static str> = match bundle["languages"].as_array() {
         Some(l) => LANGS
             .into_iter()
+            .chain(["de"])
             .filter(|x| l.iter().any(|v| v == x))
             .collect(),
         None => vec!["pl", "en"],
@@ -132,9 +134,11 @@ fn site_pages(bundle: &Value) -> Vec<SitePage> {
     for (kind, pl, en, uk, event) in routes {
         let embeddable = matches!(kind, Kind::Timeline | Kind::Funding | Kind::Event);
         for &lang in &langs {
+            let de = uk.replacen("/uk", "/de", 1);
             let path = match lang {
                 "en" => &en,
                 "uk" => &uk,
+                "de" => &de,
                 _ => &pl,
             };
             let page = |path: String, embed: bool| SitePage {
@@ -657,6 +661,38 @@ async fn a_fictional_organisation_renders_everywhere_with_no_trace_of_rops() {
         "the published files still name the shipped organisation:\n{}",
         found.join("\n")
     );
+    // German: a language the app was not built around, added as data
+    // (its interface strings, CLDR's forms): its pages speak it, with
+    // German dates and counts, and every page names its German version.
+    let page = |f: &str| String::from_utf8_lossy(&files[f]).into_owned();
+    let de = text_of_html(&page("de/timeline/index.html"));
+    for said in [
+        "15. Juni 2018",
+        "März 2016",
+        "Die Zeitleiste enthält 6 Ereignisse",
+    ] {
+        assert!(
+            de.contains(said),
+            "/de/timeline does not say {said:?}:\n{de}"
+        );
+    }
+    let de = text_of_html(&page("de/funding/index.html"));
+    assert!(
+        de.contains("Finanzierung") && de.contains("EU-Kofinanzierung"),
+        "{de}"
+    );
+    for f in ["index.html", "en/timeline/index.html", "de/index.html"] {
+        let hreflang: Vec<Option<String>> = links(&page(f), "alternate")
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
+        assert!(hreflang.contains(&Some("de".into())), "{f}: {hreflang:?}");
+    }
+    assert!(
+        !files.contains_key("uk/index.html"),
+        "a page in a language the bundle lacks"
+    );
+
     let manifest = String::from_utf8(files["manifest.webmanifest"].clone()).unwrap();
     let m: Value = serde_json::from_str(&manifest).unwrap();
     assert_eq!(m["theme_color"], org["theme_colour"]);
@@ -1507,4 +1543,37 @@ async fn the_published_page_before_the_wasm_is_the_page_and_is_accessible() {
     assert!(!exists(&c, "#boot").await);
     assert_eq!(text(&c, "h1").await, "Funding");
     c.close().await.unwrap();
+}
+
+/// #33: a bundle language the app has no interface strings for is refused
+/// before anything is written, by name, with what this version has and
+/// what to do; the site stays as it was.
+#[test]
+fn a_language_without_interface_strings_is_refused_by_name() {
+    let work = WorkDir::new("no-strings");
+    let dist = work.copy_of_dist();
+    let before = snapshot(&dist);
+    let mut b = read_json(&repo_dir().join("tests/fixtures/fictional/bundle.json"));
+    b["languages"] = serde_json::json!(["pl", "en", "lt"]);
+    b["organisation"]["name"]["lt"] = "Bandomosios salos socialinių paslaugų centras".into();
+    let dir = work.0.join("bundle");
+    copy_dir(&repo_dir().join("tests/fixtures/fictional"), &dir);
+    let bundle = dir.join("bundle.json");
+    std::fs::write(&bundle, serde_json::to_string_pretty(&b).unwrap()).unwrap();
+    let out = publish(&bundle, &dist, &[]);
+    let said = published(&out);
+    assert_ne!(out.status.code(), Some(0), "{said}");
+    for part in [
+        "\"lt\" has no interface strings",
+        "pl, en, uk, de",
+        "remove it from `languages`",
+        "$.languages[2]",
+    ] {
+        assert!(said.contains(part), "{part:?} not in:\n{said}");
+    }
+    assert_eq!(
+        snapshot(&dist),
+        before,
+        "a refused publish changed the site"
+    );
 }

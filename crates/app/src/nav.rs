@@ -83,6 +83,15 @@ impl Page {
             (Page::EasyRead, Lang::Uk) => "/uk/easy-read",
             (Page::SignLanguage, Lang::Uk) => "/uk/sign-language",
             (Page::Privacy, Lang::Uk) => "/uk/privacy",
+            // German as Ukrainian: English words (lang_prefix says why).
+            (Page::About, Lang::De) => "/de",
+            (Page::Timeline, Lang::De) => "/de/timeline",
+            (Page::Funding, Lang::De) => "/de/funding",
+            (Page::Accessibility, Lang::De) => "/de/accessibility",
+            (Page::EmbedCode, Lang::De) => "/de/embed-code",
+            (Page::EasyRead, Lang::De) => "/de/easy-read",
+            (Page::SignLanguage, Lang::De) => "/de/sign-language",
+            (Page::Privacy, Lang::De) => "/de/privacy",
         }
     }
 
@@ -199,6 +208,7 @@ pub fn lang_prefix(lang: Lang) -> &'static str {
         Lang::Pl => "",
         Lang::En => "/en",
         Lang::Uk => "/uk",
+        Lang::De => "/de",
     }
 }
 
@@ -283,6 +293,7 @@ pub fn text_files(lang: Lang) -> (&'static str, &'static str) {
         Lang::Pl => ("o-nas.txt", "o-nas.html"),
         Lang::En => ("en/about.txt", "en/about.html"),
         Lang::Uk => ("uk/about.txt", "uk/about.html"),
+        Lang::De => ("de/about.txt", "de/about.html"),
     }
 }
 
@@ -315,6 +326,7 @@ fn projects_root(lang: Lang) -> &'static str {
         Lang::Pl => "/projekty",
         Lang::En => "/en/projects",
         Lang::Uk => "/uk/projects",
+        Lang::De => "/de/projects",
     }
 }
 

@@ -135,7 +135,9 @@ impl Text {
         match lang {
             crate::content::Lang::Pl => &self.pl,
             // Staff messages are Polish and English.
-            crate::content::Lang::En | crate::content::Lang::Uk => &self.en,
+            crate::content::Lang::En | crate::content::Lang::Uk | crate::content::Lang::De => {
+                &self.en
+            }
         }
     }
 }

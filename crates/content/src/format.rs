@@ -36,12 +36,12 @@ pub fn two_sizes(size: u64, limit: u64, lang: Lang) -> (String, String) {
     (b(size), b(limit))
 }
 
-/// The decimal separator of `lang` (CLDR): a comma in Polish and
-/// Ukrainian, a point in English.
+/// The decimal separator of `lang` (CLDR): a comma in Polish, Ukrainian
+/// and German, a point in English.
 pub fn decimal_separator(lang: Lang) -> char {
     match lang {
         Lang::En => '.',
-        Lang::Pl | Lang::Uk => ',',
+        Lang::Pl | Lang::Uk | Lang::De => ',',
     }
 }
 
@@ -58,6 +58,7 @@ pub fn integer(n: u64, lang: Lang) -> String {
         Lang::Pl => (NBSP, 5),
         Lang::En => (',', 4),
         Lang::Uk => (NBSP, 4),
+        Lang::De => ('.', 4),
     };
     if digits.len() < min_len {
         return digits;
@@ -89,6 +90,8 @@ pub fn money(m: Money, lang: Lang) -> String {
         // CLDR's Ukrainian writes both currencies by their codes.
         (Currency::Pln, Lang::Uk) => format!("{number}{NBSP}PLN"),
         (Currency::Eur, Lang::Uk) => format!("{number}{NBSP}EUR"),
+        (Currency::Pln, Lang::De) => format!("{number}{NBSP}PLN"),
+        (Currency::Eur, Lang::De) => format!("{number}{NBSP}€"),
     }
 }
 
@@ -96,9 +99,11 @@ pub fn money(m: Money, lang: Lang) -> String {
 pub fn percent(share: Share, lang: Lang) -> String {
     let pm = share.permille_rounded();
     let (w, t) = (pm / 10, pm % 10);
+    // German sets the sign apart (CLDR: "85 %").
+    let sign = if lang == Lang::De { "\u{a0}%" } else { "%" };
     match t {
-        0 => format!("{w}%"),
-        t => format!("{w}{}{t}%", decimal_separator(lang)),
+        0 => format!("{w}{sign}"),
+        t => format!("{w}{}{t}{sign}", decimal_separator(lang)),
     }
 }
 
@@ -110,6 +115,7 @@ pub fn figure(value: u64, bound: FigureBound, lang: Lang) -> String {
         (FigureBound::MoreThan, Lang::Pl) => format!("ponad {n}"),
         (FigureBound::MoreThan, Lang::En) => format!("over {n}"),
         (FigureBound::MoreThan, Lang::Uk) => format!("понад {n}"),
+        (FigureBound::MoreThan, Lang::De) => format!("über {n}"),
     }
 }
 
@@ -126,6 +132,21 @@ const PL_MONTHS: [&str; 12] = [
     "październik",
     "listopad",
     "grudzień",
+];
+/// German months (CLDR `de`): one form, alone and in a date.
+const DE_MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 const PL_MONTHS_GEN: [&str; 12] = [
     "stycznia",
@@ -202,6 +223,8 @@ pub fn point(p: Point, lang: Lang) -> String {
         (Point::Day(y, mo, d), Lang::Uk) => {
             format!("{d} {} {y}{NBSP}р.", UK_MONTHS_GEN[m(mo)])
         }
+        (Point::Month(y, mo), Lang::De) => format!("{} {y}", DE_MONTHS[m(mo)]),
+        (Point::Day(y, mo, d), Lang::De) => format!("{d}. {} {y}", DE_MONTHS[m(mo)]),
     }
 }
 
@@ -222,6 +245,7 @@ pub fn plural(n: u64, lang: Lang) -> PluralCategory {
         Lang::Pl => langid!("pl"),
         Lang::En => langid!("en"),
         Lang::Uk => langid!("uk"),
+        Lang::De => langid!("de"),
     };
     RULES.with(|rules| {
         rules[lang.index()]
@@ -250,6 +274,7 @@ pub fn date(d: DateValue, lang: Lang) -> String {
         (DateValue::NotGiven, Lang::Pl) => "data nie podana".into(),
         (DateValue::NotGiven, Lang::En) => "date not given".into(),
         (DateValue::NotGiven, Lang::Uk) => "дату не вказано".into(),
+        (DateValue::NotGiven, Lang::De) => "Datum nicht angegeben".into(),
         (DateValue::At(p), _) => point(p, lang),
         (DateValue::Range { start, end: None }, Lang::Pl) => {
             format!("od {}", from_point(start, lang))
@@ -259,6 +284,9 @@ pub fn date(d: DateValue, lang: Lang) -> String {
         }
         (DateValue::Range { start, end: None }, Lang::Uk) => {
             format!("з {}", from_point(start, lang))
+        }
+        (DateValue::Range { start, end: None }, Lang::De) => {
+            format!("ab {}", point(start, lang))
         }
         (
             DateValue::Range {

@@ -96,24 +96,24 @@ fn a_missing_translation_is_a_located_warning_and_the_page_shows_the_default() {
     let text = replaced(
         REAL,
         "\"en\": \"REVES distinction\"",
-        "\"de\": \"REVES distinction\"",
+        "\"lt\": \"REVES distinction\"",
     );
-    // "de" has no interface strings here: refused by name, at its key.
+    // "lt" has no interface strings here: refused by name, at its key.
     let f = faults(&text);
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].kind, FaultKind::UnknownLanguage("de".into()));
+    assert_eq!(f[0].kind, FaultKind::UnknownLanguage("lt".into()));
     let at = f[0].at.expect("located");
     let line = text.lines().nth(at.line - 1).unwrap();
-    assert!(line.contains("\"de\": \"REVES distinction\""), "{line}");
+    assert!(line.contains("\"lt\": \"REVES distinction\""), "{line}");
     let i = parse(REAL)
         .unwrap()
         .events
         .iter()
         .position(|e| e.id == "wyroznienie-reves")
         .unwrap();
-    assert_eq!(f[0].path.to_string(), format!("$.events[{i}].title.de"));
+    assert_eq!(f[0].path.to_string(), format!("$.events[{i}].title.lt"));
     let msg = f[0].kind.message(Lang::Pl);
-    assert!(msg.contains("„de”") && msg.contains("pl, en"), "{msg}");
+    assert!(msg.contains("„lt”") && msg.contains("pl, en"), "{msg}");
 
     // The translation left out: valid, one warning at the text, and the
     // English page shows the Polish title marked as Polish.

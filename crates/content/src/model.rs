@@ -388,7 +388,7 @@ impl Organisation {
         match lang {
             Lang::Pl => format!("{}-finansowanie.csv", self.slug),
             // The Ukrainian pages' addresses are English (nav.rs says why).
-            Lang::En | Lang::Uk => format!("{}-funding.csv", self.slug),
+            Lang::En | Lang::Uk | Lang::De => format!("{}-funding.csv", self.slug),
         }
     }
 }
@@ -570,6 +570,7 @@ impl Project {
         let id = self.kohesio_id.as_deref()?;
         let site_lang = match lang {
             Lang::Pl => "pl",
+            Lang::De => "de",
             Lang::En | Lang::Uk => "en",
         };
         Some(format!(

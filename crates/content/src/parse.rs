@@ -483,7 +483,7 @@ pub fn warnings(b: &Bundle, text: &str) -> Vec<Fault> {
             ));
         }
     }
-    w.extend(walk(b).untranslated);
+    w.extend(walk(b, text).untranslated);
     // A field left out of the file is placed at its parent (the 2024
     // declaration's fields are new: older files lack them; a translation
     // not yet written is placed at its text).
@@ -752,12 +752,12 @@ pub fn text_faults(
 
 fn check(b: &Bundle, text: &str) -> Vec<Fault> {
     // A text missing in the default language is placed at the text.
-    located(text, walk(b).faults, true)
+    located(text, walk(b, text).faults, true)
 }
 
 /// The validator's walk over the whole bundle: its faults, and the texts
 /// still to be translated (the second part of [`warnings`]).
-fn walk(b: &Bundle) -> Checker<'_> {
+fn walk<'b>(b: &'b Bundle, text: &str) -> Checker<'b> {
     let root = JsonPath::default();
     let mut c = Checker {
         faults: vec![],
@@ -788,8 +788,11 @@ fn walk(b: &Bundle) -> Checker<'_> {
     }
 
     // Every text the declaration names (crate::fields): one walk, so that
-    // a field added there is checked here without another line.
-    let json = serde_json::to_value(b).unwrap_or_default();
+    // a field added there is checked here without another line. Over the
+    // file's own JSON (which parsed as `b`, so it reads): serialising `b`
+    // instead would compile a serializer for every model type into the
+    // visitors' wasm.
+    let json: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     c.declared_texts(&crate::fields::SECTIONS, &json);
 
     let mut source_ids = HashSet::new();

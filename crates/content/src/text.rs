@@ -13,10 +13,14 @@ pub enum Lang {
     Pl,
     En,
     Uk,
+    /// German: the fictional test organisation's fourth language, proof
+    /// that a language the app was not built around works once its
+    /// interface strings exist (docs/languages.md).
+    De,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Pl, Lang::En, Lang::Uk];
+    pub const ALL: [Lang; 4] = [Lang::Pl, Lang::En, Lang::Uk, Lang::De];
 
     /// The languages of a bundle that does not declare its own
     /// (`schema_version` 2): the app's first two.
@@ -28,6 +32,7 @@ impl Lang {
             Lang::Pl => "pl",
             Lang::En => "en",
             Lang::Uk => "uk",
+            Lang::De => "de",
         }
     }
 
@@ -42,6 +47,7 @@ impl Lang {
             Lang::Pl => "Polski",
             Lang::En => "English",
             Lang::Uk => "Українська",
+            Lang::De => "Deutsch",
         }
     }
 
@@ -52,9 +58,11 @@ impl Lang {
             (Lang::Pl, Staff::Pl) => "polski",
             (Lang::En, Staff::Pl) => "angielski",
             (Lang::Uk, Staff::Pl) => "ukraiński",
+            (Lang::De, Staff::Pl) => "niemiecki",
             (Lang::Pl, Staff::En) => "Polish",
             (Lang::En, Staff::En) => "English",
             (Lang::Uk, Staff::En) => "Ukrainian",
+            (Lang::De, Staff::En) => "German",
         }
     }
 
@@ -65,9 +73,11 @@ impl Lang {
             (Lang::Pl, Staff::Pl) => "po polsku",
             (Lang::En, Staff::Pl) => "po angielsku",
             (Lang::Uk, Staff::Pl) => "po ukraińsku",
+            (Lang::De, Staff::Pl) => "po niemiecku",
             (Lang::Pl, Staff::En) => "in Polish",
             (Lang::En, Staff::En) => "in English",
             (Lang::Uk, Staff::En) => "in Ukrainian",
+            (Lang::De, Staff::En) => "in German",
         }
     }
 
@@ -103,7 +113,7 @@ impl From<Lang> for Staff {
     fn from(l: Lang) -> Staff {
         match l {
             Lang::Pl => Staff::Pl,
-            Lang::En | Lang::Uk => Staff::En,
+            Lang::En | Lang::Uk | Lang::De => Staff::En,
         }
     }
 }
@@ -531,6 +541,7 @@ mod tests {
         assert_eq!(Lang::from_tag("lt"), None);
         assert_eq!(Lang::from_tag(""), None);
         assert_eq!(Lang::from_tag("uk-UA"), Some(Lang::Uk));
-        assert_eq!(Lang::ALL.map(Lang::index), [0, 1, 2]);
+        assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::ALL.map(Lang::index), [0, 1, 2, 3]);
     }
 }

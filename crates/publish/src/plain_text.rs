@@ -307,15 +307,25 @@ mod tests {
     }
 
     #[test]
-    fn four_files_in_two_languages() {
+    fn two_files_in_each_language_of_the_bundle() {
         let names: Vec<&str> = outputs(&fictional(), SITE)
             .into_iter()
             .map(|(n, _)| n)
             .collect();
         assert_eq!(
             names,
-            ["o-nas.txt", "o-nas.html", "en/about.txt", "en/about.html"]
+            [
+                "o-nas.txt",
+                "o-nas.html",
+                "en/about.txt",
+                "en/about.html",
+                "de/about.txt",
+                "de/about.html"
+            ]
         );
+        // German, a language the app knows as data: its file in German.
+        let de = file(&fictional(), "de/about.txt");
+        assert!(de.contains("Sozialdienstzentrum der Testinsel"), "{de}");
     }
 
     #[test]

@@ -210,6 +210,7 @@ impl Head<'_> {
                 Lang::Pl => "pl_PL",
                 Lang::En => "en_GB",
                 Lang::Uk => "uk_UA",
+                Lang::De => "de_DE",
             };
             let kind = if p.article { "article" } else { "website" };
             let mut og = vec![

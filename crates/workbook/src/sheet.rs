@@ -50,8 +50,9 @@ pub use read::{from_tables, import, Imported};
 pub use write::{language_without_columns, to_tables, COLUMN_LANGUAGES};
 
 /// One cell as a spreadsheet holds it (a formula is its cached value).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Cell {
+    #[default]
     Empty,
     Text(String),
     Number(f64),

@@ -387,11 +387,107 @@ const UK: Legal = Legal {
     licence: "Ліцензія",
 };
 
+/// German: the fictional organisation's fourth language (our translation).
+const DE: Legal = Legal {
+    etr_title: "Informationen in Leichter Sprache",
+    pjm_title: "Informationen in polnischer Gebärdensprache",
+    text_file: "Informationen als maschinenlesbarer Text",
+    forms_label: "Zugängliche Formen der Information und offene Daten",
+    etr_missing: "Die Informationen über uns in Leichter Sprache werden vorbereitet.",
+    pjm_missing: "Die Aufnahme mit Informationen über uns in polnischer Gebärdensprache wird vorbereitet.",
+    ask_meanwhile: "Bis dahin beantworten wir gern Ihre Fragen. Kontakt:",
+    ask_in_declaration: "Wie Sie Informationen in einer anderen Form erbitten, steht in der Erklärung zur Barrierefreiheit",
+    no_contact: "Wir haben unsere Kontaktdaten noch nicht angegeben.",
+    epuap_label: "ePUAP-Postfach",
+    office_hours_label: "Öffnungszeiten",
+    bip_label: "Bulletin für öffentliche Informationen (BIP)",
+    seat_label: "Anschrift des Sitzes",
+    deaf_label: "Für gehörlose Menschen",
+    transcript: "Text der Aufnahme",
+    video_fallback: "Dieser Browser spielt die Aufnahme nicht ab. Sie können die Datei herunterladen:",
+    captions_label: "Deutsch",
+    etr_description: "Informationen über uns in Leichter Sprache",
+    etr_contact_title: "So erreichen Sie uns",
+    etr_contact_intro: "Haben Sie Fragen? Schreiben oder rufen Sie uns an.",
+    pjm_description: "Informationen über uns in polnischer Gebärdensprache, mit Untertiteln und dem Text der Aufnahme",
+    intro_commits: "verpflichtet sich, seine",
+    intro_scope: "Website",
+    intro_law: "im Einklang mit dem polnischen Gesetz vom 4. April 2019 über die digitale Barrierefreiheit der Websites und mobilen Anwendungen öffentlicher Stellen barrierefrei zu gestalten.",
+    intro_applies: "Diese Erklärung zur Barrierefreiheit gilt für die Website",
+    scope_label: "Geltungsbereich der Erklärung",
+    published_by_publisher: "Tag der ersten Veröffentlichung der Website, vom Veröffentlichungssystem festgehalten (der Inhalt nennt kein Veröffentlichungsdatum)",
+    inaccessible_title: "Nicht barrierefreie Inhalte",
+    burden_title: "Unverhältnismäßige Belastung",
+    rpo: (
+        "Sie können diese Lage auch ",
+        "dem Beauftragten für Bürgerrechte (Rzecznik Praw Obywatelskich)",
+        " melden und ihn bitten, sich Ihrer Sache anzunehmen.",
+    ),
+    shortcuts_title: "Tastenkürzel",
+    shortcuts: [
+        "Die Website hat eigene Tastenkürzel nur in der Zeitleiste und auf der Seite eines Ereignisses (unten); sie ersetzen nicht die Kürzel des Browsers oder des Screenreaders, die überall gelten.",
+        "In der Liste der Ereignisse der Zeitleiste führen die Pfeiltasten zum vorherigen oder nächsten Ereignis, Pos1 und Ende zum ersten und letzten.",
+        "In der Übersicht der Zeitleiste führen die Pfeiltasten von Element zu Element, die Eingabetaste öffnet das gewählte.",
+        "Auf der Seite eines Ereignisses führt die Escape-Taste zurück zur Zeitleiste.",
+    ],
+    procedure_title: "Bearbeitung von Ersuchen und Beschwerden zur Barrierefreiheit",
+    other_title: "Weitere Informationen",
+    architecture_title: "Bauliche Barrierefreiheit",
+    communication_title: "Barrierefreiheit in Kommunikation und Information",
+    applications_title: "Mobile Anwendungen",
+    eu: "Europäische Union",
+    eu_funded_2021: "Kofinanziert von der Europäischen Union",
+    eu_cofinanced: "Das Projekt wird von der Europäischen Union kofinanziert",
+    no_strip: "Die Logoleiste des Programms ist noch nicht im Inhalt.",
+    contract_number: "Vertragsnummer",
+    kohesio: "Dieses Projekt in Kohesio (einem Dienst der Europäischen Kommission)",
+    project_page: "Seite des Projekts",
+    about_project: "Ziele und Tätigkeiten",
+    results_title: "Ergebnisse",
+    results_missing: "Die Quelle nennt keine Ergebnisse dieses Projekts.",
+    project_funding_title: "Wert und Kofinanzierung",
+    back_to_funding: "Alle Projekte und ihre Finanzierung",
+    project_not_found: "Dieses Projekt gibt es nicht",
+    project_not_found_text: "Der Inhalt hat kein Projekt unter dieser Adresse.",
+    privacy_title: "Datenschutz",
+    privacy_description: "Welche personenbezogenen Daten wir verarbeiten und was die Website auf Ihrem Gerät speichert",
+    privacy_intro: "Hier steht, welche personenbezogenen Daten wir verarbeiten, wenn Sie die Website nutzen, und was die Website auf Ihrem Gerät speichert.",
+    controller_title: "Verantwortlicher",
+    dpo_title: "Datenschutzbeauftragte oder Datenschutzbeauftragter",
+    purposes_title: "Zwecke und Rechtsgrundlagen der Verarbeitung",
+    logs_title: "Protokolle des Servers",
+    logs_intro: "Bei jedem Abruf einer Seite oder Datei schreibt der Server in sein Protokoll:",
+    logs_retention: "Wie lange wir die Protokolle aufbewahren",
+    device_title: "Was die Website auf Ihrem Gerät speichert",
+    device_intro: "Die Website verwendet weder Cookies noch Analysewerkzeuge. Auf Ihrem Gerät speichert sie nur, was die Tabelle nennt.",
+    device_columns: ["Name", "Wo", "Was und wozu"],
+    places: [
+        "lokaler Speicher des Browsers (localStorage)",
+        "Speicher des Tabs (sessionStorage)",
+        "Cache (Cache Storage)",
+    ],
+    clear_title: "So löschen Sie es",
+    clear_text: "Alles aus der Tabelle löschen Sie in den Einstellungen des Browsers: Löschen Sie im Bereich Datenschutz die Daten dieser Website. Die Website funktioniert weiter. Design und Sprache wählen Sie dann neu. Wenn Sie im Inhaltseditor schreiben, veröffentlichen Sie den Entwurf zuerst oder speichern Sie ihn als Datei, denn er wird mit dem Rest gelöscht.",
+    rights_title: "Ihre Rechte",
+    rights: (
+        "Sie haben das Recht auf Auskunft über Ihre Daten, auf Berichtigung, Löschung oder Einschränkung der Verarbeitung sowie das Recht auf Widerspruch, nach den Artikeln 15–18 und 21 DSGVO. Sie haben auch das Recht, sich bei ",
+        "dem Präsidenten des Amtes für den Schutz personenbezogener Daten (Prezes Urzędu Ochrony Danych Osobowych)",
+        " zu beschweren.",
+    ),
+    open_data_title: "Offene Daten",
+    open_data_intro: "Daten über Projekte und Ereignisse zur Weiterverwendung, als CSV-Dateien (UTF-8, Semikolon) mit einer Beschreibung des Datensatzes.",
+    open_projects: "Projekte (CSV)",
+    open_events: "Ereignisse (CSV)",
+    open_dataset: "Beschreibung des Datensatzes (JSON-LD, DCAT)",
+    licence: "Lizenz",
+};
+
 pub fn legal(lang: Lang) -> &'static Legal {
     match lang {
         Lang::Pl => &PL,
         Lang::En => &EN,
         Lang::Uk => &UK,
+        Lang::De => &DE,
     }
 }
 
@@ -411,6 +507,9 @@ pub fn eu_statement(wording: EuWording, fund: Option<Fund>, lang: Lang) -> Strin
         }
         (EuWording::CoFinanced, Some(Fund::Efs), Lang::En) => {
             format!("{} from the European Social Fund", l.eu_cofinanced)
+        }
+        (EuWording::CoFinanced, Some(Fund::Efs), Lang::De) => {
+            format!("{} aus dem Europäischen Sozialfonds", l.eu_cofinanced)
         }
         (EuWording::CoFinanced, Some(Fund::Efs), Lang::Uk) => {
             format!(
@@ -441,10 +540,53 @@ pub type TemplateHeading = (&'static str, &'static str, Option<&'static str>, Wh
 /// 2024), in its order: the native template test reads the rendered
 /// declaration against this list. "Aplikacje mobilne" comes first under
 /// "Pozostałe informacje", as in the template.
-pub const DECLARATION_HEADINGS: [[TemplateHeading; 13]; 3] = [
+pub const DECLARATION_HEADINGS: [[TemplateHeading; 13]; Lang::ALL.len()] = [
     DECLARATION_HEADINGS_PL,
     DECLARATION_HEADINGS_EN,
     DECLARATION_HEADINGS_UK,
+    DECLARATION_HEADINGS_DE,
+];
+
+/// The same headings in the German statement (our translation).
+const DECLARATION_HEADINGS_DE: [TemplateHeading; 13] = [
+    ("h2", "Stand der Vereinbarkeit", None, When::Always),
+    ("h2", "Nicht barrierefreie Inhalte", None, When::NotFull),
+    ("h3", "Unvereinbarkeit mit dem Anhang", None, When::NotFull),
+    (
+        "h3",
+        "Inhalte, die nicht unter die Vorschriften fallen",
+        None,
+        When::NotFull,
+    ),
+    ("h3", "Unverhältnismäßige Belastung", None, When::Burden),
+    ("h2", "Erstellung dieser Erklärung", None, When::Always),
+    ("h2", "Tastenkürzel", None, When::Always),
+    ("h2", "Rückmeldungen und Kontaktangaben", None, When::Always),
+    (
+        "h2",
+        "Bearbeitung von Ersuchen und Beschwerden zur Barrierefreiheit",
+        Some("a11y-procedura"),
+        When::Always,
+    ),
+    ("h2", "Weitere Informationen", None, When::Always),
+    (
+        "h3",
+        "Mobile Anwendungen",
+        Some("a11y-aplikacje"),
+        When::Applications,
+    ),
+    (
+        "h3",
+        "Bauliche Barrierefreiheit",
+        Some("a11y-architektura"),
+        When::Always,
+    ),
+    (
+        "h3",
+        "Barrierefreiheit in Kommunikation und Information",
+        Some("a11y-komunikacja"),
+        When::Always,
+    ),
 ];
 
 const DECLARATION_HEADINGS_PL: [TemplateHeading; 13] = [

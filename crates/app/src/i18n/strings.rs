@@ -602,6 +602,159 @@ pub const UK: Ui = Ui {
     content_compiled: "Вміст підготовлено:",
 };
 
+/// German: the fictional test organisation's fourth language (#33), which
+/// proves a language the app was not built around works once its strings
+/// exist. Our own translation.
+pub const DE: Ui = Ui {
+    lang: Lang::De,
+    event_forms: Forms {
+        one: "Ereignis",
+        few: "Ereignisse",
+        many: "Ereignisse",
+        other: "Ereignisse",
+    },
+    undated_forms: Forms {
+        one: "Ereignis ohne Datum",
+        few: "Ereignisse ohne Datum",
+        many: "Ereignisse ohne Datum",
+        other: "Ereignisse ohne Datum",
+    },
+    skip_to_content: "Zum Inhalt springen",
+    nav_label: "Hauptnavigation",
+    nav_about: "Über uns",
+    nav_timeline: "Zeitleiste",
+    nav_funding: "Finanzierung",
+    switch_language: "Sprachversionen",
+    loading: "Inhalt wird geladen…",
+    not_found_title: "Seite nicht gefunden",
+    not_found_text: "Diese Adresse führt zu keiner Seite dieser Anwendung. Vielleicht wurde sie falsch eingegeben, oder die Seite ist umgezogen.",
+    back_home: "Zur Seite „Über uns“",
+    about_title: "Über uns",
+    legal_basis: "Rechtsgrundlage",
+    projects: "Projekte",
+    impact: "Wirkung in Zahlen",
+    awards: "Preise und Auszeichnungen",
+    timeline_title: "Zeitleiste",
+    undated: "Datum in der Quelle nicht angegeben",
+    funding_title: "Finanzierung",
+    value: "Projektwert",
+    eu_contribution: "EU-Kofinanzierung",
+    eu_share: "EU-Anteil",
+    remainder: "Übriger Teil des Werts",
+    not_given: "in der Quelle nicht angegeben",
+    programme: "Programm",
+    measure: "Maßnahme / Teilmaßnahme",
+    period: "Förderperiode",
+    fund: "Fonds",
+    dates: "Durchführung",
+    source: "Quelle",
+    activities: "In der Quelle beschriebene Tätigkeiten",
+    err_network: "Keine Verbindung zum Server",
+    err_network_help: "Der Inhalt konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.",
+    err_timeout: "Der Server hat nicht rechtzeitig geantwortet",
+    err_http: "Der Server hat mit einem Fehler geantwortet",
+    err_not_json: "Die Inhaltsdatei ist beschädigt",
+    err_invalid: "Die Inhaltsdatei enthält Fehler",
+    err_too_large: "Die Inhaltsdatei ist zu groß",
+    err_help_editor: "Der Fehler liegt bei der Redaktion der Website, nicht bei Ihrem Gerät. Angaben für die Redaktion (auf Englisch):",
+    err_details: "Einzelheiten für die Redaktion",
+    retry: "Erneut versuchen",
+    retrying: "Neuer Versuch…",
+    filters: "Filter",
+    filter_kind: "Art des Ereignisses",
+    filter_era: "Zeitraum",
+    all_eras: "Alle Zeiträume",
+    search: "In Titeln und Beschreibungen suchen",
+    only_project: "Nur Ereignisse des Projekts",
+    show_all_projects: "Alle zeigen",
+    clear_filters: "Filter zurücksetzen",
+    no_results: "Kein Ereignis entspricht den gewählten Filtern.",
+    show_more: "Weitere Ereignisse zeigen",
+    outside_eras: "Außerhalb der Förderperioden",
+    project: "Projekt",
+    back_to_timeline: "Zurück zur Zeitleiste",
+    previous: "Vorheriges",
+    next: "Nächstes",
+    event_not_found: "Dieses Ereignis gibt es nicht",
+    event_not_found_text: "Der Inhalt hat kein Ereignis unter dieser Adresse.",
+    kind: "Art",
+    era: "Zeitraum",
+    date: "Datum",
+    see_funding: "Finanzierung des Projekts ansehen",
+    see_events: "Ereignisse des Projekts in der Zeitleiste",
+    event_nav: "Benachbarte Ereignisse",
+    funding_intro: "Projektwerte und EU-Kofinanzierung, wie die Quelle sie angibt. Beträge, die die Quelle nicht nennt, sind als solche gekennzeichnet und nie durch null ersetzt.",
+    summary_title: "Überblick",
+    summary_unknown: "Projekte ohne angegebenen Wert sind nicht gezeichnet; sie stehen in der Tabelle unten.",
+    table_title: "Datentabelle",
+    download_csv: "Tabelle herunterladen (CSV)",
+    share_rounding: "Prozentanteile sind aus den genauen Beträgen berechnet und einmal auf 0,1 Prozentpunkte gerundet; ganze Prozente stehen ohne Nachkommastelle.",
+    value_not_given: "Die Quelle nennt weder den Wert dieses Projekts noch seine Kofinanzierung.",
+    declaration_title: "Erklärung zur Barrierefreiheit",
+    editor_link: "Inhaltseditor (für die Redaktion)",
+    being_completed: "Angabe wird ergänzt",
+    declaration_incomplete: "Einige Angaben dieser Erklärung werden noch ergänzt. Fehlende Angaben sind gekennzeichnet; wir ersetzen sie nicht durch Vermutungen.",
+    published: "Datum der Veröffentlichung der Website",
+    updated: "Datum der letzten wesentlichen Aktualisierung",
+    status_title: "Stand der Vereinbarkeit",
+    status_full: "Die Website ist vollständig mit dem Anhang des polnischen Gesetzes vom 4. April 2019 über die digitale Barrierefreiheit der Websites und mobilen Anwendungen öffentlicher Stellen vereinbar.",
+    status_partial: "Die Website ist wegen der unten genannten Unvereinbarkeiten oder Ausnahmen teilweise mit dem Anhang des polnischen Gesetzes vom 4. April 2019 über die digitale Barrierefreiheit der Websites und mobilen Anwendungen öffentlicher Stellen vereinbar.",
+    status_none: "Die Website ist wegen der unten genannten Unvereinbarkeiten oder Ausnahmen nicht mit dem Anhang des polnischen Gesetzes vom 4. April 2019 über die digitale Barrierefreiheit der Websites und mobilen Anwendungen öffentlicher Stellen vereinbar.",
+    non_accessible_title: "Unvereinbarkeit mit dem Anhang",
+    exemptions_title: "Inhalte, die nicht unter die Vorschriften fallen",
+    none_listed: "Keine.",
+    preparation_title: "Erstellung dieser Erklärung",
+    prepared: "Datum der Erstellung der Erklärung",
+    reviewed: "Datum der letzten Überprüfung der Erklärung",
+    method_label: "Wie die Barrierefreiheit bewertet wurde",
+    automated_checks: "Jede Version der Anwendung wird vor der Veröffentlichung automatisch geprüft (axe-core, Kriterien der WCAG 2.1, Stufen A und AA), auf jeder Seite und in jeder Sprachversion.",
+    contact_title: "Rückmeldungen und Kontaktangaben",
+    contact_person: "Ansprechperson",
+    email: "E-Mail-Adresse",
+    phone: "Telefonnummer",
+    procedure: [
+        "Jede Person hat das Recht, von einer öffentlichen Stelle die digitale Barrierefreiheit ihrer Website oder eines ihrer Elemente zu verlangen oder die Informationen auf einem alternativen Zugangsweg zu erhalten. Das Ersuchen soll die Kontaktdaten der ersuchenden Person, die betroffene Seite oder das betroffene Element und die Art der Antwort nennen, bei einem alternativen Zugangsweg auch die Form, in der die Informationen für sie geeignet sind.",
+        "Die öffentliche Stelle erfüllt das Ersuchen unverzüglich, spätestens 7 Tage nach seinem Eingang. Ist das nicht möglich, teilt sie unverzüglich mit, wann es möglich sein wird; diese Frist darf 2 Monate nicht überschreiten. Kann die Barrierefreiheit nicht hergestellt werden, kann sie einen alternativen Zugang zu den Informationen anbieten.",
+        "Wird das Ersuchen oder der alternative Zugang abgelehnt, kann bei der öffentlichen Stelle Beschwerde eingelegt werden.",
+    ],
+    dark_theme: "Dunkles Design",
+    offline: "Sie sind offline. Angezeigt wird der auf diesem Gerät gespeicherte Inhalt,",
+    from_device: "Der aktuelle Inhalt konnte nicht geladen werden. Angezeigt wird der auf diesem Gerät gespeicherte Inhalt,",
+    content_as_of: "Stand",
+    update_rejected: "Eine neue Version des Inhalts enthält Fehler und wurde nicht geladen. Angezeigt wird der letzte fehlerfreie Inhalt,",
+    app_outdated: "Diese Version der Anwendung ist veraltet",
+    boot_failed: "Die Anwendung konnte nicht starten",
+    boot_failed_help: "Ihr Browser konnte das Programm dieser Seite nicht laden. Laden Sie die Seite neu; hilft das nicht, versuchen Sie es später oder mit einem anderen Browser.",
+    app_outdated_help: "Der neue Inhalt braucht eine neuere Version der Anwendung. Laden Sie die Seite neu, um sie zu erhalten.",
+    new_version: "Eine neue Version ist verfügbar.",
+    reload: "Neu laden",
+    install: "Anwendung installieren",
+    embed_title: "Auf Ihrer Website einbetten",
+    embed_intro: "Wählen Sie eine Ansicht und ihr Aussehen, kopieren Sie den Code und fügen Sie ihn in die Portalseite ein. Der Rahmen passt seine Höhe selbst an den Inhalt an (embed.js); ohne das Skript behält er die Anfangshöhe.",
+    embed_view: "Ansicht",
+    embed_language: "Sprache",
+    embed_theme: "Design",
+    theme_auto: "wie das System",
+    theme_light: "hell",
+    theme_dark: "dunkel",
+    embed_accent: "Akzentfarbe",
+    accent_default: "wie auf der Website",
+    embed_height: "Anfangshöhe (px)",
+    embed_snippet: "Einzufügender Code",
+    embed_copy: "Code kopieren",
+    embed_copied: "In die Zwischenablage kopiert.",
+    embed_preview: "Vorschau",
+    open_full_view: "Vollansicht öffnen (neuer Tab)",
+    computed: "berechnet",
+    eu_share_computed: "EU-Anteil (berechnet)",
+    remainder_computed: "Übriger Teil des Werts (berechnet)",
+    computed_legend: "Die Quelle nennt den Projektwert und die EU-Kofinanzierung. Der EU-Anteil und der übrige Teil des Werts stammen nicht aus der Quelle: Sie sind aus diesen beiden berechnet (Anteil = Kofinanzierung ÷ Wert, übriger Teil = Wert − Kofinanzierung).",
+    computed_marker: "*",
+    computed_marker_legend: "* berechnet aus dem Projektwert und der EU-Kofinanzierung; die Quelle nennt diese Zahlen nicht.",
+    awards_note: "Ausgewählte Preise: Die Quelle sagt, die Arbeit in der Sozialwirtschaft sei „mehrfach ausgezeichnet“ worden, und nennt die folgenden als Beispiele („z. B.“).",
+    content_compiled: "Inhalt zusammengestellt:",
+};
+
 impl Ui {
     /// "5 wydarzeń" / "5 events": the form CLDR's plural rules pick.
     pub fn events(&self, n: usize) -> String {
@@ -614,6 +767,7 @@ impl Ui {
             Lang::Pl => "Oś czasu w skrócie",
             Lang::En => "The timeline at a glance",
             Lang::Uk => "Хронологія коротко",
+            Lang::De => "Die Zeitleiste im Überblick",
         }
     }
 
@@ -629,6 +783,9 @@ impl Ui {
             Lang::Uk => format!(
                 "Події {first}–{last} рр. на осі часу; періоди показано смугами над нею: виберіть позначку, щоб відкрити подію, або смугу, щоб показати лише цей період."
             ),
+            Lang::De => format!(
+                "Die Ereignisse von {first} bis {last} auf einer Jahresleiste, die Zeiträume als Bänder darüber: Wählen Sie eine Markierung, um ihr Ereignis zu öffnen, oder ein Band, um nur diesen Zeitraum zu zeigen."
+            ),
         }
     }
 
@@ -643,6 +800,7 @@ impl Ui {
             Lang::Pl => format!("{era}: pokaż tylko ten okres"),
             Lang::En => format!("{era}: show only this period"),
             Lang::Uk => format!("{era}: показати лише цей період"),
+            Lang::De => format!("{era}: nur diesen Zeitraum zeigen"),
         }
     }
 
@@ -662,6 +820,7 @@ impl Ui {
             Lang::Pl => format!("Filtry ({active})"),
             Lang::En => format!("Filters ({active})"),
             Lang::Uk => format!("Фільтри ({active})"),
+            Lang::De => format!("Filter ({active})"),
         }
     }
 
@@ -674,6 +833,8 @@ impl Ui {
             (Lang::En, true) => format!("Found {}", self.events(n)),
             (Lang::Uk, false) => format!("У хронології {}", self.events(n)),
             (Lang::Uk, true) => format!("Знайдено {}", self.events(n)),
+            (Lang::De, false) => format!("Die Zeitleiste enthält {}", self.events(n)),
+            (Lang::De, true) => format!("Gefunden: {}", self.events(n)),
         }
     }
 
@@ -698,6 +859,10 @@ impl Ui {
                 "Вартість проєкту «{name}» становить {value}, з яких {eu} ({eu_share}) — співфінансування ЄС, а {rest} ({rest_share}) — решта вартості. \
                  Решту і відсоткові частки обчислено ({value} − {eu}); джерело подає лише вартість і співфінансування."
             ),
+            Lang::De => format!(
+                "Das Projekt „{name}“ hat einen Wert von {value}, davon {eu} ({eu_share}) EU-Kofinanzierung und {rest} ({rest_share}) übriger Teil des Werts. \
+                 Der übrige Teil und die Prozentanteile sind berechnet ({value} − {eu}); die Quelle nennt nur den Wert und die Kofinanzierung."
+            ),
         }
     }
 
@@ -719,6 +884,9 @@ impl Ui {
             Lang::Uk => format!(
                 "Проєкти з відомою вартістю ({known}): разом {total}, з них {total_eu} співфінансування ЄС. Проєкти без зазначеної вартості: {unknown}."
             ),
+            Lang::De => format!(
+                "Projekte mit bekanntem Wert ({known}): insgesamt {total}, davon {total_eu} EU-Kofinanzierung. Projekte ohne angegebenen Wert: {unknown}."
+            ),
         }
     }
 
@@ -728,6 +896,7 @@ impl Ui {
             Lang::Pl => format!("wiersz {line}, kolumna {column}: {what}"),
             Lang::En => format!("line {line}, column {column}: {what}"),
             Lang::Uk => format!("рядок {line}, стовпець {column}: {what}"),
+            Lang::De => format!("Zeile {line}, Spalte {column}: {what}"),
         }
     }
 
@@ -736,6 +905,7 @@ impl Ui {
             Lang::Pl => "plik nie jest tekstem UTF-8",
             Lang::En => "the file is not UTF-8 text",
             Lang::Uk => "файл не є текстом UTF-8",
+            Lang::De => "die Datei ist kein UTF-8-Text",
         }
     }
 
@@ -744,6 +914,7 @@ impl Ui {
             Lang::Pl => "plik jest pusty",
             Lang::En => "the file is empty",
             Lang::Uk => "файл порожній",
+            Lang::De => "die Datei ist leer",
         }
     }
 
@@ -752,6 +923,7 @@ impl Ui {
             Lang::Pl => format!("rozmiar {size} B, limit {limit} B"),
             Lang::En => format!("size {size} B, limit {limit} B"),
             Lang::Uk => format!("розмір {size} B, ліміт {limit} B"),
+            Lang::De => format!("Größe {size} B, Grenze {limit} B"),
         }
     }
 
@@ -765,6 +937,9 @@ impl Ui {
             }
             Lang::Uk => {
                 format!("версія схеми вмісту {found}, ця версія застосунку читає {supported}")
+            }
+            Lang::De => {
+                format!("Schemaversion des Inhalts {found}, diese Version der Anwendung liest {supported}")
             }
         }
     }
@@ -798,6 +973,7 @@ pub fn ui(lang: Lang) -> &'static Ui {
         Lang::Pl => &PL,
         Lang::En => &EN,
         Lang::Uk => &UK,
+        Lang::De => &DE,
     }
 }
 
@@ -822,6 +998,11 @@ pub fn kind_label(kind: EventKind, lang: Lang) -> &'static str {
         (EventKind::Policy, Lang::Uk) => "Публічна політика",
         (EventKind::Model, Lang::Uk) => "Модель підтримки",
         (EventKind::Award, Lang::Uk) => "Нагорода",
+        (EventKind::Project, Lang::De) => "Projekt",
+        (EventKind::Partnership, Lang::De) => "Partnerschaft",
+        (EventKind::Policy, Lang::De) => "Öffentliche Politik",
+        (EventKind::Model, Lang::De) => "Unterstützungsmodell",
+        (EventKind::Award, Lang::De) => "Auszeichnung",
     }
 }
 
@@ -836,6 +1017,9 @@ pub fn role_label(role: Role, lang: Lang) -> &'static str {
         (Role::Leader, Lang::Uk) => "лідер партнерства",
         (Role::Implementer, Lang::Uk) => "виконавець",
         (Role::Partner, Lang::Uk) => "партнер",
+        (Role::Leader, Lang::De) => "federführender Partner",
+        (Role::Implementer, Lang::De) => "durchführende Stelle",
+        (Role::Partner, Lang::De) => "Partner",
     }
 }
 
@@ -844,6 +1028,7 @@ pub fn fund_label(fund: Fund, lang: Lang) -> &'static str {
         (Fund::Efs, Lang::Pl) => "Europejski Fundusz Społeczny (EFS)",
         (Fund::Efs, Lang::En) => "European Social Fund (ESF)",
         (Fund::Efs, Lang::Uk) => "Європейський соціальний фонд (ЄСФ)",
+        (Fund::Efs, Lang::De) => "Europäischer Sozialfonds (ESF)",
     }
 }
 
@@ -905,6 +1090,10 @@ pub fn accent_label(accent: Accent, lang: Lang) -> &'static str {
         (Accent::Green, Lang::Uk) => "зелений",
         (Accent::Purple, Lang::Uk) => "фіолетовий",
         (Accent::Red, Lang::Uk) => "червоний",
+        (Accent::Blue, Lang::De) => "blau",
+        (Accent::Green, Lang::De) => "grün",
+        (Accent::Purple, Lang::De) => "violett",
+        (Accent::Red, Lang::De) => "rot",
     }
 }
 
@@ -940,5 +1129,12 @@ mod tests {
         assert_eq!(UK.events(21), "21 подія");
         assert_eq!(UK.result_count(11, false), "У хронології 11 подій");
         assert_eq!(UK.undated_count(3), "3 події без дати");
+        // German, a language added as data: one and other.
+        assert_eq!(DE.events(1), "1 Ereignis");
+        assert_eq!(DE.events(2), "2 Ereignisse");
+        assert_eq!(
+            DE.result_count(5, false),
+            "Die Zeitleiste enthält 5 Ereignisse"
+        );
     }
 }

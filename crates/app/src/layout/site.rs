@@ -217,11 +217,11 @@ fn SiteFooter() -> impl IntoView {
     };
     // The content editor is a separate app (its own wasm, see src/editor/):
     // `rel="external"` makes the router load it rather than draw its route.
-    // Staff work in Polish or English: the Ukrainian pages link the
-    // English editor.
+    // Staff work in Polish or English: the pages in other languages link
+    // the English editor.
     let editor = move |lang: Lang| match lang {
         Lang::Pl => nav.href("/edytor"),
-        Lang::En | Lang::Uk => nav.href("/en/editor"),
+        Lang::En | Lang::Uk | Lang::De => nav.href("/en/editor"),
     };
     let bundle = loaded_bundle();
     // The footer's source line, and the organisation's official (Polish) name.

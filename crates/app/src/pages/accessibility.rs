@@ -341,6 +341,7 @@ mod template_tests {
                     Lang::Pl => "<span id=\"a11y-zakres\">strony internetowej</span>",
                     Lang::En => "<span id=\"a11y-zakres\">website</span>",
                     Lang::Uk => "<span id=\"a11y-zakres\">вебсайту</span>",
+                    Lang::De => "<span id=\"a11y-zakres\">Website</span>",
                 };
                 assert!(intro.contains(scope), "{intro}");
                 assert!(intro.contains("id=\"a11y-podmiot\""), "{intro}");
@@ -355,6 +356,7 @@ mod template_tests {
                     Lang::Pl => "z dnia 4 kwietnia 2019 r.",
                     Lang::En => "Act of 4 April 2019",
                     Lang::Uk => "від 4 квітня 2019 року",
+                    Lang::De => "vom 4. April 2019",
                 };
                 let sentence = &status[..status.find("</p>").unwrap()];
                 assert_eq!(sentence.contains(law), d.status.is_some(), "{sentence}");

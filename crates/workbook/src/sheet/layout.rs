@@ -8,6 +8,7 @@ use super::cells::Choice;
 use rops_content::model::{Compliance, EventKind, FigureBound, Fund, Role};
 use rops_content::money::Currency;
 use rops_content::text::{Lang, Staff};
+use std::sync::OnceLock;
 
 /// A header or field name: Polish, with the English hint after " / ".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,12 +33,9 @@ impl Label {
     }
 }
 
-pub(super) fn lang_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Pl => "PL",
-        Lang::En => "EN",
-        Lang::Uk => "UK",
-    }
+/// A language's mark in a column's header: its tag in capitals ("UK").
+pub(super) fn lang_tag(lang: Lang) -> String {
+    lang.as_str().to_ascii_uppercase()
 }
 
 /// One sheet of the workbook.
@@ -137,16 +135,20 @@ impl ColumnKind {
 }
 
 /// The columns of a list sheet (one row per item), in the order written.
-pub(super) trait Columns: Copy + Eq + 'static {
-    const ALL: &'static [Self];
+pub(super) trait Columns: Copy + Eq + Send + Sync + 'static {
+    /// Every column: a text's once per language of `Lang::ALL`, so that a
+    /// language added to the app has its columns without a line here.
+    fn all() -> &'static [Self];
     /// The column a header row is found by (the item's id).
     const KEY: Self;
     fn label(self) -> Label;
-    /// The language of one half of a bilingual text, None for other columns.
+    /// The language of one column of a text, None for other columns.
     fn lang(self) -> Option<Lang>;
     fn kind(self) -> ColumnKind;
     /// Whether a sheet may lack this column: one added after workbooks
-    /// were already in use (#25). Its cells then read as empty.
+    /// were already in use (#25), or a text's column in a language beyond
+    /// Polish and English (a workbook of a bundle not in it has none). Its
+    /// cells then read as empty.
     fn optional(self) -> bool;
     /// The label of the sheet's numbered pairs of columns (a project's
     /// activities, a section's paragraphs), if it has them.
@@ -164,99 +166,91 @@ const ID: Label = l("Identyfikator", "Id");
 const SOURCE: Label = l("Źródło", "Source");
 const PROJECT: Label = l("Projekt", "Project");
 
-/// A list sheet's columns: `Variant => label, language, kind;`, with
-/// `, optional` after the kind for a column older workbooks lack, and
-/// `numbered label` after the key for numbered pairs of columns.
+/// A list sheet's columns: `Variant => label, kind;` for a column of one
+/// value, `Variant(Lang) => label, kind;` for a text (one column per
+/// language), with `, optional` after the kind for a column older
+/// workbooks lack, and `numbered label` after the key for numbered
+/// columns.
 macro_rules! columns {
-    ($name:ident { $($variant:ident => $label:expr, $lang:expr, $kind:expr $(, $opt:ident)?;)* } key $key:ident $(numbered $num:expr)?) => {
+    ($name:ident { $($variant:ident $(($t:ident))? => $label:expr, $kind:expr $(, $opt:ident)?;)* } key $key:expr $(; numbered $num:expr)?) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub(super) enum $name { $($variant),* }
+        pub(super) enum $name { $($variant $(($t))?),* }
         impl Columns for $name {
-            const ALL: &'static [Self] = &[$($name::$variant),*];
-            const KEY: Self = $name::$key;
+            fn all() -> &'static [Self] {
+                static ALL: OnceLock<Vec<$name>> = OnceLock::new();
+                ALL.get_or_init(|| {
+                    let mut all = vec![];
+                    $(columns!(@push all $name $variant $($t)?);)*
+                    all
+                })
+            }
+            const KEY: Self = $key;
             $(const NUMBERED: Option<Label> = Some($num);)?
             fn optional(self) -> bool {
-                match self { $($name::$variant => columns!(@opt $($opt)?)),* }
+                let added_later = match self { $(columns!(@pat $name $variant $($t)? ; _l) => columns!(@opt $($opt)?)),* };
+                added_later || self.lang().is_some_and(|l| !Lang::UNDECLARED.contains(&l))
             }
             fn label(self) -> Label {
-                match self { $($name::$variant => $label),* }
+                match self { $(columns!(@pat $name $variant $($t)? ; _l) => $label),* }
             }
             fn lang(self) -> Option<Lang> {
-                match self { $($name::$variant => $lang),* }
+                match self { $(columns!(@pat $name $variant $($t)? ; l) => columns!(@lang $($t)? ; l)),* }
             }
             fn kind(self) -> ColumnKind {
-                match self { $($name::$variant => $kind),* }
+                match self { $(columns!(@pat $name $variant $($t)? ; _l) => $kind),* }
             }
         }
     };
+    (@push $all:ident $name:ident $variant:ident) => { $all.push($name::$variant) };
+    (@push $all:ident $name:ident $variant:ident Lang) => {
+        $all.extend(Lang::ALL.map($name::$variant))
+    };
+    (@pat $name:ident $variant:ident ; $l:ident) => { $name::$variant };
+    (@pat $name:ident $variant:ident Lang ; $l:ident) => { $name::$variant($l) };
+    (@lang ; $l:ident) => { None };
+    (@lang Lang ; $l:ident) => { Some($l) };
     (@opt) => { false };
     (@opt optional) => { true };
 }
 
 use ColumnKind as K;
-const PL: Option<Lang> = Some(Lang::Pl);
-const EN: Option<Lang> = Some(Lang::En);
-/// Written only for a bundle in Ukrainian, and optional when read: a
-/// workbook of a Polish and English bundle has no such columns.
-const UK: Option<Lang> = Some(Lang::Uk);
+const PL: Lang = Lang::Pl;
 
 columns!(SourceCol {
-    Id => ID, None, K::Code;
-    TitlePl => l("Tytuł", "Title"), PL, K::Text;
-    TitleEn => l("Tytuł", "Title"), EN, K::Text;
-    TitleUk => l("Tytuł", "Title"), UK, K::Text, optional;
-    Url => l("Adres (URL)", "Address (URL)"), None, K::Code;
-} key Id);
+    Id => ID, K::Code;
+    Title(Lang) => l("Tytuł", "Title"), K::Text;
+    Url => l("Adres (URL)", "Address (URL)"), K::Code;
+} key SourceCol::Id);
 
 columns!(EraCol {
-    Id => ID, None, K::Code;
-    NamePl => l("Nazwa", "Name"), PL, K::Text;
-    NameEn => l("Nazwa", "Name"), EN, K::Text;
-    NameUk => l("Nazwa", "Name"), UK, K::Text, optional;
-    Period => l("Okres", "Period"), None, K::Date;
-    NotePl => l("Uwaga", "Note"), PL, K::LongText;
-    NoteEn => l("Uwaga", "Note"), EN, K::LongText;
-    NoteUk => l("Uwaga", "Note"), UK, K::LongText, optional;
-} key Id);
+    Id => ID, K::Code;
+    Name(Lang) => l("Nazwa", "Name"), K::Text;
+    Period => l("Okres", "Period"), K::Date;
+    Note(Lang) => l("Uwaga", "Note"), K::LongText;
+} key EraCol::Id);
 
 columns!(ProjectCol {
-    Id => ID, None, K::Code;
-    NamePl => l("Nazwa", "Name"), PL, K::Text;
-    NameEn => l("Nazwa", "Name"), EN, K::Text;
-    NameUk => l("Nazwa", "Name"), UK, K::Text, optional;
-    KindPl => l("Rodzaj projektu", "Kind of project"), PL, K::Text;
-    KindEn => l("Rodzaj projektu", "Kind of project"), EN, K::Text;
-    KindUk => l("Rodzaj projektu", "Kind of project"), UK, K::Text, optional;
-    Role => l("Rola", "Role"), None, K::Choice(&ROLE_NAMES);
-    ProgrammePl => l("Program", "Programme"), PL, K::Text;
-    ProgrammeEn => l("Program", "Programme"), EN, K::Text;
-    ProgrammeUk => l("Program", "Programme"), UK, K::Text, optional;
-    MeasurePl => l("Działanie programu", "Measure"), PL, K::Text;
-    MeasureEn => l("Działanie programu", "Measure"), EN, K::Text;
-    MeasureUk => l("Działanie programu", "Measure"), UK, K::Text, optional;
-    Period => l("Okres programowania", "Programming period"), None, K::Date;
-    Fund => l("Fundusz", "Fund"), None, K::Choice(&FUND_NAMES);
-    Dates => l("Czas realizacji", "Dates"), None, K::Date;
-    SummaryPl => l("Opis", "Summary"), PL, K::LongText;
-    SummaryEn => l("Opis", "Summary"), EN, K::LongText;
-    SummaryUk => l("Opis", "Summary"), UK, K::LongText, optional;
-    ActivitiesNotePl => l("Uwaga o działaniach", "Activities note"), PL, K::LongText;
-    ActivitiesNoteEn => l("Uwaga o działaniach", "Activities note"), EN, K::LongText;
-    ActivitiesNoteUk => l("Uwaga o działaniach", "Activities note"), UK, K::LongText, optional;
-    Value => l("Wartość", "Value"), None, K::Amount;
-    EuContribution => l("Dofinansowanie UE", "EU contribution"), None, K::Amount;
-    Currency => l("Waluta", "Currency"), None, K::Choice(&CURRENCY_NAMES);
-    Source => SOURCE, None, K::Code;
-    ContractNumber => l("Numer umowy o dofinansowanie", "Funding agreement number"), None, K::Code, optional;
-    KohesioId => l("Identyfikator w Kohesio", "Kohesio id"), None, K::Code, optional;
-    StripFile => l("Plik paska logotypów UE", "EU logo strip file"), None, K::Code, optional;
-    StripAltPl => STRIP_ALT, PL, K::Text, optional;
-    StripAltEn => STRIP_ALT, EN, K::Text, optional;
-    StripAltUk => STRIP_ALT, UK, K::Text, optional;
-    ResultsPl => RESULTS, PL, K::LongText, optional;
-    ResultsEn => RESULTS, EN, K::LongText, optional;
-    ResultsUk => RESULTS, UK, K::LongText, optional;
-} key Id numbered ACTIVITY);
+    Id => ID, K::Code;
+    Name(Lang) => l("Nazwa", "Name"), K::Text;
+    Kind(Lang) => l("Rodzaj projektu", "Kind of project"), K::Text;
+    Role => l("Rola", "Role"), K::Choice(&ROLE_NAMES);
+    Programme(Lang) => l("Program", "Programme"), K::Text;
+    Measure(Lang) => l("Działanie programu", "Measure"), K::Text;
+    Period => l("Okres programowania", "Programming period"), K::Date;
+    Fund => l("Fundusz", "Fund"), K::Choice(&FUND_NAMES);
+    Dates => l("Czas realizacji", "Dates"), K::Date;
+    Summary(Lang) => l("Opis", "Summary"), K::LongText;
+    ActivitiesNote(Lang) => l("Uwaga o działaniach", "Activities note"), K::LongText;
+    Value => l("Wartość", "Value"), K::Amount;
+    EuContribution => l("Dofinansowanie UE", "EU contribution"), K::Amount;
+    Currency => l("Waluta", "Currency"), K::Choice(&CURRENCY_NAMES);
+    Source => SOURCE, K::Code;
+    ContractNumber => l("Numer umowy o dofinansowanie", "Funding agreement number"), K::Code, optional;
+    KohesioId => l("Identyfikator w Kohesio", "Kohesio id"), K::Code, optional;
+    StripFile => l("Plik paska logotypów UE", "EU logo strip file"), K::Code, optional;
+    StripAlt(Lang) => STRIP_ALT, K::Text, optional;
+    Results(Lang) => RESULTS, K::LongText, optional;
+} key ProjectCol::Id; numbered ACTIVITY);
 
 const RESULTS: Label = l("Rezultaty projektu", "Project results");
 const ACTIVITY: Label = l("Działanie projektu", "Activity");
@@ -267,7 +261,7 @@ const STRIP_ALT: Label = l(
 
 /// A project's activities: numbered pairs of columns, as many as needed,
 /// written before this column.
-pub(super) const ACTIVITIES_BEFORE: ProjectCol = ProjectCol::ActivitiesNotePl;
+pub(super) const ACTIVITIES_BEFORE: ProjectCol = ProjectCol::ActivitiesNote(PL);
 
 /// The header of item `n` (from 1) of a numbered pair of columns in
 /// `lang`: "Działanie projektu 2 (EN) / Activity 2 (EN)" is the English
@@ -302,14 +296,10 @@ pub(super) fn activity_header(n: usize, lang: Lang) -> String {
 }
 
 columns!(EasyReadCol {
-    HeadingPl => l("Nagłówek części", "Section heading"), PL, K::Text;
-    HeadingEn => l("Nagłówek części", "Section heading"), EN, K::Text;
-    HeadingUk => l("Nagłówek części", "Section heading"), UK, K::Text, optional;
-    PictureFile => l("Plik obrazka (.svg albo .png)", "Picture file (.svg or .png)"), None, K::Code;
-    PictureAltPl => PICTURE_ALT, PL, K::Text;
-    PictureAltEn => PICTURE_ALT, EN, K::Text;
-    PictureAltUk => PICTURE_ALT, UK, K::Text, optional;
-} key HeadingPl numbered PARAGRAPH);
+    Heading(Lang) => l("Nagłówek części", "Section heading"), K::Text;
+    PictureFile => l("Plik obrazka (.svg albo .png)", "Picture file (.svg or .png)"), K::Code;
+    PictureAlt(Lang) => PICTURE_ALT, K::Text;
+} key EasyReadCol::Heading(PL); numbered PARAGRAPH);
 
 const PARAGRAPH: Label = l("Akapit", "Paragraph");
 const PICTURE_ALT: Label = l("Co przedstawia obrazek", "What the picture shows");
@@ -323,49 +313,88 @@ pub(super) fn paragraph_header(n: usize, lang: Lang) -> String {
 }
 
 columns!(SignVideoCol {
-    TitlePl => l("Tytuł filmu", "Video title"), PL, K::Text;
-    TitleEn => l("Tytuł filmu", "Video title"), EN, K::Text;
-    TitleUk => l("Tytuł filmu", "Video title"), UK, K::Text, optional;
-    File => l("Plik filmu (.webm albo .mp4)", "Video file (.webm or .mp4)"), None, K::Code;
-    CaptionsPl => l("Plik napisów po polsku (.vtt)", "Polish captions file (.vtt)"), None, K::Code;
-    CaptionsEn => l("Plik napisów po angielsku (.vtt)", "English captions file (.vtt)"), None, K::Code;
-    Poster => l("Plik kadru przed odtworzeniem (.svg albo .png)", "Poster file (.svg or .png)"), None, K::Code;
-    TranscriptPl => l("Tekst tego, co jest migane", "Transcript"), PL, K::LongText;
-    TranscriptEn => l("Tekst tego, co jest migane", "Transcript"), EN, K::LongText;
-    TranscriptUk => l("Tekst tego, co jest migane", "Transcript"), UK, K::LongText, optional;
-} key TitlePl);
+    Title(Lang) => l("Tytuł filmu", "Video title"), K::Text;
+    File => l("Plik filmu (.webm albo .mp4)", "Video file (.webm or .mp4)"), K::Code;
+    CaptionsPl => l("Plik napisów po polsku (.vtt)", "Polish captions file (.vtt)"), K::Code;
+    CaptionsEn => l("Plik napisów po angielsku (.vtt)", "English captions file (.vtt)"), K::Code;
+    Poster => l("Plik kadru przed odtworzeniem (.svg albo .png)", "Poster file (.svg or .png)"), K::Code;
+    Transcript(Lang) => l("Tekst tego, co jest migane", "Transcript"), K::LongText;
+} key SignVideoCol::Title(PL));
 
 columns!(EventCol {
-    Id => ID, None, K::Code;
-    Kind => l("Rodzaj", "Kind"), None, K::Choice(&KIND_NAMES);
-    Date => l("Data", "Date"), None, K::Date;
-    TitlePl => l("Tytuł", "Title"), PL, K::Text;
-    TitleEn => l("Tytuł", "Title"), EN, K::Text;
-    TitleUk => l("Tytuł", "Title"), UK, K::Text, optional;
-    DescriptionPl => l("Opis", "Description"), PL, K::LongText;
-    DescriptionEn => l("Opis", "Description"), EN, K::LongText;
-    DescriptionUk => l("Opis", "Description"), UK, K::LongText, optional;
-    Project => PROJECT, None, K::Code;
-    Source => SOURCE, None, K::Code;
-} key Id);
+    Id => ID, K::Code;
+    Kind => l("Rodzaj", "Kind"), K::Choice(&KIND_NAMES);
+    Date => l("Data", "Date"), K::Date;
+    Title(Lang) => l("Tytuł", "Title"), K::Text;
+    Description(Lang) => l("Opis", "Description"), K::LongText;
+    Project => PROJECT, K::Code;
+    Source => SOURCE, K::Code;
+} key EventCol::Id);
 
 columns!(FigureCol {
-    Id => ID, None, K::Code;
-    Value => l("Liczba", "Value"), None, K::Count;
-    Bound => l("Dokładność", "Bound"), None, K::Choice(&BOUND_NAMES);
-    LabelPl => l("Co liczymy", "Label"), PL, K::Text;
-    LabelEn => l("Co liczymy", "Label"), EN, K::Text;
-    LabelUk => l("Co liczymy", "Label"), UK, K::Text, optional;
-    Project => PROJECT, None, K::Code;
-    Source => SOURCE, None, K::Code;
-} key Id);
+    Id => ID, K::Code;
+    Value => l("Liczba", "Value"), K::Count;
+    Bound => l("Dokładność", "Bound"), K::Choice(&BOUND_NAMES);
+    Label(Lang) => l("Co liczymy", "Label"), K::Text;
+    Project => PROJECT, K::Code;
+    Source => SOURCE, K::Code;
+} key FigureCol::Id);
 
-columns!(KvCol {
-    Field => l("Pole", "Field"), None, K::Field;
-    Value => l("Wartość", "Value"), None, K::Text;
-    English => l("Po angielsku", "In English"), None, K::Text;
-    Ukrainian => l("Po ukraińsku", "In Ukrainian"), None, K::Text, optional;
-} key Field);
+/// A field/value sheet's columns: the field's name, its value (a text's
+/// Polish), a text in each other language ("Po angielsku / In English"),
+/// and a hint written after them (never read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum KvCol {
+    Field,
+    Value,
+    /// A text in a language other than Polish.
+    In(Lang),
+}
+
+impl Columns for KvCol {
+    fn all() -> &'static [Self] {
+        static ALL: OnceLock<Vec<KvCol>> = OnceLock::new();
+        ALL.get_or_init(|| {
+            [KvCol::Field, KvCol::Value]
+                .into_iter()
+                .chain(Lang::ALL.into_iter().filter(|&l| l != PL).map(KvCol::In))
+                .collect()
+        })
+    }
+    const KEY: Self = KvCol::Field;
+    fn label(self) -> Label {
+        match self {
+            KvCol::Field => l("Pole", "Field"),
+            KvCol::Value => l("Wartość", "Value"),
+            KvCol::In(lang) => l(lang.in_words(Staff::Pl), lang.in_words(Staff::En)),
+        }
+    }
+    /// None: a field/value sheet marks its languages in the header's
+    /// words, not with a tag.
+    fn lang(self) -> Option<Lang> {
+        None
+    }
+    fn kind(self) -> ColumnKind {
+        match self {
+            KvCol::Field => K::Field,
+            KvCol::Value | KvCol::In(_) => K::Text,
+        }
+    }
+    /// English always; another language only in a workbook of a bundle in it.
+    fn optional(self) -> bool {
+        matches!(self, KvCol::In(l) if l != Lang::En)
+    }
+    fn header(self) -> String {
+        // "Po angielsku / In English" (headers match in any case).
+        let up = |s: &str| {
+            let mut c = s.chars();
+            c.next()
+                .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        };
+        let l = self.label();
+        format!("{} / {}", up(l.pl), up(l.en))
+    }
+}
 
 /// The hint column of a field/value sheet: written, never read.
 pub(super) const NOTE: Label = l("Objaśnienie", "Note");

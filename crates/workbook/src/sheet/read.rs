@@ -367,7 +367,7 @@ fn plain_text(c: &Cell) -> String {
 /// column of `C`, and which rows hold items.
 struct Grid<'t, C> {
     table: &'t Table,
-    /// Per column of `C::ALL`: the table columns under its header (more
+    /// Per column of `C::all()`: the table columns under its header (more
     /// than one when a header is repeated, or merged over several columns).
     cols: Vec<Vec<u32>>,
     /// The numbered pairs of columns (a project's activities, a section's
@@ -418,7 +418,7 @@ impl<'t, C: Columns> Grid<'t, C> {
             )
             .max()
             .unwrap_or(0);
-        let mut cols = vec![vec![]; C::ALL.len()];
+        let mut cols = vec![vec![]; C::all().len()];
         let mut numbered: BTreeMap<(usize, u8), Vec<u32>> = BTreeMap::new();
         for c in 0..width {
             let mut parts: Vec<String> = vec![];
@@ -439,7 +439,7 @@ impl<'t, C: Columns> Grid<'t, C> {
                     }
                 }
             }
-            if let Some(i) = C::ALL
+            if let Some(i) = C::all()
                 .iter()
                 .position(|&k| candidates.iter().any(|h| matches_column(k, h)))
             {
@@ -452,13 +452,13 @@ impl<'t, C: Columns> Grid<'t, C> {
         }
         let mut complete = true;
         for (i, found) in cols.iter().enumerate() {
-            if found.is_empty() && !C::ALL[i].optional() {
+            if found.is_empty() && !C::all()[i].optional() {
                 complete = false;
                 cx.fault(
                     name,
                     Place::Row(first),
                     Problem::MissingColumn {
-                        column: C::ALL[i].header(),
+                        column: C::all()[i].header(),
                     },
                 );
             }
@@ -489,7 +489,7 @@ impl<'t, C: Columns> Grid<'t, C> {
     }
 
     fn index(c: C) -> usize {
-        C::ALL.iter().position(|&k| k == c).unwrap_or(0)
+        C::all().iter().position(|&k| k == c).unwrap_or(0)
     }
 
     /// The value at row `r` under the header of `col`; when the header is
@@ -568,38 +568,34 @@ impl<'t, C: Columns> Grid<'t, C> {
         }
     }
 
-    fn text(&self, cx: &mut Cx, r: u32, pl: C, en: C, path: JsonPath) -> Text {
-        self.opt_text(cx, r, pl, en, path.clone())
-            .unwrap_or_default()
+    fn text(&self, cx: &mut Cx, r: u32, col: impl Fn(Lang) -> C, path: JsonPath) -> Text {
+        self.opt_text(cx, r, col, path.clone()).unwrap_or_default()
     }
 
-    /// A list sheet's text: its Polish and English columns, and its
-    /// Ukrainian one when the sheet has it (the column of the same name
-    /// marked UK).
-    fn opt_text(&self, cx: &mut Cx, r: u32, pl: C, en: C, path: JsonPath) -> Option<Text> {
-        let uk = C::ALL
-            .iter()
-            .copied()
-            .find(|c| c.label() == pl.label() && c.lang() == Some(Lang::Uk));
-        self.opt_text_in(cx, r, [pl, en], uk, path)
-    }
-
+    /// A text from its column in each language (`col`: the column of a
+    /// language; a sheet without a language's column reads it as empty).
     /// Every cell empty: no text. Polish empty alone is the validator's
     /// "the text is empty", at the Polish cell.
-    fn opt_text_in(
+    fn opt_text(
         &self,
         cx: &mut Cx,
         r: u32,
-        [pl, en]: [C; 2],
-        uk: Option<C>,
+        col: impl Fn(Lang) -> C,
         path: JsonPath,
     ) -> Option<Text> {
-        let p = self.at(cx, r, pl, &path.key("pl"), text_of).flatten();
-        let e = self.at(cx, r, en, &path.key("en"), text_of).flatten();
-        let u = uk.and_then(|c| self.at(cx, r, c, &path.key("uk"), text_of).flatten());
-        let (_, place) = self.cell(cx, r, pl);
+        let cells: Vec<(Lang, Option<String>)> = Lang::ALL
+            .into_iter()
+            .map(|l| {
+                let v = self.at(cx, r, col(l), &path.key(l.as_str()), text_of);
+                (l, v.flatten())
+            })
+            .collect();
+        let (_, place) = self.cell(cx, r, col(Lang::Pl));
         cx.mark(&path, self.name(), place);
-        (p.is_some() || e.is_some() || u.is_some()).then(|| text_of_cells(p, e, u))
+        cells
+            .iter()
+            .any(|(_, v)| v.is_some())
+            .then(|| text_of_cells(cells))
     }
 
     fn code(&self, cx: &mut Cx, r: u32, col: C, path: JsonPath) -> String {
@@ -690,7 +686,7 @@ impl<C: Columns> Grid<'_, C> {
         numbers.dedup();
         let mut out = vec![];
         for n in numbers {
-            let half = |cx: &mut Cx, lang: Lang| -> (Option<String>, Option<Place>) {
+            let one = |cx: &mut Cx, lang: Lang| -> (Option<String>, Option<Place>) {
                 let Some(cols) = self.numbered.get(&(n, lang.index() as u8)) else {
                     return (None, None);
                 };
@@ -704,19 +700,23 @@ impl<C: Columns> Grid<'_, C> {
                     }
                 }
             };
-            let (pl, pl_place) = half(cx, Lang::Pl);
-            let (en, en_place) = half(cx, Lang::En);
-            let (uk, uk_place) = half(cx, Lang::Uk);
-            if pl.is_none() && en.is_none() && uk.is_none() {
+            let read: Vec<(Lang, Read)> = Lang::ALL.into_iter().map(|l| (l, one(cx, l))).collect();
+            if read.iter().all(|(_, (v, _))| v.is_none()) {
                 continue;
             }
             let item = path.index(out.len());
-            let pl_place = pl_place.or(en_place).or(uk_place).unwrap_or(Place::Row(r));
-            cx.mark(&item, self.name(), pl_place);
-            cx.mark(&item.key("pl"), self.name(), pl_place);
-            cx.mark(&item.key("en"), self.name(), en_place.unwrap_or(pl_place));
-            cx.mark(&item.key("uk"), self.name(), uk_place.unwrap_or(pl_place));
-            out.push(text_of_cells(pl, en, uk));
+            // The item's place: its Polish cell, else the first there is.
+            let first = read
+                .iter()
+                .find_map(|(_, (_, place))| *place)
+                .unwrap_or(Place::Row(r));
+            cx.mark(&item, self.name(), first);
+            for (l, (_, place)) in &read {
+                cx.mark(&item.key(l.as_str()), self.name(), place.unwrap_or(first));
+            }
+            out.push(text_of_cells(
+                read.into_iter().map(|(l, (v, _))| (l, v)).collect(),
+            ));
         }
         let (_, place) = self.cell(cx, r, C::KEY);
         cx.mark(&path, self.name(), place);
@@ -730,11 +730,13 @@ impl<C: Columns> Grid<'_, C> {
         &self,
         cx: &mut Cx,
         r: u32,
-        [file, pl, en]: [C; 3],
+        file: C,
+        alt: fn(Lang) -> C,
         path: JsonPath,
     ) -> Option<Picture> {
         let f = self.opt_code(cx, r, file, path.key("file"));
-        let alt = self.opt_text(cx, r, pl, en, path.key("alt"));
+        let pl = alt(Lang::Pl);
+        let alt = self.opt_text(cx, r, alt, path.key("alt"));
         let (_, place) = self.cell(cx, r, file);
         cx.mark(&path, self.name(), place);
         picture_of(f, alt).unwrap_or_else(|DescriptionWithoutFile| {
@@ -745,12 +747,17 @@ impl<C: Columns> Grid<'_, C> {
     }
 }
 
+/// One language's cell of a numbered text: its value and where it is.
+type Read = (Option<String>, Option<Place>);
+
 /// A text from its cells, one per language (the Polish one kept even when
 /// empty: the validator then says "the text is empty" at its cell).
-fn text_of_cells(pl: Option<String>, en: Option<String>, uk: Option<String>) -> Text {
-    let mut t = Text::pl_en(pl.unwrap_or_default(), en);
-    if let Some(uk) = uk {
-        t.set(Lang::Uk, uk);
+fn text_of_cells(cells: Vec<(Lang, Option<String>)>) -> Text {
+    let mut t = Text::new(Lang::Pl, "");
+    for (l, v) in cells {
+        if let Some(v) = v {
+            t.set(l, v);
+        }
     }
     t
 }
@@ -779,7 +786,7 @@ fn read_source(g: &Grid<SourceCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Source 
     use SourceCol as S;
     Source {
         id: g.code(cx, r, S::Id, p.key("id")),
-        title: g.text(cx, r, S::TitlePl, S::TitleEn, p.key("title")),
+        title: g.text(cx, r, S::Title, p.key("title")),
         url: g.opt_code(cx, r, S::Url, p.key("url")),
     }
 }
@@ -788,9 +795,9 @@ fn read_era(g: &Grid<EraCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Era {
     use EraCol as E;
     Era {
         id: g.code(cx, r, E::Id, p.key("id")),
-        name: g.text(cx, r, E::NamePl, E::NameEn, p.key("name")),
+        name: g.text(cx, r, E::Name, p.key("name")),
         period: g.date(cx, r, E::Period, p.key("period")),
-        note: g.opt_text(cx, r, E::NotePl, E::NoteEn, p.key("note")),
+        note: g.opt_text(cx, r, E::Note, p.key("note")),
     }
 }
 
@@ -863,35 +870,24 @@ fn read_project(g: &Grid<ProjectCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Proje
 
     Project {
         id: g.code(cx, r, P::Id, p.key("id")),
-        name: g.text(cx, r, P::NamePl, P::NameEn, p.key("name")),
-        kind: g.opt_text(cx, r, P::KindPl, P::KindEn, p.key("kind")),
+        name: g.text(cx, r, P::Name, p.key("name")),
+        kind: g.opt_text(cx, r, P::Kind, p.key("kind")),
         role: g.choice(cx, r, P::Role, ROLES, p.key("role")),
-        programme: g.text(cx, r, P::ProgrammePl, P::ProgrammeEn, p.key("programme")),
-        measure: g.opt_text(cx, r, P::MeasurePl, P::MeasureEn, p.key("measure")),
+        programme: g.text(cx, r, P::Programme, p.key("programme")),
+        measure: g.opt_text(cx, r, P::Measure, p.key("measure")),
         period: g.date(cx, r, P::Period, p.key("period")),
         fund: g.opt_choice(cx, r, P::Fund, FUNDS, p.key("fund")),
         dates: g.date(cx, r, P::Dates, p.key("dates")),
-        summary: g.text(cx, r, P::SummaryPl, P::SummaryEn, p.key("summary")),
+        summary: g.text(cx, r, P::Summary, p.key("summary")),
         activities,
-        activities_note: g.opt_text(
-            cx,
-            r,
-            P::ActivitiesNotePl,
-            P::ActivitiesNoteEn,
-            p.key("activities_note"),
-        ),
-        results: g.opt_text(cx, r, P::ResultsPl, P::ResultsEn, p.key("results")),
+        activities_note: g.opt_text(cx, r, P::ActivitiesNote, p.key("activities_note")),
+        results: g.opt_text(cx, r, P::Results, p.key("results")),
         value,
         eu_contribution,
         source: g.code(cx, r, P::Source, p.key("source")),
         eu_visibility: {
             let vp = p.key("eu_visibility");
-            let strip = g.picture(
-                cx,
-                r,
-                [P::StripFile, P::StripAltPl, P::StripAltEn],
-                vp.key("strip"),
-            );
+            let strip = g.picture(cx, r, P::StripFile, P::StripAlt, vp.key("strip"));
             let (_, place) = g.cell(cx, r, P::StripFile);
             cx.mark(&vp, g.name(), place);
             strip.map(|strip| EuVisibility { strip })
@@ -909,14 +905,9 @@ fn read_easy_read_section(
 ) -> EasyReadSection {
     use EasyReadCol as E;
     EasyReadSection {
-        heading: g.text(cx, r, E::HeadingPl, E::HeadingEn, p.key("heading")),
+        heading: g.text(cx, r, E::Heading, p.key("heading")),
         paragraphs: g.numbered_texts(cx, r, p.key("paragraphs")),
-        picture: g.picture(
-            cx,
-            r,
-            [E::PictureFile, E::PictureAltPl, E::PictureAltEn],
-            p.key("picture"),
-        ),
+        picture: g.picture(cx, r, E::PictureFile, E::PictureAlt, p.key("picture")),
     }
 }
 
@@ -926,14 +917,14 @@ fn read_sign_video(g: &Grid<SignVideoCol>, cx: &mut Cx, r: u32, p: JsonPath) -> 
     let (_, place) = g.cell(cx, r, V::CaptionsPl);
     cx.mark(&cp, g.name(), place);
     SignVideo {
-        title: g.text(cx, r, V::TitlePl, V::TitleEn, p.key("title")),
+        title: g.text(cx, r, V::Title, p.key("title")),
         file: g.code(cx, r, V::File, p.key("file")),
         captions: Captions {
             pl: g.code(cx, r, V::CaptionsPl, cp.key("pl")),
             en: g.opt_code(cx, r, V::CaptionsEn, cp.key("en")),
         },
         poster: g.opt_code(cx, r, V::Poster, p.key("poster")),
-        transcript: g.text(cx, r, V::TranscriptPl, V::TranscriptEn, p.key("transcript")),
+        transcript: g.text(cx, r, V::Transcript, p.key("transcript")),
     }
 }
 
@@ -943,14 +934,8 @@ fn read_event(g: &Grid<EventCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Event {
         id: g.code(cx, r, E::Id, p.key("id")),
         date: g.date(cx, r, E::Date, p.key("date")),
         kind: g.choice(cx, r, E::Kind, KINDS, p.key("kind")),
-        title: g.text(cx, r, E::TitlePl, E::TitleEn, p.key("title")),
-        description: g.text(
-            cx,
-            r,
-            E::DescriptionPl,
-            E::DescriptionEn,
-            p.key("description"),
-        ),
+        title: g.text(cx, r, E::Title, p.key("title")),
+        description: g.text(cx, r, E::Description, p.key("description")),
         project: g.opt_code(cx, r, E::Project, p.key("project")),
         source: g.code(cx, r, E::Source, p.key("source")),
     }
@@ -962,7 +947,7 @@ fn read_figure(g: &Grid<FigureCol>, cx: &mut Cx, r: u32, p: JsonPath) -> Figure 
         id: g.code(cx, r, F::Id, p.key("id")),
         value: g.count(cx, r, F::Value, p.key("value")),
         bound: g.choice(cx, r, F::Bound, BOUNDS, p.key("bound")),
-        label: g.text(cx, r, F::LabelPl, F::LabelEn, p.key("label")),
+        label: g.text(cx, r, F::Label, p.key("label")),
         project: g.opt_code(cx, r, F::Project, p.key("project")),
         source: g.code(cx, r, F::Source, p.key("source")),
     }
@@ -1047,7 +1032,7 @@ impl<'t, F: Fields> Kv<'t, F> {
 
     /// A field without an English version must leave that cell empty.
     fn no_english(&self, cx: &mut Cx, f: F) {
-        let (cell, place) = self.grid.cell(cx, self.row(f), KvCol::English);
+        let (cell, place) = self.grid.cell(cx, self.row(f), KvCol::In(Lang::En));
         if !cell.is_empty() {
             cx.fault(
                 self.grid.name(),
@@ -1067,15 +1052,16 @@ impl<'t, F: Fields> Kv<'t, F> {
         self.text_at(cx, self.row(f), path)
     }
 
-    /// A row's text: the value (Polish), English and Ukrainian columns.
+    /// A row's text: the value (Polish), then a column per other language.
     fn text_at(&self, cx: &mut Cx, r: u32, path: JsonPath) -> Option<Text> {
-        self.grid.opt_text_in(
-            cx,
-            r,
-            [KvCol::Value, KvCol::English],
-            Some(KvCol::Ukrainian),
-            path,
-        )
+        let col = |l: Lang| {
+            if l == Lang::Pl {
+                KvCol::Value
+            } else {
+                KvCol::In(l)
+            }
+        };
+        self.grid.opt_text(cx, r, col, path)
     }
 
     fn texts(&self, cx: &mut Cx, f: F, path: JsonPath) -> Vec<Text> {
@@ -1097,7 +1083,7 @@ impl<'t, F: Fields> Kv<'t, F> {
         let i = F::ALL.iter().position(|&k| k == f).unwrap_or(0);
         let mut out = vec![];
         for &r in &self.rows[i] {
-            let (cell, place) = self.grid.cell(cx, r, KvCol::English);
+            let (cell, place) = self.grid.cell(cx, r, KvCol::In(Lang::En));
             if !cell.is_empty() {
                 cx.fault(
                     self.grid.name(),

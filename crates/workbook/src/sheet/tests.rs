@@ -336,8 +336,8 @@ fn cells_are_named_as_spreadsheets_name_them() {
 fn headers_are_unique_within_each_sheet_in_both_languages() {
     fn check<C: Columns>() {
         let mut seen = std::collections::HashSet::new();
-        for &c in C::ALL {
-            let t = c.lang().map_or("", lang_tag);
+        for &c in C::all() {
+            let t = c.lang().map_or(String::new(), lang_tag);
             for form in [
                 c.header(),
                 format!("{} ({t})", c.label().pl),
@@ -367,7 +367,7 @@ fn headers_are_unique_within_each_sheet_in_both_languages() {
     // No column's header reads as a numbered one (an activity, a paragraph).
     fn not_numbered<C: Columns>() {
         let label = C::NUMBERED.unwrap();
-        for &c in C::ALL {
+        for &c in C::all() {
             assert_eq!(numbered_of(label, &normalise(&c.header())), None);
         }
     }

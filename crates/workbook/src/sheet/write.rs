@@ -9,8 +9,9 @@ use rops_content::model::{
 };
 use rops_content::text::{Lang, Text};
 
-/// The languages the workbook has columns for (a text's column in each).
-pub const COLUMN_LANGUAGES: [Lang; 3] = [Lang::Pl, Lang::En, Lang::Uk];
+/// The languages the workbook has columns for (a text's column in each):
+/// every language of the app, since the columns are made per language.
+pub const COLUMN_LANGUAGES: [Lang; Lang::ALL.len()] = Lang::ALL;
 
 /// The first language of `b` the workbook has no columns for, if any: its
 /// texts would not survive the round trip, so the callers refuse to write
@@ -90,7 +91,7 @@ fn list_table<T, C: Columns>(
     let mut t = Table::new(section.name());
     let mut header = vec![];
     let mut rows: Vec<Vec<Cell>> = vec![vec![]; items.len()];
-    for &c in C::ALL {
+    for &c in C::all() {
         for (before, cols) in extra {
             if *before == c {
                 for (head, kind, values) in cols {
@@ -119,9 +120,7 @@ fn list_table<T, C: Columns>(
 fn source_cell(s: &Source, c: SourceCol) -> Cell {
     match c {
         SourceCol::Id => Cell::text(&s.id),
-        SourceCol::TitlePl => text_in(&s.title, Lang::Pl),
-        SourceCol::TitleEn => text_in(&s.title, Lang::En),
-        SourceCol::TitleUk => text_in(&s.title, Lang::Uk),
+        SourceCol::Title(l) => text_in(&s.title, l),
         SourceCol::Url => opt(&s.url),
     }
 }
@@ -129,13 +128,9 @@ fn source_cell(s: &Source, c: SourceCol) -> Cell {
 fn era_cell(e: &rops_content::model::Era, c: EraCol) -> Cell {
     match c {
         EraCol::Id => Cell::text(&e.id),
-        EraCol::NamePl => text_in(&e.name, Lang::Pl),
-        EraCol::NameEn => text_in(&e.name, Lang::En),
-        EraCol::NameUk => text_in(&e.name, Lang::Uk),
+        EraCol::Name(l) => text_in(&e.name, l),
         EraCol::Period => date_cell(e.period),
-        EraCol::NotePl => opt_text_in(&e.note, Lang::Pl),
-        EraCol::NoteEn => opt_text_in(&e.note, Lang::En),
-        EraCol::NoteUk => opt_text_in(&e.note, Lang::Uk),
+        EraCol::Note(l) => opt_text_in(&e.note, l),
     }
 }
 
@@ -203,29 +198,21 @@ fn easy_read_cell(s: &EasyReadSection, c: EasyReadCol) -> Cell {
     use EasyReadCol as E;
     let pic = s.picture.as_ref();
     match c {
-        E::HeadingPl => text_in(&s.heading, Lang::Pl),
-        E::HeadingEn => text_in(&s.heading, Lang::En),
-        E::HeadingUk => text_in(&s.heading, Lang::Uk),
+        E::Heading(l) => text_in(&s.heading, l),
         E::PictureFile => picture_cell(pic, None),
-        E::PictureAltPl => picture_cell(pic, Some(Lang::Pl)),
-        E::PictureAltEn => picture_cell(pic, Some(Lang::En)),
-        E::PictureAltUk => picture_cell(pic, Some(Lang::Uk)),
+        E::PictureAlt(l) => picture_cell(pic, Some(l)),
     }
 }
 
 fn video_cell(v: &SignVideo, c: SignVideoCol) -> Cell {
     use SignVideoCol as V;
     match c {
-        V::TitlePl => text_in(&v.title, Lang::Pl),
-        V::TitleEn => text_in(&v.title, Lang::En),
-        V::TitleUk => text_in(&v.title, Lang::Uk),
+        V::Title(l) => text_in(&v.title, l),
         V::File => Cell::text(&v.file),
         V::CaptionsPl => Cell::text(&v.captions.pl),
         V::CaptionsEn => opt(&v.captions.en),
         V::Poster => opt(&v.poster),
-        V::TranscriptPl => text_in(&v.transcript, Lang::Pl),
-        V::TranscriptEn => text_in(&v.transcript, Lang::En),
-        V::TranscriptUk => text_in(&v.transcript, Lang::Uk),
+        V::Transcript(l) => text_in(&v.transcript, l),
     }
 }
 
@@ -233,31 +220,17 @@ fn project_cell(p: &Project, c: ProjectCol) -> Cell {
     use ProjectCol as P;
     match c {
         P::Id => Cell::text(&p.id),
-        P::NamePl => text_in(&p.name, Lang::Pl),
-        P::NameEn => text_in(&p.name, Lang::En),
-        P::NameUk => text_in(&p.name, Lang::Uk),
-        P::KindPl => opt_text_in(&p.kind, Lang::Pl),
-        P::KindEn => opt_text_in(&p.kind, Lang::En),
-        P::KindUk => opt_text_in(&p.kind, Lang::Uk),
+        P::Name(l) => text_in(&p.name, l),
+        P::Kind(l) => opt_text_in(&p.kind, l),
         P::Role => choice_cell(p.role, ROLES),
-        P::ProgrammePl => text_in(&p.programme, Lang::Pl),
-        P::ProgrammeEn => text_in(&p.programme, Lang::En),
-        P::ProgrammeUk => text_in(&p.programme, Lang::Uk),
-        P::MeasurePl => opt_text_in(&p.measure, Lang::Pl),
-        P::MeasureEn => opt_text_in(&p.measure, Lang::En),
-        P::MeasureUk => opt_text_in(&p.measure, Lang::Uk),
+        P::Programme(l) => text_in(&p.programme, l),
+        P::Measure(l) => opt_text_in(&p.measure, l),
         P::Period => date_cell(p.period),
         P::Fund => p.fund.map_or(Cell::Empty, |f| choice_cell(f, FUNDS)),
         P::Dates => date_cell(p.dates),
-        P::SummaryPl => text_in(&p.summary, Lang::Pl),
-        P::SummaryEn => text_in(&p.summary, Lang::En),
-        P::SummaryUk => text_in(&p.summary, Lang::Uk),
-        P::ActivitiesNotePl => opt_text_in(&p.activities_note, Lang::Pl),
-        P::ActivitiesNoteEn => opt_text_in(&p.activities_note, Lang::En),
-        P::ActivitiesNoteUk => opt_text_in(&p.activities_note, Lang::Uk),
-        P::ResultsPl => opt_text_in(&p.results, Lang::Pl),
-        P::ResultsEn => opt_text_in(&p.results, Lang::En),
-        P::ResultsUk => opt_text_in(&p.results, Lang::Uk),
+        P::Summary(l) => text_in(&p.summary, l),
+        P::ActivitiesNote(l) => opt_text_in(&p.activities_note, l),
+        P::Results(l) => opt_text_in(&p.results, l),
         P::Value => p.value.map_or(Cell::Empty, |m| amount_cell(m.minor)),
         P::EuContribution => p
             .eu_contribution
@@ -271,9 +244,7 @@ fn project_cell(p: &Project, c: ProjectCol) -> Cell {
         P::ContractNumber => opt(&p.contract_number),
         P::KohesioId => opt(&p.kohesio_id),
         P::StripFile => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), None),
-        P::StripAltPl => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::Pl)),
-        P::StripAltEn => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::En)),
-        P::StripAltUk => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(Lang::Uk)),
+        P::StripAlt(l) => picture_cell(p.eu_visibility.as_ref().map(|v| &v.strip), Some(l)),
     }
 }
 
@@ -282,12 +253,8 @@ fn event_cell(e: &Event, c: EventCol) -> Cell {
         EventCol::Id => Cell::text(&e.id),
         EventCol::Kind => choice_cell(e.kind, KINDS),
         EventCol::Date => date_cell(e.date),
-        EventCol::TitlePl => text_in(&e.title, Lang::Pl),
-        EventCol::TitleEn => text_in(&e.title, Lang::En),
-        EventCol::TitleUk => text_in(&e.title, Lang::Uk),
-        EventCol::DescriptionPl => text_in(&e.description, Lang::Pl),
-        EventCol::DescriptionEn => text_in(&e.description, Lang::En),
-        EventCol::DescriptionUk => text_in(&e.description, Lang::Uk),
+        EventCol::Title(l) => text_in(&e.title, l),
+        EventCol::Description(l) => text_in(&e.description, l),
         EventCol::Project => opt(&e.project),
         EventCol::Source => Cell::text(&e.source),
     }
@@ -298,36 +265,34 @@ fn figure_cell(f: &Figure, c: FigureCol) -> Cell {
         FigureCol::Id => Cell::text(&f.id),
         FigureCol::Value => count_cell(f.value),
         FigureCol::Bound => choice_cell(f.bound, BOUNDS),
-        FigureCol::LabelPl => text_in(&f.label, Lang::Pl),
-        FigureCol::LabelEn => text_in(&f.label, Lang::En),
-        FigureCol::LabelUk => text_in(&f.label, Lang::Uk),
+        FigureCol::Label(l) => text_in(&f.label, l),
         FigureCol::Project => opt(&f.project),
         FigureCol::Source => Cell::text(&f.source),
     }
 }
 
-/// What a field/value sheet's row holds: (value, English) cells; a list
-/// field has one pair per item (and one empty pair when it has none).
-type FieldCells = Vec<(Cell, Cell, Cell)>;
+/// What a field/value sheet's row holds: a cell per language of
+/// `Lang::ALL` (the value, in Polish, first); a list field has one row per
+/// item (and one empty row when it has none).
+type FieldCells = Vec<[Cell; Lang::ALL.len()]>;
+
+/// A row of a value that is not a text: the value, the rest empty.
+fn values(value: Cell) -> [Cell; Lang::ALL.len()] {
+    let mut row: [Cell; Lang::ALL.len()] = Default::default();
+    row[0] = value;
+    row
+}
 
 fn one(value: Cell) -> FieldCells {
-    vec![(value, Cell::Empty, Cell::Empty)]
+    vec![values(value)]
 }
 
 fn text_pair(t: &Text) -> FieldCells {
-    vec![(
-        text_in(t, Lang::Pl),
-        text_in(t, Lang::En),
-        text_in(t, Lang::Uk),
-    )]
+    vec![Lang::ALL.map(|l| text_in(t, l))]
 }
 
 fn opt_text_pair(t: &Option<Text>) -> FieldCells {
-    vec![(
-        opt_text_in(t, Lang::Pl),
-        opt_text_in(t, Lang::En),
-        opt_text_in(t, Lang::Uk),
-    )]
+    vec![Lang::ALL.map(|l| opt_text_in(t, l))]
 }
 
 fn fields_table<F: Fields>(
@@ -336,12 +301,11 @@ fn fields_table<F: Fields>(
     cells: impl Fn(F) -> FieldCells,
 ) -> Table {
     let mut t = Table::new(section.name());
-    // The Ukrainian column only for a bundle in Ukrainian.
-    let uk = langs.contains(&Lang::Uk);
-    let cols: Vec<KvCol> = KvCol::ALL
+    // A language's column beyond Polish and English only for a bundle in it.
+    let cols: Vec<KvCol> = KvCol::all()
         .iter()
         .copied()
-        .filter(|&c| uk || c != KvCol::Ukrainian)
+        .filter(|&c| !matches!(c, KvCol::In(l) if !langs.contains(&l)))
         .collect();
     t.rows.push(
         cols.iter()
@@ -356,14 +320,16 @@ fn fields_table<F: Fields>(
         .collect();
     for &f in F::ALL {
         let note = format!("{} / {}", f.kind().note(Lang::Pl), f.kind().note(Lang::En));
-        let mut pairs = cells(f);
-        if pairs.is_empty() {
-            pairs.push((Cell::Empty, Cell::Empty, Cell::Empty));
+        let mut rows = cells(f);
+        if rows.is_empty() {
+            rows.push(Default::default());
         }
-        for (value, en, ukr) in pairs {
-            let mut row = vec![Cell::text(f.label().header()), value, en];
-            if uk {
-                row.push(ukr);
+        for by_lang in rows {
+            let mut row = vec![Cell::text(f.label().header()), by_lang[0].clone()];
+            for (l, cell) in Lang::ALL.into_iter().zip(by_lang).skip(1) {
+                if langs.contains(&l) {
+                    row.push(cell);
+                }
             }
             row.push(Cell::text(&note));
             t.rows.push(row);
@@ -425,13 +391,9 @@ fn org_field(b: &Bundle, f: OrgField) -> FieldCells {
             .languages
             .iter()
             .flatten()
-            .map(|l| (Cell::text(l.as_str()), Cell::Empty, Cell::Empty))
+            .map(|l| values(Cell::text(l.as_str())))
             .collect(),
-        O::SameAs => o
-            .same_as
-            .iter()
-            .map(|u| (Cell::text(u), Cell::Empty, Cell::Empty))
-            .collect(),
+        O::SameAs => o.same_as.iter().map(|u| values(Cell::text(u))).collect(),
         O::OpenDataLicence => opt_text_pair(&b.open_data.as_ref().map(|d| d.licence.clone())),
         O::ContactPhone => one(opt(&b.contact.phone)),
         O::ContactEmail => one(opt(&b.contact.email)),
