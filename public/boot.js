@@ -96,10 +96,16 @@ if (boot?.hasAttribute("data-prerendered")) {
   if (!document.querySelector("link[rel=manifest]")) {
     const manifest = document.createElement("link");
     manifest.rel = "manifest";
-    manifest.href = "manifest.webmanifest";
     document.head.append(manifest);
   }
 }
+// The manifest of the page's language: publish writes one per language of
+// the bundle, beside its pages (`en/manifest.webmanifest`), so that an
+// installed app has its name in it and opens at its home. The offline
+// shell (one file for every address) links the root's until here.
+document
+  .querySelector("link[rel=manifest]")
+  ?.setAttribute("href", lang === "pl" ? "manifest.webmanifest" : `${lang}/manifest.webmanifest`);
 try {
   const { default: init } = await import(me.dataset.js);
   await init({ module_or_path: me.dataset.wasm });

@@ -148,12 +148,19 @@ async fn an_invalid_new_bundle_never_replaces_the_last_good_one() {
     c.close().await.unwrap();
 }
 
-#[tokio::test]
-async fn the_manifest_passes_chromes_installability_basics() {
-    let (s, c) = app_and_browser(PHONE).await;
-    open(&c, &s, ABOUT.pl, ABOUT.ready).await;
+/// The manifest the page links: complete, in `lang`, its home the page's
+/// language's, its icons there (read from the manifest's own address);
+/// its `id` resolved, pushed onto `ids`.
+async fn check_manifest(c: &Client, lang: &str, ids: &mut Vec<String>) {
     let m = c
-        .execute_async("const done = arguments[0]; fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json()).then(done);", vec![])
+        .execute_async(
+            "const done = arguments[0]; const url = document.querySelector('link[rel=manifest]').href; \
+             fetch(url).then(r => r.json()).then(m => { \
+               const at = (u) => new URL(u, url).href; \
+               m.at = { id: at(m.id), start: at(m.start_url), scope: at(m.scope), icons: m.icons.map(i => at(i.src)) }; \
+               done(m); });",
+            vec![],
+        )
         .await
         .unwrap();
     for k in [
@@ -166,32 +173,57 @@ async fn the_manifest_passes_chromes_installability_basics() {
     ] {
         assert!(
             m[k].as_str().is_some_and(|v| !v.is_empty()),
-            "manifest lacks {k}: {m}"
+            "{lang}: manifest lacks {k}: {m}"
         );
     }
     assert_eq!(m["display"], "standalone");
-    assert_eq!(m["lang"], "pl");
+    assert_eq!(m["lang"], lang, "{m}");
+    let here = js(c, "return location.href").await;
+    assert_eq!(
+        m["at"]["start"], here,
+        "{lang}: start_url is not this language's home"
+    );
+    let scope = m["at"]["scope"].as_str().unwrap();
+    assert!(
+        here.as_str().unwrap().starts_with(scope),
+        "{lang}: out of scope {scope}"
+    );
+    ids.push(m["at"]["id"].as_str().unwrap().to_owned());
     let icons = m["icons"].as_array().unwrap();
     for (size, purpose) in [
         ("192x192", "any"),
         ("512x512", "any"),
         ("512x512", "maskable"),
     ] {
-        let icon = icons
+        let i = icons
             .iter()
-            .find(|i| i["sizes"] == size && i["purpose"] == purpose && i["type"] == "image/png")
-            .unwrap_or_else(|| panic!("no {size} {purpose} icon"));
+            .position(|i| i["sizes"] == size && i["purpose"] == purpose && i["type"] == "image/png")
+            .unwrap_or_else(|| panic!("{lang}: no {size} {purpose} icon"));
         // The file is there and really is that size.
         let dims = c
             .execute_async(
-                "const [src, done] = arguments; const img = new Image(); img.onload = () => done([img.naturalWidth, img.naturalHeight]); img.onerror = () => done(null); img.src = new URL(src, document.baseURI).href;",
-                vec![icon["src"].clone()],
+                "const [src, done] = arguments; const img = new Image(); img.onload = () => done([img.naturalWidth, img.naturalHeight]); img.onerror = () => done(null); img.src = src;",
+                vec![m["at"]["icons"][i].clone()],
             )
             .await
             .unwrap();
         let px: u64 = size.split('x').next().unwrap().parse().unwrap();
-        assert_eq!(dims, serde_json::json!([px, px]), "{icon}");
+        assert_eq!(dims, serde_json::json!([px, px]), "{lang}: {}", icons[i]);
     }
+}
+
+#[tokio::test]
+async fn the_manifest_passes_chromes_installability_basics() {
+    let (s, c) = app_and_browser(PHONE).await;
+    // Each language's pages link a manifest in their language, whose home
+    // is theirs, one app (one `id` and `scope`) for all.
+    let mut ids = vec![];
+    // Polish last: the install button below is the Polish page's.
+    for lang in LANGS.into_iter().rev() {
+        open(&c, &s, ABOUT.path(lang), ABOUT.ready).await;
+        check_manifest(&c, lang, &mut ids).await;
+    }
+    assert!(ids.windows(2).all(|w| w[0] == w[1]), "one app: {ids:?}");
     let apple = js(
         &c,
         "return document.querySelector('link[rel=apple-touch-icon]').getAttribute('href')",

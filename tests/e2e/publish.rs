@@ -692,6 +692,17 @@ async fn a_fictional_organisation_renders_everywhere_with_no_trace_of_rops() {
         !files.contains_key("uk/index.html"),
         "a page in a language the bundle lacks"
     );
+    // Its own manifest, linked by its pages: the app's name in German.
+    let de: Value = serde_json::from_slice(&files["de/manifest.webmanifest"]).unwrap();
+    assert_eq!(de["lang"], "de");
+    assert!(
+        de["name"]
+            .as_str()
+            .unwrap()
+            .contains(org["site_title"]["de"].as_str().unwrap()),
+        "{de}"
+    );
+    assert!(!files.contains_key("uk/manifest.webmanifest"));
 
     let manifest = String::from_utf8(files["manifest.webmanifest"].clone()).unwrap();
     let m: Value = serde_json::from_str(&manifest).unwrap();

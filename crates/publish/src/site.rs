@@ -167,7 +167,7 @@ impl Head<'_> {
                 "<meta name=\"{PUBLIC_URL_META}\" content=\"{}\">",
                 esc(&self.site_url)
             ),
-            "<link rel=\"manifest\" href=\"manifest.webmanifest\">".into(),
+            format!("<link rel=\"manifest\" href=\"{}\">", manifest_file(lang)),
         ];
         if self.first_published.is_given() {
             m.push(format!(
@@ -481,7 +481,16 @@ pub(super) fn render(
         out.insert(file, css);
     }
 
-    out.insert("manifest.webmanifest".into(), manifest(app, bundle)?);
+    // One manifest per language of the pages (Polish at the root, as its
+    // pages are): its name, description and `lang` in it, its home as
+    // `start_url`; one `id` and `scope` for all, so that they are one app.
+    let mut langs = bundle.languages().to_vec();
+    if !langs.contains(&Lang::Pl) {
+        langs.push(Lang::Pl);
+    }
+    for lang in langs {
+        out.insert(manifest_file(lang), manifest(app, bundle, lang)?);
+    }
     out.insert(
         "robots.txt".into(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n").into_bytes(),
@@ -505,9 +514,20 @@ pub(super) fn render(
     })
 }
 
-/// The manifest: the built one's icons and display settings, with the
-/// bundle's names, description and colour.
-fn manifest(dist: &Path, b: &Bundle) -> Result<Vec<u8>, PublishError> {
+/// The manifest a page in `lang` links: `manifest.webmanifest` for the
+/// Polish pages at the root, `en/manifest.webmanifest` beside the English
+/// ones, and so on (each language's pages below its prefix).
+pub(crate) fn manifest_file(lang: Lang) -> String {
+    match rops_app::nav::lang_prefix(lang).trim_start_matches('/') {
+        "" => "manifest.webmanifest".into(),
+        prefix => format!("{prefix}/manifest.webmanifest"),
+    }
+}
+
+/// The manifest of the pages in `lang`: the built one's icons and display
+/// settings, with the bundle's names, description and colour in `lang`.
+/// One below the root (`en/`) says where the root's files are (`../`).
+fn manifest(dist: &Path, b: &Bundle, lang: Lang) -> Result<Vec<u8>, PublishError> {
     let p = dist.join("manifest.webmanifest");
     let text = io(std::fs::read_to_string(&p), &p)?;
     let mut m: serde_json::Value =
@@ -518,14 +538,27 @@ fn manifest(dist: &Path, b: &Bundle) -> Result<Vec<u8>, PublishError> {
     let org = &b.organisation;
     m["name"] = format!(
         "{} – {}",
-        org.site_title.default_text(),
-        org.short_name.default_text()
+        org.site_title.in_lang(lang),
+        org.short_name.in_lang(lang)
     )
     .into();
     m["short_name"] = org.app_short_name.clone().into();
-    m["description"] = org.description.default_text().to_owned().into();
+    m["description"] = org.description.in_lang(lang).to_owned().into();
     m["theme_color"] = org.theme_colour.clone().into();
-    m["lang"] = "pl".into();
+    m["lang"] = lang.as_str().into();
+    let up = "../".repeat(manifest_file(lang).matches('/').count());
+    if !up.is_empty() {
+        // Addresses in a manifest are read from the manifest's own.
+        m["id"] = up.clone().into();
+        m["scope"] = up.clone().into();
+        // The language's home, as its pages link it (`/en`, not `/en/`).
+        m["start_url"] = format!("{up}{}", Page::About.path(lang).trim_start_matches('/')).into();
+        for icon in m["icons"].as_array_mut().into_iter().flatten() {
+            if let Some(src) = icon["src"].as_str() {
+                icon["src"] = format!("{up}{src}").into();
+            }
+        }
+    }
     let mut s = serde_json::to_string_pretty(&m).unwrap_or_default();
     s.push('\n');
     Ok(s.into_bytes())

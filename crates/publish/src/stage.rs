@@ -41,11 +41,12 @@ fn owned(rel: &str) -> bool {
     let plain = rel.trim_end_matches(".br").trim_end_matches(".gz");
     let name = plain.rsplit('/').next().unwrap_or(plain);
     (name.ends_with(".html") && name != TEMPLATE)
+        // The root's, and each language's beside its pages (`en/…`).
+        || name == "manifest.webmanifest"
         || matches!(
             plain,
             "sitemap.xml"
                 | "robots.txt"
-                | "manifest.webmanifest"
                 | "brand.css"
                 | "sw.js"
                 | STATUS

@@ -456,10 +456,15 @@ fn the_fictional_bundle_round_trips_with_every_field_of_the_three_forms() {
     // Headers a person reads: one row per section, paragraphs numbered.
     let etr = tables.iter().find(|t| t.name == "Tekst łatwy").unwrap();
     assert_eq!(etr.rows.len(), er.sections.len() + 1);
+    // After the heading in each of the bundle's three languages.
     assert_eq!(
-        etr.rows[0][2],
+        etr.rows[0][3],
         Cell::text("Akapit 1 (PL) / Paragraph 1 (PL)")
     );
+    // German, a language the workbook names no column for: its columns
+    // are made as every language's are, and it came back above.
+    assert_eq!(b.languages(), [Lang::Pl, Lang::En, Lang::De]);
+    assert!(etr.rows[0].contains(&Cell::text("Akapit 1 (DE) / Paragraph 1 (DE)")));
     let pjm = tables.iter().find(|t| t.name == "Język migowy").unwrap();
     assert_eq!(pjm.rows.len(), sl.videos.len() + 1);
 }
@@ -476,6 +481,7 @@ fn a_workbook_made_before_the_three_forms_still_reads() {
         "Plik paska",
         "Co przedstawia pasek logotypów (PL)",
         "Co przedstawia pasek logotypów (EN)",
+        "Co przedstawia pasek logotypów (DE)",
     ]
     .iter()
     .map(|h| col(pr, h))
