@@ -405,19 +405,13 @@ fn bad_amounts(draft: &Value) -> Vec<JsonPath> {
 
 /// Sets the value at a validator's path to null (true if it was there).
 fn null_at(v: &mut Value, path: &JsonPath) -> bool {
-    let mut cur = v;
-    for seg in &path.0 {
-        let next = match seg {
-            Segment::Key(k) => cur.get_mut(k.as_str()),
-            Segment::Index(i) => cur.get_mut(*i),
-        };
-        match next {
-            Some(n) => cur = n,
-            None => return false,
+    match path.value_mut(v) {
+        Some(cur) => {
+            *cur = Value::Null;
+            true
         }
+        None => false,
     }
-    *cur = Value::Null;
-    true
 }
 
 fn newer_schema_message(e: &ContentError, lang: Lang) -> String {

@@ -635,7 +635,7 @@ fn group(ed: Ed, path: Path, caption: &'static str, g: &'static Group) -> impl I
                     }
                 });
             };
-            let name = if staff == Staff::Pl { part.pl } else { part.en };
+            let name = part.label(staff);
             let label = match lang {
                 Some(l) => format!("{name} ({})", l.in_words(staff)),
                 None => name.to_owned(),
@@ -653,11 +653,7 @@ fn group(ed: Ed, path: Path, caption: &'static str, g: &'static Group) -> impl I
             }
         })
         .collect_view();
-    let hint = if staff == Staff::Pl {
-        g.hint.0
-    } else {
-        g.hint.1
-    };
+    let hint = g.hint(staff);
     view! {
         <fieldset class="ed-pair">
             <legend>{caption}</legend>
@@ -955,6 +951,20 @@ fn section_view(ed: Ed, section: Section) -> impl IntoView {
             <h2 id=hid tabindex="-1">{name}</h2>
             {body}
         </section>
+    }
+}
+
+/// A link to the field an issue is at, which focuses it (opening its
+/// folded item): the error summary's, the missing translations' list.
+pub fn field_link(field: String, text: String) -> impl IntoView {
+    let to = field.clone();
+    view! {
+        <li>
+            <a href=format!("#{field}") on:click=move |ev| {
+                ev.prevent_default();
+                focus_field(&to);
+            }>{text}</a>
+        </li>
     }
 }
 

@@ -5,7 +5,7 @@
 //! declaration (`rops_content::fields`), as the validator finds them.
 
 use super::draft::Issue;
-use super::form::{focus_field, focus_soon, Ed};
+use super::form::{field_link, focus_soon, Ed};
 use leptos::prelude::*;
 use rops_app::content::{fields, Lang, Staff};
 
@@ -186,17 +186,7 @@ pub fn LanguagesPanel(ed: Ed) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let link = move |i: Issue| {
-        let field = i.field.clone();
-        view! {
-            <li>
-                <a href=format!("#{}", i.field) on:click=move |ev| {
-                    ev.prevent_default();
-                    focus_field(&field);
-                }>{i.place}</a>
-            </li>
-        }
-    };
+    let link = |i: Issue| field_link(i.field, i.place);
     let list_title = move || match filter.get() {
         Some(l) => format!("{} — {} ({})", w.missing, l.name_in(staff), listed().len()),
         None => format!("{} ({})", w.all_missing, listed().len()),

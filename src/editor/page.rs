@@ -13,7 +13,7 @@ use super::browser::{
     XLSX,
 };
 use super::draft::{self, check, review_warning, Issue, OpenError};
-use super::form::{focus_field, Ed, Form};
+use super::form::{field_link, Ed, Form};
 use super::kept::{storage, watch_other_tabs, Kept, StoreError};
 use super::store;
 use super::strings::ui;
@@ -653,18 +653,7 @@ fn Summary(ed: Ed, summary: NodeRef<leptos::html::Div>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let link = move |i: Issue| {
-        let field = i.field.clone();
-        let place = i.place.clone();
-        view! {
-            <li>
-                <a href=format!("#{}", i.field) on:click=move |ev| {
-                    ev.prevent_default();
-                    focus_field(&field);
-                }>{place} ": " {i.message}</a>
-            </li>
-        }
-    };
+    let link = |i: Issue| field_link(i.field, format!("{}: {}", i.place, i.message));
     view! {
         <div class="error-summary" tabindex="-1" node_ref=summary data-testid="error-summary"
             aria-labelledby="error-summary-title" hidden=move || errors.with(Vec::is_empty)>

@@ -25,6 +25,14 @@ impl JsonPath {
         p
     }
 
+    /// The value this path names in `v`, to change it, if it is there.
+    pub fn value_mut<'v>(&self, v: &'v mut serde_json::Value) -> Option<&'v mut serde_json::Value> {
+        self.0.iter().try_fold(v, |v, seg| match seg {
+            Segment::Key(k) => v.get_mut(k.as_str()),
+            Segment::Index(i) => v.get_mut(*i),
+        })
+    }
+
     /// The path `Display` wrote (`$.events[3].title.pl`, `$["a b"]`), as
     /// a fault's path comes back from the server in `publish-status.json`.
     pub fn parse(s: &str) -> Option<JsonPath> {

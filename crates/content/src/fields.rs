@@ -15,8 +15,9 @@
 //!   `cargo run -p rops-tools --bin field-reference -- --write`, checked
 //!   current by a test).
 //!
-//! Nothing here draws or parses: it is data, so that the editor, the
-//! validator and the workbook read the same rows.
+//! Nothing here draws or parses: it is data, so that the editor and the
+//! validator read the same rows. The workbook keeps its own table of
+//! columns (`crates/workbook/src/sheet/layout.rs`), not yet derived.
 
 use crate::error::{JsonPath, Segment};
 use crate::text::{Lang, Staff};
@@ -128,7 +129,18 @@ pub struct Group {
     pub hint: (&'static str, &'static str),
 }
 
+impl Part {
+    pub fn label(&self, staff: Staff) -> &'static str {
+        w(self.pl, self.en).get(staff)
+    }
+}
+
 impl Group {
+    /// The hint below the caption, in `staff`'s words.
+    pub fn hint(&self, staff: Staff) -> &'static str {
+        w(self.hint.0, self.hint.1).get(staff)
+    }
+
     /// The value a group starts as when one of its parts is typed in:
     /// every part empty (a text in the default language only), so that the
     /// validator names what is missing at its field (a part left out would
@@ -823,10 +835,7 @@ impl Field {
     }
 
     pub fn label(&self, staff: Staff) -> &'static str {
-        match staff {
-            Staff::Pl => self.pl,
-            Staff::En => self.en,
-        }
+        w(self.pl, self.en).get(staff)
     }
 }
 
@@ -968,7 +977,7 @@ pub fn remove_language(bundle: &mut Value, lang: Lang) -> usize {
         .map(|(p, _)| p)
         .collect();
     for p in &paths {
-        if let Some(Value::Object(o)) = at_mut(bundle, p) {
+        if let Some(Value::Object(o)) = p.value_mut(bundle) {
             o.remove(lang.as_str());
         }
     }
@@ -987,13 +996,6 @@ fn set_languages(bundle: &mut Value, langs: &[Lang]) {
             o.insert("schema_version".into(), Value::from(3));
         }
     }
-}
-
-fn at_mut<'v>(v: &'v mut Value, p: &JsonPath) -> Option<&'v mut Value> {
-    p.0.iter().try_fold(v, |v, seg| match seg {
-        Segment::Key(k) => v.get_mut(k.as_str()),
-        Segment::Index(i) => v.get_mut(*i),
-    })
 }
 
 /// The reference staff read (`docs/fields.md`): every section and field,
